@@ -1,0 +1,4 @@
+//! Headless commands: everything the binary does without opening the board.
+
+pub mod check;
+pub mod show;

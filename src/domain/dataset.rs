@@ -1,0 +1,508 @@
+//! The data a board is built from (squad, targets, reports, links, default depth chart) and the
+//! cross-checks `squadboard check` runs over it.
+
+use super::dates::next_summer_window;
+use super::depth::DepthChart;
+use super::player::{Player, PlayerId};
+use super::report::{Link, Report, ReportId};
+use super::status::age_on;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+/// Which file of a data folder a fact lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DataFile {
+    Squad,
+    Targets,
+    Depth,
+}
+
+impl DataFile {
+    pub const ALL: [DataFile; 3] = [DataFile::Squad, DataFile::Targets, DataFile::Depth];
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            DataFile::Squad => "squad.ron",
+            DataFile::Targets => "targets.ron",
+            DataFile::Depth => "depth.ron",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A piece of text to find in a file (its `nth` occurrence, from 0), so the store can point at a
+/// line and column without the domain knowing about source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub text: String,
+    pub nth: usize,
+}
+
+fn at(text: String) -> Option<Anchor> {
+    Some(Anchor { text, nth: 0 })
+}
+
+/// One thing wrong (or odd) in a dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub file: DataFile,
+    pub anchor: Option<Anchor>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{sev}: {}: {}", self.file.file_name(), self.message)
+    }
+}
+
+/// Where a player is found in a dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Squad(usize),
+    Target(usize),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub club: String,
+    pub coach: Option<String>,
+    pub squad: Vec<Player>,
+    pub targets: Vec<Player>,
+    pub reports: Vec<Report>,
+    pub links: Vec<Link>,
+    pub depth: DepthChart,
+    index: HashMap<PlayerId, Side>,
+}
+
+impl Dataset {
+    pub fn new(
+        club: String,
+        coach: Option<String>,
+        squad: Vec<Player>,
+        targets: Vec<Player>,
+        reports: Vec<Report>,
+        links: Vec<Link>,
+        depth: DepthChart,
+    ) -> Dataset {
+        let mut d = Dataset {
+            club,
+            coach,
+            squad,
+            targets,
+            reports,
+            links,
+            depth,
+            index: HashMap::new(),
+        };
+        d.reindex();
+        d
+    }
+
+    fn reindex(&mut self) {
+        self.index.clear();
+        // Targets first so a squad player with the same id (an error `check` reports) wins.
+        for (i, p) in self.targets.iter().enumerate() {
+            self.index.insert(p.id.clone(), Side::Target(i));
+        }
+        for (i, p) in self.squad.iter().enumerate() {
+            self.index.insert(p.id.clone(), Side::Squad(i));
+        }
+    }
+
+    pub fn side(&self, id: &PlayerId) -> Option<Side> {
+        self.index.get(id).copied()
+    }
+
+    pub fn player(&self, id: &PlayerId) -> Option<&Player> {
+        match self.side(id)? {
+            Side::Squad(i) => self.squad.get(i),
+            Side::Target(i) => self.targets.get(i),
+        }
+    }
+
+    pub fn is_target(&self, id: &PlayerId) -> bool {
+        matches!(self.side(id), Some(Side::Target(_)))
+    }
+
+    pub fn link(&self, id: &PlayerId) -> Option<&Link> {
+        self.links.iter().find(|l| l.target == *id)
+    }
+
+    pub fn report(&self, id: &ReportId) -> Option<&Report> {
+        self.reports.iter().find(|r| r.id == *id)
+    }
+
+    /// The reports behind a link, newest first.
+    pub fn reports_for(&self, id: &PlayerId) -> Vec<&Report> {
+        let mut out: Vec<&Report> = self
+            .link(id)
+            .map(|l| l.reports.iter().filter_map(|r| self.report(r)).collect())
+            .unwrap_or_default();
+        out.sort_by_key(|r| std::cmp::Reverse(r.date));
+        out
+    }
+
+    pub fn newest_report(&self) -> Option<NaiveDate> {
+        self.reports.iter().map(|r| r.date).max()
+    }
+
+    /// Where planning starts: the opening of the next summer window after the newest report
+    /// (or after `today` when there are no reports).
+    pub fn default_planning_date(&self, today: NaiveDate) -> NaiveDate {
+        next_summer_window(self.newest_report().unwrap_or(today))
+    }
+
+    /// Every cross-file problem: errors that make the data wrong, warnings that are allowed.
+    pub fn check(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut err = |file, anchor: Option<Anchor>, message: String| {
+            out.push(Problem {
+                severity: Severity::Error,
+                file,
+                anchor,
+                message,
+            })
+        };
+
+        let mut seen: HashMap<&PlayerId, DataFile> = HashMap::new();
+        for (file, list) in [
+            (DataFile::Squad, &self.squad),
+            (DataFile::Targets, &self.targets),
+        ] {
+            for (i, p) in list.iter().enumerate() {
+                let anchor = at(format!("\"{}\"", p.id));
+                if p.id.as_str().trim().is_empty() {
+                    err(file, None, format!("player `{}` has an empty id", p.name));
+                }
+                if p.name.trim().is_empty() {
+                    err(
+                        file,
+                        anchor.clone(),
+                        format!("player `{}` has an empty name", p.id),
+                    );
+                }
+                if let Some(first) = seen.insert(&p.id, file) {
+                    let nth = if first == file {
+                        list[..i].iter().filter(|q| q.id == p.id).count()
+                    } else {
+                        0
+                    };
+                    err(
+                        file,
+                        Some(Anchor {
+                            text: format!("\"{}\"", p.id),
+                            nth,
+                        }),
+                        format!(
+                            "duplicate player id `{}` (already used in {})",
+                            p.id,
+                            first.file_name()
+                        ),
+                    );
+                }
+                if let (Some(born), Some(until)) = (p.born, p.contract_until)
+                    && until < born
+                {
+                    err(
+                        file,
+                        anchor.clone(),
+                        format!(
+                            "`{}`: contract ends {} before his birth {}",
+                            p.id, until, born
+                        ),
+                    );
+                }
+                for inj in &p.injuries {
+                    if let (Some(since), Some(back)) = (inj.since, inj.expected_return)
+                        && back < since.earliest()
+                    {
+                        err(
+                            file,
+                            anchor.clone(),
+                            format!(
+                                "`{}`: injury `{}` returns {} before it starts {}",
+                                p.id, inj.what, back, since
+                            ),
+                        );
+                    }
+                    for r in &inj.sources {
+                        if self.report(r).is_none() {
+                            err(
+                                file,
+                                at(format!("\"{r}\"")),
+                                format!("`{}`: injury cites unknown report `{r}`", p.id),
+                            );
+                        }
+                    }
+                }
+                for n in &p.notes {
+                    if let Some(r) = &n.source
+                        && self.report(r).is_none()
+                    {
+                        err(
+                            file,
+                            at(format!("\"{r}\"")),
+                            format!("`{}`: note cites unknown report `{r}`", p.id),
+                        );
+                    }
+                }
+            }
+        }
+
+        let mut report_ids = HashSet::new();
+        for r in &self.reports {
+            if !report_ids.insert(&r.id) {
+                err(
+                    DataFile::Targets,
+                    at(format!("\"{}\"", r.id)),
+                    format!("duplicate report id `{}`", r.id),
+                );
+            }
+        }
+
+        let mut linked = HashSet::new();
+        for l in &self.links {
+            let anchor = at(format!("\"{}\"", l.target));
+            match self.side(&l.target) {
+                None => err(
+                    DataFile::Targets,
+                    anchor.clone(),
+                    format!("link names unknown player `{}`", l.target),
+                ),
+                Some(Side::Squad(_)) => err(
+                    DataFile::Targets,
+                    anchor.clone(),
+                    format!("link names `{}`, who is already in the squad", l.target),
+                ),
+                Some(Side::Target(_)) => {}
+            }
+            if !linked.insert(&l.target) {
+                err(
+                    DataFile::Targets,
+                    anchor.clone(),
+                    format!(
+                        "`{}` is linked twice; list every report in one link",
+                        l.target
+                    ),
+                );
+            }
+            if l.reports.is_empty() {
+                err(
+                    DataFile::Targets,
+                    anchor.clone(),
+                    format!("link for `{}` cites no report", l.target),
+                );
+            }
+            for r in &l.reports {
+                if self.report(r).is_none() {
+                    err(
+                        DataFile::Targets,
+                        at(format!("\"{r}\"")),
+                        format!("link for `{}` cites unknown report `{r}`", l.target),
+                    );
+                }
+            }
+        }
+
+        for (pos, col) in &self.depth.columns {
+            let mut in_col = HashSet::new();
+            for id in col {
+                let anchor = at(format!("\"{id}\""));
+                if !in_col.insert(id) {
+                    err(
+                        DataFile::Depth,
+                        anchor.clone(),
+                        format!("`{id}` stands twice in the {pos} column"),
+                    );
+                }
+                match self.side(id) {
+                    None => err(
+                        DataFile::Depth,
+                        anchor,
+                        format!("{pos} column names unknown player `{id}`"),
+                    ),
+                    Some(Side::Target(_)) => err(
+                        DataFile::Depth,
+                        anchor,
+                        format!("{pos} column names target `{id}`: signings belong in a scenario"),
+                    ),
+                    Some(Side::Squad(_)) => {}
+                }
+            }
+        }
+
+        // Warnings: allowed, but worth a look.
+        let mut warn = |file, anchor: Option<Anchor>, message: String| {
+            out.push(Problem {
+                severity: Severity::Warning,
+                file,
+                anchor,
+                message,
+            })
+        };
+        for (pos, col) in &self.depth.columns {
+            for id in col {
+                if let Some(p) = self.player(id)
+                    && !p.plays(*pos)
+                {
+                    warn(
+                        DataFile::Depth,
+                        at(format!("\"{id}\"")),
+                        format!(
+                            "`{id}` ({}) in the {pos} column is a makeshift choice",
+                            p.positions_label()
+                        ),
+                    );
+                }
+            }
+        }
+        for (file, list) in [
+            (DataFile::Squad, &self.squad),
+            (DataFile::Targets, &self.targets),
+        ] {
+            for p in list {
+                if let (Some(born), Some(rep)) = (p.born, p.reported_age)
+                    && age_on(born, rep.on) != Some(rep.age)
+                {
+                    warn(
+                        file,
+                        at(format!("\"{}\"", p.id)),
+                        format!(
+                            "`{}`: reported as {} on {}, but born {} makes him {}",
+                            p.id,
+                            rep.age,
+                            rep.on,
+                            born,
+                            age_on(born, rep.on).map_or("unborn".into(), |a| a.to_string())
+                        ),
+                    );
+                }
+            }
+        }
+        let mut numbers: BTreeMap<u8, &PlayerId> = BTreeMap::new();
+        for p in &self.squad {
+            if let Some(n) = p.number
+                && let Some(other) = numbers.insert(n, &p.id)
+            {
+                warn(
+                    DataFile::Squad,
+                    at(format!("\"{}\"", p.id)),
+                    format!("`{}` and `{other}` both wear number {n}", p.id),
+                );
+            }
+        }
+        for t in &self.targets {
+            if !linked.contains(&t.id) {
+                warn(
+                    DataFile::Targets,
+                    at(format!("\"{}\"", t.id)),
+                    format!("target `{}` is not cited by any link", t.id),
+                );
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Position, Report};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    fn sample() -> Dataset {
+        let mut a = Player::new("a", "Ann A", "Club", Some(Position::CB));
+        a.born = Some(d("2000-01-01"));
+        let b = Player::new("b", "Bob B", "Club", Some(Position::RB));
+        let t = Player::new("t", "Tom T", "Other", Some(Position::CB));
+        let r = Report {
+            id: ReportId("r1".into()),
+            outlet: "Paper".into(),
+            via: None,
+            date: d("2025-11-09"),
+            claim: "wants him".into(),
+            seed: None,
+        };
+        let l = Link {
+            target: t.id.clone(),
+            reports: vec![r.id.clone()],
+            fee: None,
+            rivals: None,
+            window: None,
+        };
+        let mut depth = DepthChart::default();
+        depth.columns.insert(Position::CB, vec![a.id.clone()]);
+        depth.columns.insert(Position::RB, vec![b.id.clone()]);
+        Dataset::new(
+            "Club".into(),
+            None,
+            vec![a, b],
+            vec![t],
+            vec![r],
+            vec![l],
+            depth,
+        )
+    }
+
+    #[test]
+    fn a_clean_dataset_has_no_problems() {
+        let ds = sample();
+        assert_eq!(ds.check(), vec![]);
+        assert_eq!(ds.default_planning_date(d("2000-01-01")), d("2026-07-01"));
+        assert!(ds.is_target(&PlayerId::new("t")));
+        assert_eq!(ds.reports_for(&PlayerId::new("t")).len(), 1);
+    }
+
+    #[test]
+    fn every_cross_file_problem_is_found() {
+        let mut ds = sample();
+        ds.squad.push(Player::new("t", "Dup", "Club", None));
+        ds.squad[0].contract_until = Some(d("1999-06-30"));
+        ds.links[0].reports.push(ReportId("nope".into()));
+        ds.depth.columns.insert(
+            Position::LB,
+            vec![PlayerId::new("ghost"), PlayerId::new("b")],
+        );
+        ds.reindex();
+        let problems = ds.check();
+        let errors: Vec<String> = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| p.message.clone())
+            .collect();
+        let has = |s: &str| errors.iter().any(|e| e.contains(s));
+        assert!(has("duplicate player id `t`"), "{errors:?}");
+        assert!(
+            has("contract ends 1999-06-30 before his birth"),
+            "{errors:?}"
+        );
+        assert!(has("cites unknown report `nope`"), "{errors:?}");
+        assert!(has("unknown player `ghost`"), "{errors:?}");
+        assert!(has("already in the squad"), "{errors:?}");
+        let warnings: Vec<&Problem> = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .collect();
+        assert!(
+            warnings.iter().any(|w| w
+                .message
+                .contains("`b` (RB) in the LB column is a makeshift")),
+            "{warnings:?}"
+        );
+    }
+}

@@ -1,0 +1,232 @@
+use super::dates::PartialDate;
+use super::position::Position;
+use super::report::ReportId;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A player's stable id: lower-case, no spaces ("konate"). Scenarios refer to players by it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PlayerId(pub String);
+
+impl PlayerId {
+    pub fn new(s: impl Into<String>) -> Self {
+        PlayerId(s.into())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PlayerId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Foot {
+    Right,
+    Left,
+    Both,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Currency {
+    EUR,
+    GBP,
+    USD,
+}
+
+impl Currency {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Currency::EUR => "€",
+            Currency::GBP => "£",
+            Currency::USD => "$",
+        }
+    }
+}
+
+/// A sum of money in whole units of its currency, as reported ("about £35m").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fee {
+    pub amount: u64,
+    pub currency: Currency,
+    /// The report hedged ("about", "around").
+    #[serde(default)]
+    pub approximate: bool,
+}
+
+impl fmt::Display for Fee {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.approximate {
+            f.write_str("~")?;
+        }
+        f.write_str(self.currency.symbol())?;
+        let a = self.amount;
+        if a >= 1_000_000 {
+            let m = a as f64 / 1_000_000.0;
+            if a.is_multiple_of(1_000_000) {
+                write!(f, "{}m", a / 1_000_000)
+            } else {
+                write!(f, "{m:.1}m")
+            }
+        } else if a >= 1_000 {
+            write!(f, "{}k", a / 1_000)
+        } else {
+            write!(f, "{a}")
+        }
+    }
+}
+
+/// An injury as reported: what, since when, and when he is expected back (often unknown).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Injury {
+    pub what: String,
+    #[serde(default)]
+    pub since: Option<PartialDate>,
+    #[serde(default)]
+    pub expected_return: Option<NaiveDate>,
+    /// Latest word on it, in our own words ("back in individual training").
+    #[serde(default)]
+    pub latest: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<ReportId>,
+}
+
+/// An age a report gave on a day, when the birth date itself is not known ("22 on 2025-11-09").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportedAge {
+    pub age: u32,
+    pub on: NaiveDate,
+}
+
+/// A fact about a player from a report, in our own words, with the report it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub text: String,
+    #[serde(default)]
+    pub source: Option<ReportId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Player {
+    pub id: PlayerId,
+    pub name: String,
+    /// The short name the game uses for him ("Rivero" for Lautaro Rubén Rivero Cruz).
+    #[serde(default)]
+    pub known_as: Option<String>,
+    /// Other names people search for him by ("Alvaro Fernandez").
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub born: Option<NaiveDate>,
+    #[serde(default)]
+    pub reported_age: Option<ReportedAge>,
+    #[serde(default)]
+    pub nationality: Option<String>,
+    #[serde(default)]
+    pub foot: Option<Foot>,
+    pub club: String,
+    /// The last day of his contract.
+    #[serde(default)]
+    pub contract_until: Option<NaiveDate>,
+    #[serde(default)]
+    pub market_value: Option<Fee>,
+    #[serde(default)]
+    pub number: Option<u8>,
+    /// Unknown for a player the data has only seen used out of position.
+    #[serde(default)]
+    pub position: Option<Position>,
+    #[serde(default)]
+    pub secondary: Vec<Position>,
+    #[serde(default)]
+    pub injuries: Vec<Injury>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+impl Player {
+    /// A player with only the required fields set; everything else unknown.
+    pub fn new(id: &str, name: &str, club: &str, position: Option<Position>) -> Player {
+        Player {
+            id: PlayerId::new(id),
+            name: name.to_string(),
+            known_as: None,
+            aliases: Vec::new(),
+            born: None,
+            reported_age: None,
+            nationality: None,
+            foot: None,
+            club: club.to_string(),
+            contract_until: None,
+            market_value: None,
+            number: None,
+            position,
+            secondary: Vec::new(),
+            injuries: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn plays(&self, pos: Position) -> bool {
+        self.position == Some(pos) || self.secondary.contains(&pos)
+    }
+
+    /// "CB" or "CB/LB" or "?" when unknown.
+    pub fn positions_label(&self) -> String {
+        let mut out = self
+            .position
+            .map(|p| p.label().to_string())
+            .unwrap_or_else(|| "?".into());
+        for p in &self.secondary {
+            out.push('/');
+            out.push_str(p.label());
+        }
+        out
+    }
+
+    /// The short form used in tight cells: `known_as`, else the last word of the name.
+    pub fn short_name(&self) -> &str {
+        if let Some(k) = &self.known_as {
+            return k;
+        }
+        self.name.rsplit(' ').next().unwrap_or(&self.name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fees_print_as_people_say_them() {
+        let f = |amount, approximate| Fee {
+            amount,
+            currency: Currency::GBP,
+            approximate,
+        };
+        assert_eq!(f(35_000_000, true).to_string(), "~£35m");
+        assert_eq!(f(35_500_000, false).to_string(), "£35.5m");
+        assert_eq!(f(750_000, false).to_string(), "£750k");
+        assert_eq!(f(0, false).to_string(), "£0");
+    }
+
+    #[test]
+    fn positions_label_marks_unknown() {
+        let mut p = Player::new("x", "Federico Valverde", "Real Madrid", None);
+        assert_eq!(p.positions_label(), "?");
+        p.position = Some(Position::CB);
+        p.secondary.push(Position::LB);
+        assert_eq!(p.positions_label(), "CB/LB");
+        assert!(p.plays(Position::LB) && !p.plays(Position::RB));
+        assert_eq!(p.short_name(), "Valverde");
+    }
+}

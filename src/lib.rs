@@ -1,0 +1,10 @@
+//! squadboard: a terminal squad-planning board for football clubs.
+//!
+//! Data flows one way: `input` turns terminal events into [`app::Action`]s, `app::update` is the
+//! only place state changes, `ui` only reads state, `domain` holds the pure rules and `store`
+//! everything that touches files.
+#![deny(clippy::unwrap_used)]
+
+pub mod cli;
+pub mod domain;
+pub mod store;

@@ -1,0 +1,132 @@
+//! The data folder: `squad.ron`, `targets.ron`, `depth.ron`. The bundled Real Madrid folder is
+//! compiled into the binary, so the board runs with no files around.
+
+use super::ron_file::{StoreError, parse_ron, read_text};
+use crate::domain::{DataFile, Dataset, DepthChart, Link, Player, Report};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename = "Squad", deny_unknown_fields)]
+pub struct SquadFile {
+    pub club: String,
+    #[serde(default)]
+    pub coach: Option<String>,
+    pub players: Vec<Player>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename = "Targets", deny_unknown_fields)]
+pub struct TargetsFile {
+    #[serde(default)]
+    pub reports: Vec<Report>,
+    #[serde(default)]
+    pub players: Vec<Player>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+const BUNDLED: [(DataFile, &str); 3] = [
+    (
+        DataFile::Squad,
+        include_str!("../../data/real-madrid/squad.ron"),
+    ),
+    (
+        DataFile::Targets,
+        include_str!("../../data/real-madrid/targets.ron"),
+    ),
+    (
+        DataFile::Depth,
+        include_str!("../../data/real-madrid/depth.ron"),
+    ),
+];
+
+/// The text of a data folder's files, and where they came from.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    /// `None` for the bundled data.
+    pub dir: Option<PathBuf>,
+    pub texts: Vec<(DataFile, String)>,
+}
+
+impl Sources {
+    pub fn bundled() -> Sources {
+        Sources {
+            dir: None,
+            texts: BUNDLED.iter().map(|(f, t)| (*f, t.to_string())).collect(),
+        }
+    }
+
+    /// Reads every file of a data folder; all missing or unreadable files are reported at once.
+    pub fn read(dir: &Path) -> Result<Sources, Vec<StoreError>> {
+        let mut texts = Vec::new();
+        let mut errors = Vec::new();
+        for f in DataFile::ALL {
+            match read_text(&dir.join(f.file_name())) {
+                Ok(t) => texts.push((f, t)),
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(Sources {
+                dir: Some(dir.to_path_buf()),
+                texts,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The name a file is shown under in messages: its path, or `bundled:squad.ron`.
+    pub fn shown(&self, f: DataFile) -> String {
+        match &self.dir {
+            Some(d) => d.join(f.file_name()).display().to_string(),
+            None => format!("bundled:{}", f.file_name()),
+        }
+    }
+
+    pub fn text(&self, f: DataFile) -> &str {
+        self.texts
+            .iter()
+            .find(|(g, _)| *g == f)
+            .map_or("", |(_, t)| t.as_str())
+    }
+
+    /// Parses every file; all parse errors are reported at once.
+    pub fn parse(&self) -> Result<Dataset, Vec<StoreError>> {
+        let squad =
+            parse_ron::<SquadFile>(&self.shown(DataFile::Squad), self.text(DataFile::Squad));
+        let targets =
+            parse_ron::<TargetsFile>(&self.shown(DataFile::Targets), self.text(DataFile::Targets));
+        let depth =
+            parse_ron::<DepthChart>(&self.shown(DataFile::Depth), self.text(DataFile::Depth));
+        match (squad, targets, depth) {
+            (Ok(s), Ok(t), Ok(d)) => Ok(Dataset::new(
+                s.club, s.coach, s.players, t.players, t.reports, t.links, d,
+            )),
+            (s, t, d) => Err([s.err(), t.err(), d.err()].into_iter().flatten().collect()),
+        }
+    }
+}
+
+/// Loads a data folder (or the bundled data with `None`).
+pub fn load(dir: Option<&Path>) -> Result<Dataset, Vec<StoreError>> {
+    match dir {
+        Some(d) => Sources::read(d)?.parse(),
+        None => Sources::bundled().parse(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_data_loads() {
+        let ds = load(None).expect("bundled data parses");
+        assert_eq!(ds.club, "Real Madrid");
+        assert_eq!(ds.squad.len(), 13);
+        assert_eq!(ds.targets.len(), 5);
+        assert_eq!(ds.links.len(), 5);
+    }
+}

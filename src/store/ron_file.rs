@@ -1,0 +1,134 @@
+//! Reading RON with errors that name the file, line and column.
+
+use serde::de::DeserializeOwned;
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+/// Data, scenario and config files are small; anything larger is refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Nesting deeper than this is an error, not a stack overflow.
+const RECURSION_LIMIT: usize = 64;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A file that does not parse: where, and what was expected.
+    #[error("{file}:{line}:{col}: {message}")]
+    Parse {
+        file: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error("{file}: {source}")]
+    Io {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file that parses but cannot be used as it is.
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+}
+
+impl StoreError {
+    pub fn io(file: impl fmt::Display, source: std::io::Error) -> StoreError {
+        StoreError::Io {
+            file: file.to_string(),
+            source,
+        }
+    }
+
+    pub fn invalid(file: impl fmt::Display, message: impl Into<String>) -> StoreError {
+        StoreError::Invalid {
+            file: file.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Reads a whole text file, refusing files over [`MAX_FILE_BYTES`] and text that is not UTF-8.
+pub fn read_text(path: &Path) -> Result<String, StoreError> {
+    let shown = path.display();
+    let file = std::fs::File::open(path).map_err(|e| StoreError::io(&shown, e))?;
+    let mut buf = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| StoreError::io(&shown, e))?;
+    if buf.len() as u64 > MAX_FILE_BYTES {
+        return Err(StoreError::invalid(
+            &shown,
+            format!(
+                "larger than {} MiB; refusing to load it",
+                MAX_FILE_BYTES >> 20
+            ),
+        ));
+    }
+    String::from_utf8(buf).map_err(|e| {
+        let (line, col) = line_col(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        );
+        StoreError::Parse {
+            file: shown.to_string(),
+            line,
+            col,
+            message: "not valid UTF-8".into(),
+        }
+    })
+}
+
+/// 1-based line and column (in chars) of a byte offset.
+pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
+    let mut byte = byte.min(text.len());
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    let before = &text[..byte];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Parses RON text; `file` is the name errors carry.
+pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, StoreError> {
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    options.from_str(text).map_err(|e| {
+        let message = match &e.code {
+            ron::Error::ExceededRecursionLimit => {
+                format!("nested deeper than {RECURSION_LIMIT} levels")
+            }
+            other => other.to_string(),
+        };
+        StoreError::Parse {
+            file: file.to_string(),
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars_from_one() {
+        let t = "ab\ncdé\nf";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 3), (2, 1));
+        assert_eq!(line_col(t, 7), (2, 4));
+        assert_eq!(line_col(t, 6), (2, 3)); // inside é: backs up to its start
+        assert_eq!(line_col(t, 999), (3, 2));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+        let err = parse_ron::<ron::Value>("deep.ron", &deep).expect_err("too deep");
+        assert!(err.to_string().starts_with("deep.ron:1:"), "{err}");
+        assert!(err.to_string().contains("nested deeper"), "{err}");
+    }
+}

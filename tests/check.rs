@@ -1,0 +1,174 @@
+//! `squadboard check` on the bundled data, on broken copies of it, and malformed files.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+const FILES: [&str; 3] = ["squad.ron", "targets.ron", "depth.ron"];
+
+fn bundled(name: &str) -> String {
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data/real-madrid")
+            .join(name),
+    )
+    .expect("bundled file")
+}
+
+fn copy_of_bundled() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in FILES {
+        fs::write(dir.path().join(f), bundled(f)).expect("write");
+    }
+    dir
+}
+
+fn check(dir: Option<&Path>) -> (bool, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_squadboard"));
+    cmd.arg("check");
+    if let Some(d) = dir {
+        cmd.arg(d);
+    }
+    let out = cmd.output().expect("run squadboard");
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), text)
+}
+
+#[test]
+fn bundled_data_is_clean() {
+    let (ok, text) = check(None);
+    assert!(ok, "{text}");
+    assert!(text.contains("0 error(s), 0 warning(s)"), "{text}");
+    // An untouched copy on disk is clean too.
+    let dir = copy_of_bundled();
+    let (ok, text) = check(Some(dir.path()));
+    assert!(ok, "{text}");
+}
+
+/// Returns the 1-based line and column of the first `needle` in `text`.
+fn place(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).expect("needle in file");
+    let before = &text[..at];
+    (
+        before.matches('\n').count() + 1,
+        before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+    )
+}
+
+#[test]
+fn a_malformed_copy_of_each_file_names_its_line_and_column() {
+    // Each break: the text to replace, what to put instead, and where the parser should stop.
+    let breaks = [
+        (
+            "squad.ron",
+            "position: Some(CB),\n            born: Some(\"2005",
+            "position: Some(CX),\n            born: Some(\"2005",
+            "Some(CX)",
+        ),
+        (
+            "targets.ron",
+            "date: \"2025-07-12\"",
+            "date: \"2025-07-32\"",
+            "\"2025-07-32\"",
+        ),
+        (
+            "depth.ron",
+            "LB: [\"carreras\", \"alaba\"],",
+            "LB: [\"carreras\" \"alaba\"],",
+            "\"carreras\" \"alaba\"",
+        ),
+    ];
+    for (file, from, to, at) in breaks {
+        let dir = copy_of_bundled();
+        let text = bundled(file).replacen(from, to, 1);
+        assert_ne!(text, bundled(file), "{file}: the break applies");
+        fs::write(dir.path().join(file), &text).expect("write");
+        let (ok, out) = check(Some(dir.path()));
+        assert!(!ok, "{file}: {out}");
+        let (line, _) = place(&text, at);
+        let expected = format!("{}:{line}:", dir.path().join(file).display());
+        assert!(
+            out.contains(&expected),
+            "{file}: expected `{expected}` in:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn every_problem_in_a_broken_folder_is_listed() {
+    let dir = copy_of_bundled();
+    let p = dir.path();
+    // Unknown player in the depth chart, a link citing a missing report, a duplicate id, a
+    // contract ending before birth, and a makeshift choice (a warning).
+    let depth = bundled("depth.ron")
+        .replace("\"asencio\"", "\"asensio\"")
+        .replace(
+            "LB: [\"carreras\", \"alaba\"],",
+            "LB: [\"carreras\", \"alaba\"],\n        DM: [\"rudiger\"],",
+        );
+    fs::write(p.join("depth.ron"), depth).expect("write");
+    let targets = bundled("targets.ron").replace(
+        "reports: [\"fichajes-2025-11-09\"]",
+        "reports: [\"fichajes-2025-11-09\", \"as-2026-01-01\"]",
+    );
+    fs::write(p.join("targets.ron"), targets).expect("write");
+    let squad = bundled("squad.ron")
+        .replace("id: \"vazquez\"", "id: \"valverde\"")
+        .replace(
+            "contract_until: Some(\"2030-06-30\")",
+            "contract_until: Some(\"2001-06-30\")",
+        );
+    fs::write(p.join("squad.ron"), squad).expect("write");
+
+    let (ok, out) = check(Some(p));
+    assert!(!ok, "{out}");
+    for needle in [
+        "CB column names unknown player `asensio`",
+        "cites unknown report `as-2026-01-01`",
+        "duplicate player id `valverde`",
+        "contract ends 2001-06-30 before his birth",
+        "warning:",
+        "`rudiger` (CB) in the DM column is a makeshift choice",
+        "4 error(s), 1 warning(s)",
+    ] {
+        assert!(out.contains(needle), "missing `{needle}` in:\n{out}");
+    }
+    // Each error points at a line and column of its file.
+    for line in out.lines().filter(|l| l.starts_with("error:")) {
+        let rest = line.trim_start_matches("error: ");
+        let mut parts = rest.splitn(4, ':');
+        let (_file, l, c) = (parts.next(), parts.next(), parts.next());
+        assert!(
+            l.and_then(|l| l.parse::<usize>().ok()).is_some(),
+            "no line in `{line}`"
+        );
+        assert!(
+            c.and_then(|c| c.trim().parse::<usize>().ok()).is_some(),
+            "no column in `{line}`"
+        );
+    }
+}
+
+#[test]
+fn missing_files_are_each_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ok, out) = check(Some(dir.path()));
+    assert!(!ok);
+    for f in FILES {
+        assert!(out.contains(f), "{f} not named in:\n{out}");
+    }
+}
+
+#[test]
+fn unknown_fields_and_deep_nesting_are_errors_not_crashes() {
+    let dir = copy_of_bundled();
+    let squad = bundled("squad.ron").replacen("contract_until:", "contract_untill:", 1);
+    fs::write(dir.path().join("squad.ron"), squad).expect("write");
+    let deep = format!("DepthChart(columns: {{CB: {}]}})", "[".repeat(50_000));
+    fs::write(dir.path().join("depth.ron"), deep).expect("write");
+    let (ok, out) = check(Some(dir.path()));
+    assert!(!ok);
+    assert!(out.contains("contract_untill"), "{out}");
+    assert!(out.contains("depth.ron:1:"), "{out}");
+}
