@@ -1,11 +1,13 @@
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use squadboard::cli;
+use squadboard::cli::{self, Context, Outcome};
 use squadboard::store;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// A terminal squad-planning board: depth chart, linked targets, injury and contract overlays.
+/// A terminal squad-planning board: depth chart, linked targets, injury and contract overlays,
+/// the projected XI, and scenarios saved as RON files.
 #[derive(Parser)]
 #[command(name = "squadboard", version, about)]
 struct Cli {
@@ -15,6 +17,15 @@ struct Cli {
     /// Planning date (YYYY-MM-DD); default: the next summer window after the newest report.
     #[arg(long, global = true, value_name = "DATE")]
     date: Option<NaiveDate>,
+    /// A scouting pool (CSV in Transfermarkt's columns, or RON) searchable beside the targets.
+    #[arg(long, global = true, value_name = "FILE")]
+    pool: Option<PathBuf>,
+    /// The scenario folder (default: the platform data directory's `scenarios/`).
+    #[arg(long, global = true, value_name = "DIR")]
+    scenarios: Option<PathBuf>,
+    /// A scenario file to open on the board.
+    #[arg(value_name = "FILE.ron")]
+    file: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -25,42 +36,58 @@ enum Command {
     Check { dir: Option<PathBuf> },
     /// Print the depth chart and the targets at the planning date, without the board.
     Show,
+    /// Scenarios without the board: show, export, list.
+    Scenario(cli::scenario::Args),
+    /// Import a club from a Transfermarkt-style players.csv into a data folder.
+    Import(cli::import::Args),
+    /// Fuzzy-find players in the data (and the pool), best first, one per line.
+    Find(cli::find::Args),
+}
+
+fn finish(outcome: Outcome) -> ExitCode {
+    match outcome {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("squadboard: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn show(ctx: &Context, out: &mut dyn Write) -> Outcome {
+    let ds = store::load(ctx.data.as_deref()).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let today = chrono::Local::now().date_naive();
+    let on = ctx.date.unwrap_or_else(|| ds.default_planning_date(today));
+    cli::show::run(&ds, on, out).map_err(|e| e.to_string())?;
+    Ok(true)
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let ctx = Context {
+        data: cli.data,
+        date: cli.date,
+        pool: cli.pool,
+        scenarios: cli.scenarios,
+    };
     let mut out = std::io::stdout().lock();
-    match cli.command {
+    let outcome = match cli.command {
         Some(Command::Check { dir }) => {
-            let dir = dir.or(cli.data);
-            match cli::check::run(dir.as_deref(), &mut out) {
-                Ok(true) => ExitCode::SUCCESS,
-                Ok(false) => ExitCode::from(1),
-                Err(e) => {
-                    eprintln!("squadboard: {e}");
-                    ExitCode::from(2)
-                }
-            }
+            let dir = dir.or(ctx.data.clone());
+            cli::check::run(dir.as_deref(), &mut out).map_err(|e| e.to_string())
         }
-        Some(Command::Show) | None => {
-            let ds = match store::load(cli.data.as_deref()) {
-                Ok(ds) => ds,
-                Err(errors) => {
-                    for e in errors {
-                        eprintln!("squadboard: {e}");
-                    }
-                    return ExitCode::from(1);
-                }
-            };
-            let today = chrono::Local::now().date_naive();
-            let on = cli.date.unwrap_or_else(|| ds.default_planning_date(today));
-            match cli::show::run(&ds, on, &mut out) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("squadboard: {e}");
-                    ExitCode::from(2)
-                }
-            }
-        }
-    }
+        Some(Command::Show) => show(&ctx, &mut out),
+        Some(Command::Scenario(args)) => cli::scenario::run(args, &ctx, &mut out),
+        Some(Command::Import(args)) => cli::import::run(args, &ctx, &mut out),
+        Some(Command::Find(args)) => cli::find::run(args, &ctx, &mut out),
+        None => show(&ctx, &mut out),
+    };
+    finish(outcome)
 }

@@ -1,8 +1,12 @@
 //! Everything that touches files: the bundled dataset, a user's data folder, `check`.
 
+pub mod atomic;
 pub mod check;
+pub mod csv_import;
 pub mod dataset;
+pub mod pool;
 pub mod ron_file;
+pub mod scenario;
 
 pub use check::{CheckReport, check};
 pub use dataset::{Sources, load};

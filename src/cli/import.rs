@@ -1,0 +1,11 @@
+//! `squadboard import` (not written yet).
+
+use super::{Context, Outcome};
+use std::io::Write;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args, _ctx: &Context, _out: &mut dyn Write) -> Outcome {
+    Err("`import` is not available yet".into())
+}

@@ -1,0 +1,596 @@
+//! A plan: the state of one scenario the user edits — planning date, formation, depth chart,
+//! projected signings, departures and assumptions — and the moves a drag or a key makes on it.
+
+use super::dataset::Dataset;
+use super::dates::PartialDate;
+use super::depth::DepthChart;
+use super::formation::Formation;
+use super::player::{Fee, Injury, Player, PlayerId};
+use super::position::Position;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// A target the plan signs, with the fee it assumes (overriding the reported one when set).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signing {
+    pub id: PlayerId,
+    #[serde(default)]
+    pub assumed_fee: Option<Fee>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DepartureKind {
+    Sold,
+    Loaned,
+    Released,
+    ContractNotRenewed,
+}
+
+impl DepartureKind {
+    pub const ALL: [DepartureKind; 4] = [
+        DepartureKind::Sold,
+        DepartureKind::Loaned,
+        DepartureKind::Released,
+        DepartureKind::ContractNotRenewed,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DepartureKind::Sold => "sold",
+            DepartureKind::Loaned => "loaned out",
+            DepartureKind::Released => "released",
+            DepartureKind::ContractNotRenewed => "contract not renewed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Departure {
+    pub id: PlayerId,
+    pub kind: DepartureKind,
+    #[serde(default)]
+    pub fee: Option<Fee>,
+}
+
+/// What the plan assumes where the data says otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Assumption {
+    /// Fit from this day: every open injury ends the day before.
+    FitFrom { id: PlayerId, from: NaiveDate },
+    /// Out from `since` until `until` (unknown return when `None`).
+    InjuredUntil {
+        id: PlayerId,
+        since: NaiveDate,
+        until: Option<NaiveDate>,
+    },
+    /// The contract now runs to this day.
+    Renews { id: PlayerId, until: NaiveDate },
+}
+
+impl Assumption {
+    pub fn player(&self) -> &PlayerId {
+        match self {
+            Assumption::FitFrom { id, .. }
+            | Assumption::InjuredUntil { id, .. }
+            | Assumption::Renews { id, .. } => id,
+        }
+    }
+
+    pub fn describe(&self, name: &str) -> String {
+        match self {
+            Assumption::FitFrom { from, .. } => format!("{name} fit from {from}"),
+            Assumption::InjuredUntil { since, until, .. } => match until {
+                Some(u) => format!("{name} injured {since} to {u}"),
+                None => format!("{name} injured from {since}, return unknown"),
+            },
+            Assumption::Renews { until, .. } => format!("{name} renews to {until}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub date: NaiveDate,
+    pub depth: DepthChart,
+    #[serde(default)]
+    pub signings: Vec<Signing>,
+    #[serde(default)]
+    pub departures: Vec<Departure>,
+    #[serde(default)]
+    pub assumptions: Vec<Assumption>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// Where a dragged player comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A column of the depth chart, at a row.
+    Depth { pos: Position, index: usize },
+    /// A slot of the XI (index into the formation's slots).
+    Slot(usize),
+    /// A list: the target pane or search results.
+    List,
+}
+
+/// Where a dragged player is dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Slot(usize),
+    Depth {
+        pos: Position,
+        index: usize,
+    },
+    /// Back to the target pane: a projected signing is dropped from the plan.
+    Out,
+}
+
+impl Plan {
+    pub fn new(ds: &Dataset, date: NaiveDate) -> Plan {
+        Plan {
+            date,
+            depth: ds.depth.clone(),
+            signings: Vec::new(),
+            departures: Vec::new(),
+            assumptions: Vec::new(),
+            notes: String::new(),
+        }
+    }
+
+    pub fn formation(&self) -> Formation {
+        self.depth.formation
+    }
+
+    pub fn xi(&self) -> [Option<PlayerId>; 11] {
+        self.depth.xi(self.depth.formation)
+    }
+
+    pub fn is_signing(&self, id: &PlayerId) -> bool {
+        self.signings.iter().any(|s| s.id == *id)
+    }
+
+    pub fn departure(&self, id: &PlayerId) -> Option<&Departure> {
+        self.departures.iter().find(|d| d.id == *id)
+    }
+
+    /// The player as this plan sees him: its assumptions laid over the data.
+    pub fn effective<'a>(&self, p: &'a Player) -> Cow<'a, Player> {
+        let mine: Vec<&Assumption> = self
+            .assumptions
+            .iter()
+            .filter(|a| *a.player() == p.id)
+            .collect();
+        if mine.is_empty() {
+            return Cow::Borrowed(p);
+        }
+        let mut p = p.clone();
+        for a in mine {
+            match a {
+                Assumption::FitFrom { from, .. } => {
+                    for inj in &mut p.injuries {
+                        if inj.expected_return.is_none_or(|r| r > *from) {
+                            inj.expected_return = Some(*from);
+                        }
+                    }
+                }
+                Assumption::InjuredUntil { since, until, .. } => p.injuries.push(Injury {
+                    what: "assumed injury".into(),
+                    since: Some(PartialDate::Day(*since)),
+                    expected_return: *until,
+                    latest: None,
+                    sources: Vec::new(),
+                }),
+                Assumption::Renews { until, .. } => p.contract_until = Some(*until),
+            }
+        }
+        Cow::Owned(p)
+    }
+
+    /// Keeps the signings equal to the targets standing in the depth chart: a target placed is
+    /// signed (keeping any assumed fee), a target taken out of every column is not.
+    fn sync_signings(&mut self, ds: &Dataset) {
+        let depth = &self.depth;
+        self.signings.retain(|s| depth.contains(&s.id));
+        let mut placed: Vec<&PlayerId> = depth
+            .columns
+            .values()
+            .flatten()
+            .filter(|id| ds.is_target(id))
+            .collect();
+        placed.sort();
+        placed.dedup();
+        for id in placed {
+            if !self.signings.iter().any(|s| s.id == *id) {
+                self.signings.push(Signing {
+                    id: id.clone(),
+                    assumed_fee: None,
+                });
+            }
+        }
+    }
+
+    /// Moves or signs `id` as a drag from `origin` dropped on `place` would. Returns `Err` with
+    /// the reason when the drop does nothing.
+    pub fn drop_player(
+        &mut self,
+        ds: &Dataset,
+        id: &PlayerId,
+        origin: Origin,
+        place: Place,
+    ) -> Result<(), String> {
+        if ds.player(id).is_none() {
+            return Err(format!("unknown player `{id}`"));
+        }
+        let before = self.clone();
+        let formation = self.formation();
+        // A move from one column to another leaves the old column; a copy from a list does not
+        // touch the columns he already stands in.
+        let from_pos = match origin {
+            Origin::Depth { pos, .. } => Some(pos),
+            Origin::Slot(i) => formation.slots().get(i).map(|s| s.position),
+            Origin::List => None,
+        };
+        match place {
+            Place::Out => {
+                if !ds.is_target(id) {
+                    return Err("only projected signings go back to the target list".into());
+                }
+                if !self.depth.contains(id) {
+                    return Err("not in the plan".into());
+                }
+                self.depth.remove_everywhere(id);
+            }
+            Place::Depth { pos, index } => {
+                let mut index = index;
+                if let Some(from) = from_pos
+                    && let Some(at) = self.depth.remove(from, id)
+                    && from == pos
+                    && at < index
+                {
+                    // Taking him out shifted the rows below up by one.
+                    index -= 1;
+                }
+                self.depth.insert(pos, index, id.clone());
+            }
+            Place::Slot(i) => {
+                let Some(slot) = formation.slots().get(i) else {
+                    return Err("no such slot".into());
+                };
+                if let Some(from) = from_pos {
+                    self.depth.remove(from, id);
+                }
+                // The lowest row of the column that still puts him in this slot, so the slots
+                // before it keep their players.
+                let col_len = self.depth.column(slot.position).len();
+                let mut chosen = None;
+                for k in (0..=col_len).rev() {
+                    let mut trial = self.depth.clone();
+                    trial.insert(slot.position, k, id.clone());
+                    if trial.xi(formation)[i].as_ref() == Some(id) {
+                        chosen = Some(trial);
+                        break;
+                    }
+                }
+                match chosen {
+                    Some(d) => self.depth = d,
+                    None => {
+                        *self = before;
+                        return Err("he cannot take that slot".into());
+                    }
+                }
+            }
+        }
+        self.sync_signings(ds);
+        if *self == before {
+            return Err("nothing changes".into());
+        }
+        Ok(())
+    }
+
+    /// Takes a projected signing out of the plan.
+    pub fn remove_signing(&mut self, ds: &Dataset, id: &PlayerId) -> Result<(), String> {
+        self.drop_player(ds, id, Origin::List, Place::Out)
+    }
+
+    /// Marks a squad player as leaving: out of every column, listed as a departure.
+    pub fn depart(
+        &mut self,
+        ds: &Dataset,
+        id: &PlayerId,
+        kind: DepartureKind,
+    ) -> Result<(), String> {
+        if ds.is_target(id) || ds.player(id).is_none() {
+            return Err("only squad players can leave".into());
+        }
+        self.depth.remove_everywhere(id);
+        self.departures.retain(|d| d.id != *id);
+        self.departures.push(Departure {
+            id: id.clone(),
+            kind,
+            fee: None,
+        });
+        Ok(())
+    }
+
+    /// Undoes a departure; he comes back at the foot of his own position's column.
+    pub fn recall(&mut self, ds: &Dataset, id: &PlayerId) -> Result<(), String> {
+        let before = self.departures.len();
+        self.departures.retain(|d| d.id != *id);
+        if self.departures.len() == before {
+            return Err("not leaving".into());
+        }
+        if let Some(pos) = ds.player(id).and_then(|p| p.position) {
+            self.depth.insert(pos, usize::MAX, id.clone());
+        }
+        Ok(())
+    }
+
+    /// Sets or clears an assumption of the same kind for the same player.
+    pub fn assume(&mut self, a: Assumption) {
+        let same_kind = |x: &Assumption| {
+            x.player() == a.player() && std::mem::discriminant(x) == std::mem::discriminant(&a)
+        };
+        self.assumptions.retain(|x| !same_kind(x));
+        self.assumptions.push(a);
+    }
+}
+
+/// Says what a change did to the XI and the depth chart, from `id`'s point of view first:
+/// "Konaté → right CB; Huijsen → left CB; Rüdiger drops to 3rd CB".
+pub fn describe_change(ds: &Dataset, before: &Plan, after: &Plan, id: &PlayerId) -> String {
+    let formation = after.formation();
+    let slots = formation.slots();
+    let xi_before = before.xi();
+    let xi_after = after.xi();
+    let name = |id: &PlayerId| {
+        ds.player(id)
+            .map_or_else(|| id.to_string(), |p| p.short_name().to_string())
+    };
+    let slot_of =
+        |xi: &[Option<PlayerId>; 11], id: &PlayerId| xi.iter().position(|x| x.as_ref() == Some(id));
+    let where_now = |id: &PlayerId| -> String {
+        if let Some(i) = slot_of(&xi_after, id) {
+            return slots[i].label.to_string();
+        }
+        let cols = after.depth.positions_of(id);
+        match cols.first() {
+            Some(pos) => {
+                let row = after
+                    .depth
+                    .column(*pos)
+                    .iter()
+                    .position(|x| x == id)
+                    .unwrap_or(0);
+                format!("{} {pos}", ordinal(row + 1))
+            }
+            None => "out of the plan".to_string(),
+        }
+    };
+    let mut parts = vec![format!("{} → {}", name(id), where_now(id))];
+    // Everyone else whose XI place changed.
+    let mut others: Vec<&PlayerId> = xi_before.iter().chain(xi_after.iter()).flatten().collect();
+    others.sort();
+    others.dedup();
+    for other in others {
+        if other == id {
+            continue;
+        }
+        let (b, a) = (slot_of(&xi_before, other), slot_of(&xi_after, other));
+        if b == a {
+            continue;
+        }
+        let text = match a {
+            Some(i) => format!("{} → {}", name(other), slots[i].label),
+            None => format!("{} drops to {}", name(other), where_now(other)),
+        };
+        parts.push(text);
+    }
+    parts.join("; ")
+}
+
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store;
+
+    fn ds() -> Dataset {
+        store::load(None).expect("bundled")
+    }
+
+    fn id(s: &str) -> PlayerId {
+        PlayerId::new(s)
+    }
+
+    fn slot(key: &str) -> usize {
+        Formation::F433
+            .slots()
+            .iter()
+            .position(|s| s.key == key)
+            .expect("slot")
+    }
+
+    fn plan(ds: &Dataset) -> Plan {
+        Plan::new(ds, NaiveDate::from_ymd_opt(2026, 7, 1).expect("date"))
+    }
+
+    #[test]
+    fn dropping_a_target_on_a_slot_signs_him_into_it() {
+        let ds = ds();
+        let mut p = plan(&ds);
+        let before = p.clone();
+        p.drop_player(&ds, &id("konate"), Origin::List, Place::Slot(slot("LCB")))
+            .expect("drop");
+        assert_eq!(p.xi()[slot("LCB")], Some(id("konate")));
+        assert_eq!(p.xi()[slot("RCB")], Some(id("huijsen")));
+        assert_eq!(p.signings.len(), 1);
+        assert_eq!(
+            describe_change(&ds, &before, &p, &id("konate")),
+            "Konaté → left CB; Rüdiger drops to 3rd CB"
+        );
+        // Back to the list: the plan is as it was.
+        p.remove_signing(&ds, &id("konate")).expect("remove");
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn dropping_on_the_right_cb_pushes_both_down() {
+        let ds = ds();
+        let mut p = plan(&ds);
+        let before = p.clone();
+        p.drop_player(&ds, &id("konate"), Origin::List, Place::Slot(slot("RCB")))
+            .expect("drop");
+        assert_eq!(
+            describe_change(&ds, &before, &p, &id("konate")),
+            "Konaté → right CB; Huijsen → left CB; Rüdiger drops to 3rd CB"
+        );
+    }
+
+    #[test]
+    fn moving_a_player_between_positions_and_within_a_column() {
+        let ds = ds();
+        let mut p = plan(&ds);
+        // Valverde, not in the depth chart, to right-back.
+        p.drop_player(&ds, &id("valverde"), Origin::List, Place::Slot(slot("RB")))
+            .expect("drop");
+        assert_eq!(p.xi()[slot("RB")], Some(id("valverde")));
+        assert!(p.signings.is_empty());
+        // Reorder within the CB column: Militão (3rd) to the top.
+        p.drop_player(
+            &ds,
+            &id("militao"),
+            Origin::Depth {
+                pos: Position::CB,
+                index: 2,
+            },
+            Place::Depth {
+                pos: Position::CB,
+                index: 0,
+            },
+        )
+        .expect("reorder");
+        assert_eq!(p.depth.column(Position::CB)[0], id("militao"));
+        assert_eq!(p.depth.column(Position::CB).len(), 5);
+        // Down one row within the same column: index accounts for his own removal.
+        p.drop_player(
+            &ds,
+            &id("militao"),
+            Origin::Depth {
+                pos: Position::CB,
+                index: 0,
+            },
+            Place::Depth {
+                pos: Position::CB,
+                index: 2,
+            },
+        )
+        .expect("move down");
+        assert_eq!(p.depth.column(Position::CB)[1], id("militao"));
+        // A squad player cannot be dropped on the target list.
+        assert!(
+            p.drop_player(&ds, &id("huijsen"), Origin::List, Place::Out)
+                .is_err()
+        );
+        // Dropping where he already is changes nothing.
+        assert!(
+            p.drop_player(
+                &ds,
+                &id("militao"),
+                Origin::Depth {
+                    pos: Position::CB,
+                    index: 1
+                },
+                Place::Depth {
+                    pos: Position::CB,
+                    index: 1
+                },
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn from_a_slot_to_another_position_moves_him() {
+        let ds = ds();
+        let mut p = plan(&ds);
+        p.drop_player(
+            &ds,
+            &id("huijsen"),
+            Origin::Slot(slot("RCB")),
+            Place::Slot(slot("LB")),
+        )
+        .expect("move");
+        assert_eq!(p.xi()[slot("LB")], Some(id("huijsen")));
+        assert!(!p.depth.column(Position::CB).contains(&id("huijsen")));
+        let xi: Vec<_> = p.xi().into_iter().flatten().collect();
+        let mut u = xi.clone();
+        u.sort();
+        u.dedup();
+        assert_eq!(xi.len(), u.len());
+    }
+
+    #[test]
+    fn assumptions_override_the_data() {
+        let ds = ds();
+        let mut p = plan(&ds);
+        let militao = ds.player(&id("militao")).expect("militao");
+        let on = NaiveDate::from_ymd_opt(2026, 8, 15).expect("date");
+        assert!(!super::super::status::availability(&p.effective(militao), on).is_available());
+        p.assume(Assumption::FitFrom {
+            id: id("militao"),
+            from: NaiveDate::from_ymd_opt(2026, 8, 1).expect("date"),
+        });
+        assert!(super::super::status::availability(&p.effective(militao), on).is_available());
+        let carvajal = ds.player(&id("carvajal")).expect("carvajal");
+        p.assume(Assumption::Renews {
+            id: id("carvajal"),
+            until: NaiveDate::from_ymd_opt(2027, 6, 30).expect("date"),
+        });
+        assert_eq!(
+            p.effective(carvajal).contract_until,
+            NaiveDate::from_ymd_opt(2027, 6, 30)
+        );
+        assert_eq!(p.assumptions.len(), 2);
+    }
+
+    #[test]
+    fn departures_leave_the_depth_chart_and_come_back() {
+        let ds = ds();
+        let mut p = plan(&ds);
+        p.depart(&ds, &id("rudiger"), DepartureKind::ContractNotRenewed)
+            .expect("depart");
+        assert!(!p.depth.contains(&id("rudiger")));
+        assert!(p.depart(&ds, &id("konate"), DepartureKind::Sold).is_err());
+        p.recall(&ds, &id("rudiger")).expect("recall");
+        assert_eq!(p.depth.column(Position::CB).last(), Some(&id("rudiger")));
+    }
+
+    #[test]
+    fn ordinals() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111]
+            .iter()
+            .map(|n| ordinal(*n))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
+                "111th"
+            ]
+        );
+    }
+}
