@@ -5,6 +5,10 @@
 //! everything that touches files.
 #![deny(clippy::unwrap_used)]
 
+pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod input;
 pub mod store;
+pub mod tui;
+pub mod ui;

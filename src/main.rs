@@ -1,10 +1,12 @@
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use squadboard::app::Board;
 use squadboard::cli::{self, Context, Outcome};
-use squadboard::store;
+use squadboard::{store, tui};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// A terminal squad-planning board: depth chart, linked targets, injury and contract overlays,
 /// the projected XI, and scenarios saved as RON files.
@@ -56,17 +58,35 @@ fn finish(outcome: Outcome) -> ExitCode {
 }
 
 fn show(ctx: &Context, out: &mut dyn Write) -> Outcome {
-    let ds = store::load(ctx.data.as_deref()).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let ds = store::load(ctx.data.as_deref()).map_err(join)?;
     let today = chrono::Local::now().date_naive();
     let on = ctx.date.unwrap_or_else(|| ds.default_planning_date(today));
     cli::show::run(&ds, on, out).map_err(|e| e.to_string())?;
     Ok(true)
+}
+
+/// Opens the board on the data and runs it until the user quits.
+fn board(ctx: &Context) -> Outcome {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err("the board needs a terminal; `squadboard show` prints it as text".into());
+    }
+    let ds = store::load(ctx.data.as_deref()).map_err(join)?;
+    let keymap = store::config::load_keymap().map_err(|e| e.to_string())?;
+    let theme = store::config::load_theme().map_err(|e| e.to_string())?;
+    let mut board = Board::new(Arc::new(ds), ctx.date, Arc::new(keymap));
+    match tui::run(&mut board, &theme).map_err(|e| format!("terminal: {e}"))? {
+        tui::Exit::Signal(sig) => Err(format!("stopped by signal {sig}")),
+        tui::Exit::Quit | tui::Exit::EndOfInput => Ok(true),
+    }
+}
+
+fn join(errors: Vec<store::StoreError>) -> String {
+    errors
+        .iter()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn main() -> ExitCode {
@@ -87,7 +107,7 @@ fn main() -> ExitCode {
         Some(Command::Scenario(args)) => cli::scenario::run(args, &ctx, &mut out),
         Some(Command::Import(args)) => cli::import::run(args, &ctx, &mut out),
         Some(Command::Find(args)) => cli::find::run(args, &ctx, &mut out),
-        None => show(&ctx, &mut out),
+        None => board(&ctx),
     };
     finish(outcome)
 }

@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod check;
+pub mod config;
 pub mod csv_import;
 pub mod dataset;
 pub mod pool;

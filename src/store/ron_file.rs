@@ -93,7 +93,10 @@ pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
 
 /// Parses RON text; `file` is the name errors carry.
 pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, StoreError> {
-    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    // `implicit_some`: optional fields may be written `fg: "red"` as well as `fg: Some("red")`.
+    let options = ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT)
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     options.from_str(text).map_err(|e| {
         let message = match &e.code {
             ron::Error::ExceededRecursionLimit => {

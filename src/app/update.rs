@@ -1,0 +1,458 @@
+use super::Action;
+use super::board::{Board, DragState, HISTORY_LIMIT, Pane, Spot};
+use crate::domain::dates::{add_months, next_window};
+use crate::domain::plan::{Origin, Place, Plan, describe_change};
+use crate::domain::{Formation, PlayerId};
+use crate::input::Command;
+use std::sync::Arc;
+
+#[derive(Clone, Copy)]
+enum Dir {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+impl Board {
+    /// The only place the board changes.
+    pub fn update(&mut self, action: Action) {
+        self.message = None;
+        match action {
+            Action::Command(cmd) => self.command(cmd),
+            Action::FilterChar(c) => {
+                self.filter.query.push(c);
+                self.list_cursor = 0;
+            }
+            Action::FilterBackspace => {
+                self.filter.query.pop();
+                self.list_cursor = 0;
+            }
+            Action::FilterAccept => {
+                self.filter.typing = false;
+                self.focus = Pane::List;
+            }
+            Action::Paste(text) => {
+                if self.filter.typing {
+                    let line = text.lines().next().unwrap_or("");
+                    self.filter
+                        .query
+                        .extend(line.chars().filter(|c| !c.is_control()));
+                    self.list_cursor = 0;
+                }
+            }
+            Action::Press(spot) => self.press(spot),
+            Action::DragTo(spot) => self.drag_to(spot),
+            Action::Release(spot) => self.release(spot),
+            Action::Scroll { spot, down } => {
+                self.select_spot(spot);
+                self.move_cursor(if down { Dir::Down } else { Dir::Up });
+            }
+            Action::Resize => {}
+        }
+        self.refresh_list();
+    }
+
+    fn command(&mut self, cmd: Command) {
+        if self.help {
+            match cmd {
+                Command::Help | Command::Cancel | Command::Open => self.help = false,
+                Command::Quit => self.should_quit = true,
+                Command::Down => self.help_scroll = self.help_scroll.saturating_add(1),
+                Command::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                _ => {}
+            }
+            return;
+        }
+        match cmd {
+            Command::Quit => self.should_quit = true,
+            Command::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
+            Command::NextPane => self.focus = self.focus.next(),
+            Command::PrevPane => self.focus = self.focus.prev(),
+            Command::Up => self.move_cursor(Dir::Up),
+            Command::Down => self.move_cursor(Dir::Down),
+            Command::Left => self.move_cursor(Dir::Left),
+            Command::Right => self.move_cursor(Dir::Right),
+            Command::Open => {
+                if self.drag.is_some() {
+                    self.drop_here();
+                } else {
+                    self.detail = !self.detail && self.selected().is_some();
+                }
+            }
+            Command::Search => {
+                self.filter.typing = true;
+                self.focus = Pane::List;
+                self.list_cursor = 0;
+            }
+            Command::Cancel => self.cancel(),
+            Command::InjuryOverlay => {
+                self.overlays.injury = !self.overlays.injury;
+                self.message = Some(format!("injury overlay {}", on_off(self.overlays.injury)));
+            }
+            Command::ContractOverlay => {
+                self.overlays.contract = !self.overlays.contract;
+                self.message = Some(format!(
+                    "contract overlay {}",
+                    on_off(self.overlays.contract)
+                ));
+            }
+            Command::MonthBack => self.set_date(add_months(self.plan.date, -1)),
+            Command::MonthForward => self.set_date(add_months(self.plan.date, 1)),
+            Command::SeasonBack => self.set_date(add_months(self.plan.date, -12)),
+            Command::SeasonForward => self.set_date(add_months(self.plan.date, 12)),
+            Command::NextWindow => self.set_date(next_window(self.plan.date)),
+            Command::Formation => {
+                let before = self.plan.clone();
+                self.plan.depth.formation = self.plan.formation().next();
+                self.message = Some(format!("formation {}", self.plan.formation()));
+                self.record(before);
+            }
+            Command::Grab => {
+                if self.drag.is_some() {
+                    self.drop_here();
+                } else {
+                    self.grab();
+                }
+            }
+            Command::Remove => self.remove_selected(),
+            Command::MoveUp => self.shift_selected(-1),
+            Command::MoveDown => self.shift_selected(1),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+        }
+    }
+
+    fn cancel(&mut self) {
+        if self.detail {
+            self.detail = false;
+        } else if self.drag.is_some() {
+            self.drag = None;
+            self.press = None;
+            self.message = Some("drag cancelled".into());
+        } else if self.filter.is_active() {
+            self.filter.typing = false;
+            self.filter.query.clear();
+            self.list_cursor = 0;
+        }
+    }
+
+    /// Keeps `before` for undo when the plan changed.
+    fn record(&mut self, before: Plan) {
+        if before != self.plan {
+            self.undo.push(before);
+            if self.undo.len() > HISTORY_LIMIT {
+                self.undo.remove(0);
+            }
+            self.redo.clear();
+        }
+    }
+
+    fn set_date(&mut self, date: chrono::NaiveDate) {
+        let before = self.plan.clone();
+        self.plan.date = date;
+        self.record(before);
+    }
+
+    fn undo(&mut self) {
+        match self.undo.pop() {
+            Some(prev) => {
+                let now = std::mem::replace(&mut self.plan, prev);
+                self.redo.push(now);
+                self.message = Some("undone".into());
+            }
+            None => self.message = Some("nothing to undo".into()),
+        }
+    }
+
+    fn redo(&mut self) {
+        match self.redo.pop() {
+            Some(next) => {
+                let now = std::mem::replace(&mut self.plan, next);
+                self.undo.push(now);
+                self.message = Some("redone".into());
+            }
+            None => self.message = Some("nothing to redo".into()),
+        }
+    }
+
+    fn move_cursor(&mut self, dir: Dir) {
+        match self.focus {
+            Pane::Depth => {
+                let cols = self.depth_columns();
+                let (mut col, mut row) = self.depth_cursor;
+                match dir {
+                    Dir::Up => row = row.saturating_sub(1),
+                    Dir::Down => row += 1,
+                    Dir::Left => col = col.saturating_sub(1),
+                    Dir::Right => col = (col + 1).min(cols.len().saturating_sub(1)),
+                }
+                self.depth_cursor = (col, row);
+            }
+            Pane::Pitch => {
+                self.slot_cursor = nearest_slot(self.plan.formation(), self.slot_cursor, dir)
+            }
+            Pane::List => match dir {
+                Dir::Up => self.list_cursor = self.list_cursor.saturating_sub(1),
+                Dir::Down => self.list_cursor += 1,
+                Dir::Left | Dir::Right => {}
+            },
+        }
+        self.clamp_cursors();
+    }
+
+    fn grab(&mut self) {
+        match self.selected() {
+            Some((id, origin)) => {
+                let name = self.name(&id);
+                self.drag = Some(DragState {
+                    id,
+                    origin,
+                    by_mouse: false,
+                    over: None,
+                });
+                self.message = Some(format!(
+                    "dragging {name}: move to a slot or depth row, {} to drop, {} to cancel",
+                    self.keymap.label(Command::Grab),
+                    self.keymap.label(Command::Cancel)
+                ));
+            }
+            None => self.message = Some("nobody here to grab".into()),
+        }
+    }
+
+    fn drop_here(&mut self) {
+        match self.drop_place() {
+            Some(place) => self.drop_at(place),
+            None => {
+                self.drag = None;
+                self.message = Some("dropped outside the board: nothing changed".into());
+            }
+        }
+    }
+
+    /// The one drop both the keyboard and the mouse end in.
+    fn drop_at(&mut self, place: Place) {
+        let Some(drag) = self.drag.take() else { return };
+        self.press = None;
+        let before = self.plan.clone();
+        match self
+            .plan
+            .drop_player(&self.ds, &drag.id, drag.origin, place)
+        {
+            Ok(()) => {
+                self.message = Some(describe_change(&self.ds, &before, &self.plan, &drag.id));
+                self.record(before);
+                self.follow(&drag.id, place);
+            }
+            Err(why) => self.message = Some(format!("{}: {why}", self.name(&drag.id))),
+        }
+    }
+
+    /// After a drop, the cursor follows the player to where he landed.
+    fn follow(&mut self, id: &PlayerId, place: Place) {
+        match place {
+            Place::Slot(i) => {
+                self.focus = Pane::Pitch;
+                self.slot_cursor = i;
+            }
+            Place::Depth { pos, .. } => {
+                if let Some(col) = self.depth_columns().iter().position(|p| *p == pos) {
+                    let row = self
+                        .plan
+                        .depth
+                        .column(pos)
+                        .iter()
+                        .position(|p| p == id)
+                        .unwrap_or(0);
+                    self.focus = Pane::Depth;
+                    self.depth_cursor = (col, row);
+                }
+            }
+            Place::Out => self.focus = Pane::List,
+        }
+    }
+
+    fn remove_selected(&mut self) {
+        let Some((id, _)) = self.selected() else {
+            self.message = Some("nobody selected".into());
+            return;
+        };
+        if !self.plan.is_signing(&id) {
+            self.message = Some(format!(
+                "{} is not a projected signing; {} removes signings",
+                self.name(&id),
+                self.keymap.label(Command::Remove)
+            ));
+            return;
+        }
+        let before = self.plan.clone();
+        match self.plan.remove_signing(&self.ds, &id) {
+            Ok(()) => {
+                self.message = Some(format!("{} taken out of the plan", self.name(&id)));
+                self.record(before);
+            }
+            Err(why) => self.message = Some(why),
+        }
+    }
+
+    fn shift_selected(&mut self, delta: isize) {
+        let Some((id, origin)) = self.selected() else {
+            return;
+        };
+        let (pos, index) = match origin {
+            Origin::Depth { pos, index } => (pos, index),
+            Origin::Slot(i) => {
+                let pos = self.plan.formation().slots()[i.min(10)].position;
+                match self.plan.depth.column(pos).iter().position(|p| *p == id) {
+                    Some(index) => (pos, index),
+                    None => return,
+                }
+            }
+            Origin::List => {
+                self.message = Some("move a player in the depth chart or on the pitch".into());
+                return;
+            }
+        };
+        let before = self.plan.clone();
+        match self.plan.depth.shift(pos, index, delta) {
+            Some(to) => {
+                self.message = Some(describe_change(&self.ds, &before, &self.plan, &id));
+                self.record(before);
+                if self.focus == Pane::Depth {
+                    self.depth_cursor.1 = to;
+                } else if let Some(i) = self.plan.xi().iter().position(|x| x.as_ref() == Some(&id))
+                {
+                    self.slot_cursor = i;
+                }
+            }
+            None => self.message = Some(format!("{} is already at that end", self.name(&id))),
+        }
+    }
+
+    fn name(&self, id: &PlayerId) -> String {
+        self.ds
+            .player(id)
+            .map_or_else(|| id.to_string(), |p| p.short_name().to_string())
+    }
+
+    fn select_spot(&mut self, spot: Spot) {
+        match spot {
+            Spot::Depth { col, row } => {
+                self.focus = Pane::Depth;
+                self.depth_cursor = (col, row);
+            }
+            Spot::Slot(i) => {
+                self.focus = Pane::Pitch;
+                self.slot_cursor = i;
+            }
+            Spot::ListRow(i) => {
+                self.focus = Pane::List;
+                self.list_cursor = i;
+            }
+            Spot::ListPane => self.focus = Pane::List,
+        }
+        self.clamp_cursors();
+    }
+
+    fn player_at(&self, spot: Spot) -> Option<(PlayerId, Origin)> {
+        match spot {
+            Spot::Depth { col, row } => {
+                let pos = *self.depth_columns().get(col)?;
+                let id = self.plan.depth.column(pos).get(row)?.clone();
+                Some((id, Origin::Depth { pos, index: row }))
+            }
+            Spot::Slot(i) => Some((self.plan.xi().get(i)?.clone()?, Origin::Slot(i))),
+            Spot::ListRow(i) => Some((self.list.get(i)?.id.clone(), Origin::List)),
+            Spot::ListPane => None,
+        }
+    }
+
+    fn press(&mut self, spot: Spot) {
+        if self.help {
+            self.help = false;
+            return;
+        }
+        // A keyboard drag in progress: a click drops there.
+        if self.drag.as_ref().is_some_and(|d| !d.by_mouse) {
+            if let Some(place) = self.place_of(spot) {
+                self.drop_at(place);
+            }
+            return;
+        }
+        self.press = self.player_at(spot);
+        self.select_spot(spot);
+    }
+
+    fn drag_to(&mut self, spot: Option<Spot>) {
+        if self.drag.is_none()
+            && let Some((id, origin)) = self.press.take()
+        {
+            self.drag = Some(DragState {
+                id,
+                origin,
+                by_mouse: true,
+                over: None,
+            });
+        }
+        if let Some(d) = self.drag.as_mut().filter(|d| d.by_mouse) {
+            d.over = spot;
+        }
+    }
+
+    fn release(&mut self, spot: Option<Spot>) {
+        self.press = None;
+        if !self.drag.as_ref().is_some_and(|d| d.by_mouse) {
+            return;
+        }
+        match spot.and_then(|s| self.place_of(s)) {
+            Some(place) => self.drop_at(place),
+            None => {
+                self.drag = None;
+                self.message = Some("dropped outside the board: nothing changed".into());
+            }
+        }
+    }
+
+    /// Replaces the data (e.g. a pool player signed) keeping the plan.
+    pub fn set_dataset(&mut self, ds: Arc<crate::domain::Dataset>) {
+        self.ds = ds;
+        self.refresh_list();
+    }
+}
+
+fn on_off(b: bool) -> &'static str {
+    if b { "on" } else { "off" }
+}
+
+/// The slot the cursor reaches from `from` going `dir` on the pitch: the nearest one that way,
+/// weighing sideways distance double. Stays put when there is none.
+fn nearest_slot(f: Formation, from: usize, dir: Dir) -> usize {
+    let slots = f.slots();
+    let Some(here) = slots.get(from) else {
+        return 0;
+    };
+    let (hx, hy) = (i32::from(here.x), i32::from(here.y));
+    let mut best: Option<(i32, usize)> = None;
+    for (i, s) in slots.iter().enumerate() {
+        let (dx, dy) = (i32::from(s.x) - hx, i32::from(s.y) - hy);
+        // Up the screen is up the pitch (towards the opponent's goal).
+        let (ahead, side) = match dir {
+            Dir::Up => (dy, dx),
+            Dir::Down => (-dy, dx),
+            Dir::Left => (-dx, dy),
+            Dir::Right => (dx, dy),
+        };
+        if ahead <= 0 {
+            continue;
+        }
+        let cost = ahead + 2 * side.abs();
+        if best.is_none_or(|(c, _)| cost < c) {
+            best = Some((cost, i));
+        }
+    }
+    best.map_or(from, |(_, i)| i)
+}

@@ -1,0 +1,348 @@
+//! The keymap: commands bound to keys, read from `assets/keymap.ron` (embedded) with the user's
+//! file laid over it. The help screen is generated from it, so help and keys cannot drift apart.
+
+use crate::store::ron_file::line_col;
+use crate::store::{StoreError, parse_ron};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.ron");
+
+/// Everything a key can be bound to, in the order the help lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    Quit,
+    Help,
+    NextPane,
+    PrevPane,
+    Up,
+    Down,
+    Left,
+    Right,
+    Open,
+    Search,
+    Cancel,
+    InjuryOverlay,
+    ContractOverlay,
+    MonthBack,
+    MonthForward,
+    SeasonBack,
+    SeasonForward,
+    NextWindow,
+    Formation,
+    Grab,
+    Remove,
+    MoveUp,
+    MoveDown,
+    Undo,
+    Redo,
+}
+
+impl Command {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Command::Quit => "quit",
+            Command::Help => "show or hide this help",
+            Command::NextPane => "next pane (depth chart, pitch, targets)",
+            Command::PrevPane => "previous pane",
+            Command::Up => "move up (along the depth / pitch / list)",
+            Command::Down => "move down",
+            Command::Left => "move left (previous position)",
+            Command::Right => "move right (next position)",
+            Command::Open => "open the details; drops while dragging",
+            Command::Search => "fuzzy search the squad and targets",
+            Command::Cancel => "cancel: close, clear the search, drop nothing",
+            Command::InjuryOverlay => "injury overlay on/off",
+            Command::ContractOverlay => "contract overlay on/off",
+            Command::MonthBack => "planning date one month back",
+            Command::MonthForward => "planning date one month on",
+            Command::SeasonBack => "planning date one season back",
+            Command::SeasonForward => "planning date one season on",
+            Command::NextWindow => "planning date to the next window (1 Jan / 1 Jul)",
+            Command::Formation => "next formation",
+            Command::Grab => "grab the selected player; drop him where the cursor is",
+            Command::Remove => "take a projected signing out of the plan",
+            Command::MoveUp => "move the selected player up his depth column",
+            Command::MoveDown => "move the selected player down his depth column",
+            Command::Undo => "undo",
+            Command::Redo => "redo",
+        }
+    }
+}
+
+/// One key with its modifiers. Characters carry their own case, so Shift is not compared for
+/// them ("K" is Shift+k, "?" is Shift+/ on most layouts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Key {
+    pub fn from_event(ev: &KeyEvent) -> Key {
+        let mut code = ev.code;
+        // Some terminals send Shift+Tab as Tab with Shift.
+        if code == KeyCode::Tab && ev.modifiers.contains(KeyModifiers::SHIFT) {
+            code = KeyCode::BackTab;
+        }
+        Key {
+            code,
+            ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
+            alt: ev.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Key, String> {
+        let mut rest = s;
+        let (mut ctrl, mut alt) = (false, false);
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if lower.starts_with("ctrl-") && rest.len() > 5 {
+                ctrl = true;
+                rest = &rest[5..];
+            } else if lower.starts_with("alt-") && rest.len() > 4 {
+                alt = true;
+                rest = &rest[4..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "backtab" | "shift-tab" => KeyCode::BackTab,
+                "space" => KeyCode::Char(' '),
+                "backspace" => KeyCode::Backspace,
+                "delete" | "del" => KeyCode::Delete,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pageup" => KeyCode::PageUp,
+                "pagedown" => KeyCode::PageDown,
+                f if f.starts_with('f') && f.len() > 1 => match f[1..].parse::<u8>() {
+                    Ok(n) if (1..=12).contains(&n) => KeyCode::F(n),
+                    _ => return Err(format!("`{s}` is not a key")),
+                },
+                _ => return Err(format!("`{s}` is not a key")),
+            },
+        };
+        // Ctrl with a letter arrives lower-case whatever the Shift state.
+        let code = match code {
+            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            other => other,
+        };
+        Ok(Key { code, ctrl, alt })
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("Alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Delete => f.write_str("Delete"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+type KeymapFile = BTreeMap<Command, Vec<String>>;
+
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: BTreeMap<Command, Vec<Key>>,
+    lookup: HashMap<Key, Command>,
+}
+
+impl Keymap {
+    /// The embedded defaults.
+    pub fn default_keys() -> Keymap {
+        Keymap::load(None).unwrap_or_else(|_| Keymap {
+            bindings: BTreeMap::new(),
+            lookup: HashMap::new(),
+        })
+    }
+
+    /// The defaults with `user` (file name, text) laid over them: a command the user lists gets
+    /// exactly the user's keys.
+    pub fn load(user: Option<(&str, &str)>) -> Result<Keymap, StoreError> {
+        let mut bindings = parse_file("assets/keymap.ron", DEFAULT_KEYMAP)?;
+        if let Some((name, text)) = user {
+            for (cmd, keys) in parse_file(name, text)? {
+                bindings.insert(cmd, keys);
+            }
+        }
+        let mut lookup = HashMap::new();
+        for (cmd, keys) in &bindings {
+            for k in keys {
+                if let Some(other) = lookup.insert(*k, *cmd)
+                    && other != *cmd
+                {
+                    let name = user.map_or("assets/keymap.ron", |(n, _)| n);
+                    return Err(StoreError::invalid(
+                        name,
+                        format!(
+                            "`{k}` is bound to both `{}` and `{}`",
+                            snake(other),
+                            snake(*cmd)
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(Keymap { bindings, lookup })
+    }
+
+    pub fn command(&self, ev: &KeyEvent) -> Option<Command> {
+        self.lookup.get(&Key::from_event(ev)).copied()
+    }
+
+    pub fn keys(&self, cmd: Command) -> &[Key] {
+        self.bindings.get(&cmd).map_or(&[], Vec::as_slice)
+    }
+
+    /// "q" or "↑/k": the keys of a command as the help shows them.
+    pub fn label(&self, cmd: Command) -> String {
+        let keys: Vec<String> = self.keys(cmd).iter().map(|k| k.to_string()).collect();
+        if keys.is_empty() {
+            "(unbound)".into()
+        } else {
+            keys.join("/")
+        }
+    }
+
+    /// Every command with its keys, in help order.
+    pub fn entries(&self) -> impl Iterator<Item = (Command, &[Key])> {
+        self.bindings.iter().map(|(c, k)| (*c, k.as_slice()))
+    }
+}
+
+fn snake(c: Command) -> String {
+    ron::to_string(&c).unwrap_or_else(|_| format!("{c:?}"))
+}
+
+fn parse_file(name: &str, text: &str) -> Result<BTreeMap<Command, Vec<Key>>, StoreError> {
+    let file: KeymapFile = parse_ron(name, text)?;
+    let mut out = BTreeMap::new();
+    for (cmd, keys) in file {
+        let mut parsed = Vec::new();
+        for k in keys {
+            let key = Key::parse(&k).map_err(|message| {
+                let needle = format!("\"{k}\"");
+                let (line, col) = text.find(&needle).map_or((1, 1), |at| line_col(text, at));
+                StoreError::Parse {
+                    file: name.to_string(),
+                    line,
+                    col,
+                    message,
+                }
+            })?;
+            parsed.push(key);
+        }
+        out.insert(cmd, parsed);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn defaults_bind_every_command_once() {
+        let km = Keymap::load(None).expect("defaults");
+        for (cmd, keys) in km.entries() {
+            assert!(!keys.is_empty(), "{cmd:?}");
+        }
+        assert_eq!(km.entries().count(), 25);
+        assert_eq!(
+            km.command(&ev(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(Command::Quit)
+        );
+        assert_eq!(
+            km.command(&ev(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+            Some(Command::Help)
+        );
+        assert_eq!(
+            km.command(&ev(KeyCode::Char('K'), KeyModifiers::SHIFT)),
+            Some(Command::MoveUp)
+        );
+        assert_eq!(
+            km.command(&ev(KeyCode::Char('r'), KeyModifiers::CONTROL)),
+            Some(Command::Redo)
+        );
+        assert_eq!(
+            km.command(&ev(KeyCode::Char('r'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            km.command(&ev(KeyCode::Tab, KeyModifiers::SHIFT)),
+            Some(Command::PrevPane)
+        );
+        assert_eq!(km.label(Command::Up), "↑/k");
+    }
+
+    #[test]
+    fn a_user_file_overrides_only_what_it_names() {
+        let km = Keymap::load(Some(("user.ron", "{ quit: [\"ctrl-q\", \"Q\"] }"))).expect("user");
+        assert_eq!(
+            km.command(&ev(KeyCode::Char('q'), KeyModifiers::CONTROL)),
+            Some(Command::Quit)
+        );
+        assert_eq!(
+            km.command(&ev(KeyCode::Char('q'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            km.command(&ev(KeyCode::Char('u'), KeyModifiers::NONE)),
+            Some(Command::Undo)
+        );
+    }
+
+    #[test]
+    fn bad_user_files_name_their_place() {
+        let err =
+            Keymap::load(Some(("user.ron", "{\n  quit: [\"ctrl-\"],\n}"))).expect_err("bad key");
+        assert_eq!(err.to_string(), "user.ron:2:10: `ctrl-` is not a key");
+        let err =
+            Keymap::load(Some(("user.ron", "{\n  qiut: [\"q\"],\n}"))).expect_err("bad command");
+        assert!(err.to_string().starts_with("user.ron:2:"), "{err}");
+        let err = Keymap::load(Some(("user.ron", "{ undo: [\"q\"] }"))).expect_err("clash");
+        assert!(err.to_string().contains("bound to both"), "{err}");
+    }
+}

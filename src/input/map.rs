@@ -1,0 +1,101 @@
+//! Turning one terminal event into actions.
+
+use super::keymap::Command;
+use crate::app::{Action, Board, Spot};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
+
+/// What the last frame drew where, for the mouse: later entries were drawn on top.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HitMap {
+    pub hits: Vec<Hit>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub area: Rect,
+    pub spot: Spot,
+}
+
+impl HitMap {
+    pub fn push(&mut self, area: Rect, spot: Spot) {
+        if area.width > 0 && area.height > 0 {
+            self.hits.push(Hit { area, spot });
+        }
+    }
+
+    /// The spot at a terminal cell, the topmost drawn.
+    pub fn spot_at(&self, column: u16, row: u16) -> Option<Spot> {
+        let p = Position::new(column, row);
+        self.hits
+            .iter()
+            .rev()
+            .find(|h| h.area.contains(p))
+            .map(|h| h.spot)
+    }
+
+    /// Where a spot was drawn (the first area), for tests and the mouse harness.
+    pub fn area_of(&self, spot: Spot) -> Option<Rect> {
+        self.hits.iter().find(|h| h.spot == spot).map(|h| h.area)
+    }
+}
+
+/// The actions one event asks for, read in the board's current mode.
+pub fn event_to_actions(ev: &Event, board: &Board, hits: &HitMap) -> Vec<Action> {
+    match ev {
+        Event::Key(key) => {
+            if key.kind == KeyEventKind::Release {
+                return Vec::new();
+            }
+            if board.filter.typing && !board.help {
+                let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+                return match key.code {
+                    KeyCode::Char(c) if !ctrl => vec![Action::FilterChar(c)],
+                    KeyCode::Backspace => vec![Action::FilterBackspace],
+                    KeyCode::Enter => vec![Action::FilterAccept],
+                    KeyCode::Esc => vec![Action::Command(Command::Cancel)],
+                    KeyCode::Up => vec![Action::Command(Command::Up)],
+                    KeyCode::Down => vec![Action::Command(Command::Down)],
+                    // Ctrl combinations keep their commands while typing (Ctrl-c quits).
+                    _ if ctrl => board
+                        .keymap
+                        .command(key)
+                        .map(Action::Command)
+                        .into_iter()
+                        .collect(),
+                    _ => Vec::new(),
+                };
+            }
+            board
+                .keymap
+                .command(key)
+                .map(Action::Command)
+                .into_iter()
+                .collect()
+        }
+        Event::Mouse(m) => {
+            let spot = hits.spot_at(m.column, m.row);
+            match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    spot.map(Action::Press).into_iter().collect()
+                }
+                MouseEventKind::Drag(MouseButton::Left) => vec![Action::DragTo(spot)],
+                MouseEventKind::Up(MouseButton::Left) => vec![Action::Release(spot)],
+                MouseEventKind::ScrollDown => spot
+                    .map(|spot| Action::Scroll { spot, down: true })
+                    .into_iter()
+                    .collect(),
+                MouseEventKind::ScrollUp => spot
+                    .map(|spot| Action::Scroll { spot, down: false })
+                    .into_iter()
+                    .collect(),
+                _ => Vec::new(),
+            }
+        }
+        Event::Paste(text) => vec![Action::Paste(text.clone())],
+        Event::Resize(..) => vec![Action::Resize],
+        Event::FocusGained | Event::FocusLost => Vec::new(),
+    }
+}

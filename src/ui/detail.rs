@@ -1,0 +1,211 @@
+//! The details of the selected player: injury and contract facts, and for a target every report
+//! that links him.
+
+use super::marks::contract_style;
+use super::{Theme, centered, pane_block};
+use crate::app::Board;
+use crate::domain::PlayerId;
+use crate::domain::plan::ordinal;
+use crate::domain::status::{Availability, age, availability, contract_status};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+
+fn field(theme: &Theme, name: &str, value: String) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{name}: "), theme.title),
+        Span::styled(value, theme.text),
+    ])
+}
+
+fn unknown<T: ToString>(v: Option<T>) -> String {
+    v.map_or("unknown".to_string(), |v| v.to_string())
+}
+
+pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> {
+    let ds = &board.ds;
+    let Some(raw) = ds.player(id) else {
+        return vec![Line::from(format!("unknown player `{id}`"))];
+    };
+    let p = board.plan.effective(raw);
+    let on = board.plan.date;
+    let mut out = Vec::new();
+    let mut head = vec![Span::styled(p.name.clone(), theme.title)];
+    if board.plan.is_signing(id) {
+        head.push(Span::styled("  ★ projected signing", theme.signing));
+    }
+    out.push(Line::from(head));
+    out.push(Line::from(Span::styled(
+        format!(
+            "{} · {} · #{}",
+            p.positions_label(),
+            p.club,
+            unknown(p.number)
+        ),
+        theme.dim,
+    )));
+    let born = match (p.born, p.reported_age) {
+        (Some(b), _) => format!("born {b}"),
+        (None, Some(r)) => format!("reported {} on {}", r.age, r.on),
+        (None, None) => "birth date unknown".into(),
+    };
+    out.push(field(
+        theme,
+        "Age",
+        format!("{} at {on} ({born})", age(&p, on)),
+    ));
+    out.push(field(
+        theme,
+        "Nationality",
+        format!(
+            "{} · foot: {}",
+            unknown(p.nationality.clone()),
+            p.foot
+                .map_or("unknown".into(), |f| format!("{f:?}").to_lowercase())
+        ),
+    ));
+    let c = contract_status(p.contract_until, on);
+    out.push(Line::from(vec![
+        Span::styled("Contract: ", theme.title),
+        Span::styled(c.to_string(), contract_style(theme, c)),
+    ]));
+    if let Some(v) = p.market_value {
+        out.push(field(theme, "Market value", v.to_string()));
+    }
+    let a = availability(&p, on);
+    out.push(Line::from(vec![
+        Span::styled("Fitness: ", theme.title),
+        Span::styled(
+            a.to_string(),
+            if matches!(a, Availability::Available) {
+                theme.text
+            } else {
+                theme.injured
+            },
+        ),
+    ]));
+    for inj in &p.injuries {
+        let since = inj
+            .since
+            .map_or("date unknown".into(), |s| format!("since {s}"));
+        let back = inj
+            .expected_return
+            .map_or("return unknown".into(), |r| format!("back {r}"));
+        let mut text = format!("  {} ({since}, {back})", inj.what);
+        if let Some(l) = &inj.latest {
+            text.push_str(&format!("; latest: {l}"));
+        }
+        out.push(Line::from(Span::styled(text, theme.dim)));
+    }
+    for a in board.plan.assumptions.iter().filter(|a| a.player() == id) {
+        out.push(field(theme, "Assumed", a.describe(p.short_name())));
+    }
+    // Where the plan has him.
+    let xi = board.plan.xi();
+    let slots = board.plan.formation().slots();
+    let mut places: Vec<String> = Vec::new();
+    if let Some(i) = xi.iter().position(|x| x.as_ref() == Some(id)) {
+        places.push(format!("XI at {}", slots[i].label));
+    }
+    for pos in board.plan.depth.positions_of(id) {
+        let row = board
+            .plan
+            .depth
+            .column(pos)
+            .iter()
+            .position(|x| x == id)
+            .unwrap_or(0);
+        places.push(format!("{} {pos}", ordinal(row + 1)));
+    }
+    if let Some(d) = board.plan.departure(id) {
+        places.push(format!("leaving ({})", d.kind.label()));
+    }
+    out.push(field(
+        theme,
+        "In the plan",
+        if places.is_empty() {
+            "not in the depth chart".into()
+        } else {
+            places.join(" · ")
+        },
+    ));
+    if let Some(link) = ds.link(id) {
+        let rivals = match &link.rivals {
+            None => "unknown".to_string(),
+            Some(r) if r.is_empty() => "none reported".to_string(),
+            Some(r) => r.join(", "),
+        };
+        out.push(field(
+            theme,
+            "Link",
+            format!(
+                "fee {} · rivals {rivals} · window {}",
+                unknown(link.fee),
+                unknown(link.window.clone())
+            ),
+        ));
+        for r in ds.reports_for(id) {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {} ", r.date), theme.title),
+                Span::styled(format!("{}: ", r.byline()), theme.signing),
+                Span::styled(r.claim.clone(), theme.text),
+            ]));
+        }
+    }
+    for n in &p.notes {
+        let src = n
+            .source
+            .as_ref()
+            .and_then(|r| ds.report(r))
+            .map_or(String::new(), |r| format!(" ({}, {})", r.outlet, r.date));
+        out.push(Line::from(vec![
+            Span::styled("  · ", theme.dim),
+            Span::styled(n.text.clone(), theme.text),
+            Span::styled(src, theme.dim),
+        ]));
+    }
+    out
+}
+
+pub fn render_pane(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
+    let block = pane_block(
+        Line::from(Span::styled(" Details ", theme.title)),
+        false,
+        theme,
+    );
+    let content = match board.shown_player() {
+        Some(id) => lines(board, theme, &id),
+        None => vec![Line::from(Span::styled("nothing selected", theme.dim))],
+    };
+    Paragraph::new(content)
+        .wrap(Wrap { trim: false })
+        .block(block)
+        .render(area, buf);
+}
+
+pub fn render_popup(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
+    let Some(id) = board.shown_player() else {
+        return;
+    };
+    let rect = centered(
+        area,
+        area.width.saturating_sub(8).max(20),
+        area.height.saturating_sub(4),
+    );
+    Clear.render(rect, buf);
+    let title = Line::from(vec![
+        Span::styled(" Details ", theme.title),
+        Span::styled(
+            format!(
+                "· {} closes ",
+                board.keymap.label(crate::input::Command::Cancel)
+            ),
+            theme.dim,
+        ),
+    ]);
+    Paragraph::new(lines(board, theme, &id))
+        .wrap(Wrap { trim: false })
+        .block(pane_block(title, true, theme))
+        .render(rect, buf);
+}

@@ -1,0 +1,66 @@
+//! The help overlay, generated from the keymap itself.
+
+use super::marks::LEGEND;
+use super::{Theme, centered, pane_block};
+use crate::app::Board;
+use crate::input::Command;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget};
+
+pub fn lines(board: &Board, theme: &Theme) -> Vec<Line<'static>> {
+    let km = &board.keymap;
+    let mut out = Vec::new();
+    for (cmd, _) in km.entries() {
+        out.push(Line::from(vec![
+            Span::styled(format!("{:>14}  ", km.label(cmd)), theme.title),
+            Span::styled(cmd.describe().to_string(), theme.text),
+        ]));
+    }
+    out.push(Line::from(""));
+    out.push(Line::from(Span::styled("Mouse", theme.title)));
+    for text in [
+        "click selects a depth row, a slot on the pitch or a target",
+        "press on a player, drag, release on a slot, a depth row or the target list",
+        "  (the drop spot lights up and the status line says what will happen)",
+        "wheel scrolls the pane under the pointer",
+    ] {
+        out.push(Line::from(Span::styled(format!("  {text}"), theme.text)));
+    }
+    out.push(Line::from(""));
+    out.push(Line::from(Span::styled("Marks", theme.title)));
+    for (mark, meaning) in LEGEND {
+        out.push(Line::from(vec![
+            Span::styled(format!("{mark:>6}  "), theme.title),
+            Span::styled(meaning.to_string(), theme.text),
+        ]));
+    }
+    out.push(Line::from(vec![
+        Span::styled("     1  ", theme.title),
+        Span::styled("bold depth number: in the projected XI", theme.text),
+    ]));
+    out
+}
+
+pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
+    let content = lines(board, theme);
+    let h = (content.len() as u16).saturating_add(2);
+    let rect = centered(area, 84, h);
+    Clear.render(rect, buf);
+    let title = Line::from(vec![
+        Span::styled(" Keys ", theme.title),
+        Span::styled(
+            format!(
+                "· from the keymap · {} or {} closes · ↑↓ scroll ",
+                board.keymap.label(Command::Help),
+                board.keymap.label(Command::Cancel)
+            ),
+            theme.dim,
+        ),
+    ]);
+    Paragraph::new(content)
+        .scroll((board.help_scroll, 0))
+        .block(pane_block(title, true, theme))
+        .render(rect, buf);
+}

@@ -1,0 +1,109 @@
+//! The overlay marks: a text mark and a style for each status, so meaning survives without
+//! colour.
+
+use super::theme::Theme;
+use crate::app::Overlays;
+use crate::domain::status::{Availability, ContractStatus, availability, contract_status};
+use crate::domain::{Player, plan::Plan};
+use ratatui::style::Style;
+use ratatui::text::Span;
+
+/// The marks a player carries at the plan's date, with the overlays that are on.
+pub struct Marks {
+    pub injury: Option<(String, Style)>,
+    pub contract: Option<(String, Style)>,
+    /// The name's style: the most serious status wins.
+    pub name_style: Style,
+}
+
+pub fn contract_style(theme: &Theme, c: ContractStatus) -> Style {
+    match c {
+        ContractStatus::Expired { .. } => theme.contract_expired,
+        ContractStatus::UnderSixMonths { .. } => theme.contract_6m,
+        ContractStatus::UnderTwelveMonths { .. } => theme.contract_12m,
+        ContractStatus::Secure { .. } => theme.contract_secure,
+        ContractStatus::Unknown => theme.contract_unknown,
+    }
+}
+
+pub fn marks(theme: &Theme, overlays: Overlays, plan: &Plan, p: &Player, is_target: bool) -> Marks {
+    let p = plan.effective(p);
+    let mut name_style = theme.text;
+    let injury = if overlays.injury {
+        match availability(&p, plan.date) {
+            Availability::Available => None,
+            a => {
+                name_style = theme.injured;
+                Some((a.mark().to_string(), theme.injured))
+            }
+        }
+    } else {
+        None
+    };
+    let contract = if overlays.contract {
+        let c = contract_status(p.contract_until, plan.date);
+        let mark = match c {
+            // A target whose contract has run out at the date comes on a free transfer.
+            ContractStatus::Expired { .. } if is_target => "FREE".to_string(),
+            ContractStatus::Secure { years, .. } => format!("{years}y"),
+            c => c.mark().to_string(),
+        };
+        let style = contract_style(theme, c);
+        if injury.is_none() && !matches!(c, ContractStatus::Secure { .. }) {
+            name_style = style;
+        }
+        Some((mark, style))
+    } else {
+        None
+    };
+    Marks {
+        injury,
+        contract,
+        name_style,
+    }
+}
+
+impl Marks {
+    /// The marks as spans, each led by a space.
+    pub fn spans(&self) -> Vec<Span<'static>> {
+        let mut out = Vec::new();
+        for (text, style) in [&self.injury, &self.contract].into_iter().flatten() {
+            if !text.is_empty() {
+                out.push(Span::raw(" "));
+                out.push(Span::styled(text.clone(), *style));
+            }
+        }
+        out
+    }
+
+    pub fn width(&self) -> usize {
+        [&self.injury, &self.contract]
+            .into_iter()
+            .flatten()
+            .filter(|(t, _)| !t.is_empty())
+            .map(|(t, _)| t.chars().count() + 1)
+            .sum()
+    }
+}
+
+/// The legend the help shows: every mark and what it means.
+pub const LEGEND: [(&str, &str); 9] = [
+    (
+        "+",
+        "injured, expected back on the date shown in the details",
+    ),
+    ("+?", "injured, return unknown"),
+    (
+        "FREE",
+        "contract expired: a free agent (for a target, a free transfer)",
+    ),
+    ("<6m", "contract ends within six months"),
+    ("<12m", "contract ends within twelve months"),
+    ("4y", "contract secure: whole years left"),
+    ("c?", "contract end unknown"),
+    ("★", "projected signing in this plan"),
+    (
+        "?",
+        "age or position unknown; 22-23 = age range from a report",
+    ),
+];

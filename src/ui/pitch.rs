@@ -1,0 +1,139 @@
+//! The projected XI on a pitch, attacking upwards.
+
+use super::marks::marks;
+use super::text::{clip_spans, put, put_line, truncate, width};
+use super::{Theme, focused, pane_block};
+use crate::app::{Board, Pane, Spot};
+use crate::domain::plan::{Origin, Place};
+use crate::input::HitMap;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+struct Label {
+    slot: usize,
+    x: u16,
+    y: u16,
+    spans: Vec<Span<'static>>,
+}
+
+pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: &mut HitMap) {
+    let formation = board.plan.formation();
+    let title = Line::from(vec![
+        Span::styled(" Projected XI ", theme.title),
+        Span::styled(format!("· {formation} "), theme.dim),
+    ]);
+    let is_focused = focused(board, Pane::Pitch);
+    let block = pane_block(title, is_focused, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width < 4 || inner.height < 3 {
+        return;
+    }
+    // Halfway line and centre circle mark, in the pitch colour.
+    let mid = inner.y + inner.height / 2;
+    let line: String = "┈".repeat(inner.width as usize);
+    put(buf, inner, inner.x, mid, &line, theme.pitch);
+    put(buf, inner, inner.x + inner.width / 2, mid, "○", theme.pitch);
+
+    let slots = formation.slots();
+    let xi = board.plan.xi();
+    let drop = board.drop_place();
+    let drop_ok = board.drop_preview().is_some_and(|(_, r)| r.is_ok());
+    // Screen cell of each slot's centre.
+    let cells: Vec<(u16, u16)> = slots
+        .iter()
+        .map(|s| {
+            let x = inner.x + (u32::from(s.x) * u32::from(inner.width - 1) / 100) as u16;
+            let y = inner.y
+                + (u32::from(100 - s.y.min(100)) * u32::from(inner.height - 1) / 100) as u16;
+            (x, y)
+        })
+        .collect();
+    let mut labels = Vec::new();
+    for (i, slot) in slots.iter().enumerate() {
+        let (cx, cy) = cells[i];
+        // Room: up to the nearest neighbour on the same row, halfway each.
+        let room = cells
+            .iter()
+            .enumerate()
+            .filter(|(j, (_, y))| *j != i && *y == cy)
+            .map(|(_, (x, _))| x.abs_diff(cx))
+            .min()
+            .map_or(16, |d| d.saturating_sub(1).min(16)) as usize;
+        let room = room.max(3);
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        match &xi[i] {
+            Some(id) => {
+                if let Some(p) = board.ds.player(id) {
+                    let m = marks(
+                        theme,
+                        board.overlays,
+                        &board.plan,
+                        p,
+                        board.ds.is_target(id),
+                    );
+                    let star = board.plan.is_signing(id);
+                    let name_room = room.saturating_sub(m.width() + usize::from(star));
+                    if star {
+                        spans.push(Span::styled("★", theme.signing));
+                    }
+                    let out_of_position = !board.plan.effective(p).plays(slot.position);
+                    let mut st = m.name_style;
+                    if out_of_position {
+                        st = st.add_modifier(Modifier::ITALIC);
+                    }
+                    if board
+                        .drag
+                        .as_ref()
+                        .is_some_and(|d| d.id == *id && d.origin == Origin::Slot(i))
+                    {
+                        st = theme.dragged;
+                    }
+                    spans.push(Span::styled(truncate(p.short_name(), name_room.max(1)), st));
+                    spans.extend(m.spans());
+                }
+            }
+            None => spans.push(Span::styled(format!("·{}·", slot.key), theme.dim)),
+        }
+        let spans = clip_spans(spans, room);
+        let w = spans.iter().map(|s| width(&s.content)).sum::<usize>() as u16;
+        let x = cx
+            .saturating_sub(w / 2)
+            .clamp(inner.x, inner.right().saturating_sub(w.max(1)));
+        labels.push(Label {
+            slot: i,
+            x,
+            y: cy,
+            spans,
+        });
+    }
+    for l in labels {
+        let w: u16 = l.spans.iter().map(|s| width(&s.content) as u16).sum();
+        let rect = Rect::new(l.x, l.y, w.max(3), 1).intersection(inner);
+        hits.push(rect, Spot::Slot(l.slot));
+        let mut line = Line::from(l.spans);
+        let is_drop = drop == Some(Place::Slot(l.slot));
+        let is_cursor = board.slot_cursor == l.slot && board.focus == Pane::Pitch;
+        if is_drop {
+            let st = if drop_ok {
+                theme.drop_target
+            } else {
+                theme.drop_refused
+            };
+            line = line.patch_style(st);
+            buf.set_style(rect, st);
+        } else if is_cursor {
+            let st = if is_focused {
+                theme.selected
+            } else {
+                Style::default().add_modifier(Modifier::UNDERLINED)
+            };
+            line = line.patch_style(st);
+            buf.set_style(rect, st);
+        }
+        put_line(buf, inner, l.x, l.y, &line);
+    }
+}

@@ -1,0 +1,188 @@
+//! The target pane (linked signings, squad players outside the depth chart, search hits) and the
+//! warnings beside the pitch.
+
+use super::marks::marks;
+use super::text::{clip_spans, highlighted, put_line};
+use super::{Theme, focused, pane_block};
+use crate::app::{Board, ListKind, Pane, Spot};
+use crate::domain::plan::Place;
+use crate::domain::status::age;
+use crate::domain::warnings::assess;
+use crate::input::HitMap;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: &mut HitMap) {
+    let is_focused = focused(board, Pane::List);
+    let title = if board.filter.is_active() {
+        let cursor = if board.filter.typing { "▏" } else { "" };
+        Line::from(vec![
+            Span::styled(" Search: ", theme.title),
+            Span::styled(format!("{}{cursor} ", board.filter.query), theme.matched),
+            Span::styled(format!("{} found ", board.list.len()), theme.dim),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled(" Targets ", theme.title),
+            Span::styled(format!("· {} linked ", board.ds.links.len()), theme.dim),
+        ])
+    };
+    let block = pane_block(title, is_focused, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    // Dropping anywhere in the pane takes a signing out of the plan.
+    hits.push(inner, Spot::ListPane);
+    let drop_here = board.drop_place() == Some(Place::Out);
+    if drop_here {
+        let ok = board.drop_preview().is_some_and(|(_, r)| r.is_ok());
+        buf.set_style(
+            inner,
+            if ok {
+                theme.drop_target
+            } else {
+                theme.drop_refused
+            },
+        );
+    }
+    if board.list.is_empty() {
+        let msg = if board.filter.is_active() {
+            "no player matches"
+        } else {
+            "no targets"
+        };
+        put_line(
+            buf,
+            inner,
+            inner.x + 1,
+            inner.y,
+            &Line::from(Span::styled(msg, theme.dim)),
+        );
+        return;
+    }
+    let per_item = 2u16;
+    let visible = (inner.height / per_item).max(1) as usize;
+    let offset = board.list_cursor.saturating_sub(visible - 1);
+    let on = board.plan.date;
+    let w = inner.width as usize;
+    for (n, i) in (offset..board.list.len()).take(visible).enumerate() {
+        let item = &board.list[i];
+        let Some(p) = board.ds.player(&item.id) else {
+            continue;
+        };
+        let y = inner.y + n as u16 * per_item;
+        let rect = Rect::new(inner.x, y, inner.width, per_item.min(inner.bottom() - y));
+        hits.push(rect, Spot::ListRow(i));
+        let is_target = board.ds.is_target(&item.id);
+        let m = marks(theme, board.overlays, &board.plan, p, is_target);
+        let mut first: Vec<Span<'static>> = Vec::new();
+        if board.plan.is_signing(&item.id) {
+            first.push(Span::styled("★", theme.signing));
+        } else {
+            first.push(Span::raw(" "));
+        }
+        first.extend(highlighted(
+            &p.name,
+            &item.matched,
+            m.name_style.add_modifier(Modifier::BOLD),
+            theme.matched,
+        ));
+        first.extend(m.spans());
+        first.push(Span::styled(
+            format!("  {} · {} · {}", p.positions_label(), age(p, on), p.club),
+            theme.dim,
+        ));
+        let second: Vec<Span<'static>> = match (item.kind, board.ds.link(&item.id)) {
+            (ListKind::Linked, Some(link)) => {
+                let reports = board.ds.reports_for(&item.id);
+                let latest = reports
+                    .first()
+                    .map_or("-".to_string(), |r| r.date.to_string());
+                let rivals = match &link.rivals {
+                    None => "rivals unknown".to_string(),
+                    Some(r) if r.is_empty() => "no rivals".to_string(),
+                    Some(r) => format!("vs {}", r.join(", ")),
+                };
+                let fee = link
+                    .fee
+                    .map_or("fee unknown".to_string(), |f| f.to_string());
+                vec![Span::styled(
+                    format!(
+                        "   {fee} · {rivals} · {} report{}, latest {latest}",
+                        reports.len(),
+                        if reports.len() == 1 { "" } else { "s" }
+                    ),
+                    theme.text,
+                )]
+            }
+            _ => {
+                let where_ = if let Some(d) = board.plan.departure(&item.id) {
+                    format!("leaving: {}", d.kind.label())
+                } else if board.plan.depth.contains(&item.id) {
+                    let cols: Vec<String> = board
+                        .plan
+                        .depth
+                        .positions_of(&item.id)
+                        .iter()
+                        .map(|p| p.to_string())
+                        .collect();
+                    format!("in the depth chart at {}", cols.join(", "))
+                } else {
+                    "squad, not in the depth chart".to_string()
+                };
+                vec![Span::styled(format!("   {where_}"), theme.dim)]
+            }
+        };
+        let is_cursor = i == board.list_cursor && board.focus == Pane::List;
+        for (k, spans) in [first, second].into_iter().enumerate() {
+            let yy = y + k as u16;
+            if yy >= inner.bottom() {
+                break;
+            }
+            let mut line = Line::from(clip_spans(spans, w));
+            if is_cursor {
+                let st = if is_focused {
+                    theme.selected
+                } else {
+                    Style::default().add_modifier(Modifier::UNDERLINED)
+                };
+                line = line.patch_style(st);
+                buf.set_style(Rect::new(inner.x, yy, inner.width, 1), st);
+            }
+            put_line(buf, inner, inner.x, yy, &line);
+        }
+    }
+}
+
+pub fn render_warnings(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
+    let a = assess(&board.ds, &board.plan);
+    let title = Line::from(vec![
+        Span::styled(" Warnings ", theme.title),
+        Span::styled(format!("· {} ", a.warnings.len()), theme.dim),
+    ]);
+    let block = pane_block(title, false, theme);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    lines.push(Line::from(vec![
+        Span::styled("Fees ", theme.title),
+        Span::styled(a.fees.to_string(), theme.text),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("XI age ", theme.title),
+        Span::styled(a.ages.to_string(), theme.text),
+    ]));
+    for w in &a.warnings {
+        lines.push(Line::from(vec![
+            Span::styled("! ", theme.warning),
+            Span::styled(w.text(&board.ds), theme.warning),
+        ]));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(block)
+        .render(area, buf);
+}

@@ -1,0 +1,125 @@
+//! Width-aware text helpers: nothing here may write outside the area it is given.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cuts `s` to at most `max` columns, ending in `…` when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > max - 1 {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// Writes a line at (x, y) clipped to `area`; does nothing when (x, y) is outside it.
+pub fn put_line(buf: &mut Buffer, area: Rect, x: u16, y: u16, line: &Line<'_>) {
+    let area = area.intersection(buf.area);
+    if y < area.top() || y >= area.bottom() || x < area.left() || x >= area.right() {
+        return;
+    }
+    buf.set_line(x, y, line, area.right() - x);
+}
+
+pub fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, text: &str, style: Style) {
+    put_line(
+        buf,
+        area,
+        x,
+        y,
+        &Line::from(Span::styled(text.to_string(), style)),
+    );
+}
+
+/// A name with the chars at `matched` (char indices) in `hl` style.
+pub fn highlighted(name: &str, matched: &[usize], base: Style, hl: Style) -> Vec<Span<'static>> {
+    if matched.is_empty() {
+        return vec![Span::styled(name.to_string(), base)];
+    }
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_hl = false;
+    for (i, c) in name.chars().enumerate() {
+        let is_hl = matched.contains(&i);
+        if is_hl != run_hl && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_hl { base.patch(hl) } else { base },
+            ));
+        }
+        run_hl = is_hl;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(
+            run,
+            if run_hl { base.patch(hl) } else { base },
+        ));
+    }
+    spans
+}
+
+/// Cuts a list of spans to `max` columns.
+pub fn clip_spans(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for s in spans {
+        let w = width(&s.content);
+        if used + w <= max {
+            used += w;
+            out.push(s);
+        } else {
+            let left = max.saturating_sub(used);
+            if left > 0 {
+                out.push(Span::styled(truncate(&s.content, left), s.style));
+            }
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_respects_width() {
+        assert_eq!(truncate("Alexander-Arnold", 8), "Alexand…");
+        assert_eq!(truncate("Rüdiger", 7), "Rüdiger");
+        assert_eq!(truncate("Rüdiger", 1), "…");
+        assert_eq!(truncate("Rüdiger", 0), "");
+    }
+
+    #[test]
+    fn put_never_writes_outside() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 5, 2));
+        let area = Rect::new(2, 0, 10, 10);
+        put(&mut buf, area, 3, 1, "long text here", Style::default());
+        put(&mut buf, area, 9, 9, "x", Style::default());
+        put(&mut buf, area, 0, 0, "x", Style::default());
+        assert_eq!(buf[(3, 1)].symbol(), "l");
+        assert_eq!(buf[(4, 1)].symbol(), "o");
+        assert_eq!(buf[(0, 0)].symbol(), " ");
+    }
+}
