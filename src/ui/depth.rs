@@ -1,6 +1,6 @@
 //! The depth chart: one column per back-line position, first choice on top.
 
-use super::marks::marks;
+use super::marks::{marks, name_with_marks};
 use super::text::{clip_spans, put_line};
 use super::{Theme, focused, pane_block};
 use crate::app::{Board, Pane, Spot};
@@ -26,8 +26,18 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
     if cols.is_empty() || inner.width == 0 || inner.height == 0 {
         return;
     }
-    let n = cols.len() as u32;
-    let areas = Layout::horizontal(vec![Constraint::Ratio(1, n); cols.len()]).split(inner);
+    // An empty column needs only its header; the others share the rest.
+    let constraints: Vec<Constraint> = cols
+        .iter()
+        .map(|p| {
+            if board.plan.depth.column(*p).is_empty() {
+                Constraint::Length(12)
+            } else {
+                Constraint::Fill(1)
+            }
+        })
+        .collect();
+    let areas = Layout::horizontal(constraints).split(inner);
     let xi = board.plan.xi();
     let drop = board.drop_place();
     let drop_ok = board.drop_preview().is_some_and(|(_, r)| r.is_ok());
@@ -111,12 +121,9 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                     } else {
                         m.name_style
                     };
-                    let room = (carea.width as usize).saturating_sub(3 + m.width());
-                    spans.push(Span::styled(
-                        super::cell_name(p.short_name(), room),
-                        name_style,
-                    ));
-                    spans.extend(m.spans());
+                    let used = 3 + usize::from(board.plan.is_signing(id));
+                    let room = (carea.width as usize).saturating_sub(used);
+                    spans.extend(name_with_marks(p.short_name(), name_style, &m, room));
                 }
                 None if board.drag.is_some() => {
                     spans.push(Span::styled("   + drop at the foot", theme.dim));

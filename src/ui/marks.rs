@@ -45,7 +45,8 @@ pub fn marks(theme: &Theme, overlays: Overlays, plan: &Plan, p: &Player, is_targ
         let mark = match c {
             // A target whose contract has run out at the date comes on a free transfer.
             ContractStatus::Expired { .. } if is_target => "FREE".to_string(),
-            ContractStatus::Secure { years, .. } => format!("{years}y"),
+            // Secure needs no mark in a cell (the colour says so, the details give the years).
+            ContractStatus::Secure { .. } => String::new(),
             c => c.mark().to_string(),
         };
         let style = contract_style(theme, c);
@@ -99,7 +100,10 @@ pub const LEGEND: [(&str, &str); 9] = [
     ),
     ("<6m", "contract ends within six months"),
     ("<12m", "contract ends within twelve months"),
-    ("4y", "contract secure: whole years left"),
+    (
+        "",
+        "no contract mark: a year or more left (see the details)",
+    ),
     ("c?", "contract end unknown"),
     ("★", "projected signing in this plan"),
     (
@@ -107,3 +111,65 @@ pub const LEGEND: [(&str, &str); 9] = [
         "age or position unknown; 22-23 = age range from a report",
     ),
 ];
+
+/// A name and its marks in `room` columns. The name keeps at least four columns (all of it when
+/// shorter); when both cannot fit, the contract mark goes first, then the injury mark (the
+/// name's colour still tells), and the name is cut last.
+pub fn name_with_marks(name: &str, style: Style, m: &Marks, room: usize) -> Vec<Span<'static>> {
+    use super::text::{truncate, width};
+    let keep = width(name).min(4);
+    let mut kept: Vec<&(String, Style)> = [&m.injury, &m.contract]
+        .into_iter()
+        .flatten()
+        .filter(|(t, _)| !t.is_empty())
+        .collect();
+    let marks_w = |k: &[&(String, Style)]| k.iter().map(|(t, _)| width(t) + 1).sum::<usize>();
+    while !kept.is_empty() && room < keep + marks_w(&kept) {
+        kept.pop();
+    }
+    let name_room = room.saturating_sub(marks_w(&kept));
+    let mut out = vec![Span::styled(truncate(name, name_room), style)];
+    for (t, st) in kept {
+        out.push(Span::raw(" "));
+        out.push(Span::styled(t.clone(), *st));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(inj: Option<&str>, con: Option<&str>) -> Marks {
+        Marks {
+            injury: inj.map(|t| (t.to_string(), Style::default())),
+            contract: con.map(|t| (t.to_string(), Style::default())),
+            name_style: Style::default(),
+        }
+    }
+
+    fn text(spans: &[Span<'_>]) -> String {
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn names_keep_room_and_marks_give_way_in_order() {
+        let marks = m(Some("+?"), Some("FREE"));
+        let s = Style::default();
+        assert_eq!(
+            text(&name_with_marks("Carvajal", s, &marks, 20)),
+            "Carvajal +? FREE"
+        );
+        assert_eq!(
+            text(&name_with_marks("Carvajal", s, &marks, 13)),
+            "Carva… +? FREE"
+        );
+        assert_eq!(
+            text(&name_with_marks("Carvajal", s, &marks, 9)),
+            "Carva… +?"
+        );
+        assert_eq!(text(&name_with_marks("Carvajal", s, &marks, 5)), "Carv…");
+        assert_eq!(text(&name_with_marks("Carvajal", s, &marks, 0)), "");
+        assert_eq!(text(&name_with_marks("Ali", s, &marks, 7)), "Ali +?");
+    }
+}

@@ -43,26 +43,34 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) -> Hit
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(main);
 
+    // Room for the longest column plus the drop row under it, whether or not a drag is on, so
+    // the layout does not jump when a drag starts.
     let depth_rows = board
         .depth_columns()
         .iter()
-        .map(|p| board.depth_rows(*p))
+        .map(|p| board.plan.depth.column(*p).len() + 1)
         .max()
         .unwrap_or(1) as u16;
     // Borders, the header row, the players; never more than half the column.
     let depth_h = (depth_rows + 3).clamp(5, left.height / 2);
     let [depth_area, lower] =
         Layout::vertical([Constraint::Length(depth_h), Constraint::Min(0)]).areas(left);
-    let (pitch_area, warn_area) = if lower.width >= 70 {
+    // Wide: warnings beside the pitch. Narrow: under the details, so the pitch keeps its rows.
+    let (pitch_area, warn_area, list_area, detail_area) = if lower.width >= 70 {
         let [p, w] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
             .areas(lower);
-        (p, w)
+        let [l, d] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
+        (p, w, l, d)
     } else {
-        let [p, w] = Layout::vertical([Constraint::Min(8), Constraint::Length(6)]).areas(lower);
-        (p, w)
+        let [l, d, w] = Layout::vertical([
+            Constraint::Percentage(45),
+            Constraint::Percentage(30),
+            Constraint::Percentage(25),
+        ])
+        .areas(right);
+        (lower, w, l, d)
     };
-    let [list_area, detail_area] =
-        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
 
     depth::render(depth_area, buf, board, theme, &mut hits);
     pitch::render(pitch_area, buf, board, theme, &mut hits);
@@ -126,65 +134,67 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 fn render_status(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
     buf.set_style(area, theme.status);
     let date = board.plan.date;
-    let mut left: Vec<Span<'static>> = vec![
-        Span::styled(
-            format!(
-                " {} ({}) ",
-                date.format("%-d %b %Y"),
-                crate::domain::dates::season_label(date)
-            ),
-            theme.status.patch(theme.title),
+    let mut spans: Vec<Span<'static>> = vec![Span::styled(
+        format!(
+            " {} ({}) ",
+            date.format("%-d %b %Y"),
+            crate::domain::dates::season_label(date)
         ),
-        Span::styled(format!("│ {} ", board.scenario_name), theme.status),
-    ];
-    if board.dirty() {
-        left.push(Span::styled("● unsaved ", theme.status_dirty));
+        theme.status.patch(theme.title),
+    )];
+    // While dragging, what the drop would do is all that matters: it gets the whole line.
+    if board.drag.is_some() {
+        spans.push(match board.drop_preview() {
+            Some((_, Ok((_, text)))) => Span::styled(format!(" drop: {text} "), theme.drop_target),
+            Some((_, Err(why))) => {
+                Span::styled(format!(" can't drop here: {why} "), theme.drop_refused)
+            }
+            None => Span::styled(
+                " drag over a slot, a depth row or the target list ",
+                theme.drop_refused,
+            ),
+        });
+        let spans = clip_spans(spans, area.width as usize);
+        text::put_line(buf, area, area.x, area.y, &Line::from(spans));
+        return;
     }
-    let overlay = |on: bool, name: &str| {
+    spans.push(Span::styled(
+        format!("│ {} ", board.scenario_name),
+        theme.status,
+    ));
+    if board.dirty() {
+        spans.push(Span::styled("● unsaved ", theme.status_dirty));
+    }
+    let flag = |on: bool, name: &str| {
         if on {
             format!("{name}:on")
         } else {
             format!("{name}:off")
         }
     };
-    left.push(Span::styled(
+    spans.push(Span::styled(
         format!(
             "│ {} {} │ ",
-            overlay(board.overlays.injury, "injury"),
-            overlay(board.overlays.contract, "contract")
+            flag(board.overlays.injury, "injury"),
+            flag(board.overlays.contract, "contract")
         ),
         theme.status,
     ));
-    // While dragging: what the drop would do. Otherwise the last message, or the main keys.
-    let right: Vec<Span<'static>> = if let Some((_, result)) = board.drop_preview() {
-        match result {
-            Ok((_, text)) => vec![Span::styled(format!(" drop: {text} "), theme.drop_target)],
-            Err(why) => vec![Span::styled(
-                format!(" can't drop here: {why} "),
-                theme.drop_refused,
-            )],
-        }
-    } else if board.drag.is_some() {
-        vec![Span::styled(
-            " drag over a slot, a depth row or the target list ",
-            theme.drop_refused,
-        )]
-    } else if let Some(m) = &board.message {
-        vec![Span::styled(m.clone(), theme.status.patch(theme.title))]
+    if let Some(m) = &board.message {
+        spans.push(Span::styled(m.clone(), theme.status.patch(theme.title)));
     } else if board.filter.typing {
-        vec![Span::styled(
-            "type to search · ↑↓ choose · Enter keep results · Esc clear".to_string(),
+        spans.push(Span::styled(
+            "type to search · ↑↓ choose · Enter keep results · Esc clear",
             theme.status,
-        )]
+        ));
     } else {
         let km = &board.keymap;
         let hint = [
             (Command::Help, "help"),
             (Command::Search, "search"),
-            (Command::Grab, "grab/drop"),
+            (Command::Grab, "grab"),
             (Command::NextPane, "pane"),
             (Command::Formation, "formation"),
-            (Command::NextWindow, "window"),
             (Command::Undo, "undo"),
             (Command::Quit, "quit"),
         ]
@@ -192,10 +202,8 @@ fn render_status(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
         .map(|(c, what)| format!("{} {what}", km.label(*c)))
         .collect::<Vec<_>>()
         .join(" · ");
-        vec![Span::styled(hint, theme.status)]
-    };
-    let mut spans = left;
-    spans.extend(right);
+        spans.push(Span::styled(hint, theme.status));
+    }
     let spans = clip_spans(spans, area.width as usize);
     text::put_line(buf, area, area.x, area.y, &Line::from(spans));
 }

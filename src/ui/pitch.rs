@@ -1,7 +1,7 @@
 //! The projected XI on a pitch, attacking upwards.
 
-use super::marks::marks;
-use super::text::{clip_spans, put, put_line, truncate, width};
+use super::marks::{marks, name_with_marks};
+use super::text::{clip_spans, put, put_line, width};
 use super::{Theme, focused, pane_block};
 use crate::app::{Board, Pane, Spot};
 use crate::domain::plan::{Origin, Place};
@@ -76,7 +76,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                         board.ds.is_target(id),
                     );
                     let star = board.plan.is_signing(id);
-                    let name_room = room.saturating_sub(m.width() + usize::from(star));
+                    let name_room = room.saturating_sub(usize::from(star));
                     if star {
                         spans.push(Span::styled("★", theme.signing));
                     }
@@ -92,8 +92,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                     {
                         st = theme.dragged;
                     }
-                    spans.push(Span::styled(truncate(p.short_name(), name_room.max(1)), st));
-                    spans.extend(m.spans());
+                    spans.extend(name_with_marks(p.short_name(), st, &m, name_room));
                 }
             }
             None => spans.push(Span::styled(format!("·{}·", slot.key), theme.dim)),

@@ -1,0 +1,89 @@
+//! Helpers shared by the board tests: a board on the bundled data at its default date, rendering
+//! into a buffer, reading the screen back as text.
+#![allow(dead_code)]
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use squadboard::app::{Action, Board};
+use squadboard::input::{Command, HitMap, Keymap};
+use squadboard::store;
+use squadboard::ui::{self, Theme};
+use std::sync::Arc;
+
+pub fn board() -> Board {
+    let ds = store::load(None).expect("bundled data");
+    Board::new(Arc::new(ds), None, Arc::new(Keymap::default_keys()))
+}
+
+pub fn cmd(b: &mut Board, c: Command) {
+    b.update(Action::Command(c));
+}
+
+pub fn cmds(b: &mut Board, cs: &[Command]) {
+    for c in cs {
+        cmd(b, *c);
+    }
+}
+
+pub fn typed(b: &mut Board, text: &str) {
+    for c in text.chars() {
+        b.update(Action::FilterChar(c));
+    }
+}
+
+pub fn render(b: &Board, w: u16, h: u16) -> (Buffer, HitMap) {
+    render_with(b, w, h, &Theme::default())
+}
+
+pub fn render_with(b: &Board, w: u16, h: u16, theme: &Theme) -> (Buffer, HitMap) {
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    let hits = ui::render(area, &mut buf, b, theme);
+    (buf, hits)
+}
+
+/// The screen as lines of text, trailing spaces trimmed.
+pub fn text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut line = String::new();
+        for x in area.left()..area.right() {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+pub fn id(s: &str) -> squadboard::domain::PlayerId {
+    squadboard::domain::PlayerId::new(s)
+}
+
+/// Index of a formation slot by its key ("RCB").
+pub fn slot(b: &Board, key: &str) -> usize {
+    b.plan
+        .formation()
+        .slots()
+        .iter()
+        .position(|s| s.key == key)
+        .expect("slot key")
+}
+
+/// Moves the list cursor onto a player (the target pane must hold him).
+pub fn select_in_list(b: &mut Board, who: &str) {
+    cmd(b, Command::NextPane);
+    while b.focus != squadboard::app::Pane::List {
+        cmd(b, Command::NextPane);
+    }
+    let at = b
+        .list
+        .iter()
+        .position(|i| i.id.as_str() == who)
+        .expect("in the list");
+    b.list_cursor = 0;
+    for _ in 0..at {
+        cmd(b, Command::Down);
+    }
+}

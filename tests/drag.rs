@@ -1,0 +1,287 @@
+//! Dragging targets and players by keyboard and by mouse: the same drop, the same state.
+
+mod common;
+use common::*;
+use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use squadboard::app::{Board, Pane, Spot};
+use squadboard::domain::Position;
+use squadboard::input::Command::*;
+use squadboard::input::{HitMap, event_to_actions};
+
+fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+/// Sends one event through the real input map against the last frame, then redraws.
+fn send(b: &mut Board, hits: &mut HitMap, ev: Event) {
+    for a in event_to_actions(&ev, b, hits) {
+        b.update(a);
+    }
+    *hits = render(b, 120, 40).1;
+}
+
+fn centre(hits: &HitMap, spot: Spot) -> (u16, u16) {
+    let r = hits
+        .area_of(spot)
+        .unwrap_or_else(|| panic!("{spot:?} not drawn"));
+    (r.x + r.width / 2, r.y)
+}
+
+/// Drags with the mouse from one spot to another, passing over a third on the way.
+fn mouse_drag(b: &mut Board, from: Spot, to: Spot) {
+    let mut hits = render(b, 120, 40).1;
+    let (x0, y0) = centre(&hits, from);
+    send(
+        b,
+        &mut hits,
+        mouse(MouseEventKind::Down(MouseButton::Left), x0, y0),
+    );
+    send(
+        b,
+        &mut hits,
+        mouse(MouseEventKind::Drag(MouseButton::Left), x0 + 1, y0),
+    );
+    let (x1, y1) = centre(&hits, to);
+    send(
+        b,
+        &mut hits,
+        mouse(MouseEventKind::Drag(MouseButton::Left), x1, y1),
+    );
+    assert!(b.drag.is_some(), "dragging");
+    send(
+        b,
+        &mut hits,
+        mouse(MouseEventKind::Up(MouseButton::Left), x1, y1),
+    );
+}
+
+fn list_row(b: &Board, who: &str) -> usize {
+    b.list
+        .iter()
+        .position(|i| i.id.as_str() == who)
+        .expect("listed")
+}
+
+#[test]
+fn konate_into_the_xi_by_keyboard_and_by_mouse_ends_the_same() {
+    // Keyboard: select Konaté in the target pane, grab, walk to the pitch's left CB, drop.
+    let mut kb = board();
+    select_in_list(&mut kb, "konate");
+    cmd(&mut kb, Grab);
+    assert!(kb.drag.is_some());
+    cmd(&mut kb, NextPane); // to the depth chart: the drop spot follows the cursor
+    cmd(&mut kb, NextPane); // to the pitch
+    assert_eq!(kb.focus, Pane::Pitch);
+    kb.slot_cursor = slot(&kb, "RCB");
+    cmd(&mut kb, Left);
+    assert_eq!(kb.slot_cursor, slot(&kb, "LCB"));
+    let (_, preview) = kb.drop_preview().expect("preview");
+    assert_eq!(
+        preview.expect("allowed").1,
+        "Konaté → left CB; Rüdiger drops to 3rd CB"
+    );
+    cmd(&mut kb, Grab);
+    assert!(kb.drag.is_none());
+    assert_eq!(kb.plan.xi()[slot(&kb, "LCB")], Some(id("konate")));
+
+    // Mouse: press on Konaté's row, drag over the pitch, release on the left CB slot.
+    let mut ms = board();
+    let row = list_row(&ms, "konate");
+    let lcb = slot(&ms, "LCB");
+    mouse_drag(&mut ms, Spot::ListRow(row), Spot::Slot(lcb));
+    assert!(ms.drag.is_none());
+
+    assert_eq!(kb.plan, ms.plan, "keyboard and mouse end in the same plan");
+    assert_eq!(kb.undo, ms.undo);
+    assert_eq!(kb.message, ms.message);
+    assert_eq!(
+        ms.message.as_deref(),
+        Some("Konaté → left CB; Rüdiger drops to 3rd CB")
+    );
+}
+
+#[test]
+fn drops_into_the_depth_chart_by_both_means_agree() {
+    let mut kb = board();
+    select_in_list(&mut kb, "rivero");
+    cmd(&mut kb, Grab);
+    cmd(&mut kb, NextPane); // depth chart, cursor on the first CB
+    cmds(&mut kb, &[Down, Down]);
+    cmd(&mut kb, Open); // Enter drops too
+    assert_eq!(kb.plan.depth.column(Position::CB)[2], id("rivero"));
+
+    let mut ms = board();
+    let row = list_row(&ms, "rivero");
+    let cb = ms
+        .depth_columns()
+        .iter()
+        .position(|p| *p == Position::CB)
+        .expect("CB");
+    mouse_drag(&mut ms, Spot::ListRow(row), Spot::Depth { col: cb, row: 2 });
+    assert_eq!(kb.plan, ms.plan);
+    assert_eq!(kb.plan.signings.len(), 1);
+}
+
+#[test]
+fn reordering_a_column_by_keys_and_by_drag_agree() {
+    let mut kb = board();
+    cmds(&mut kb, &[Down, Down]); // Militão, 3rd CB
+    cmd(&mut kb, MoveUp);
+    cmd(&mut kb, MoveUp);
+    assert_eq!(kb.plan.depth.column(Position::CB)[0], id("militao"));
+    assert_eq!(kb.depth_cursor.1, 0, "the cursor follows him");
+
+    let mut ms = board();
+    let cb = ms
+        .depth_columns()
+        .iter()
+        .position(|p| *p == Position::CB)
+        .expect("CB");
+    mouse_drag(
+        &mut ms,
+        Spot::Depth { col: cb, row: 2 },
+        Spot::Depth { col: cb, row: 0 },
+    );
+    assert_eq!(kb.plan.depth, ms.plan.depth);
+}
+
+#[test]
+fn dragging_a_signing_back_to_the_targets_removes_him_and_x_does_too() {
+    let mut b = board();
+    let row = list_row(&b, "konate");
+    let rcb = slot(&b, "RCB");
+    mouse_drag(&mut b, Spot::ListRow(row), Spot::Slot(rcb));
+    assert!(b.plan.is_signing(&id("konate")));
+    let before_remove = b.plan.clone();
+    mouse_drag(&mut b, Spot::Slot(rcb), Spot::ListPane);
+    assert!(!b.plan.is_signing(&id("konate")));
+    assert!(!b.plan.depth.contains(&id("konate")));
+    cmd(&mut b, Undo);
+    assert_eq!(b.plan, before_remove);
+    // `x` on him in the pitch.
+    cmd(&mut b, NextPane);
+    while b.focus != Pane::Pitch {
+        cmd(&mut b, NextPane);
+    }
+    b.slot_cursor = slot(&b, "RCB");
+    cmd(&mut b, Remove);
+    assert!(!b.plan.is_signing(&id("konate")));
+    // `x` on a squad player explains instead.
+    cmd(&mut b, Remove);
+    assert!(
+        b.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("not a projected signing")
+    );
+}
+
+#[test]
+fn esc_cancels_a_drag_and_a_release_outside_changes_nothing() {
+    let mut b = board();
+    let before = b.plan.clone();
+    cmd(&mut b, Grab);
+    cmd(&mut b, Cancel);
+    assert!(b.drag.is_none());
+    assert_eq!(b.plan, before);
+
+    let mut hits = render(&b, 120, 40).1;
+    let (x, y) = centre(&hits, Spot::Depth { col: 1, row: 0 });
+    send(
+        &mut b,
+        &mut hits,
+        mouse(MouseEventKind::Down(MouseButton::Left), x, y),
+    );
+    send(
+        &mut b,
+        &mut hits,
+        mouse(MouseEventKind::Drag(MouseButton::Left), 119, 39),
+    );
+    // The status line is no drop spot.
+    send(
+        &mut b,
+        &mut hits,
+        mouse(MouseEventKind::Up(MouseButton::Left), 119, 39),
+    );
+    assert!(b.drag.is_none());
+    assert_eq!(b.plan, before);
+    assert!(
+        b.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("nothing changed")
+    );
+}
+
+#[test]
+fn a_click_selects_without_dragging() {
+    let mut b = board();
+    let mut hits = render(&b, 120, 40).1;
+    let lcb = slot(&b, "LCB");
+    let (x, y) = centre(&hits, Spot::Slot(lcb));
+    send(
+        &mut b,
+        &mut hits,
+        mouse(MouseEventKind::Down(MouseButton::Left), x, y),
+    );
+    send(
+        &mut b,
+        &mut hits,
+        mouse(MouseEventKind::Up(MouseButton::Left), x, y),
+    );
+    assert_eq!(b.focus, Pane::Pitch);
+    assert_eq!(b.slot_cursor, lcb);
+    assert!(b.drag.is_none());
+    assert!(!b.dirty());
+}
+
+#[test]
+fn hits_follow_the_layout_at_every_size() {
+    // At 80×24 and 200×60 the same drag lands on the same slot.
+    for (w, h) in [(80u16, 24u16), (200, 60), (120, 40)] {
+        let mut b = board();
+        let (_, hits) = render(&b, w, h);
+        let row = list_row(&b, "konate");
+        let lcb = slot(&b, "LCB");
+        let from = hits.area_of(Spot::ListRow(row)).expect("row drawn");
+        let to = hits.area_of(Spot::Slot(lcb)).expect("slot drawn");
+        let mut hits = hits;
+        for ev in [
+            mouse(MouseEventKind::Down(MouseButton::Left), from.x + 2, from.y),
+            mouse(MouseEventKind::Drag(MouseButton::Left), to.x + 1, to.y),
+            mouse(MouseEventKind::Up(MouseButton::Left), to.x + 1, to.y),
+        ] {
+            for a in event_to_actions(&ev, &b, &hits) {
+                b.update(a);
+            }
+            hits = render(&b, w, h).1;
+        }
+        assert_eq!(b.plan.xi()[lcb], Some(id("konate")), "{w}×{h}");
+    }
+}
+
+#[test]
+fn valverde_to_right_back_from_the_squad_list() {
+    let mut b = board();
+    select_in_list(&mut b, "valverde");
+    cmd(&mut b, Grab);
+    cmd(&mut b, NextPane); // depth
+    cmd(&mut b, NextPane); // pitch
+    b.slot_cursor = slot(&b, "RB");
+    cmd(&mut b, Grab);
+    assert_eq!(b.plan.xi()[slot(&b, "RB")], Some(id("valverde")));
+    assert!(b.plan.signings.is_empty(), "a squad player is no signing");
+    let a = squadboard::domain::warnings::assess(&b.ds, &b.plan);
+    let texts: Vec<String> = a.warnings.iter().map(|w| w.text(&b.ds)).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Valverde (?) out of position at right-back")),
+        "{texts:?}"
+    );
+}
