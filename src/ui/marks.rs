@@ -162,7 +162,7 @@ mod tests {
         );
         assert_eq!(
             text(&name_with_marks("Carvajal", s, &marks, 13)),
-            "Carva… +? FREE"
+            "Carv… +? FREE"
         );
         assert_eq!(
             text(&name_with_marks("Carvajal", s, &marks, 9)),
