@@ -126,7 +126,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                     spans.extend(name_with_marks(p.short_name(), name_style, &m, room));
                 }
                 None if board.drag.is_some() => {
-                    spans.push(Span::styled("   + drop at the foot", theme.dim));
+                    spans.push(Span::styled("   + end", theme.dim));
                 }
                 None => {
                     spans.push(Span::styled("   (nobody)", theme.dim));

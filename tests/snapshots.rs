@@ -1,0 +1,132 @@
+//! Whole-screen snapshots on a test backend. Where colour carries meaning (overlays, the drop
+//! highlight, matched letters) the snapshot is the buffer's debug form, styles included.
+
+mod common;
+use common::*;
+use insta::{assert_debug_snapshot, assert_snapshot};
+use squadboard::app::{Action, Spot};
+use squadboard::input::Command;
+
+#[test]
+fn main_screen_120x40() {
+    let b = board();
+    let (buf, _) = render(&b, 120, 40);
+    assert_snapshot!("main_120x40", text(&buf));
+    assert_debug_snapshot!("main_120x40_styled", buf);
+}
+
+#[test]
+fn main_screen_80x24() {
+    let b = board();
+    let (buf, _) = render(&b, 80, 24);
+    assert_snapshot!("main_80x24", text(&buf));
+    assert_debug_snapshot!("main_80x24_styled", buf);
+}
+
+#[test]
+fn overlays_off() {
+    let mut b = board();
+    cmds(&mut b, &[Command::InjuryOverlay, Command::ContractOverlay]);
+    let (buf, _) = render(&b, 120, 40);
+    let t = text(&buf);
+    assert!(
+        !t.contains("+?") && !t.contains("FREE"),
+        "no marks with the overlays off"
+    );
+    assert_snapshot!("overlays_off_120x40", t);
+    assert_debug_snapshot!("overlays_off_80x24_styled", render(&b, 80, 24).0);
+}
+
+#[test]
+fn overlays_on_show_marks_in_text_not_just_colour() {
+    let b = board();
+    let (buf, _) = render(&b, 120, 40);
+    let t = text(&buf);
+    // Carvajal: injured with no return date, and out of contract on 1 July 2026.
+    let carvajal = t
+        .lines()
+        .find(|l| l.contains("Carvaj"))
+        .expect("Carvajal shown");
+    assert!(
+        carvajal.contains("+?") && carvajal.contains("FREE"),
+        "{carvajal}"
+    );
+    // Konaté's Liverpool contract has run out: a free transfer.
+    let konate = t
+        .lines()
+        .find(|l| l.contains("Konaté"))
+        .expect("Konaté shown");
+    assert!(konate.contains("FREE"), "{konate}");
+}
+
+#[test]
+fn help_overlay() {
+    let mut b = board();
+    cmd(&mut b, Command::Help);
+    let (buf, _) = render(&b, 120, 40);
+    let t = text(&buf);
+    // Generated from the keymap: every command's description is there with its key.
+    for (c, _) in b.keymap.entries() {
+        assert!(t.contains(c.describe()), "help misses {c:?}");
+    }
+    assert_snapshot!("help_120x40", t);
+}
+
+#[test]
+fn pitch_in_each_formation() {
+    let mut b = board();
+    for _ in 0..5 {
+        let (buf, _) = render(&b, 120, 40);
+        let name = format!("pitch_{}", b.plan.formation().name());
+        assert_snapshot!(name, text(&buf));
+        cmd(&mut b, Command::Formation);
+    }
+}
+
+#[test]
+fn mid_drag_by_keyboard_and_by_mouse() {
+    let mut b = board();
+    select_in_list(&mut b, "konate");
+    cmd(&mut b, Command::Grab);
+    cmds(&mut b, &[Command::NextPane, Command::NextPane]);
+    b.slot_cursor = slot(&b, "LCB");
+    let (buf, _) = render(&b, 120, 40);
+    let t = text(&buf);
+    assert!(
+        t.contains("drop: Konaté → left CB; Rüdiger drops to 3rd CB"),
+        "{t}"
+    );
+    assert_snapshot!("drag_keyboard_120x40", t);
+    assert_debug_snapshot!("drag_keyboard_80x24_styled", render(&b, 80, 24).0);
+
+    let mut m = board();
+    let row = m
+        .list
+        .iter()
+        .position(|i| i.id.as_str() == "konate")
+        .expect("listed");
+    m.update(Action::Press(Spot::ListRow(row)));
+    m.update(Action::DragTo(Some(Spot::Slot(slot(&m, "RCB")))));
+    let (buf, _) = render(&m, 120, 40);
+    assert_snapshot!("drag_mouse_120x40", text(&buf));
+}
+
+#[test]
+fn search_highlights_matched_letters() {
+    let mut b = board();
+    cmd(&mut b, Command::Search);
+    typed(&mut b, "rud");
+    let (buf, _) = render(&b, 80, 24);
+    assert_debug_snapshot!("search_rud_80x24_styled", buf);
+}
+
+#[test]
+fn details_popup() {
+    let mut b = board();
+    select_in_list(&mut b, "konate");
+    cmd(&mut b, Command::Open);
+    let (buf, _) = render(&b, 120, 40);
+    let t = text(&buf);
+    assert!(t.contains("Marca"), "the report is cited: {t}");
+    assert_snapshot!("details_konate_120x40", t);
+}
