@@ -76,7 +76,10 @@ fn board(ctx: &Context) -> Outcome {
     let theme = store::config::load_theme().map_err(|e| e.to_string())?;
     let mut board = Board::new(Arc::new(ds), ctx.date, Arc::new(keymap));
     match tui::run(&mut board, &theme).map_err(|e| format!("terminal: {e}"))? {
-        tui::Exit::Signal(sig) => Err(format!("stopped by signal {sig}")),
+        tui::Exit::Signal(sig) => {
+            eprintln!("squadboard: stopped by signal {sig}");
+            std::process::exit(128 + sig);
+        }
         tui::Exit::Quit | tui::Exit::EndOfInput => Ok(true),
     }
 }

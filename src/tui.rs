@@ -187,15 +187,38 @@ fn install_panic_hook() {
     }));
 }
 
+/// The real terminal's events. `SQUADBOARD_PANIC_ON_KEY=<char>` makes that key panic: the
+/// end-to-end tests use it to prove a panic restores the terminal.
+struct TerminalEvents {
+    panic_on: Option<char>,
+}
+
+impl EventSource for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        let ev = CrosstermEvents.next(timeout)?;
+        if let (Some(c), Some(Event::Key(k))) = (self.panic_on, &ev)
+            && k.code == event::KeyCode::Char(c)
+        {
+            panic!("panic requested with SQUADBOARD_PANIC_ON_KEY={c}");
+        }
+        Ok(ev)
+    }
+}
+
 /// Runs the board in the real terminal until it quits or a signal ends it.
 pub fn run(board: &mut Board, theme: &Theme) -> io::Result<Exit> {
     let signals = Signals::register()?;
+    let mut events = TerminalEvents {
+        panic_on: std::env::var("SQUADBOARD_PANIC_ON_KEY")
+            .ok()
+            .and_then(|v| v.chars().next()),
+    };
     let mut guard = TerminalGuard::new()?;
     let exit = run_loop(
         &mut guard.terminal,
         board,
         theme,
-        &mut CrosstermEvents,
+        &mut events,
         &signals,
         false,
     );

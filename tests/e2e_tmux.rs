@@ -1,0 +1,391 @@
+//! The real binary in a real terminal (tmux): start on the bundled data, press the keys the help
+//! lists, drag Konaté in by keyboard and by mouse (SGR mouse sequences), undo, redo, quit — and
+//! check the terminal is restored after a quit, a SIGTERM, a SIGHUP and a panic: main screen,
+//! mouse capture off, the tty's settings as before.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+static N: AtomicUsize = AtomicUsize::new(0);
+
+struct Tmux {
+    name: String,
+    dir: tempfile::TempDir,
+}
+
+fn have_tmux() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+impl Tmux {
+    /// A 120×40 session running a bare shell, with the config folder pointed at an empty one.
+    fn start() -> Tmux {
+        let name = format!(
+            "sb-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        );
+        let dir = tempfile::tempdir().expect("tempdir");
+        let status = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &name, "-x", "120", "-y", "40"])
+            .args([
+                "env",
+                &format!("SQUADBOARD_CONFIG_DIR={}", dir.path().display()),
+            ])
+            .args([
+                "TERM=xterm-256color",
+                "PS1=sb$ ",
+                "bash",
+                "--norc",
+                "--noprofile",
+            ])
+            .status()
+            .expect("tmux new-session");
+        assert!(status.success());
+        let t = Tmux { name, dir };
+        t.wait_for("sb$", Duration::from_secs(5));
+        t
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let ok = Command::new("tmux")
+                .args(["send-keys", "-t", &self.name, k])
+                .status()
+                .expect("send-keys");
+            assert!(ok.success());
+            sleep(Duration::from_millis(120));
+        }
+    }
+
+    fn literal(&self, text: &str) {
+        let ok = Command::new("tmux")
+            .args(["send-keys", "-t", &self.name, "-l", text])
+            .status()
+            .expect("send-keys -l");
+        assert!(ok.success());
+        sleep(Duration::from_millis(120));
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.name])
+            .output()
+            .expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    fn flag(&self, name: &str) -> String {
+        let out = Command::new("tmux")
+            .args(["display", "-p", "-t", &self.name, &format!("#{{{name}}}")])
+            .output()
+            .expect("display");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    fn wait_for(&self, needle: &str, timeout: Duration) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            if start.elapsed() > timeout {
+                panic!("`{needle}` did not appear in {timeout:?}; the screen:\n{s}");
+            }
+            sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn status_line(&self) -> String {
+        self.screen()
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .to_string()
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Runs the board from the shell, recording the tty settings before and its pid.
+    fn launch(&self, env: &str) {
+        let bin = env!("CARGO_BIN_EXE_squadboard");
+        let before = self.path("stty-before");
+        let pid = self.path("pid");
+        self.literal(&format!(
+            "stty -g > {}; clear; {env} sh -c 'echo $$ > {}; exec {bin}'; echo EXIT=$?\n",
+            before.display(),
+            pid.display()
+        ));
+        self.wait_for("Depth chart", Duration::from_secs(10));
+        assert_eq!(
+            self.flag("alternate_on"),
+            "1",
+            "the board runs on the alternate screen"
+        );
+        assert_eq!(
+            self.flag("mouse_sgr_flag"),
+            "1",
+            "mouse capture is on while it runs"
+        );
+    }
+
+    fn pid(&self) -> i32 {
+        std::fs::read_to_string(self.path("pid"))
+            .expect("pid file")
+            .trim()
+            .parse()
+            .expect("pid")
+    }
+
+    /// After the board ended: main screen, mouse capture off, tty settings as before.
+    fn assert_restored(&self, expected_exit: &str) {
+        let s = self.wait_for(&format!("EXIT={expected_exit}"), Duration::from_secs(10));
+        assert_eq!(
+            self.flag("alternate_on"),
+            "0",
+            "left the alternate screen:\n{s}"
+        );
+        for f in [
+            "mouse_any_flag",
+            "mouse_all_flag",
+            "mouse_sgr_flag",
+            "mouse_button_flag",
+        ] {
+            assert_eq!(self.flag(f), "0", "{f} still on after exit");
+        }
+        let after = self.path("stty-after");
+        self.literal(&format!("stty -g > {}\n", after.display()));
+        let start = Instant::now();
+        while !after.exists()
+            || std::fs::read_to_string(&after)
+                .unwrap_or_default()
+                .is_empty()
+        {
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "stty did not run: raw mode left on?"
+            );
+            sleep(Duration::from_millis(50));
+        }
+        let before = std::fs::read_to_string(self.path("stty-before")).expect("before");
+        let after = std::fs::read_to_string(after).expect("after");
+        assert_eq!(before, after, "tty settings restored (raw mode off)");
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.name])
+            .status();
+    }
+}
+
+/// SGR mouse event: button code, 1-based column and row, press (`M`) or release (`m`).
+fn sgr(code: u8, x: u16, y: u16, press: bool) -> String {
+    format!("\x1b[<{code};{x};{y}{}", if press { 'M' } else { 'm' })
+}
+
+/// 1-based (column, row) of the first cell of `needle` on the screen.
+fn find(screen: &str, needle: &str) -> (u16, u16) {
+    for (row, line) in screen.lines().enumerate() {
+        if let Some(at) = line.find(needle) {
+            let col = line[..at].chars().count();
+            return (col as u16 + 1, row as u16 + 1);
+        }
+    }
+    panic!("`{needle}` not on screen:\n{screen}");
+}
+
+macro_rules! need_tmux {
+    () => {
+        if !have_tmux() {
+            eprintln!("tmux is not installed: skipping (.ci/run installs it)");
+            return;
+        }
+    };
+}
+
+#[test]
+fn every_key_in_the_help_does_what_it_says() {
+    need_tmux!();
+    let t = Tmux::start();
+    t.launch("");
+    // ? shows the help, generated from the keymap; Esc closes it.
+    t.keys(&["?"]);
+    t.wait_for("from the keymap", Duration::from_secs(3));
+    t.keys(&["Escape"]);
+    sleep(Duration::from_millis(300));
+    assert!(!t.screen().contains("from the keymap"));
+    // Overlays: marks go and come back.
+    assert!(t.screen().contains("+?"));
+    t.keys(&["i"]);
+    assert!(
+        t.status_line().contains("injury:off"),
+        "{}",
+        t.status_line()
+    );
+    assert!(!t.screen().contains("+?"));
+    t.keys(&["c"]);
+    assert!(t.status_line().contains("contract:off"));
+    assert!(!t.screen().contains("FREE"));
+    t.keys(&["i", "c"]);
+    assert!(t.screen().contains("+?") && t.screen().contains("FREE"));
+    // Dates: ] [ } { w.
+    t.keys(&["]"]);
+    assert!(
+        t.status_line().contains("1 Aug 2026"),
+        "{}",
+        t.status_line()
+    );
+    t.keys(&["["]);
+    assert!(t.status_line().contains("1 Jul 2026"));
+    t.keys(&["}"]);
+    assert!(t.status_line().contains("1 Jul 2027 (2027/28)"));
+    t.keys(&["{"]);
+    t.keys(&["w"]);
+    assert!(
+        t.status_line().contains("1 Jan 2027"),
+        "{}",
+        t.status_line()
+    );
+    t.keys(&["u", "u", "u", "u", "u"]);
+    assert!(t.status_line().contains("1 Jul 2026"));
+    // Formation.
+    t.keys(&["f"]);
+    t.wait_for("Projected XI · 4-2-3-1", Duration::from_secs(3));
+    t.keys(&["u"]);
+    t.wait_for("Projected XI · 4-3-3", Duration::from_secs(3));
+    // Moving: j/k along the CB column, Enter opens the details, Esc closes.
+    t.keys(&["j", "Enter"]);
+    t.wait_for("Esc closes", Duration::from_secs(3));
+    assert!(t.screen().contains("Rüdiger"));
+    t.keys(&["Escape"]);
+    // K moves Rüdiger above Huijsen; J back.
+    t.keys(&["K"]);
+    assert!(
+        t.status_line().contains("Rüdiger → right CB"),
+        "{}",
+        t.status_line()
+    );
+    t.keys(&["J"]);
+    assert!(
+        t.status_line().contains("Rüdiger → left CB"),
+        "{}",
+        t.status_line()
+    );
+    // Tab / Shift-Tab move the focus; the details follow the selection.
+    t.keys(&["Tab", "Tab"]);
+    t.keys(&["BTab"]);
+    // Search: / types, Enter keeps the results, Esc clears.
+    t.keys(&["/"]);
+    t.literal("rudi");
+    t.wait_for("Search: rudi", Duration::from_secs(3));
+    t.keys(&["Escape"]);
+    sleep(Duration::from_millis(200));
+    assert!(!t.screen().contains("Search:"));
+    // Quit.
+    t.keys(&["q"]);
+    t.assert_restored("0");
+}
+
+#[test]
+fn konate_into_the_xi_by_keyboard_then_by_mouse_with_undo_and_redo() {
+    need_tmux!();
+    let t = Tmux::start();
+    t.launch("");
+    // Keyboard: search him, keep the result, grab, walk to the pitch, left to the right CB, drop.
+    t.keys(&["/"]);
+    t.literal("konate");
+    t.keys(&["Enter", "Space", "Tab", "Tab"]);
+    let s = t.wait_for("drop: Konaté", Duration::from_secs(3));
+    assert!(
+        s.contains("drop: Konaté → right-back"),
+        "the cursor starts on the RB slot:\n{s}"
+    );
+    t.keys(&["h"]);
+    t.wait_for(
+        "drop: Konaté → right CB; Huijsen → left CB; Rüdiger drops to 3rd CB",
+        Duration::from_secs(3),
+    );
+    t.keys(&["Space"]);
+    t.wait_for("● unsaved", Duration::from_secs(3));
+    assert!(
+        t.status_line().contains("Konaté → right CB"),
+        "{}",
+        t.status_line()
+    );
+    t.keys(&["u"]);
+    assert!(t.status_line().contains("undone"));
+    assert!(!t.status_line().contains("unsaved"));
+    t.keys(&["C-r"]);
+    assert!(t.status_line().contains("redone"));
+    t.keys(&["u"]);
+
+    // Mouse: press on his row in the target pane, drag onto the left CB slot, release.
+    let s = t.screen();
+    let (x0, y0) = find(&s, "Ibrahima Konaté");
+    let (x1, y1) = find(&s, "Rüdi");
+    t.literal(&sgr(0, x0 + 2, y0, true));
+    t.literal(&sgr(32, x0 - 10, y0 + 5, true));
+    t.literal(&sgr(32, x1 + 1, y1, true));
+    t.wait_for(
+        "drop: Konaté → left CB; Rüdiger drops to 3rd CB",
+        Duration::from_secs(3),
+    );
+    t.literal(&sgr(0, x1 + 1, y1, false));
+    t.wait_for("● unsaved", Duration::from_secs(3));
+    assert!(
+        t.status_line().contains("Konaté → left CB"),
+        "{}",
+        t.status_line()
+    );
+    t.keys(&["u"]);
+    assert!(!t.status_line().contains("unsaved"));
+    t.keys(&["C-r"]);
+    assert!(t.status_line().contains("unsaved"));
+    t.keys(&["q"]);
+    t.assert_restored("0");
+}
+
+fn kill(pid: i32, sig: &str) {
+    let ok = Command::new("kill")
+        .args([sig, &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(ok.success());
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    need_tmux!();
+    for (sig, code) in [("-TERM", "143"), ("-HUP", "129")] {
+        let t = Tmux::start();
+        t.launch("");
+        kill(t.pid(), sig);
+        t.assert_restored(code);
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    need_tmux!();
+    let t = Tmux::start();
+    t.launch("SQUADBOARD_PANIC_ON_KEY=P");
+    t.keys(&["P"]);
+    t.assert_restored("101");
+    assert!(
+        t.screen().contains("panic requested"),
+        "the panic message is shown on the main screen"
+    );
+}
