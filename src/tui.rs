@@ -100,13 +100,13 @@ pub fn run_loop<B: Backend>(
     scripted: bool,
 ) -> io::Result<Exit>
 where
-    B::Error: Into<io::Error>,
+    B::Error: std::fmt::Display,
 {
     loop {
         let mut hits = HitMap::default();
         terminal
             .draw(|f| hits = ui::draw(f, board, theme))
-            .map_err(Into::into)?;
+            .map_err(|e| io::Error::other(e.to_string()))?;
         if board.should_quit {
             return Ok(Exit::Quit);
         }

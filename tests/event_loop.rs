@@ -1,0 +1,123 @@
+//! The real event loop on a test backend, fed crossterm events: keys through the keymap, the
+//! mouse through the hit map of the frame the loop drew last.
+
+mod common;
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use squadboard::tui::{Exit, ScriptedEvents, Signals, run_loop};
+use squadboard::ui::Theme;
+use std::collections::VecDeque;
+
+fn key(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn code(c: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
+}
+
+#[test]
+fn keys_drive_the_loop_and_q_quits() {
+    let mut b = board();
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut events = ScriptedEvents(VecDeque::from(vec![
+        key('/'),
+        key('k'),
+        key('o'),
+        key('n'),
+        code(KeyCode::Enter),
+        key(' '),
+        code(KeyCode::Tab),
+        code(KeyCode::Tab),
+        key('h'),
+        key(' '),
+        key('q'),
+    ]));
+    let exit = run_loop(
+        &mut term,
+        &mut b,
+        &Theme::default(),
+        &mut events,
+        &Signals::default(),
+        true,
+    )
+    .expect("loop");
+    assert_eq!(exit, Exit::Quit);
+    assert_eq!(b.plan.xi()[slot(&b, "RCB")], Some(id("konate")));
+    let screen = text(term.backend().buffer());
+    assert!(screen.contains("★Konaté"), "{screen}");
+}
+
+#[test]
+fn key_releases_are_ignored_and_scripts_end_cleanly() {
+    let mut b = board();
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let mut release = KeyEvent::new(KeyCode::Char('f'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    let mut events = ScriptedEvents(VecDeque::from(vec![
+        Event::Key(release),
+        Event::Resize(100, 30),
+    ]));
+    let exit = run_loop(
+        &mut term,
+        &mut b,
+        &Theme::default(),
+        &mut events,
+        &Signals::default(),
+        true,
+    )
+    .expect("loop");
+    assert_eq!(exit, Exit::EndOfInput);
+    assert_eq!(
+        b.plan.formation().name(),
+        "4-3-3",
+        "a key release does nothing"
+    );
+}
+
+#[test]
+fn the_mouse_uses_the_frame_the_loop_drew() {
+    let mut b = board();
+    // Where things are at 120×40, from an identical render.
+    let (buf, hits) = render(&b, 120, 40);
+    drop(buf);
+    let row = b
+        .list
+        .iter()
+        .position(|i| i.id.as_str() == "konate")
+        .expect("listed");
+    let from = hits
+        .area_of(squadboard::app::Spot::ListRow(row))
+        .expect("row");
+    let to = hits
+        .area_of(squadboard::app::Spot::Slot(slot(&b, "LCB")))
+        .expect("slot");
+    let m = |kind, x, y| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: x,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut events = ScriptedEvents(VecDeque::from(vec![
+        m(MouseEventKind::Down(MouseButton::Left), from.x + 3, from.y),
+        m(MouseEventKind::Drag(MouseButton::Left), to.x + 1, to.y),
+        m(MouseEventKind::Up(MouseButton::Left), to.x + 1, to.y),
+    ]));
+    run_loop(
+        &mut term,
+        &mut b,
+        &Theme::default(),
+        &mut events,
+        &Signals::default(),
+        true,
+    )
+    .expect("loop");
+    assert_eq!(b.plan.xi()[slot(&b, "LCB")], Some(id("konate")));
+}

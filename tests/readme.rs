@@ -1,0 +1,65 @@
+//! The README's screen capture and key table are generated from the real board and keymap; this
+//! test fails when they drift. `UPDATE_README=1 cargo test --test readme` rewrites them.
+
+mod common;
+use common::*;
+use std::fs;
+use std::path::Path;
+
+fn section(readme: &str, name: &str) -> Option<(usize, usize)> {
+    let begin = format!("<!-- {name}:begin -->\n");
+    let end = format!("<!-- {name}:end -->");
+    let a = readme.find(&begin)? + begin.len();
+    let b = readme[a..].find(&end)? + a;
+    Some((a, b))
+}
+
+fn screen_block() -> String {
+    let b = board();
+    let (buf, _) = render(&b, 120, 40);
+    format!("```text\n{}```\n", text(&buf))
+}
+
+fn keys_block() -> String {
+    let b = board();
+    let mut out = String::from("| keys | what they do |\n|---|---|\n");
+    for (cmd, _) in b.keymap.entries() {
+        let label = b.keymap.label(cmd).replace('|', "\\|");
+        out.push_str(&format!("| `{label}` | {} |\n", cmd.describe()));
+    }
+    out
+}
+
+#[test]
+fn readme_shows_the_board_and_the_keys_as_they_are() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let mut readme = fs::read_to_string(&path).expect("README.md");
+    let update = std::env::var_os("UPDATE_README").is_some();
+    for (name, want) in [("screen", screen_block()), ("keys", keys_block())] {
+        let (a, b) =
+            section(&readme, name).unwrap_or_else(|| panic!("README has no {name} markers"));
+        if readme[a..b] != want {
+            assert!(
+                update,
+                "README's {name} section is stale: run UPDATE_README=1 cargo test --test readme"
+            );
+            readme.replace_range(a..b, &want);
+        }
+    }
+    if update {
+        fs::write(&path, readme).expect("write README");
+    }
+}
+
+#[test]
+fn readme_gives_the_two_setup_commands_and_ci_runs_the_test_one() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = fs::read_to_string(root.join("README.md")).expect("README.md");
+    assert!(readme.contains("cargo run --release"));
+    assert!(readme.contains("cargo test"));
+    let ci = fs::read_to_string(root.join(".ci/run")).expect(".ci/run");
+    assert!(
+        ci.lines().any(|l| l.trim() == "cargo test"),
+        ".ci/run runs the README's test command"
+    );
+}
