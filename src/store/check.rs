@@ -3,7 +3,7 @@
 
 use super::dataset::Sources;
 use super::ron_file::line_col;
-use crate::domain::{Severity, dataset::Anchor};
+use crate::domain::{Dataset, Severity, dataset::Anchor};
 
 #[derive(Debug, Default)]
 pub struct CheckReport {
@@ -26,13 +26,18 @@ fn locate(text: &str, anchor: &Anchor) -> Option<(usize, usize)> {
 /// across), but every file's parse error is listed.
 pub fn check(sources: &Sources) -> CheckReport {
     let mut report = CheckReport::default();
-    let ds = match sources.parse() {
-        Ok(ds) => ds,
+    match sources.parse() {
+        Ok(ds) => check_parsed(sources, &ds),
         Err(errors) => {
             report.errors = errors.iter().map(|e| e.to_string()).collect();
-            return report;
+            report
         }
-    };
+    }
+}
+
+/// The cross-checks of a parsed dataset, placed in its sources.
+pub fn check_parsed(sources: &Sources, ds: &Dataset) -> CheckReport {
+    let mut report = CheckReport::default();
     for p in ds.check() {
         let file = sources.shown(p.file);
         let place = p

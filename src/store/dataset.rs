@@ -109,11 +109,33 @@ impl Sources {
     }
 }
 
-/// Loads a data folder (or the bundled data with `None`).
+/// Loads a data folder (or the bundled data with `None`): parsed, and refused when the
+/// cross-checks find errors (every one is returned, placed as `check` places them).
 pub fn load(dir: Option<&Path>) -> Result<Dataset, Vec<StoreError>> {
-    match dir {
-        Some(d) => Sources::read(d)?.parse(),
-        None => Sources::bundled().parse(),
+    let sources = match dir {
+        Some(d) => Sources::read(d)?,
+        None => Sources::bundled(),
+    };
+    sources.load()
+}
+
+impl Sources {
+    /// Parses and cross-checks; errors are `StoreError::Invalid` lines with their place.
+    pub fn load(&self) -> Result<Dataset, Vec<StoreError>> {
+        let ds = self.parse()?;
+        let report = super::check::check_parsed(self, &ds);
+        if report.errors.is_empty() {
+            Ok(ds)
+        } else {
+            Err(report
+                .errors
+                .into_iter()
+                .map(|e| StoreError::Invalid {
+                    file: String::new(),
+                    message: e,
+                })
+                .collect())
+        }
     }
 }
 

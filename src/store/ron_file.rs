@@ -27,8 +27,9 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
-    /// A file that parses but cannot be used as it is.
-    #[error("{file}: {message}")]
+    /// A file that parses but cannot be used as it is. With no file name, the message names
+    /// its place itself.
+    #[error("{}{message}", if file.is_empty() { String::new() } else { format!("{file}: ") })]
     Invalid { file: String, message: String },
 }
 
@@ -65,13 +66,17 @@ pub fn read_text(path: &Path) -> Result<String, StoreError> {
             ),
         ));
     }
-    String::from_utf8(buf).map_err(|e| {
-        let (line, col) = line_col(
-            &String::from_utf8_lossy(e.as_bytes()),
-            e.utf8_error().valid_up_to(),
-        );
+    decode_utf8(&shown.to_string(), buf)
+}
+
+/// Text from bytes, or an error naming the line and column of the first bad byte.
+pub fn decode_utf8(file: &str, bytes: Vec<u8>) -> Result<String, StoreError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).to_string();
+        let (line, col) = line_col(&prefix, valid);
         StoreError::Parse {
-            file: shown.to_string(),
+            file: file.to_string(),
             line,
             col,
             message: "not valid UTF-8".into(),
