@@ -207,10 +207,18 @@ impl Comparison {
             ));
         }
         for d in &self.departures_added {
-            out.push(format!("Departure added: {} ({})", name(&d.id), d.kind.label()));
+            out.push(format!(
+                "Departure added: {} ({})",
+                name(&d.id),
+                d.kind.label()
+            ));
         }
         for d in &self.departures_removed {
-            out.push(format!("Departure removed: {} ({})", name(&d.id), d.kind.label()));
+            out.push(format!(
+                "Departure removed: {} ({})",
+                name(&d.id),
+                d.kind.label()
+            ));
         }
         for (x, y) in &self.departures_changed {
             out.push(format!(
@@ -221,7 +229,10 @@ impl Comparison {
             ));
         }
         for a in &self.assumptions_added {
-            out.push(format!("Assumption added: {}", a.describe(&name(a.player()))));
+            out.push(format!(
+                "Assumption added: {}",
+                a.describe(&name(a.player()))
+            ));
         }
         for a in &self.assumptions_removed {
             out.push(format!(
@@ -235,8 +246,21 @@ impl Comparison {
         for w in &self.warnings_gone {
             out.push(format!("Warning gone: {}", w.text(ds)));
         }
-        out.push(format!("Fees: {} → {}", self.fees.0, self.fees.1));
-        out.push(format!("XI ages: {} → {}", self.ages.0, self.ages.1));
+        let change = |a: String, b: String| {
+            if a == b {
+                format!("{a} (unchanged)")
+            } else {
+                format!("{a} → {b}")
+            }
+        };
+        out.push(format!(
+            "Fees: {}",
+            change(self.fees.0.to_string(), self.fees.1.to_string())
+        ));
+        out.push(format!(
+            "XI ages: {}",
+            change(self.ages.0.to_string(), self.ages.1.to_string())
+        ));
         out
     }
 }
@@ -272,7 +296,9 @@ mod tests {
         let c = compare(&ds, &a, &a);
         assert!(c.is_same());
         assert!(c.slots.is_empty() && c.xi_in.is_empty() && c.warnings_added.is_empty());
-        assert_eq!(c.lines(&ds)[0], "No differences.");
+        let lines = c.lines(&ds);
+        assert_eq!(lines[0], "No differences.");
+        assert_eq!(lines[1], "Fees: none (unchanged)");
     }
 
     #[test]
@@ -322,7 +348,10 @@ mod tests {
         assert_ne!(c.ages.0, c.ages.1);
         let text = c.lines(&ds).join("\n");
         assert!(text.contains("  RCB  Huijsen → Konaté"), "{text}");
-        assert!(text.contains("In and out of the XI: +Konaté, −Rüdiger"), "{text}");
+        assert!(
+            text.contains("In and out of the XI: +Konaté, −Rüdiger"),
+            "{text}"
+        );
         assert!(text.contains("Signing added: Konaté (~£35m)"), "{text}");
         assert!(
             text.contains("Departure added: Rüdiger (contract not renewed)"),
@@ -350,7 +379,8 @@ mod tests {
             },
         )
         .expect("drop");
-        a.depart(&ds, &id("alaba"), DepartureKind::Sold).expect("depart");
+        a.depart(&ds, &id("alaba"), DepartureKind::Sold)
+            .expect("depart");
         let mut b = a.clone();
         b.depth.formation = Formation::F352;
         b.date = NaiveDate::from_ymd_opt(2026, 9, 1).expect("date");

@@ -46,7 +46,8 @@ pub struct XiDifference {
 
 impl fmt::Display for XiDifference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let show = |p: &Option<PlayerId>| p.as_ref().map_or("nobody".to_string(), |p| p.to_string());
+        let show =
+            |p: &Option<PlayerId>| p.as_ref().map_or("nobody".to_string(), |p| p.to_string());
         write!(
             f,
             "xi {}: the file says {}, the depth chart gives {} (the depth chart wins)",
@@ -77,7 +78,9 @@ impl fmt::Display for Dropped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let id = &self.id;
         match self.from {
-            DroppedFrom::Depth(pos) => write!(f, "unknown player `{id}` dropped from the {pos} column"),
+            DroppedFrom::Depth(pos) => {
+                write!(f, "unknown player `{id}` dropped from the {pos} column")
+            }
             DroppedFrom::Signing => write!(f, "unknown player `{id}` dropped from the signings"),
             DroppedFrom::Departure => {
                 write!(f, "unknown player `{id}` dropped from the departures")
@@ -326,11 +329,14 @@ mod tests {
     fn long_summaries_count_the_rest() {
         let ds = ds();
         let mut p = Plan::new(&ds, d(2026, 7, 1));
-        for who in ["rudiger", "militao", "asencio", "alaba", "carvajal", "carreras", "huijsen"] {
-            p.depart(&ds, &id(who), DepartureKind::Sold).expect("depart");
+        for who in [
+            "rudiger", "militao", "asencio", "alaba", "carvajal", "carreras", "huijsen",
+        ] {
+            p.depart(&ds, &id(who), DepartureKind::Sold)
+                .expect("depart");
         }
         let s = summary(&ds, &p);
-        assert!(s.ends_with("−Carvajal and 1 more"), "{s}");
+        assert!(s.ends_with("−Carvajal −Carreras and 1 more"), "{s}");
     }
 
     #[test]

@@ -354,12 +354,18 @@ mod tests {
         let fp = write(&p, b"mine", Expect::Anything).expect("write");
         fs::write(&p, b"theirs").expect("external edit");
         let err = write(&p, b"mine again", Expect::Unchanged(fp)).expect_err("stale");
-        assert!(matches!(err, WriteError::Changed { now: Some(_), .. }), "{err}");
+        assert!(
+            matches!(err, WriteError::Changed { now: Some(_), .. }),
+            "{err}"
+        );
         assert!(err.to_string().contains("changed on disk"), "{err}");
         assert_eq!(fs::read(&p).expect("read"), b"theirs");
         fs::remove_file(&p).expect("rm");
         let err = write(&p, b"mine again", Expect::Unchanged(fp)).expect_err("gone");
-        assert!(matches!(err, WriteError::Changed { now: None, .. }), "{err}");
+        assert!(
+            matches!(err, WriteError::Changed { now: None, .. }),
+            "{err}"
+        );
         assert!(!p.exists());
         assert!(names(dir.path()).is_empty());
     }

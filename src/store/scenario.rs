@@ -230,6 +230,8 @@ mod v1 {
         pub approximate: bool,
     }
 
+    // Spelled as the files spell them.
+    #[allow(clippy::upper_case_acronyms)]
     #[derive(Debug, Clone, Copy, Deserialize)]
     pub enum Currency {
         EUR,
@@ -663,11 +665,7 @@ mod tests {
     fn the_folder_override_beats_the_environment_beats_the_platform() {
         let platform = Some(PathBuf::from("/home/u/.local/share/squadboard/scenarios"));
         assert_eq!(
-            choose_dir(
-                Some(Path::new("/x")),
-                Some("/env".into()),
-                platform.clone()
-            ),
+            choose_dir(Some(Path::new("/x")), Some("/env".into()), platform.clone()),
             PathBuf::from("/x")
         );
         assert_eq!(
