@@ -1,1 +1,681 @@
-//! (not written yet)
+//! Scenario files: pretty RON a person can read and edit, saved atomically, loaded with errors
+//! that name `file:line:column`, migrated from older format versions.
+//!
+//! Format history (each old shape is kept, frozen, in its own module below, so its files stay
+//! loadable; when the format next changes, copy today's shape into `v2` first):
+//! - **1**: the plan's fields flat at the top level; signings a list of ids with fees in a
+//!   separate `fees` map; departures a map from id to kind; one `saved` time.
+//! - **2** (current): the plan nested as `plan: Plan(..)`, as the board holds it; signings carry
+//!   their assumed fee, departures their fee; `created` and `modified`; the XI written out by slot
+//!   for the reader (`xi`), which is derived again on load — the depth chart wins.
+
+use super::atomic::{self, Expect, Fingerprint, Step, WriteError};
+use super::ron_file::{StoreError, line_col, parse_ron};
+use crate::domain::Dataset;
+use crate::domain::plan::Plan;
+use crate::domain::scenario::{
+    Dropped, FORMAT_VERSION, Pick, Scenario, XiDifference, drop_unknown, xi_differences,
+};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Scenario files are small; anything larger is refused before parsing, and never written.
+pub const MAX_SCENARIO_BYTES: u64 = 1 << 20;
+
+/// When set, scenarios live in `$SQUADBOARD_DATA_DIR/scenarios`.
+pub const DATA_DIR_ENV: &str = "SQUADBOARD_DATA_DIR";
+
+const OLDEST_VERSION: u32 = 1;
+
+const HEADER: &str = "\
+// A squadboard scenario. Players are named by their ids in squad.ron and targets.ron.
+// `xi` is written out for reading only: it is worked out again from `plan.depth` on load, and
+// where the two disagree the depth chart wins.
+";
+
+/// The scenario folder: `override_dir` (`--scenarios DIR`) if given, else
+/// `$SQUADBOARD_DATA_DIR/scenarios`, else the platform data directory's `scenarios/` (e.g.
+/// `~/.local/share/squadboard/scenarios`), else `./scenarios` on a system without a home folder.
+pub fn scenarios_dir(override_dir: Option<&Path>) -> PathBuf {
+    let project = directories::ProjectDirs::from("", "", "squadboard")
+        .map(|p| p.data_dir().join("scenarios"));
+    choose_dir(override_dir, std::env::var_os(DATA_DIR_ENV), project)
+}
+
+fn choose_dir(
+    override_dir: Option<&Path>,
+    env: Option<OsString>,
+    project: Option<PathBuf>,
+) -> PathBuf {
+    if let Some(d) = override_dir {
+        return d.to_path_buf();
+    }
+    if let Some(d) = env.filter(|v| !v.is_empty()) {
+        return PathBuf::from(d).join("scenarios");
+    }
+    project.unwrap_or_else(|| PathBuf::from("scenarios"))
+}
+
+/// A file-name-safe form of a scenario name: lower-case ASCII letters and digits joined by
+/// dashes, accents folded ("Konaté in, Rüdiger out" → "konate-in-rudiger-out").
+pub fn slug(name: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::new();
+    let mut gap = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let folded = fold(c);
+        let pieces: Vec<char> = match folded {
+            Some(s) => s.chars().collect(),
+            None => vec![c],
+        };
+        for m in pieces {
+            if m.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push('-');
+                }
+                gap = false;
+                out.push(m);
+            } else {
+                gap = true;
+            }
+        }
+        if out.len() >= MAX {
+            break;
+        }
+    }
+    out.truncate(MAX);
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        return "scenario".into();
+    }
+    // Names Windows keeps for devices.
+    const RESERVED: [&str; 4] = ["con", "prn", "aux", "nul"];
+    let device = RESERVED.contains(&out.as_str())
+        || ((out.starts_with("com") || out.starts_with("lpt"))
+            && out.len() == 4
+            && out.ends_with(|c: char| c.is_ascii_digit()));
+    if device {
+        out.push_str("-scenario");
+    }
+    out
+}
+
+fn fold(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
+        'ł' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ř' => "r",
+        'ß' => "ss",
+        'ś' | 'š' | 'ş' => "s",
+        'ť' | 'ţ' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
+}
+
+/// The file name a scenario is saved under: its name's slug + `.ron`.
+pub fn file_name_for(name: &str) -> String {
+    format!("{}.ron", slug(name))
+}
+
+/// The current format (2).
+mod v2 {
+    use super::*;
+
+    #[derive(Debug, Serialize, Deserialize)]
+    #[serde(rename = "Scenario", deny_unknown_fields)]
+    pub struct File {
+        pub format_version: u32,
+        pub name: String,
+        pub created: DateTime<Utc>,
+        pub modified: DateTime<Utc>,
+        pub plan: Plan,
+        #[serde(default, with = "xi_map")]
+        pub xi: Vec<Pick>,
+    }
+
+    /// The XI as a map from slot key to player, one line a slot, in formation order.
+    mod xi_map {
+        use crate::domain::PlayerId;
+        use crate::domain::scenario::Pick;
+        use serde::de::{MapAccess, Visitor};
+        use serde::ser::SerializeMap;
+        use serde::{Deserializer, Serializer};
+        use std::fmt;
+
+        pub fn serialize<S: Serializer>(xi: &[Pick], s: S) -> Result<S::Ok, S::Error> {
+            let mut m = s.serialize_map(Some(xi.len()))?;
+            for p in xi {
+                m.serialize_entry(&p.slot, &p.player)?;
+            }
+            m.end()
+        }
+
+        struct V;
+
+        impl<'de> Visitor<'de> for V {
+            type Value = Vec<Pick>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map from slot key to player, like { \"RCB\": Some(\"konate\") }")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<Pick>, A::Error> {
+                let mut out = Vec::new();
+                while let Some((slot, player)) = map.next_entry::<String, Option<PlayerId>>()? {
+                    out.push(Pick { slot, player });
+                }
+                Ok(out)
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Pick>, D::Error> {
+            d.deserialize_map(V)
+        }
+    }
+}
+
+/// Format 1, frozen: do not change these types, or old files stop loading.
+mod v1 {
+    use super::*;
+    use crate::domain::{Formation, PlayerId, Position};
+    use std::collections::BTreeMap;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename = "Scenario", deny_unknown_fields)]
+    pub struct File {
+        // Read through `Header` to choose this type; kept so `deny_unknown_fields` accepts it.
+        #[allow(dead_code)]
+        pub format_version: u32,
+        pub name: String,
+        pub saved: DateTime<Utc>,
+        pub date: chrono::NaiveDate,
+        #[serde(default)]
+        pub formation: Formation,
+        pub depth: BTreeMap<Position, Vec<PlayerId>>,
+        #[serde(default)]
+        pub signings: Vec<PlayerId>,
+        #[serde(default)]
+        pub fees: BTreeMap<PlayerId, Fee>,
+        #[serde(default)]
+        pub departures: BTreeMap<PlayerId, DepartureKind>,
+        #[serde(default)]
+        pub assumptions: Vec<Assumption>,
+        #[serde(default)]
+        pub notes: String,
+    }
+
+    #[derive(Debug, Clone, Copy, Deserialize)]
+    #[serde(rename = "Fee", deny_unknown_fields)]
+    pub struct Fee {
+        pub amount: u64,
+        pub currency: Currency,
+        #[serde(default)]
+        pub approximate: bool,
+    }
+
+    // Spelled as the files spell them.
+    #[allow(clippy::upper_case_acronyms)]
+    #[derive(Debug, Clone, Copy, Deserialize)]
+    pub enum Currency {
+        EUR,
+        GBP,
+        USD,
+    }
+
+    #[derive(Debug, Clone, Copy, Deserialize)]
+    pub enum DepartureKind {
+        Sold,
+        Loaned,
+        Released,
+        ContractNotRenewed,
+    }
+
+    #[derive(Debug, Clone, Deserialize)]
+    pub enum Assumption {
+        FitFrom {
+            id: PlayerId,
+            from: chrono::NaiveDate,
+        },
+        InjuredUntil {
+            id: PlayerId,
+            since: chrono::NaiveDate,
+            until: Option<chrono::NaiveDate>,
+        },
+        Renews {
+            id: PlayerId,
+            until: chrono::NaiveDate,
+        },
+    }
+
+    /// Version 1 → 2: the plan's fields gather under `plan`, fees move onto the signings, the
+    /// one `saved` time becomes both `created` and `modified`. The file had no XI to check.
+    pub fn upgrade(f: File) -> v2::File {
+        use crate::domain::plan as p;
+        use crate::domain::player as pl;
+        let fee = |f: Fee| pl::Fee {
+            amount: f.amount,
+            currency: match f.currency {
+                Currency::EUR => pl::Currency::EUR,
+                Currency::GBP => pl::Currency::GBP,
+                Currency::USD => pl::Currency::USD,
+            },
+            approximate: f.approximate,
+        };
+        let plan = Plan {
+            date: f.date,
+            depth: crate::domain::DepthChart {
+                formation: f.formation,
+                columns: f.depth,
+            },
+            signings: f
+                .signings
+                .into_iter()
+                .map(|id| p::Signing {
+                    assumed_fee: f.fees.get(&id).copied().map(fee),
+                    id,
+                })
+                .collect(),
+            departures: f
+                .departures
+                .into_iter()
+                .map(|(id, kind)| p::Departure {
+                    id,
+                    kind: match kind {
+                        DepartureKind::Sold => p::DepartureKind::Sold,
+                        DepartureKind::Loaned => p::DepartureKind::Loaned,
+                        DepartureKind::Released => p::DepartureKind::Released,
+                        DepartureKind::ContractNotRenewed => p::DepartureKind::ContractNotRenewed,
+                    },
+                    fee: None,
+                })
+                .collect(),
+            assumptions: f
+                .assumptions
+                .into_iter()
+                .map(|a| match a {
+                    Assumption::FitFrom { id, from } => p::Assumption::FitFrom { id, from },
+                    Assumption::InjuredUntil { id, since, until } => {
+                        p::Assumption::InjuredUntil { id, since, until }
+                    }
+                    Assumption::Renews { id, until } => p::Assumption::Renews { id, until },
+                })
+                .collect(),
+            notes: f.notes,
+        };
+        v2::File {
+            format_version: 2,
+            name: f.name,
+            created: f.saved,
+            modified: f.saved,
+            plan,
+            xi: Vec::new(),
+        }
+    }
+}
+
+/// Just enough of any version to tell which one it is.
+#[derive(Deserialize)]
+#[serde(rename = "Scenario")]
+struct Header {
+    format_version: u32,
+}
+
+/// A file of any known version, as parsed.
+enum Versioned {
+    V1(v1::File),
+    V2(v2::File),
+}
+
+impl Versioned {
+    /// Migrates one step at a time up to the current version.
+    fn upgrade(self) -> v2::File {
+        match self {
+            Versioned::V1(f) => Versioned::V2(v1::upgrade(f)).upgrade(),
+            Versioned::V2(f) => f,
+        }
+    }
+}
+
+/// A scenario as loaded, and everything the user should be told about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// Always in the current format (`format_version` == [`FORMAT_VERSION`]).
+    pub scenario: Scenario,
+    /// The file as read; pass it back to [`save`] as `Expect::Unchanged(fingerprint)`.
+    pub fingerprint: Fingerprint,
+    /// References to players the data no longer has, taken out of the plan.
+    pub dropped: Vec<Dropped>,
+    /// Where the file's written-out XI disagreed with its depth chart (the depth chart won).
+    pub xi_differences: Vec<XiDifference>,
+    /// The version the file was written in, when it was older than the current one. Saving
+    /// writes the current version.
+    pub migrated_from: Option<u32>,
+}
+
+impl Loaded {
+    /// Everything to tell the user, one line each; empty when the file loaded as it was.
+    pub fn notices(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(v) = self.migrated_from {
+            out.push(format!(
+                "written in scenario format {v}; saving it will write format {FORMAT_VERSION}"
+            ));
+        }
+        out.extend(self.dropped.iter().map(|d| d.to_string()));
+        out.extend(self.xi_differences.iter().map(|d| d.to_string()));
+        out
+    }
+}
+
+/// Parses scenario text; `file` is the name errors carry. The fingerprint is the text's.
+pub fn parse(file: &str, text: &str, ds: &Dataset) -> Result<Loaded, StoreError> {
+    let header: Header = parse_ron(file, text)?;
+    let version = header.format_version;
+    let parsed = match version {
+        1 => Versioned::V1(parse_ron(file, text)?),
+        2 => Versioned::V2(parse_ron(file, text)?),
+        v => {
+            let message = if v > FORMAT_VERSION {
+                format!(
+                    "scenario format version {v} is newer than this squadboard reads \
+                     ({OLDEST_VERSION} to {FORMAT_VERSION}); open it with a newer squadboard"
+                )
+            } else {
+                format!(
+                    "unknown scenario format version {v} (this squadboard reads versions \
+                     {OLDEST_VERSION} to {FORMAT_VERSION})"
+                )
+            };
+            return Err(match text.find("format_version") {
+                Some(at) => {
+                    let (line, col) = line_col(text, at);
+                    StoreError::Parse {
+                        file: file.to_string(),
+                        line,
+                        col,
+                        message,
+                    }
+                }
+                None => StoreError::invalid(file, message),
+            });
+        }
+    };
+    let f = parsed.upgrade();
+    let mut plan = f.plan;
+    // Against the plan as written, before anything is dropped: a hand edit of `xi` is what is
+    // being reported, not the drops (listed on their own).
+    let xi_differences = xi_differences(&plan, &f.xi);
+    let dropped = drop_unknown(&mut plan, ds);
+    Ok(Loaded {
+        scenario: Scenario {
+            format_version: FORMAT_VERSION,
+            name: f.name,
+            created: f.created,
+            modified: f.modified,
+            plan,
+        },
+        fingerprint: Fingerprint::of_bytes(text.as_bytes(), None),
+        dropped,
+        xi_differences,
+        migrated_from: (version != FORMAT_VERSION).then_some(version),
+    })
+}
+
+/// Reads a file of at most [`MAX_SCENARIO_BYTES`], with the fingerprint of exactly the bytes
+/// read.
+fn read_capped(path: &Path) -> Result<(String, Fingerprint), StoreError> {
+    let shown = path.display();
+    let file = File::open(path).map_err(|e| StoreError::io(&shown, e))?;
+    let meta = file.metadata().map_err(|e| StoreError::io(&shown, e))?;
+    if !meta.is_file() {
+        return Err(StoreError::invalid(&shown, "not a file"));
+    }
+    let too_big = || {
+        StoreError::invalid(
+            &shown,
+            format!(
+                "larger than {} KiB; not a scenario squadboard wrote, refusing to load it",
+                MAX_SCENARIO_BYTES >> 10
+            ),
+        )
+    };
+    if meta.len() > MAX_SCENARIO_BYTES {
+        return Err(too_big());
+    }
+    let mut buf = Vec::new();
+    file.take(MAX_SCENARIO_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| StoreError::io(&shown, e))?;
+    if buf.len() as u64 > MAX_SCENARIO_BYTES {
+        return Err(too_big());
+    }
+    let fp = Fingerprint::of_bytes(&buf, meta.modified().ok());
+    let text = String::from_utf8(buf).map_err(|e| {
+        let (line, col) = line_col(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        );
+        StoreError::Parse {
+            file: shown.to_string(),
+            line,
+            col,
+            message: "not valid UTF-8".into(),
+        }
+    })?;
+    Ok((text, fp))
+}
+
+/// Loads a scenario file against a dataset: players the data does not have are dropped and
+/// listed, older formats migrated, newer ones refused.
+pub fn load(path: &Path, ds: &Dataset) -> Result<Loaded, StoreError> {
+    let (text, fp) = read_capped(path)?;
+    let mut loaded = parse(&path.display().to_string(), &text, ds)?;
+    loaded.fingerprint = fp;
+    Ok(loaded)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error("{}: the scenario cannot be written as RON: {message}", .path.display())]
+    Format { path: PathBuf, message: String },
+    #[error("{}: the scenario would be {len} bytes, over the {} KiB limit; nothing written", .path.display(), MAX_SCENARIO_BYTES >> 10)]
+    TooLarge { path: PathBuf, len: usize },
+}
+
+impl SaveError {
+    /// The file changed on disk since it was loaded: ask before overwriting.
+    pub fn is_changed_on_disk(&self) -> bool {
+        matches!(self, SaveError::Write(WriteError::Changed { .. }))
+    }
+}
+
+/// The text a save writes: a comment header, then pretty RON in the current format.
+pub fn to_ron(s: &Scenario) -> Result<String, ron::Error> {
+    let file = v2::File {
+        format_version: FORMAT_VERSION,
+        name: s.name.clone(),
+        created: s.created,
+        modified: s.modified,
+        plan: s.plan.clone(),
+        xi: s.xi_by_slot(),
+    };
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ")
+        .new_line("\n");
+    let body = ron::ser::to_string_pretty(&file, config)?;
+    Ok(format!("{HEADER}{body}\n"))
+}
+
+/// Saves a scenario to `path` atomically (see [`atomic`]). It is written as it is: call
+/// [`Scenario::touch`] first to stamp the save time. Returns the new file's fingerprint.
+pub fn save(path: &Path, s: &Scenario, expect: Expect) -> Result<Fingerprint, SaveError> {
+    save_with(path, s, expect, &mut |_| Ok(()))
+}
+
+/// [`save`] with a fault-injection hook (see [`atomic::write_with`]).
+pub fn save_with(
+    path: &Path,
+    s: &Scenario,
+    expect: Expect,
+    hook: &mut dyn FnMut(Step) -> std::io::Result<()>,
+) -> Result<Fingerprint, SaveError> {
+    let text = to_ron(s).map_err(|e| SaveError::Format {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    if text.len() as u64 > MAX_SCENARIO_BYTES {
+        return Err(SaveError::TooLarge {
+            path: path.to_path_buf(),
+            len: text.len(),
+        });
+    }
+    Ok(atomic::write_with(path, text.as_bytes(), expect, hook)?)
+}
+
+/// Saves a new scenario in `dir` (created if missing) under its name's slug, never over an
+/// existing file: `slug.ron`, else `slug-2.ron`, `slug-3.ron`, …
+pub fn save_new(dir: &Path, s: &Scenario) -> Result<(PathBuf, Fingerprint), SaveError> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        SaveError::Write(WriteError::Io {
+            path: dir.to_path_buf(),
+            doing: "creating the scenario folder",
+            source: e,
+        })
+    })?;
+    let base = slug(&s.name);
+    let mut n = 1u32;
+    loop {
+        let name = if n == 1 {
+            format!("{base}.ron")
+        } else {
+            format!("{base}-{n}.ron")
+        };
+        let path = dir.join(name);
+        match save(&path, s, Expect::Nothing) {
+            Err(SaveError::Write(WriteError::Exists { .. })) if n < 10_000 => n += 1,
+            r => return r.map(|fp| (path, fp)),
+        }
+    }
+}
+
+/// One file of the scenario folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub path: PathBuf,
+    /// The scenario's name, or the file name when it cannot be read.
+    pub name: String,
+    /// When the scenario was last saved, or the file's time when it cannot be read.
+    pub modified: Option<DateTime<Utc>>,
+    /// The one-line summary, or why the file cannot be loaded.
+    pub summary: Result<String, String>,
+    /// What loading it would report (dropped players, migration, XI edits).
+    pub notices: Vec<String>,
+}
+
+/// Lists the `*.ron` files of a scenario folder by file name. Files that cannot be read or
+/// parsed are listed with their error, never skipped; hidden files (temporaries) and
+/// sub-folders are not scenarios. A missing folder is an empty list.
+pub fn list(dir: &Path, ds: &Dataset) -> Result<Vec<Entry>, StoreError> {
+    let shown = dir.display();
+    let rd = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(StoreError::io(&shown, e)),
+    };
+    let mut out = Vec::new();
+    for item in rd {
+        let item = item.map_err(|e| StoreError::io(&shown, e))?;
+        let path = item.path();
+        let file_name = item.file_name().to_string_lossy().into_owned();
+        if file_name.starts_with('.') || !file_name.ends_with(".ron") {
+            continue;
+        }
+        // Follows links: a link to a scenario is a scenario.
+        let meta = std::fs::metadata(&path);
+        if meta.as_ref().is_ok_and(|m| m.is_dir()) {
+            continue;
+        }
+        let file_time = meta
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .map(DateTime::<Utc>::from);
+        let stem = file_name.trim_end_matches(".ron").to_string();
+        out.push(match load(&path, ds) {
+            Ok(l) => Entry {
+                summary: Ok(l.scenario.summary(ds)),
+                notices: l.notices(),
+                name: l.scenario.name,
+                modified: Some(l.scenario.modified),
+                path,
+            },
+            Err(e) => Entry {
+                path,
+                name: stem,
+                modified: file_time,
+                summary: Err(e.to_string()),
+                notices: Vec::new(),
+            },
+        });
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_file_names() {
+        assert_eq!(slug("Konaté in, Rüdiger out"), "konate-in-rudiger-out");
+        assert_eq!(slug("  4-3-3 / Ødegaard?  "), "4-3-3-odegaard");
+        assert_eq!(slug("Straße"), "strasse");
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug("日本"), "scenario");
+        assert_eq!(slug(""), "scenario");
+        assert_eq!(slug("CON"), "con-scenario");
+        assert_eq!(slug("com1"), "com1-scenario");
+        assert_eq!(slug("comet"), "comet");
+        let long = slug(&"a b ".repeat(100));
+        assert!(long.len() <= 60 && !long.ends_with('-'), "{long}");
+        assert_eq!(file_name_for("Plan B"), "plan-b.ron");
+    }
+
+    #[test]
+    fn the_folder_override_beats_the_environment_beats_the_platform() {
+        let platform = Some(PathBuf::from("/home/u/.local/share/squadboard/scenarios"));
+        assert_eq!(
+            choose_dir(Some(Path::new("/x")), Some("/env".into()), platform.clone()),
+            PathBuf::from("/x")
+        );
+        assert_eq!(
+            choose_dir(None, Some("/env".into()), platform.clone()),
+            PathBuf::from("/env/scenarios")
+        );
+        assert_eq!(
+            choose_dir(None, Some("".into()), platform.clone()),
+            platform.clone().expect("platform")
+        );
+        assert_eq!(choose_dir(None, None, None), PathBuf::from("scenarios"));
+    }
+}

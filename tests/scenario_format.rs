@@ -1,0 +1,441 @@
+//! The scenario file format: versions, migration, errors with `file:line:column`, dropped
+//! players, the written-out XI, the size cap, and a round trip of any scenario.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use proptest::prelude::*;
+use squadboard::domain::plan::{Assumption, Departure, DepartureKind, Plan, Signing};
+use squadboard::domain::scenario::{DroppedFrom, FORMAT_VERSION, Scenario};
+use squadboard::domain::{Currency, Dataset, DepthChart, Fee, Formation, PlayerId, Position};
+use squadboard::store::StoreError;
+use squadboard::store::atomic::Expect;
+use squadboard::store::scenario::{
+    MAX_SCENARIO_BYTES, SaveError, load, parse, save, save_new, to_ron,
+};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn ds() -> Dataset {
+    squadboard::store::load(None).expect("bundled data")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn id(s: &str) -> PlayerId {
+    PlayerId::new(s)
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("date")
+}
+
+/// 1-based line and column of the first `needle` in `text`.
+fn place(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).expect("needle in text");
+    let before = &text[..at];
+    (
+        before.matches('\n').count() + 1,
+        before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+    )
+}
+
+#[test]
+fn the_v1_fixture_stays_loadable_and_migrates() {
+    let ds = ds();
+    let l = load(&fixture("scenario-v1.ron"), &ds).expect("v1 loads");
+    assert_eq!(l.migrated_from, Some(1));
+    assert!(l.dropped.is_empty(), "{:?}", l.dropped);
+    assert!(l.xi_differences.is_empty());
+    let s = &l.scenario;
+    assert_eq!(s.format_version, FORMAT_VERSION);
+    assert_eq!(s.name, "Konaté for Rüdiger");
+    let saved = Utc
+        .with_ymd_and_hms(2025, 12, 1, 18, 30, 0)
+        .single()
+        .expect("t");
+    assert_eq!((s.created, s.modified), (saved, saved));
+    let p = &s.plan;
+    assert_eq!(p.date, d(2026, 7, 1));
+    assert_eq!(p.formation(), Formation::F433);
+    assert_eq!(
+        p.depth.column(Position::CB),
+        ["konate", "huijsen", "militao", "asencio", "alaba"].map(id)
+    );
+    assert_eq!(
+        p.signings,
+        vec![Signing {
+            id: id("konate"),
+            assumed_fee: Some(Fee {
+                amount: 30_000_000,
+                currency: Currency::GBP,
+                approximate: true
+            }),
+        }]
+    );
+    assert_eq!(
+        p.departures,
+        vec![Departure {
+            id: id("rudiger"),
+            kind: DepartureKind::ContractNotRenewed,
+            fee: None
+        }]
+    );
+    assert_eq!(
+        p.assumptions,
+        vec![
+            Assumption::FitFrom {
+                id: id("militao"),
+                from: d(2026, 8, 1)
+            },
+            Assumption::Renews {
+                id: id("carvajal"),
+                until: d(2027, 6, 30)
+            },
+        ]
+    );
+    assert!(p.notes.starts_with("Konaté on a free"));
+    assert_eq!(
+        s.summary(&ds),
+        "4-3-3 · 1 July 2026 · +Konaté −Rüdiger · ~£30m"
+    );
+    assert!(l.notices()[0].contains("written in scenario format 1"));
+
+    // Saving writes the current format, which loads back the same, no longer migrated.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("upgraded.ron");
+    save(&out, s, Expect::Nothing).expect("save");
+    let text = fs::read_to_string(&out).expect("read");
+    assert!(text.contains(&format!("format_version: {FORMAT_VERSION},")));
+    let again = load(&out, &ds).expect("reload");
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(&again.scenario, s);
+}
+
+#[test]
+fn the_current_format_is_pinned_by_its_fixture() {
+    // If this fails, the file format changed: bump FORMAT_VERSION, freeze the old shape and
+    // migrate it, rather than editing the fixture.
+    let ds = ds();
+    let path = fixture("scenario-v2.ron");
+    let text = fs::read_to_string(&path).expect("fixture");
+    let l = load(&path, &ds).expect("v2 loads");
+    assert_eq!(l.migrated_from, None);
+    assert!(l.notices().is_empty(), "{:?}", l.notices());
+    assert_eq!(to_ron(&l.scenario).expect("ron"), text);
+    assert_eq!(l.scenario.name, "Konaté and Rivero");
+    assert_eq!(l.scenario.plan.signings.len(), 2);
+    assert_eq!(l.scenario.plan.assumptions.len(), 3);
+    assert_eq!(
+        l.scenario.summary(&ds),
+        "4-3-3 · 1 July 2026 · +Konaté +Rivero −Rüdiger −Alaba · ~£30m + 1 unknown"
+    );
+}
+
+#[test]
+fn newer_and_unknown_versions_are_refused_naming_the_file() {
+    let ds = ds();
+    let v2 = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (version, says) in [
+        (
+            3,
+            "scenario format version 3 is newer than this squadboard reads (1 to 2)",
+        ),
+        (0, "unknown scenario format version 0"),
+    ] {
+        let text = v2.replace("format_version: 2,", &format!("format_version: {version},"));
+        let path = dir.path().join(format!("v{version}.ron"));
+        fs::write(&path, &text).expect("write");
+        let err = load(&path, &ds).expect_err("refused").to_string();
+        let (line, col) = place(&text, "format_version");
+        let at = format!("{}:{line}:{col}: ", path.display());
+        assert!(err.starts_with(&at), "{err}");
+        assert!(err.contains(says), "{err}");
+    }
+    // A newer file with fields this build has never heard of is refused for its version, not
+    // for the fields.
+    let future = v2
+        .replace("format_version: 2,", "format_version: 7,")
+        .replace("    name:", "    colour: Blue(3),\n    name:");
+    let err = parse("future.ron", &future, &ds).expect_err("refused");
+    assert!(err.to_string().contains("version 7 is newer"), "{err}");
+}
+
+#[test]
+fn malformed_files_name_line_and_column() {
+    let ds = ds();
+    let v2 = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
+    let cases = [
+        // (broken text, where the error points, what it says)
+        (
+            v2.replace("\"2026-07-01\"", "\"2026-02-30\""),
+            "\"2026-02-30\"",
+            "",
+        ),
+        (
+            v2.replace("formation: \"4-3-3\"", "formation: \"4-5-1\""),
+            "\"4-5-1\"",
+            "unknown formation `4-5-1`",
+        ),
+        (
+            v2.replace("kind: Sold", "kind: Swapped"),
+            "Swapped",
+            "Swapped",
+        ),
+        (v2.replace("    name: ", "    nmae: "), "nmae", "nmae"),
+        (v2.replace("amount: 5000000,", "amount: -5,"), "-5", ""),
+    ];
+    for (text, needle, says) in cases {
+        let err = parse("s.ron", &text, &ds).expect_err("malformed");
+        let StoreError::Parse {
+            file,
+            line,
+            col,
+            message,
+        } = &err
+        else {
+            panic!("not a parse error: {err}");
+        };
+        assert_eq!(file, "s.ron");
+        let (nl, nc) = place(&text, needle);
+        assert_eq!(*line, nl, "{err}");
+        // Errors point at the value or just past it; never elsewhere on the line.
+        assert!(
+            *col >= nc && *col <= nc + needle.chars().count(),
+            "{err} (expected near column {nc})"
+        );
+        assert!(message.contains(says), "{err}");
+    }
+    // Not RON at all, and not UTF-8.
+    let err = parse("s.ron", "Scenario(format_version: 2, name: ", &ds).expect_err("cut");
+    assert!(err.to_string().starts_with("s.ron:1:"), "{err}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("latin1.ron");
+    let mut bytes = b"// ok\n// caf".to_vec();
+    bytes.push(0xE9);
+    fs::write(&path, bytes).expect("write");
+    let err = load(&path, &ds).expect_err("not utf-8").to_string();
+    assert_eq!(err, format!("{}:2:7: not valid UTF-8", path.display()));
+}
+
+#[test]
+fn files_over_the_size_cap_are_refused_and_never_written() {
+    let ds = ds();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("huge.ron");
+    let mut text = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
+    text.push_str(&"// padding\n".repeat((MAX_SCENARIO_BYTES / 11 + 1) as usize));
+    fs::write(&path, &text).expect("write");
+    let err = load(&path, &ds).expect_err("too big").to_string();
+    assert!(err.starts_with(&path.display().to_string()), "{err}");
+    assert!(err.contains("larger than 1024 KiB"), "{err}");
+
+    // A scenario whose notes would make it too big is not saved, and nothing is left behind.
+    let mut s = load(&fixture("scenario-v2.ron"), &ds).expect("v2").scenario;
+    s.plan.notes = "x".repeat(MAX_SCENARIO_BYTES as usize);
+    let out = dir.path().join("big-notes.ron");
+    let err = save(&out, &s, Expect::Anything).expect_err("too big");
+    assert!(matches!(err, SaveError::TooLarge { .. }), "{err}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn players_the_data_no_longer_has_are_dropped_and_listed() {
+    let ds = ds();
+    let v2 = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
+    // Rivero is gone from the data: he is in the CB column and the signings.
+    let text = v2.replace("\"rivero\"", "\"rivero-cruz\"");
+    let l = parse("s.ron", &text, &ds).expect("loads the rest");
+    let dropped: Vec<(String, DroppedFrom)> = l
+        .dropped
+        .iter()
+        .map(|x| (x.id.to_string(), x.from))
+        .collect();
+    assert_eq!(
+        dropped,
+        vec![
+            ("rivero-cruz".into(), DroppedFrom::Depth(Position::CB)),
+            ("rivero-cruz".into(), DroppedFrom::Signing),
+        ]
+    );
+    let p = &l.scenario.plan;
+    assert_eq!(p.signings.len(), 1);
+    assert_eq!(p.depth.column(Position::CB).len(), 4);
+    assert_eq!(p.departures.len(), 2);
+    assert_eq!(p.assumptions.len(), 3);
+    assert!(
+        l.notices()
+            .contains(&"unknown player `rivero-cruz` dropped from the signings".to_string()),
+        "{:?}",
+        l.notices()
+    );
+}
+
+#[test]
+fn a_hand_edited_xi_loses_to_the_depth_chart_and_is_reported() {
+    let ds = ds();
+    let v2 = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
+    let text = v2.replace("\"LCB\": Some(\"huijsen\")", "\"LCB\": Some(\"militao\")");
+    let l = parse("s.ron", &text, &ds).expect("loads");
+    let xi = l.scenario.plan.xi();
+    let lcb = Formation::F433
+        .slots()
+        .iter()
+        .position(|s| s.key == "LCB")
+        .expect("slot");
+    assert_eq!(xi[lcb], Some(id("huijsen")), "the depth chart wins");
+    assert_eq!(l.xi_differences.len(), 1);
+    assert_eq!(
+        l.notices(),
+        vec!["xi LCB: the file says militao, the depth chart gives huijsen (the depth chart wins)"]
+    );
+    // Saving writes the XI as the depth chart gives it.
+    assert!(
+        to_ron(&l.scenario)
+            .expect("ron")
+            .contains("\"LCB\": Some(\"huijsen\")")
+    );
+    // A hand-written file without `xi` at all is fine.
+    let start = v2.find("    xi: {").expect("xi");
+    let end = v2[start..].find("    },\n").expect("end") + start + "    },\n".len();
+    let without = format!("{}{}", &v2[..start], &v2[end..]);
+    let l = parse("s.ron", &without, &ds).expect("loads");
+    assert!(l.notices().is_empty(), "{:?}", l.notices());
+}
+
+#[test]
+fn new_scenarios_get_a_slug_and_never_overwrite_each_other() {
+    let ds = ds();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("not-yet/scenarios");
+    let now = Utc
+        .with_ymd_and_hms(2026, 1, 10, 9, 0, 0)
+        .single()
+        .expect("t");
+    let a = Scenario::new("Konaté in!", Plan::new(&ds, d(2026, 7, 1)), now);
+    let mut b = a.clone();
+    b.plan.date = d(2026, 9, 1);
+    let (pa, _) = save_new(&folder, &a).expect("first");
+    let (pb, _) = save_new(&folder, &b).expect("second");
+    assert_eq!(pa, folder.join("konate-in.ron"));
+    assert_eq!(pb, folder.join("konate-in-2.ron"));
+    assert_eq!(load(&pa, &ds).expect("a").scenario, a);
+    assert_eq!(load(&pb, &ds).expect("b").scenario, b);
+}
+
+fn fee() -> impl Strategy<Value = Fee> {
+    (
+        any::<u64>(),
+        prop::sample::select(vec![Currency::EUR, Currency::GBP, Currency::USD]),
+        any::<bool>(),
+    )
+        .prop_map(|(amount, currency, approximate)| Fee {
+            amount,
+            currency,
+            approximate,
+        })
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (0u64..20_000).prop_map(|n| d(1990, 1, 1) + chrono::Days::new(n))
+}
+
+fn time() -> impl Strategy<Value = DateTime<Utc>> {
+    (0i64..4_102_444_800, 0u32..1_000_000_000)
+        .prop_map(|(s, n)| DateTime::from_timestamp(s, n).expect("in range"))
+}
+
+fn scenario(ds: &Dataset) -> impl Strategy<Value = Scenario> + use<> {
+    let squad: Vec<PlayerId> = ds.squad.iter().map(|p| p.id.clone()).collect();
+    let targets: Vec<PlayerId> = ds.targets.iter().map(|p| p.id.clone()).collect();
+    let all: Vec<PlayerId> = squad.iter().chain(&targets).cloned().collect();
+    let n_all = all.len();
+    let columns = prop::collection::btree_map(
+        prop::sample::select(Position::ALL.to_vec()),
+        prop::sample::subsequence(all.clone(), 0..=n_all).prop_shuffle(),
+        0..6,
+    );
+    let signings =
+        prop::sample::subsequence(targets.clone(), 0..=targets.len()).prop_flat_map(|ids| {
+            ids.into_iter()
+                .map(|id| {
+                    prop::option::of(fee()).prop_map(move |assumed_fee| Signing {
+                        id: id.clone(),
+                        assumed_fee,
+                    })
+                })
+                .collect::<Vec<_>>()
+        });
+    let kinds = prop::sample::select(DepartureKind::ALL.to_vec());
+    let departures =
+        prop::sample::subsequence(squad.clone(), 0..=squad.len()).prop_flat_map(move |ids| {
+            let kinds = kinds.clone();
+            ids.into_iter()
+                .map(move |id| {
+                    (kinds.clone(), prop::option::of(fee())).prop_map(move |(kind, fee)| {
+                        Departure {
+                            id: id.clone(),
+                            kind,
+                            fee,
+                        }
+                    })
+                })
+                .collect::<Vec<_>>()
+        });
+    let who = prop::sample::select(all);
+    let assumption = prop_oneof![
+        (who.clone(), date()).prop_map(|(id, from)| Assumption::FitFrom { id, from }),
+        (who.clone(), date(), prop::option::of(date()))
+            .prop_map(|(id, since, until)| Assumption::InjuredUntil { id, since, until }),
+        (who, date()).prop_map(|(id, until)| Assumption::Renews { id, until }),
+    ];
+    let plan = (
+        date(),
+        prop::sample::select(Formation::ALL.to_vec()),
+        columns,
+        signings,
+        departures,
+        prop::collection::vec(assumption, 0..5),
+        any::<String>(),
+    )
+        .prop_map(
+            |(date, formation, columns, signings, departures, assumptions, notes)| Plan {
+                date,
+                depth: DepthChart { formation, columns },
+                signings,
+                departures,
+                assumptions,
+                notes,
+            },
+        );
+    (any::<String>(), time(), time(), plan).prop_map(|(name, created, modified, plan)| Scenario {
+        format_version: FORMAT_VERSION,
+        name,
+        created,
+        modified,
+        plan,
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_scenario_saves_and_loads_back_equal(s in scenario(&ds())) {
+        let ds = ds();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("s.ron");
+        let fp = save(&path, &s, Expect::Nothing).expect("save");
+        let l = load(&path, &ds).expect("load");
+        prop_assert_eq!(&l.scenario, &s);
+        prop_assert!(l.dropped.is_empty());
+        prop_assert!(l.xi_differences.is_empty());
+        prop_assert_eq!(l.migrated_from, None);
+        prop_assert!(l.fingerprint.same_content(&fp));
+        // And saving what was loaded writes the same bytes.
+        prop_assert_eq!(to_ron(&l.scenario).expect("ron"), fs::read_to_string(&path).expect("read"));
+    }
+}
