@@ -1,6 +1,6 @@
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use squadboard::app::Board;
+use squadboard::app::{Action, Board, Done};
 use squadboard::cli::{self, Context, Outcome};
 use squadboard::{store, tui};
 use std::io::Write;
@@ -66,7 +66,7 @@ fn show(ctx: &Context, out: &mut dyn Write) -> Outcome {
 }
 
 /// Opens the board on the data and runs it until the user quits.
-fn board(ctx: &Context) -> Outcome {
+fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err("the board needs a terminal; `squadboard show` prints it as text".into());
@@ -75,6 +75,15 @@ fn board(ctx: &Context) -> Outcome {
     let keymap = store::config::load_keymap().map_err(|e| e.to_string())?;
     let theme = store::config::load_theme().map_err(|e| e.to_string())?;
     let mut board = Board::new(Arc::new(ds), ctx.date, Arc::new(keymap));
+    board.scenarios_dir = store::scenario::scenarios_dir(ctx.scenarios.as_deref());
+    if let Some(path) = file {
+        // Opened before the terminal is taken, so a bad file is reported plainly.
+        let loaded = store::scenario::load(path, &board.ds).map_err(|e| e.to_string())?;
+        board.apply(Action::Done(Box::new(Done::Opened {
+            path: path.to_path_buf(),
+            loaded: Box::new(loaded),
+        })));
+    }
     match tui::run(&mut board, &theme).map_err(|e| format!("terminal: {e}"))? {
         tui::Exit::Signal(sig) => {
             eprintln!("squadboard: stopped by signal {sig}");
@@ -110,7 +119,7 @@ fn main() -> ExitCode {
         Some(Command::Scenario(args)) => cli::scenario::run(args, &ctx, &mut out),
         Some(Command::Import(args)) => cli::import::run(args, &ctx, &mut out),
         Some(Command::Find(args)) => cli::find::run(args, &ctx, &mut out),
-        None => board(&ctx),
+        None => board(&ctx, cli.file.as_deref()),
     };
     finish(outcome)
 }

@@ -116,7 +116,7 @@ where
         match events.next(Duration::from_millis(200))? {
             Some(ev) => {
                 for action in event_to_actions(&ev, board, &hits) {
-                    board.update(action);
+                    board.apply(action);
                 }
             }
             None if scripted => return Ok(Exit::EndOfInput),

@@ -118,11 +118,15 @@ impl Tmux {
 
     /// Runs the board from the shell, recording the tty settings before and its pid.
     fn launch(&self, env: &str) {
+        self.launch_with(env, "");
+    }
+
+    fn launch_with(&self, env: &str, args: &str) {
         let bin = env!("CARGO_BIN_EXE_squadboard");
         let before = self.path("stty-before");
         let pid = self.path("pid");
         self.literal(&format!(
-            "stty -g > {}; clear; {env} sh -c 'echo $$ > {}; exec {bin}'; echo EXIT=$?\n",
+            "stty -g > {}; clear; {env} sh -c 'echo $$ > {}; exec {bin} {args}'; echo EXIT=$?\n",
             before.display(),
             pid.display()
         ));
@@ -354,7 +358,10 @@ fn konate_into_the_xi_by_keyboard_then_by_mouse_with_undo_and_redo() {
     assert!(!t.status_line().contains("unsaved"));
     t.keys(&["C-r"]);
     assert!(t.status_line().contains("unsaved"));
+    // Quitting with unsaved changes asks; y quits without saving.
     t.keys(&["q"]);
+    t.wait_for("Quit without saving them?", Duration::from_secs(3));
+    t.keys(&["y"]);
     t.assert_restored("0");
 }
 
@@ -388,4 +395,73 @@ fn a_panic_restores_the_terminal() {
         t.screen().contains("panic requested"),
         "the panic message is shown on the main screen"
     );
+}
+
+#[test]
+fn two_scenarios_saved_reopened_compared_and_exported() {
+    need_tmux!();
+    let t = Tmux::start();
+    let data = t.path("data");
+    let env = format!("SQUADBOARD_DATA_DIR={}", data.display());
+    t.launch(&env);
+    // Scenario one: Konaté signed at right CB, saved under a name.
+    t.keys(&["/"]);
+    t.literal("konate");
+    t.keys(&["Enter", "Space", "Tab", "Tab", "h", "Space"]);
+    t.wait_for("● unsaved", Duration::from_secs(3));
+    t.keys(&["C-s"]);
+    t.wait_for("Save as", Duration::from_secs(3));
+    t.literal("Konate in");
+    t.keys(&["Enter"]);
+    t.wait_for("saved “Konate in”", Duration::from_secs(3));
+    // Scenario two: a new one in 4-4-2.
+    t.keys(&["n", "f", "f", "S"]);
+    t.wait_for("Save as", Duration::from_secs(3));
+    t.literal("Two up front");
+    t.keys(&["Enter"]);
+    t.wait_for("saved “Two up front”", Duration::from_secs(3));
+    t.keys(&["q"]);
+    t.assert_restored("0");
+    let dir = data.join("scenarios");
+    assert!(dir.join("konate-in.ron").exists() && dir.join("two-up-front.ron").exists());
+
+    // Reopen the first by its file, compare it with the second.
+    let first = dir.join("konate-in.ron");
+    t.launch_with(&env, &first.display().to_string());
+    assert!(t.status_line().contains("Konate in"), "{}", t.status_line());
+    assert!(t.screen().contains("★Konaté"));
+    t.keys(&["C"]);
+    t.wait_for("Compare with", Duration::from_secs(3));
+    t.literal("two");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("vs  “Two up front”", Duration::from_secs(3));
+    assert!(s.contains("4-4-2"), "{s}");
+    t.keys(&["Escape"]);
+    // The picker opens the other one.
+    t.keys(&["o"]);
+    t.wait_for("Open a scenario", Duration::from_secs(3));
+    t.literal("two");
+    t.keys(&["Enter"]);
+    t.wait_for("opened “Two up front”", Duration::from_secs(3));
+    t.wait_for("Projected XI · 4-4-2", Duration::from_secs(3));
+    t.keys(&["q"]);
+    t.assert_restored("0");
+
+    // Export it as a picture of the XI.
+    let svg = t.path("xi.svg");
+    let out = Command::new(env!("CARGO_BIN_EXE_squadboard"))
+        .args(["scenario", "export"])
+        .arg(&first)
+        .args(["--format", "svg", "-o"])
+        .arg(&svg)
+        .output()
+        .expect("export");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pic = std::fs::read_to_string(&svg).expect("svg written");
+    assert!(pic.starts_with("<svg") || pic.contains("<svg"), "{pic}");
+    assert!(pic.contains("Konaté"));
 }

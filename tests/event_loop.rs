@@ -36,6 +36,8 @@ fn keys_drive_the_loop_and_q_quits() {
         key('h'),
         key(' '),
         key('q'),
+        // Unsaved changes: quitting asks first; y quits without saving.
+        key('y'),
     ]));
     let exit = run_loop(
         &mut term,

@@ -101,8 +101,9 @@ proptest! {
         // Every frame draws without a panic at a normal and at a tiny size.
         render(&b, 120, 40);
         render(&b, 81, 25);
-        // Close whatever is open (help ignores undo), then undo everything.
+        // Close whatever is open (help and dialogs take the keys), then undo everything.
         b.help = false;
+        b.modal = None;
         let end = b.plan.clone();
         let steps = b.undo.len();
         for _ in 0..steps {

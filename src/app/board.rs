@@ -1,9 +1,12 @@
+use super::modal::{Effect, Modal};
 use crate::domain::dates::next_summer_window;
 use crate::domain::plan::{Origin, Place, Plan};
 use crate::domain::search::{Matcher, fold};
 use crate::domain::{Dataset, PlayerId, Position};
 use crate::input::Keymap;
-use chrono::NaiveDate;
+use crate::store::atomic::Fingerprint;
+use chrono::{DateTime, NaiveDate, Utc};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,12 +92,39 @@ pub struct DragState {
     pub over: Option<Spot>,
 }
 
+/// The scenario being edited: its name and the file it lives in, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub name: String,
+    pub path: Option<PathBuf>,
+    /// The file as last read or written, to notice changes made on disk since.
+    pub fingerprint: Option<Fingerprint>,
+    pub created: DateTime<Utc>,
+}
+
+impl Document {
+    pub fn untitled() -> Document {
+        Document {
+            name: "untitled".into(),
+            path: None,
+            fingerprint: None,
+            created: Utc::now(),
+        }
+    }
+}
+
 pub struct Board {
     pub ds: Arc<Dataset>,
     pub plan: Plan,
     /// The plan as last saved (or opened): unsaved changes are the difference.
     pub saved: Plan,
-    pub scenario_name: String,
+    pub doc: Document,
+    /// Where scenarios are saved and listed.
+    pub scenarios_dir: PathBuf,
+    /// A prompt, confirmation, picker… on top of the board; it takes the keys while open.
+    pub modal: Option<Modal>,
+    /// File work asked for by `update`, performed by the loop ([`Board::run_effects`]).
+    pub effects: Vec<Effect>,
     pub keymap: Arc<Keymap>,
     pub overlays: Overlays,
     pub focus: Pane,
@@ -114,6 +144,8 @@ pub struct Board {
     pub redo: Vec<Plan>,
     pub message: Option<String>,
     pub should_quit: bool,
+    /// Quit once the save under way succeeds ("save and quit").
+    pub quit_after_save: bool,
     matcher: Arc<Matcher>,
     /// Folded search keys of squad and targets: (id, folded name, folded other names).
     keys: Arc<Vec<(PlayerId, String, Vec<String>)>>,
@@ -148,7 +180,10 @@ impl Board {
             ds,
             saved: plan.clone(),
             plan,
-            scenario_name: "untitled".into(),
+            doc: Document::untitled(),
+            scenarios_dir: crate::store::scenario::scenarios_dir(None),
+            modal: None,
+            effects: Vec::new(),
             keymap,
             overlays: Overlays {
                 injury: true,
@@ -169,6 +204,7 @@ impl Board {
             redo: Vec::new(),
             message: None,
             should_quit: false,
+            quit_after_save: false,
             matcher: Arc::new(Matcher::default()),
             keys: Arc::new(keys),
         };

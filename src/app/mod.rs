@@ -1,16 +1,23 @@
 //! The board's state and the one place it changes: [`Board::update`].
 
 mod board;
+pub mod effects;
+pub mod modal;
+mod scenario;
 mod update;
 
-pub use board::{Board, DragState, Filter, ListItem, ListKind, Overlays, Pane, Preview, Spot};
+pub use board::{
+    Board, Document, DragState, Filter, ListItem, ListKind, Overlays, Pane, Preview, Spot,
+};
+pub use effects::Done;
+pub use modal::{Ask, Effect, Modal, PickFor, Then};
 
 use crate::input::Command;
 
 /// Everything that can happen to the board. Keys arrive as keymap [`Command`]s and are read in
 /// context (Space grabs, or drops while dragging); the mouse arrives as presses, drags and
 /// releases on [`Spot`]s resolved against the last frame.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Command(Command),
     /// Typing into the search box.
@@ -29,4 +36,19 @@ pub enum Action {
     },
     Paste(String),
     Resize,
+    /// Typing into a prompt or the picker's filter.
+    ModalChar(char),
+    ModalBackspace,
+    /// Enter in a prompt, the picker or a notice.
+    ModalAccept,
+    /// `y` to a confirmation.
+    ConfirmYes,
+    /// `s` to "unsaved changes — quit?": save, then quit.
+    ConfirmSave,
+    /// Delete the scenario under the picker's cursor (after a confirmation).
+    PickerDelete,
+    /// A menu item's key.
+    MenuKey(char),
+    /// The result of file work the board asked for.
+    Done(Box<Done>),
 }

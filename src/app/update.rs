@@ -17,7 +17,17 @@ enum Dir {
 impl Board {
     /// The only place the board changes.
     pub fn update(&mut self, action: Action) {
+        if let Action::Done(done) = action {
+            self.done(*done);
+            self.refresh_list();
+            return;
+        }
         self.message = None;
+        if self.modal.is_some() {
+            self.modal_action(action);
+            self.refresh_list();
+            return;
+        }
         match action {
             Action::Command(cmd) => self.command(cmd),
             Action::FilterChar(c) => {
@@ -49,6 +59,15 @@ impl Board {
                 self.move_cursor(if down { Dir::Down } else { Dir::Up });
             }
             Action::Resize => {}
+            // Modal answers with no modal open: nothing to answer.
+            Action::ModalChar(_)
+            | Action::ModalBackspace
+            | Action::ModalAccept
+            | Action::ConfirmYes
+            | Action::ConfirmSave
+            | Action::PickerDelete
+            | Action::MenuKey(_)
+            | Action::Done(_) => {}
         }
         self.refresh_list();
     }
@@ -57,7 +76,10 @@ impl Board {
         if self.help {
             match cmd {
                 Command::Help | Command::Cancel | Command::Open => self.help = false,
-                Command::Quit => self.should_quit = true,
+                Command::Quit => {
+                    self.help = false;
+                    self.scenario_command(Command::Quit);
+                }
                 Command::Down => self.help_scroll = self.help_scroll.saturating_add(1),
                 Command::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
                 _ => {}
@@ -65,7 +87,17 @@ impl Board {
             return;
         }
         match cmd {
-            Command::Quit => self.should_quit = true,
+            Command::Quit
+            | Command::Save
+            | Command::SaveAs
+            | Command::OpenScenario
+            | Command::NewScenario
+            | Command::Duplicate
+            | Command::Rename
+            | Command::Compare
+            | Command::Depart
+            | Command::Assume
+            | Command::Notes => self.scenario_command(cmd),
             Command::Help => {
                 self.help = true;
                 self.help_scroll = 0;
@@ -141,6 +173,10 @@ impl Board {
     }
 
     /// Keeps `before` for undo when the plan changed.
+    pub(super) fn record_change(&mut self, before: Plan) {
+        self.record(before);
+    }
+
     fn record(&mut self, before: Plan) {
         if before != self.plan {
             self.undo.push(before);

@@ -39,6 +39,16 @@ pub enum Command {
     MoveDown,
     Undo,
     Redo,
+    Save,
+    SaveAs,
+    OpenScenario,
+    NewScenario,
+    Duplicate,
+    Rename,
+    Compare,
+    Depart,
+    Assume,
+    Notes,
 }
 
 impl Command {
@@ -69,6 +79,16 @@ impl Command {
             Command::MoveDown => "move the selected player down his depth column",
             Command::Undo => "undo",
             Command::Redo => "redo",
+            Command::Save => "save the scenario (asks for a name the first time)",
+            Command::SaveAs => "save as a new scenario, under a new name",
+            Command::OpenScenario => "open a scenario (picker: type to filter, Del deletes)",
+            Command::NewScenario => "new scenario from the data's depth chart",
+            Command::Duplicate => "duplicate the scenario under a new name",
+            Command::Rename => "rename the scenario (and its file)",
+            Command::Compare => "compare with another scenario, side by side",
+            Command::Depart => "mark the selected player as leaving (sold, loaned…)",
+            Command::Assume => "assume for the selected player (fit, renews, injured)",
+            Command::Notes => "edit the scenario's notes",
         }
     }
 }
@@ -289,7 +309,7 @@ mod tests {
         for (cmd, keys) in km.entries() {
             assert!(!keys.is_empty(), "{cmd:?}");
         }
-        assert_eq!(km.entries().count(), 25);
+        assert_eq!(km.entries().count(), 35);
         assert_eq!(
             km.command(&ev(KeyCode::Char('q'), KeyModifiers::NONE)),
             Some(Command::Quit)

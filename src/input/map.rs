@@ -1,9 +1,9 @@
 //! Turning one terminal event into actions.
 
 use super::keymap::Command;
-use crate::app::{Action, Board, Spot};
+use crate::app::{Action, Board, Modal, Spot};
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::layout::{Position, Rect};
 
@@ -49,6 +49,9 @@ pub fn event_to_actions(ev: &Event, board: &Board, hits: &HitMap) -> Vec<Action>
             if key.kind == KeyEventKind::Release {
                 return Vec::new();
             }
+            if let Some(modal) = &board.modal {
+                return modal_keys(modal, key);
+            }
             if board.filter.typing && !board.help {
                 let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
                 return match key.code {
@@ -76,6 +79,14 @@ pub fn event_to_actions(ev: &Event, board: &Board, hits: &HitMap) -> Vec<Action>
                 .collect()
         }
         Event::Mouse(m) => {
+            if board.modal.is_some() {
+                // Wheel scrolls lists in a modal; clicks on the board under it do nothing.
+                return match m.kind {
+                    MouseEventKind::ScrollDown => vec![Action::Command(Command::Down)],
+                    MouseEventKind::ScrollUp => vec![Action::Command(Command::Up)],
+                    _ => Vec::new(),
+                };
+            }
             let spot = hits.spot_at(m.column, m.row);
             match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => {
@@ -97,5 +108,49 @@ pub fn event_to_actions(ev: &Event, board: &Board, hits: &HitMap) -> Vec<Action>
         Event::Paste(text) => vec![Action::Paste(text.clone())],
         Event::Resize(..) => vec![Action::Resize],
         Event::FocusGained | Event::FocusLost => Vec::new(),
+    }
+}
+
+/// Keys while a modal is open: fixed, as in any dialog (listed in the help).
+fn modal_keys(modal: &Modal, key: &KeyEvent) -> Vec<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let cmd = |c| vec![Action::Command(c)];
+    match modal {
+        Modal::Prompt { .. } => match key.code {
+            KeyCode::Char(c) if !ctrl => vec![Action::ModalChar(c)],
+            KeyCode::Backspace => vec![Action::ModalBackspace],
+            KeyCode::Enter => vec![Action::ModalAccept],
+            KeyCode::Esc => cmd(Command::Cancel),
+            _ => Vec::new(),
+        },
+        Modal::Confirm { .. } => match key.code {
+            KeyCode::Char('y' | 'Y') => vec![Action::ConfirmYes],
+            KeyCode::Char('s' | 'S') => vec![Action::ConfirmSave],
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => cmd(Command::Cancel),
+            _ => Vec::new(),
+        },
+        Modal::Picker(_) => match key.code {
+            KeyCode::Char('d') if ctrl => vec![Action::PickerDelete],
+            KeyCode::Char(c) if !ctrl => vec![Action::ModalChar(c)],
+            KeyCode::Backspace => vec![Action::ModalBackspace],
+            KeyCode::Delete => vec![Action::PickerDelete],
+            KeyCode::Enter => vec![Action::ModalAccept],
+            KeyCode::Up => cmd(Command::Up),
+            KeyCode::Down => cmd(Command::Down),
+            KeyCode::Esc => cmd(Command::Cancel),
+            _ => Vec::new(),
+        },
+        Modal::Compare { .. } | Modal::Notice { .. } => match key.code {
+            KeyCode::Up | KeyCode::Char('k') => cmd(Command::Up),
+            KeyCode::Down | KeyCode::Char('j') => cmd(Command::Down),
+            KeyCode::Enter => vec![Action::ModalAccept],
+            KeyCode::Esc | KeyCode::Char('q') => cmd(Command::Cancel),
+            _ => Vec::new(),
+        },
+        Modal::Menu { .. } => match key.code {
+            KeyCode::Char(c) if !ctrl => vec![Action::MenuKey(c)],
+            KeyCode::Esc => cmd(Command::Cancel),
+            _ => Vec::new(),
+        },
     }
 }

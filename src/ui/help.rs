@@ -29,6 +29,16 @@ pub fn lines(board: &Board, theme: &Theme) -> Vec<Line<'static>> {
         out.push(Line::from(Span::styled(format!("  {text}"), theme.text)));
     }
     out.push(Line::from(""));
+    out.push(Line::from(Span::styled("In dialogs", theme.title)));
+    for text in [
+        "prompts: type, Enter accepts, Esc cancels",
+        "questions: y yes, n or Esc no (s saves first when quitting)",
+        "scenario picker: type to filter, ↑↓, Enter opens, Del or Ctrl-d deletes",
+        "menus: the key beside a choice picks it",
+    ] {
+        out.push(Line::from(Span::styled(format!("  {text}"), theme.text)));
+    }
+    out.push(Line::from(""));
     out.push(Line::from(Span::styled("Marks", theme.title)));
     for (mark, meaning) in LEGEND {
         out.push(Line::from(vec![

@@ -5,6 +5,7 @@ mod depth;
 mod detail;
 mod help;
 pub mod marks;
+mod modal;
 mod pitch;
 mod side;
 pub mod text;
@@ -85,6 +86,11 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) -> Hit
     if board.help {
         help::render(main, buf, board, theme);
     }
+    if board.modal.is_some() {
+        modal::render(main, buf, board, theme);
+        // The board under a modal takes no clicks.
+        hits = HitMap::default();
+    }
     hits
 }
 
@@ -105,7 +111,7 @@ pub fn pane_block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a
 }
 
 pub fn focused(board: &Board, pane: Pane) -> bool {
-    board.focus == pane && !board.help && !board.detail
+    board.focus == pane && !board.help && !board.detail && board.modal.is_none()
 }
 
 fn too_small(area: Rect, buf: &mut Buffer) {
@@ -158,10 +164,7 @@ fn render_status(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
         text::put_line(buf, area, area.x, area.y, &Line::from(spans));
         return;
     }
-    spans.push(Span::styled(
-        format!("│ {} ", board.scenario_name),
-        theme.status,
-    ));
+    spans.push(Span::styled(format!("│ {} ", board.doc.name), theme.status));
     if board.dirty() {
         spans.push(Span::styled("● unsaved ", theme.status_dirty));
     }

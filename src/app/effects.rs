@@ -1,0 +1,146 @@
+//! Performing the file work the board asks for. This is the only part of `app` that touches
+//! files; it reads the board and answers with an [`Action::Done`] for `update` to apply.
+
+use super::modal::{Effect, PickFor};
+use super::{Action, Board};
+use crate::domain::plan::Plan;
+use crate::domain::scenario::{FORMAT_VERSION, Scenario};
+use crate::store::atomic::{Expect, Fingerprint};
+use crate::store::scenario::{self as files, Entry, Loaded};
+use chrono::{DateTime, Utc};
+use std::path::PathBuf;
+
+/// The result of one effect.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Done {
+    Saved {
+        path: PathBuf,
+        fingerprint: Fingerprint,
+        name: String,
+        created: DateTime<Utc>,
+        /// The plan as written (the board may have moved on meanwhile in a later design).
+        plan: Box<Plan>,
+        /// A rename also deletes the old file: how that went.
+        deleted_old: Option<Result<PathBuf, String>>,
+    },
+    SaveFailed {
+        message: String,
+        changed_on_disk: bool,
+    },
+    Opened {
+        path: PathBuf,
+        loaded: Box<Loaded>,
+    },
+    OpenFailed(String),
+    Listed(PickFor, Result<Vec<Entry>, String>),
+    Deleted(Result<PathBuf, String>),
+    Compared(Result<(String, Box<Plan>), String>),
+}
+
+/// The scenario the board would write now.
+pub fn scenario_of(board: &Board, name: &str, now: DateTime<Utc>) -> Scenario {
+    let mut s = Scenario::new(name.to_string(), board.plan.clone(), now);
+    s.format_version = FORMAT_VERSION;
+    s.created = board.doc.created.min(s.modified);
+    s
+}
+
+pub fn perform(board: &Board, effect: Effect) -> Action {
+    let now = Utc::now();
+    let done = match effect {
+        Effect::Save { overwrite } => match &board.doc.path {
+            None => Done::SaveFailed {
+                message: "this scenario has no file yet: save it as a new one".into(),
+                changed_on_disk: false,
+            },
+            Some(path) => {
+                let s = scenario_of(board, &board.doc.name, now);
+                let expect = match (overwrite, board.doc.fingerprint) {
+                    (false, Some(fp)) => Expect::Unchanged(fp),
+                    _ => Expect::Anything,
+                };
+                match files::save(path, &s, expect) {
+                    Ok(fingerprint) => Done::Saved {
+                        path: path.clone(),
+                        fingerprint,
+                        name: s.name,
+                        created: s.created,
+                        plan: Box::new(s.plan),
+                        deleted_old: None,
+                    },
+                    Err(e) => Done::SaveFailed {
+                        changed_on_disk: e.is_changed_on_disk(),
+                        message: e.to_string(),
+                    },
+                }
+            }
+        },
+        Effect::SaveNew { name, then_delete } => {
+            let s = scenario_of(board, &name, now);
+            match files::save_new(&board.scenarios_dir, &s) {
+                Ok((path, fingerprint)) => {
+                    let deleted_old = then_delete.filter(|old| *old != path).map(|old| {
+                        std::fs::remove_file(&old)
+                            .map(|()| old.clone())
+                            .map_err(|e| format!("{}: {e}", old.display()))
+                    });
+                    Done::Saved {
+                        path,
+                        fingerprint,
+                        name: s.name,
+                        created: s.created,
+                        plan: Box::new(s.plan),
+                        deleted_old,
+                    }
+                }
+                Err(e) => Done::SaveFailed {
+                    changed_on_disk: false,
+                    message: e.to_string(),
+                },
+            }
+        }
+        Effect::Open(path) => match files::load(&path, &board.ds) {
+            Ok(loaded) => Done::Opened {
+                path,
+                loaded: Box::new(loaded),
+            },
+            Err(e) => Done::OpenFailed(e.to_string()),
+        },
+        Effect::List(purpose) => Done::Listed(
+            purpose,
+            files::list(&board.scenarios_dir, &board.ds).map_err(|e| e.to_string()),
+        ),
+        Effect::Delete(path) => Done::Deleted(
+            std::fs::remove_file(&path)
+                .map(|()| path.clone())
+                .map_err(|e| format!("{}: {e}", path.display())),
+        ),
+        Effect::Compare(path) => Done::Compared(
+            files::load(&path, &board.ds)
+                .map(|l| (l.scenario.name, Box::new(l.scenario.plan)))
+                .map_err(|e| e.to_string()),
+        ),
+    };
+    Action::Done(Box::new(done))
+}
+
+impl Board {
+    /// Performs every effect `update` asked for, feeding each result back through `update`.
+    pub fn run_effects(&mut self) {
+        // Bounded: an effect's result may ask for another (a re-list after a delete).
+        for _ in 0..16 {
+            if self.effects.is_empty() {
+                return;
+            }
+            let effect = self.effects.remove(0);
+            let action = perform(self, effect);
+            self.update(action);
+        }
+    }
+
+    /// `update` then the effects it asked for: what the event loop does for each action.
+    pub fn apply(&mut self, action: Action) {
+        self.update(action);
+        self.run_effects();
+    }
+}

@@ -1,0 +1,147 @@
+//! What sits on top of the board: prompts, confirmations, the scenario picker, a comparison,
+//! notices and small menus. Plain state; [`Board::update`](super::Board::update) drives it.
+
+use crate::domain::PlayerId;
+use crate::domain::plan::Plan;
+use crate::store::scenario::Entry;
+use std::path::PathBuf;
+
+/// What a text prompt is asking for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    SaveAs,
+    Rename,
+    Duplicate,
+    Notes,
+}
+
+impl Ask {
+    pub fn title(self) -> &'static str {
+        match self {
+            Ask::SaveAs => "Save as — scenario name",
+            Ask::Rename => "Rename scenario",
+            Ask::Duplicate => "Duplicate as — name of the copy",
+            Ask::Notes => "Notes for this scenario",
+        }
+    }
+}
+
+/// What a yes answer to a confirmation does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Then {
+    /// Quit without saving.
+    Quit,
+    /// Save over a file that changed on disk since it was opened.
+    Overwrite,
+    Delete(PathBuf),
+    /// Open a scenario, dropping unsaved changes.
+    Open(PathBuf),
+    /// Start a new scenario, dropping unsaved changes.
+    New,
+    /// Restore the work a crash or signal left in the recovery file.
+    Recover(PathBuf),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickFor {
+    Open,
+    Compare,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picker {
+    pub purpose: PickFor,
+    pub entries: Vec<Entry>,
+    pub query: String,
+    pub cursor: usize,
+}
+
+impl Picker {
+    /// The entries the query lets through, best match first (all, by name, with no query).
+    pub fn visible(&self) -> Vec<(usize, Vec<usize>)> {
+        let m = crate::domain::search::Matcher::default();
+        let mut out: Vec<(i64, usize, Vec<usize>)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                m.matches(&crate::domain::search::fold(&e.name), &self.query)
+                    .map(|h| (h.score, i, h.indices))
+            })
+            .collect();
+        if !self.query.trim().is_empty() {
+            out.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        }
+        out.into_iter().map(|(_, i, idx)| (i, idx)).collect()
+    }
+
+    pub fn selected(&self) -> Option<&Entry> {
+        let v = self.visible();
+        v.get(self.cursor).and_then(|(i, _)| self.entries.get(*i))
+    }
+}
+
+/// A choice in a small menu, picked by its key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MenuItem {
+    pub key: char,
+    pub label: String,
+    pub choice: Choice,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    Depart(PlayerId, crate::domain::plan::DepartureKind),
+    Recall(PlayerId),
+    Assume(crate::domain::plan::Assumption),
+    ClearAssumptions(PlayerId),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    Prompt {
+        ask: Ask,
+        input: String,
+    },
+    Confirm {
+        question: String,
+        then: Then,
+        /// Offer "s: save first" (quitting with unsaved changes).
+        offer_save: bool,
+    },
+    Picker(Picker),
+    /// The current plan beside another scenario's.
+    Compare {
+        name: String,
+        other: Box<Plan>,
+        scroll: u16,
+    },
+    Notice {
+        title: String,
+        lines: Vec<String>,
+        scroll: u16,
+    },
+    Menu {
+        title: String,
+        items: Vec<MenuItem>,
+    },
+}
+
+/// File work the board asks for; the loop performs it (see [`super::effects`]) and answers
+/// with an action carrying the result. `update` itself never touches a file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Save the current plan to its file; `overwrite` ignores changes made on disk.
+    Save {
+        overwrite: bool,
+    },
+    /// Save the current plan as a new file under this name (save-as, duplicate).
+    SaveNew {
+        name: String,
+        then_delete: Option<PathBuf>,
+    },
+    Open(PathBuf),
+    List(PickFor),
+    Delete(PathBuf),
+    Compare(PathBuf),
+}

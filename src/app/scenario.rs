@@ -1,0 +1,520 @@
+//! Scenario work on the board: save, save-as, open, new, duplicate, rename, delete, compare,
+//! departures, assumptions and notes — and the modals they go through.
+
+use super::Action;
+use super::board::{Board, Document};
+use super::effects::Done;
+use super::modal::{Ask, Choice, Effect, MenuItem, Modal, PickFor, Picker, Then};
+use crate::domain::dates::{add_months, season_end};
+use crate::domain::plan::{Assumption, DepartureKind, Plan};
+use crate::input::Command;
+
+impl Board {
+    /// The commands about scenarios, departures and assumptions.
+    pub(super) fn scenario_command(&mut self, cmd: Command) {
+        match cmd {
+            Command::Quit => {
+                if self.dirty() {
+                    self.modal = Some(Modal::Confirm {
+                        question: format!(
+                            "Unsaved changes to “{}”. Quit without saving them?",
+                            self.doc.name
+                        ),
+                        then: Then::Quit,
+                        offer_save: true,
+                    });
+                } else {
+                    self.should_quit = true;
+                }
+            }
+            Command::Save => self.save(),
+            Command::SaveAs => self.prompt(Ask::SaveAs, self.suggested_name()),
+            Command::Duplicate => self.prompt(Ask::Duplicate, format!("{} copy", self.doc.name)),
+            Command::Rename => self.prompt(Ask::Rename, self.doc.name.clone()),
+            Command::Notes => self.prompt(Ask::Notes, self.plan.notes.replace('\n', " ")),
+            Command::OpenScenario => self.effects.push(Effect::List(PickFor::Open)),
+            Command::Compare => self.effects.push(Effect::List(PickFor::Compare)),
+            Command::NewScenario => {
+                if self.dirty() {
+                    self.modal = Some(Modal::Confirm {
+                        question: format!(
+                            "Unsaved changes to “{}”. Start a new scenario without them?",
+                            self.doc.name
+                        ),
+                        then: Then::New,
+                        offer_save: false,
+                    });
+                } else {
+                    self.new_scenario();
+                }
+            }
+            Command::Depart => self.depart_menu(),
+            Command::Assume => self.assume_menu(),
+            _ => {}
+        }
+    }
+
+    fn suggested_name(&self) -> String {
+        if self.doc.path.is_none() && self.doc.name == "untitled" {
+            String::new()
+        } else {
+            self.doc.name.clone()
+        }
+    }
+
+    fn prompt(&mut self, ask: Ask, input: String) {
+        self.modal = Some(Modal::Prompt { ask, input });
+    }
+
+    fn save(&mut self) {
+        if self.doc.path.is_some() {
+            self.effects.push(Effect::Save { overwrite: false });
+        } else {
+            self.prompt(Ask::SaveAs, self.suggested_name());
+        }
+    }
+
+    /// A fresh plan from the data's depth chart at the current planning date.
+    fn new_scenario(&mut self) {
+        let plan = Plan::new(&self.ds, self.plan.date);
+        self.saved = plan.clone();
+        self.plan = plan;
+        self.doc = Document::untitled();
+        self.undo.clear();
+        self.redo.clear();
+        self.drag = None;
+        self.message = Some("new scenario".into());
+    }
+
+    fn depart_menu(&mut self) {
+        let Some((id, _)) = self.selected() else {
+            self.message = Some("select a squad player first".into());
+            return;
+        };
+        if self.ds.is_target(&id) {
+            self.message = Some(format!(
+                "{} is a target: {} takes a signing out",
+                self.display_name(&id),
+                self.keymap.label(Command::Remove)
+            ));
+            return;
+        }
+        let mut items: Vec<MenuItem> = DepartureKind::ALL
+            .iter()
+            .zip('1'..)
+            .map(|(kind, key)| MenuItem {
+                key,
+                label: kind.label().to_string(),
+                choice: Choice::Depart(id.clone(), *kind),
+            })
+            .collect();
+        if self.plan.departure(&id).is_some() {
+            items.push(MenuItem {
+                key: '0',
+                label: "stays after all".into(),
+                choice: Choice::Recall(id.clone()),
+            });
+        }
+        self.modal = Some(Modal::Menu {
+            title: format!("{} leaves:", self.display_name(&id)),
+            items,
+        });
+    }
+
+    fn assume_menu(&mut self) {
+        let Some((id, _)) = self.selected() else {
+            self.message = Some("select a player first".into());
+            return;
+        };
+        let date = self.plan.date;
+        let renew_to = add_months(season_end(date), 12);
+        let mut items = vec![
+            MenuItem {
+                key: '1',
+                label: format!("fit from {date}"),
+                choice: Choice::Assume(Assumption::FitFrom {
+                    id: id.clone(),
+                    from: date,
+                }),
+            },
+            MenuItem {
+                key: '2',
+                label: format!("renews to {renew_to}"),
+                choice: Choice::Assume(Assumption::Renews {
+                    id: id.clone(),
+                    until: renew_to,
+                }),
+            },
+            MenuItem {
+                key: '3',
+                label: format!("injured from {date}, return unknown"),
+                choice: Choice::Assume(Assumption::InjuredUntil {
+                    id: id.clone(),
+                    since: date,
+                    until: None,
+                }),
+            },
+        ];
+        if self.plan.assumptions.iter().any(|a| *a.player() == id) {
+            items.push(MenuItem {
+                key: '0',
+                label: "clear his assumptions".into(),
+                choice: Choice::ClearAssumptions(id.clone()),
+            });
+        }
+        self.modal = Some(Modal::Menu {
+            title: format!("Assume for {}:", self.display_name(&id)),
+            items,
+        });
+    }
+
+    pub(super) fn display_name(&self, id: &crate::domain::PlayerId) -> String {
+        self.ds
+            .player(id)
+            .map_or_else(|| id.to_string(), |p| p.short_name().to_string())
+    }
+
+    /// Keys and the mouse while a modal is open. Returns whether the action was for it.
+    pub(super) fn modal_action(&mut self, action: Action) {
+        let Some(modal) = self.modal.take() else {
+            return;
+        };
+        // Closing is the default; arms that keep the modal put it back.
+        match (modal, action) {
+            (_, Action::Command(Command::Cancel)) => {
+                self.quit_after_save = false;
+            }
+            (Modal::Prompt { ask, mut input }, action) => match action {
+                Action::ModalChar(c) => {
+                    input.push(c);
+                    self.modal = Some(Modal::Prompt { ask, input });
+                }
+                Action::Paste(text) => {
+                    let line = text.lines().next().unwrap_or("");
+                    input.extend(line.chars().filter(|c| !c.is_control()));
+                    self.modal = Some(Modal::Prompt { ask, input });
+                }
+                Action::ModalBackspace => {
+                    input.pop();
+                    self.modal = Some(Modal::Prompt { ask, input });
+                }
+                Action::ModalAccept => self.answer(ask, input),
+                _ => self.modal = Some(Modal::Prompt { ask, input }),
+            },
+            (
+                Modal::Confirm {
+                    question,
+                    then,
+                    offer_save,
+                },
+                action,
+            ) => match action {
+                Action::ConfirmYes => self.confirmed(then),
+                Action::ConfirmSave if offer_save => {
+                    self.quit_after_save = true;
+                    self.save();
+                }
+                _ => {
+                    self.modal = Some(Modal::Confirm {
+                        question,
+                        then,
+                        offer_save,
+                    })
+                }
+            },
+            (Modal::Picker(mut p), action) => {
+                match action {
+                    Action::ModalChar(c) => {
+                        p.query.push(c);
+                        p.cursor = 0;
+                    }
+                    Action::Paste(text) => {
+                        p.query.push_str(text.lines().next().unwrap_or(""));
+                        p.cursor = 0;
+                    }
+                    Action::ModalBackspace => {
+                        p.query.pop();
+                        p.cursor = 0;
+                    }
+                    Action::Command(Command::Up) => p.cursor = p.cursor.saturating_sub(1),
+                    Action::Command(Command::Down) => {
+                        p.cursor = (p.cursor + 1).min(p.visible().len().saturating_sub(1));
+                    }
+                    Action::ModalAccept => {
+                        if let Some(e) = p.selected() {
+                            let path = e.path.clone();
+                            match p.purpose {
+                                PickFor::Compare => self.effects.push(Effect::Compare(path)),
+                                PickFor::Open if self.dirty() => {
+                                    self.modal = Some(Modal::Confirm {
+                                        question: format!(
+                                            "Unsaved changes to “{}”. Open “{}” without them?",
+                                            self.doc.name, e.name
+                                        ),
+                                        then: Then::Open(path),
+                                        offer_save: false,
+                                    });
+                                }
+                                PickFor::Open => self.effects.push(Effect::Open(path)),
+                            }
+                            return;
+                        }
+                    }
+                    Action::PickerDelete => {
+                        if let Some(e) = p.selected() {
+                            self.modal = Some(Modal::Confirm {
+                                question: format!(
+                                    "Delete “{}” ({})? This cannot be undone.",
+                                    e.name,
+                                    e.path.display()
+                                ),
+                                then: Then::Delete(e.path.clone()),
+                                offer_save: false,
+                            });
+                            return;
+                        }
+                    }
+                    _ => {}
+                }
+                self.modal = Some(Modal::Picker(p));
+            }
+            (
+                Modal::Compare {
+                    name,
+                    other,
+                    mut scroll,
+                },
+                action,
+            ) => {
+                match action {
+                    Action::Command(Command::Down) => scroll = scroll.saturating_add(1),
+                    Action::Command(Command::Up) => scroll = scroll.saturating_sub(1),
+                    Action::ModalAccept | Action::Command(Command::Quit) => return,
+                    _ => {}
+                }
+                self.modal = Some(Modal::Compare {
+                    name,
+                    other,
+                    scroll,
+                });
+            }
+            (
+                Modal::Notice {
+                    title,
+                    lines,
+                    mut scroll,
+                },
+                action,
+            ) => {
+                match action {
+                    Action::Command(Command::Down) => scroll = scroll.saturating_add(1),
+                    Action::Command(Command::Up) => scroll = scroll.saturating_sub(1),
+                    Action::ModalAccept | Action::Command(Command::Quit) => return,
+                    _ => {}
+                }
+                self.modal = Some(Modal::Notice {
+                    title,
+                    lines,
+                    scroll,
+                });
+            }
+            (Modal::Menu { title, items }, action) => match action {
+                Action::MenuKey(k) => match items.iter().find(|i| i.key == k) {
+                    Some(item) => self.choose(item.choice.clone()),
+                    None => self.modal = Some(Modal::Menu { title, items }),
+                },
+                _ => self.modal = Some(Modal::Menu { title, items }),
+            },
+        }
+    }
+
+    fn answer(&mut self, ask: Ask, input: String) {
+        let text = input.trim().to_string();
+        if ask != Ask::Notes && text.is_empty() {
+            self.message = Some("a scenario needs a name".into());
+            self.modal = Some(Modal::Prompt { ask, input });
+            return;
+        }
+        match ask {
+            Ask::SaveAs | Ask::Duplicate => self.effects.push(Effect::SaveNew {
+                name: text,
+                then_delete: None,
+            }),
+            Ask::Rename => match &self.doc.path {
+                Some(old) => self.effects.push(Effect::SaveNew {
+                    name: text,
+                    then_delete: Some(old.clone()),
+                }),
+                None => {
+                    self.doc.name = text;
+                    self.message = Some(format!("renamed “{}” (not saved yet)", self.doc.name));
+                }
+            },
+            Ask::Notes => {
+                let before = self.plan.clone();
+                self.plan.notes = input;
+                self.record_change(before);
+            }
+        }
+    }
+
+    fn confirmed(&mut self, then: Then) {
+        match then {
+            Then::Quit => self.should_quit = true,
+            Then::Overwrite => self.effects.push(Effect::Save { overwrite: true }),
+            Then::Delete(path) => self.effects.push(Effect::Delete(path)),
+            Then::Open(path) | Then::Recover(path) => self.effects.push(Effect::Open(path)),
+            Then::New => self.new_scenario(),
+        }
+    }
+
+    fn choose(&mut self, choice: Choice) {
+        let before = self.plan.clone();
+        let result = match choice {
+            Choice::Depart(id, kind) => self
+                .plan
+                .depart(&self.ds, &id, kind)
+                .map(|()| format!("{} leaves: {}", self.display_name(&id), kind.label())),
+            Choice::Recall(id) => self
+                .plan
+                .recall(&self.ds, &id)
+                .map(|()| format!("{} stays", self.display_name(&id))),
+            Choice::Assume(a) => {
+                let name = self.display_name(a.player());
+                let text = a.describe(&name);
+                self.plan.assume(a);
+                Ok(format!("assumed: {text}"))
+            }
+            Choice::ClearAssumptions(id) => {
+                self.plan.assumptions.retain(|a| *a.player() != id);
+                Ok(format!("no assumptions for {}", self.display_name(&id)))
+            }
+        };
+        match result {
+            Ok(m) => {
+                self.message = Some(m);
+                self.record_change(before);
+            }
+            Err(why) => self.message = Some(why),
+        }
+    }
+
+    /// Applies the result of file work.
+    pub(super) fn done(&mut self, done: Done) {
+        match done {
+            Done::Saved {
+                path,
+                fingerprint,
+                name,
+                created,
+                plan,
+                deleted_old,
+            } => {
+                let mut message = format!("saved “{name}” to {}", path.display());
+                if let Some(Err(e)) = deleted_old {
+                    message.push_str(&format!("; the old file could not be removed: {e}"));
+                }
+                self.doc = Document {
+                    name,
+                    path: Some(path),
+                    fingerprint: Some(fingerprint),
+                    created,
+                };
+                self.saved = *plan;
+                self.message = Some(message);
+                if self.quit_after_save {
+                    self.should_quit = !self.dirty();
+                }
+            }
+            Done::SaveFailed {
+                message,
+                changed_on_disk,
+            } => {
+                self.quit_after_save = false;
+                if changed_on_disk {
+                    self.modal = Some(Modal::Confirm {
+                        question: format!("{message}. Overwrite it with this scenario?"),
+                        then: Then::Overwrite,
+                        offer_save: false,
+                    });
+                } else {
+                    self.message = Some(format!("not saved: {message}"));
+                }
+            }
+            Done::Opened { path, loaded } => {
+                let notices = loaded.notices();
+                let s = loaded.scenario;
+                self.plan = s.plan;
+                self.saved = self.plan.clone();
+                self.doc = Document {
+                    name: s.name.clone(),
+                    path: Some(path),
+                    fingerprint: Some(loaded.fingerprint),
+                    created: s.created,
+                };
+                self.undo.clear();
+                self.redo.clear();
+                self.drag = None;
+                self.press = None;
+                self.filter = Default::default();
+                self.message = Some(format!("opened “{}”", s.name));
+                if !notices.is_empty() {
+                    self.modal = Some(Modal::Notice {
+                        title: format!("Opened “{}” with changes", s.name),
+                        lines: notices,
+                        scroll: 0,
+                    });
+                }
+            }
+            Done::OpenFailed(message) => {
+                self.modal = Some(Modal::Notice {
+                    title: "Could not open the scenario".into(),
+                    lines: vec![message],
+                    scroll: 0,
+                });
+            }
+            Done::Listed(purpose, Ok(entries)) => {
+                if entries.is_empty() {
+                    self.message = Some(format!(
+                        "no scenarios in {} yet: {} saves one",
+                        self.scenarios_dir.display(),
+                        self.keymap.label(Command::Save)
+                    ));
+                } else {
+                    self.modal = Some(Modal::Picker(Picker {
+                        purpose,
+                        entries,
+                        query: String::new(),
+                        cursor: 0,
+                    }));
+                }
+            }
+            Done::Listed(_, Err(message)) => self.message = Some(message),
+            Done::Deleted(Ok(path)) => {
+                if self.doc.path.as_ref() == Some(&path) {
+                    // The work now lives only here: unsaved unless it is the data's own plan.
+                    self.doc.path = None;
+                    self.doc.fingerprint = None;
+                    self.saved = Plan::new(&self.ds, self.plan.date);
+                }
+                self.message = Some(format!("deleted {}", path.display()));
+                self.effects.push(Effect::List(PickFor::Open));
+            }
+            Done::Deleted(Err(message)) => self.message = Some(format!("not deleted: {message}")),
+            Done::Compared(Ok((name, other))) => {
+                self.modal = Some(Modal::Compare {
+                    name,
+                    other,
+                    scroll: 0,
+                });
+            }
+            Done::Compared(Err(message)) => {
+                self.modal = Some(Modal::Notice {
+                    title: "Could not compare".into(),
+                    lines: vec![message],
+                    scroll: 0,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! Drawing the modal on top of the board: prompt, confirmation, scenario picker, comparison,
+//! notice, menu.
+
+use super::text::{clip_spans, highlighted, put_line, truncate};
+use super::{Theme, centered, pane_block};
+use crate::app::Board;
+use crate::app::modal::{Modal, PickFor, Picker};
+use crate::domain::compare::compare;
+use crate::domain::scenario::short_name;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+
+fn frame(
+    area: Rect,
+    buf: &mut Buffer,
+    w: u16,
+    h: u16,
+    title: Line<'static>,
+    theme: &Theme,
+) -> Rect {
+    let rect = centered(area, w, h);
+    Clear.render(rect, buf);
+    let block = pane_block(title, true, theme);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}
+
+fn title(text: &str, hint: &str, theme: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!(" {text} "), theme.title),
+        Span::styled(format!("· {hint} "), theme.dim),
+    ])
+}
+
+pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
+    let Some(modal) = &board.modal else { return };
+    match modal {
+        Modal::Prompt { ask, input } => {
+            let inner = frame(
+                area,
+                buf,
+                70,
+                5,
+                title(ask.title(), "Enter accepts · Esc cancels", theme),
+                theme,
+            );
+            let shown = format!("{input}▏");
+            let w = inner.width as usize;
+            // Keep the end of a long input in view.
+            let tail: String = shown
+                .chars()
+                .rev()
+                .take(w)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            put_line(
+                buf,
+                inner,
+                inner.x,
+                inner.y + 1,
+                &Line::from(Span::styled(tail, theme.matched)),
+            );
+            if let Some(m) = &board.message {
+                put_line(
+                    buf,
+                    inner,
+                    inner.x,
+                    inner.y + 2,
+                    &Line::from(Span::styled(m.clone(), theme.warning)),
+                );
+            }
+        }
+        Modal::Confirm {
+            question,
+            offer_save,
+            ..
+        } => {
+            let keys = if *offer_save {
+                "y quit without saving · s save and quit · n/Esc stay"
+            } else {
+                "y yes · n/Esc no"
+            };
+            let inner = frame(area, buf, 72, 7, title("Are you sure?", keys, theme), theme);
+            Paragraph::new(vec![
+                Line::from(Span::styled(question.clone(), theme.text)),
+                Line::from(""),
+                Line::from(Span::styled(keys, theme.title)),
+            ])
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        }
+        Modal::Picker(p) => picker(area, buf, board, theme, p),
+        Modal::Compare {
+            name,
+            other,
+            scroll,
+        } => compare_view(area, buf, board, theme, name, other, *scroll),
+        Modal::Notice {
+            title: t,
+            lines,
+            scroll,
+        } => {
+            let h = (lines.len() as u16).saturating_add(4);
+            let inner = frame(area, buf, 90, h, title(t, "Enter/Esc closes", theme), theme);
+            let text: Vec<Line<'static>> = lines
+                .iter()
+                .map(|l| Line::from(Span::styled(format!("· {l}"), theme.text)))
+                .collect();
+            Paragraph::new(text)
+                .wrap(Wrap { trim: false })
+                .scroll((*scroll, 0))
+                .render(inner, buf);
+        }
+        Modal::Menu { title: t, items } => {
+            let h = (items.len() as u16).saturating_add(2);
+            let inner = frame(
+                area,
+                buf,
+                56,
+                h,
+                title(t, "key picks · Esc cancels", theme),
+                theme,
+            );
+            for (i, item) in items.iter().enumerate() {
+                let line = Line::from(vec![
+                    Span::styled(
+                        format!(" {} ", item.key),
+                        theme.title.add_modifier(Modifier::REVERSED),
+                    ),
+                    Span::styled(format!(" {}", item.label), theme.text),
+                ]);
+                put_line(buf, inner, inner.x, inner.y + i as u16, &line);
+            }
+        }
+    }
+}
+
+fn picker(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, p: &Picker) {
+    let what = match p.purpose {
+        PickFor::Open => "Open a scenario",
+        PickFor::Compare => "Compare with",
+    };
+    let rect_h = area.height.saturating_sub(4).max(8);
+    let inner = frame(
+        area,
+        buf,
+        area.width.saturating_sub(8).max(40),
+        rect_h,
+        title(
+            what,
+            "type to filter · ↑↓ · Enter picks · Del deletes · Esc",
+            theme,
+        ),
+        theme,
+    );
+    if inner.height == 0 {
+        return;
+    }
+    put_line(
+        buf,
+        inner,
+        inner.x,
+        inner.y,
+        &Line::from(vec![
+            Span::styled("filter: ", theme.title),
+            Span::styled(format!("{}▏", p.query), theme.matched),
+            Span::styled(format!("  {}", board.scenarios_dir.display()), theme.dim),
+        ]),
+    );
+    let visible = p.visible();
+    let rows = inner.height.saturating_sub(1) as usize / 2;
+    let offset = p.cursor.saturating_sub(rows.saturating_sub(1));
+    let w = inner.width as usize;
+    for (n, (i, matched)) in visible.iter().enumerate().skip(offset).take(rows) {
+        let Some(e) = p.entries.get(*i) else { continue };
+        let y = inner.y + 1 + ((n - offset) * 2) as u16;
+        let when = e
+            .modified
+            .map_or("?".to_string(), |m| m.format("%Y-%m-%d %H:%M").to_string());
+        let current = board.doc.path.as_ref() == Some(&e.path);
+        let mut first = highlighted(&e.name, matched, theme.title, theme.matched);
+        first.push(Span::styled(format!("  {when}"), theme.dim));
+        if current {
+            first.push(Span::styled("  (open now)", theme.signing));
+        }
+        let second = match &e.summary {
+            Ok(s) => Span::styled(format!("  {s}"), theme.text),
+            Err(err) => Span::styled(format!("  cannot be read: {err}"), theme.injured),
+        };
+        let mut l1 = Line::from(clip_spans(first, w));
+        let mut l2 = Line::from(clip_spans(vec![second], w));
+        if n == p.cursor {
+            l1 = l1.patch_style(theme.selected);
+            l2 = l2.patch_style(theme.selected);
+            buf.set_style(
+                Rect::new(inner.x, y, inner.width, 2).intersection(inner),
+                theme.selected,
+            );
+        }
+        put_line(buf, inner, inner.x, y, &l1);
+        put_line(buf, inner, inner.x, y + 1, &l2);
+    }
+    if visible.is_empty() {
+        put_line(
+            buf,
+            inner,
+            inner.x,
+            inner.y + 1,
+            &Line::from(Span::styled("no scenario matches", theme.dim)),
+        );
+    }
+}
+
+fn compare_view(
+    area: Rect,
+    buf: &mut Buffer,
+    board: &Board,
+    theme: &Theme,
+    name: &str,
+    other: &crate::domain::plan::Plan,
+    scroll: u16,
+) {
+    let ds = &board.ds;
+    let c = compare(ds, &board.plan, other);
+    let inner = frame(
+        area,
+        buf,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+        title(
+            &format!("“{}”  vs  “{name}”", board.doc.name),
+            "↑↓ scroll · Esc closes",
+            theme,
+        ),
+        theme,
+    );
+    if inner.width < 10 || inner.height == 0 {
+        return;
+    }
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    let side = |plan: &crate::domain::plan::Plan, b: bool| -> Vec<Line<'static>> {
+        let mut out = Vec::new();
+        let fees = if b { &c.fees.1 } else { &c.fees.0 };
+        let ages = if b { &c.ages.1 } else { &c.ages.0 };
+        out.push(Line::from(Span::styled(
+            format!(
+                "{} · {}",
+                plan.formation(),
+                crate::domain::scenario::long_date(plan.date)
+            ),
+            theme.title,
+        )));
+        let xi = plan.xi();
+        for (slot, pick) in plan.formation().slots().iter().zip(xi.iter()) {
+            let changed = c.slots.iter().any(|s| s.key == slot.key);
+            let who = pick
+                .as_ref()
+                .map_or("—".to_string(), |id| short_name(ds, id));
+            let st = if changed {
+                theme.signing.add_modifier(Modifier::BOLD)
+            } else {
+                theme.text
+            };
+            out.push(Line::from(vec![
+                Span::styled(format!("{:>4} ", slot.key), theme.dim),
+                Span::styled(format!("{}{who}", if changed { "▶ " } else { "  " }), st),
+            ]));
+        }
+        let signings: Vec<String> = plan
+            .signings
+            .iter()
+            .map(|s| short_name(ds, &s.id))
+            .collect();
+        let departures: Vec<String> = plan
+            .departures
+            .iter()
+            .map(|d| format!("{} ({})", short_name(ds, &d.id), d.kind.label()))
+            .collect();
+        out.push(Line::from(""));
+        out.push(Line::from(vec![
+            Span::styled("In: ", theme.title),
+            Span::styled(
+                if signings.is_empty() {
+                    "nobody".into()
+                } else {
+                    signings.join(", ")
+                },
+                theme.text,
+            ),
+        ]));
+        out.push(Line::from(vec![
+            Span::styled("Out: ", theme.title),
+            Span::styled(
+                if departures.is_empty() {
+                    "nobody".into()
+                } else {
+                    departures.join(", ")
+                },
+                theme.text,
+            ),
+        ]));
+        out.push(Line::from(vec![
+            Span::styled("Fees: ", theme.title),
+            Span::styled(fees.to_string(), theme.text),
+        ]));
+        out.push(Line::from(vec![
+            Span::styled("XI age: ", theme.title),
+            Span::styled(ages.to_string(), theme.text),
+        ]));
+        out
+    };
+    let mut l = side(&board.plan, false);
+    let mut r = side(other, true);
+    // What changed, under the right-hand side, in words.
+    let diff = c.lines(ds);
+    l.push(Line::from(""));
+    r.push(Line::from(""));
+    r.push(Line::from(Span::styled("What changes", theme.title)));
+    for d in diff {
+        r.push(Line::from(Span::styled(
+            truncate(&d, right.width as usize * 3),
+            theme.text,
+        )));
+    }
+    Paragraph::new(l)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .render(left, buf);
+    Paragraph::new(r)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .render(right, buf);
+}

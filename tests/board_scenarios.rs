@@ -1,0 +1,343 @@
+//! Scenarios on the board: save, save-as, open, new, duplicate, rename, delete, compare, quit with
+//! unsaved changes, departures, assumptions, notes — through `apply` (update plus the file work
+//! it asks for), in a temporary scenario folder.
+
+mod common;
+use common::*;
+use squadboard::app::{Action, Board, Modal};
+use squadboard::domain::plan::DepartureKind;
+use squadboard::input::Command;
+use std::fs;
+
+fn board_in(dir: &tempfile::TempDir) -> Board {
+    let mut b = board();
+    b.scenarios_dir = dir.path().to_path_buf();
+    b
+}
+
+fn c(b: &mut Board, cmd: Command) {
+    b.apply(Action::Command(cmd));
+}
+
+fn type_in(b: &mut Board, text: &str) {
+    for ch in text.chars() {
+        b.apply(Action::ModalChar(ch));
+    }
+}
+
+fn sign_konate(b: &mut Board) {
+    select_in_list(b, "konate");
+    c(b, Command::Grab);
+    c(b, Command::NextPane);
+    c(b, Command::NextPane);
+    b.slot_cursor = slot(b, "RCB");
+    c(b, Command::Grab);
+    assert!(b.plan.is_signing(&id("konate")));
+}
+
+fn files(dir: &tempfile::TempDir) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn first_save_asks_for_a_name_then_saves_in_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    sign_konate(&mut b);
+    assert!(b.dirty());
+    c(&mut b, Command::Save);
+    assert!(
+        matches!(b.modal, Some(Modal::Prompt { .. })),
+        "asks for a name"
+    );
+    type_in(&mut b, "Konaté in");
+    b.apply(Action::ModalAccept);
+    assert!(b.modal.is_none());
+    assert!(!b.dirty(), "{:?}", b.message);
+    assert_eq!(files(&dir), vec!["konate-in.ron"]);
+    assert_eq!(b.doc.name, "Konaté in");
+    let text = fs::read_to_string(dir.path().join("konate-in.ron")).expect("saved");
+    assert!(text.contains("\"konate\""));
+    // A change, then Ctrl-s saves in place without asking.
+    c(&mut b, Command::Formation);
+    assert!(b.dirty());
+    c(&mut b, Command::Save);
+    assert!(b.modal.is_none());
+    assert!(!b.dirty());
+    assert_eq!(files(&dir), vec!["konate-in.ron"]);
+    assert!(
+        fs::read_to_string(dir.path().join("konate-in.ron"))
+            .expect("saved")
+            .contains("4-2-3-1")
+    );
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    c(&mut b, Command::SaveAs);
+    type_in(&mut b, "plan a");
+    b.apply(Action::ModalAccept);
+    let path = dir.path().join("plan-a.ron");
+    let theirs = fs::read_to_string(&path)
+        .expect("saved")
+        .replace("plan a", "plan a (edited elsewhere)");
+    fs::write(&path, &theirs).expect("external edit");
+    c(&mut b, Command::Formation);
+    c(&mut b, Command::Save);
+    assert!(
+        matches!(b.modal, Some(Modal::Confirm { .. })),
+        "asks before overwriting"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).expect("file"),
+        theirs,
+        "untouched while asking"
+    );
+    assert!(b.dirty());
+    // No: nothing written, still unsaved.
+    c(&mut b, Command::Cancel);
+    assert_eq!(fs::read_to_string(&path).expect("file"), theirs);
+    assert!(b.dirty());
+    // Yes: overwritten.
+    c(&mut b, Command::Save);
+    b.apply(Action::ConfirmYes);
+    assert!(!b.dirty());
+    assert!(fs::read_to_string(&path).expect("file").contains("4-2-3-1"));
+}
+
+#[test]
+fn a_failed_save_keeps_the_scenario_unsaved_and_says_why() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    // The scenario folder is a file: nothing can be saved in it.
+    let blocker = dir.path().join("not-a-folder");
+    fs::write(&blocker, "x").expect("file");
+    b.scenarios_dir = blocker.clone();
+    sign_konate(&mut b);
+    c(&mut b, Command::SaveAs);
+    type_in(&mut b, "doomed");
+    b.apply(Action::ModalAccept);
+    assert!(b.dirty());
+    let m = b.message.clone().unwrap_or_default();
+    assert!(m.starts_with("not saved:"), "{m}");
+    assert!(m.contains("not-a-folder"), "{m}");
+    assert_eq!(fs::read_to_string(&blocker).expect("file"), "x");
+}
+
+#[test]
+fn open_picker_filters_opens_and_deletes_with_confirmation() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    // Two scenarios: one with Konaté, one in 4-4-2.
+    sign_konate(&mut b);
+    c(&mut b, Command::SaveAs);
+    type_in(&mut b, "Konaté in");
+    b.apply(Action::ModalAccept);
+    c(&mut b, Command::NewScenario);
+    c(&mut b, Command::Formation);
+    c(&mut b, Command::Formation);
+    c(&mut b, Command::SaveAs);
+    type_in(&mut b, "Two up front");
+    b.apply(Action::ModalAccept);
+    assert_eq!(files(&dir), vec!["konate-in.ron", "two-up-front.ron"]);
+
+    c(&mut b, Command::OpenScenario);
+    let Some(Modal::Picker(p)) = &b.modal else {
+        panic!("picker: {:?}", b.modal)
+    };
+    assert_eq!(p.entries.len(), 2);
+    type_in(&mut b, "kon");
+    let Some(Modal::Picker(p)) = &b.modal else {
+        panic!("picker")
+    };
+    assert_eq!(p.visible().len(), 1);
+    b.apply(Action::ModalAccept);
+    assert!(b.modal.is_none(), "{:?}", b.modal);
+    assert_eq!(b.doc.name, "Konaté in");
+    assert!(b.plan.is_signing(&id("konate")));
+    assert_eq!(b.plan.formation().name(), "4-3-3");
+    assert!(!b.dirty());
+    assert!(
+        b.undo.is_empty(),
+        "history starts again with the opened scenario"
+    );
+
+    // Delete "Two up front": asks, then deletes and lists again.
+    c(&mut b, Command::OpenScenario);
+    type_in(&mut b, "two");
+    b.apply(Action::PickerDelete);
+    assert!(matches!(b.modal, Some(Modal::Confirm { .. })));
+    assert_eq!(files(&dir).len(), 2, "nothing deleted before yes");
+    b.apply(Action::ConfirmYes);
+    assert_eq!(files(&dir), vec!["konate-in.ron"]);
+    assert!(
+        matches!(b.modal, Some(Modal::Picker(_))),
+        "the picker again, without it"
+    );
+}
+
+#[test]
+fn opening_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    c(&mut b, Command::SaveAs);
+    type_in(&mut b, "base");
+    b.apply(Action::ModalAccept);
+    c(&mut b, Command::Formation);
+    c(&mut b, Command::OpenScenario);
+    b.apply(Action::ModalAccept);
+    assert!(matches!(b.modal, Some(Modal::Confirm { .. })));
+    c(&mut b, Command::Cancel);
+    assert_eq!(
+        b.plan.formation().name(),
+        "4-2-3-1",
+        "kept the unsaved work"
+    );
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_and_can_save_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    c(&mut b, Command::Quit);
+    assert!(b.should_quit, "nothing to lose: quits at once");
+
+    let mut b = board_in(&dir);
+    sign_konate(&mut b);
+    c(&mut b, Command::Quit);
+    assert!(!b.should_quit);
+    assert!(matches!(b.modal, Some(Modal::Confirm { .. })));
+    c(&mut b, Command::Cancel);
+    assert!(!b.should_quit && b.modal.is_none());
+    // s: save (asks a name, the first time), then quit.
+    c(&mut b, Command::Quit);
+    b.apply(Action::ConfirmSave);
+    type_in(&mut b, "before quitting");
+    b.apply(Action::ModalAccept);
+    assert!(b.should_quit);
+    assert_eq!(files(&dir), vec!["before-quitting.ron"]);
+    // y: quit without saving.
+    let mut b = board_in(&dir);
+    sign_konate(&mut b);
+    c(&mut b, Command::Quit);
+    b.apply(Action::ConfirmYes);
+    assert!(b.should_quit);
+}
+
+#[test]
+fn duplicate_and_rename() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    c(&mut b, Command::SaveAs);
+    type_in(&mut b, "first");
+    b.apply(Action::ModalAccept);
+    c(&mut b, Command::Duplicate);
+    b.apply(Action::ModalAccept); // "first copy"
+    assert_eq!(files(&dir), vec!["first-copy.ron", "first.ron"]);
+    assert_eq!(b.doc.name, "first copy");
+    c(&mut b, Command::Rename);
+    for _ in 0.."first copy".len() {
+        b.apply(Action::ModalBackspace);
+    }
+    type_in(&mut b, "second");
+    b.apply(Action::ModalAccept);
+    assert_eq!(files(&dir), vec!["first.ron", "second.ron"]);
+    assert_eq!(b.doc.name, "second");
+    assert!(!b.dirty());
+}
+
+#[test]
+fn compare_opens_side_by_side() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    c(&mut b, Command::SaveAs);
+    type_in(&mut b, "as it is");
+    b.apply(Action::ModalAccept);
+    sign_konate(&mut b);
+    c(&mut b, Command::Compare);
+    b.apply(Action::ModalAccept);
+    let Some(Modal::Compare { name, .. }) = &b.modal else {
+        panic!("compare: {:?}", b.modal)
+    };
+    assert_eq!(name, "as it is");
+    let (buf, _) = render(&b, 120, 40);
+    let t = text(&buf);
+    assert!(t.contains("vs  “as it is”"), "{t}");
+    assert!(t.contains("▶ Konaté"), "the changed slot is marked: {t}");
+    c(&mut b, Command::Cancel);
+    assert!(b.modal.is_none());
+}
+
+#[test]
+fn departures_assumptions_and_notes_are_undoable_plan_changes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    // Rüdiger (2nd CB) leaves: contract not renewed.
+    c(&mut b, Command::Down);
+    c(&mut b, Command::Depart);
+    let Some(Modal::Menu { items, .. }) = &b.modal else {
+        panic!("menu")
+    };
+    assert_eq!(items.len(), 4);
+    b.apply(Action::MenuKey('4'));
+    assert_eq!(
+        b.plan.departure(&id("rudiger")).map(|d| d.kind),
+        Some(DepartureKind::ContractNotRenewed)
+    );
+    assert!(!b.plan.depth.contains(&id("rudiger")));
+    // Militão fit from the planning date.
+    assert_eq!(b.selected().map(|(i, _)| i), Some(id("militao")));
+    c(&mut b, Command::Assume);
+    b.apply(Action::MenuKey('1'));
+    let a = squadboard::domain::warnings::assess(&b.ds, &b.plan);
+    assert!(
+        !a.warnings
+            .iter()
+            .any(|w| w.text(&b.ds).starts_with("Militão injured"))
+    );
+    // Notes.
+    c(&mut b, Command::Notes);
+    type_in(&mut b, "Konaté on a free?");
+    b.apply(Action::ModalAccept);
+    assert_eq!(b.plan.notes, "Konaté on a free?");
+    // An unknown menu key keeps the menu; Esc closes it.
+    c(&mut b, Command::Assume);
+    b.apply(Action::MenuKey('9'));
+    assert!(b.modal.is_some());
+    c(&mut b, Command::Cancel);
+    // Undo all three.
+    c(&mut b, Command::Undo);
+    c(&mut b, Command::Undo);
+    c(&mut b, Command::Undo);
+    assert!(!b.dirty());
+}
+
+#[test]
+fn opening_a_scenario_naming_unknown_players_lists_what_was_dropped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    sign_konate(&mut b);
+    c(&mut b, Command::SaveAs);
+    type_in(&mut b, "old data");
+    b.apply(Action::ModalAccept);
+    let path = dir.path().join("old-data.ron");
+    let text = fs::read_to_string(&path)
+        .expect("saved")
+        .replace("\"konate\"", "\"ghost\"");
+    fs::write(&path, text).expect("write");
+    let mut fresh = board_in(&dir);
+    c(&mut fresh, Command::OpenScenario);
+    fresh.apply(Action::ModalAccept);
+    let Some(Modal::Notice { lines, .. }) = &fresh.modal else {
+        panic!("notice: {:?}", fresh.modal)
+    };
+    assert!(lines.iter().any(|l| l.contains("ghost")), "{lines:?}");
+    assert_eq!(fresh.doc.name, "old data");
+}
