@@ -84,12 +84,31 @@ fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
             loaded: Box::new(loaded),
         })));
     }
-    match tui::run(&mut board, &theme).map_err(|e| format!("terminal: {e}"))? {
-        tui::Exit::Signal(sig) => {
+    board.offer_recovery();
+    let ended = tui::run(&mut board, &theme).map_err(|e| format!("terminal: {e}"))?;
+    match ended {
+        tui::Ended::Exit(tui::Exit::Quit | tui::Exit::EndOfInput) => Ok(true),
+        tui::Ended::Exit(tui::Exit::Signal(sig)) => {
+            keep_unsaved(&board);
             eprintln!("squadboard: stopped by signal {sig}");
             std::process::exit(128 + sig);
         }
-        tui::Exit::Quit | tui::Exit::EndOfInput => Ok(true),
+        tui::Ended::Panicked(payload) => {
+            keep_unsaved(&board);
+            std::panic::resume_unwind(payload);
+        }
+    }
+}
+
+/// After a signal or a panic: unsaved work goes to the recovery file, offered at the next start.
+fn keep_unsaved(board: &Board) {
+    match board.keep_unsaved() {
+        None => {}
+        Some(Ok(path)) => eprintln!(
+            "squadboard: unsaved work kept in {}; the next start offers it back",
+            path.display()
+        ),
+        Some(Err(e)) => eprintln!("squadboard: could not keep the unsaved work: {e}"),
     }
 }
 

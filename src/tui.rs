@@ -205,8 +205,16 @@ impl EventSource for TerminalEvents {
     }
 }
 
-/// Runs the board in the real terminal until it quits or a signal ends it.
-pub fn run(board: &mut Board, theme: &Theme) -> io::Result<Exit> {
+/// How a run of the board ended.
+pub enum Ended {
+    Exit(Exit),
+    /// The loop panicked; the terminal is already restored. The caller keeps the unsaved work,
+    /// then resumes the panic.
+    Panicked(Box<dyn std::any::Any + Send>),
+}
+
+/// Runs the board in the real terminal until it quits, a signal ends it, or it panics.
+pub fn run(board: &mut Board, theme: &Theme) -> io::Result<Ended> {
     let signals = Signals::register()?;
     let mut events = TerminalEvents {
         panic_on: std::env::var("SQUADBOARD_PANIC_ON_KEY")
@@ -214,14 +222,19 @@ pub fn run(board: &mut Board, theme: &Theme) -> io::Result<Exit> {
             .and_then(|v| v.chars().next()),
     };
     let mut guard = TerminalGuard::new()?;
-    let exit = run_loop(
-        &mut guard.terminal,
-        board,
-        theme,
-        &mut events,
-        &signals,
-        false,
-    );
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        run_loop(
+            &mut guard.terminal,
+            board,
+            theme,
+            &mut events,
+            &signals,
+            false,
+        )
+    }));
     drop(guard);
-    exit
+    match result {
+        Ok(exit) => exit.map(Ended::Exit),
+        Err(payload) => Ok(Ended::Panicked(payload)),
+    }
 }

@@ -37,6 +37,8 @@ impl Tmux {
             .args([
                 "env",
                 &format!("SQUADBOARD_CONFIG_DIR={}", dir.path().display()),
+                // Scenarios and recovery files go to the test's folder, never the user's.
+                &format!("SQUADBOARD_DATA_DIR={}", dir.path().join("data").display()),
             ])
             .args([
                 "TERM=xterm-256color",
@@ -373,28 +375,67 @@ fn kill(pid: i32, sig: &str) {
     assert!(ok.success());
 }
 
+/// Signs Konaté by keyboard so the board has unsaved work.
+fn sign_konate(t: &Tmux) {
+    t.keys(&["/"]);
+    t.literal("konate");
+    t.keys(&["Enter", "Space", "Tab", "Tab", "h", "Space"]);
+    t.wait_for("● unsaved", Duration::from_secs(3));
+}
+
+/// Starts again in the same data folder: the board offers the kept work; y restores it.
+fn offered_back(t: &Tmux, env: &str) {
+    t.launch(env);
+    t.wait_for("stopped with unsaved work", Duration::from_secs(3));
+    t.keys(&["y"]);
+    let s = t.wait_for("restored the unsaved work", Duration::from_secs(3));
+    assert!(s.contains("★Konaté"), "Konaté is back in the XI:\n{s}");
+    assert!(t.status_line().contains("unsaved"));
+    t.keys(&["q", "y"]);
+    t.assert_restored("0");
+}
+
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
+fn sigterm_and_sighup_restore_the_terminal_and_keep_unsaved_work() {
     need_tmux!();
     for (sig, code) in [("-TERM", "143"), ("-HUP", "129")] {
         let t = Tmux::start();
-        t.launch("");
+        let env = format!("SQUADBOARD_DATA_DIR={}", t.path("data").display());
+        t.launch(&env);
+        sign_konate(&t);
         kill(t.pid(), sig);
         t.assert_restored(code);
+        assert!(
+            t.screen().contains("unsaved work kept in"),
+            "{}",
+            t.screen()
+        );
+        assert!(
+            t.path("data")
+                .join("scenarios")
+                .join(".recovery.ron")
+                .exists()
+        );
+        offered_back(&t, &env);
     }
 }
 
 #[test]
-fn a_panic_restores_the_terminal() {
+fn a_panic_restores_the_terminal_and_keeps_unsaved_work() {
     need_tmux!();
     let t = Tmux::start();
-    t.launch("SQUADBOARD_PANIC_ON_KEY=P");
+    let env = format!("SQUADBOARD_DATA_DIR={}", t.path("data").display());
+    t.launch(&format!("{env} SQUADBOARD_PANIC_ON_KEY=P"));
+    sign_konate(&t);
     t.keys(&["P"]);
     t.assert_restored("101");
+    let s = t.screen();
     assert!(
-        t.screen().contains("panic requested"),
-        "the panic message is shown on the main screen"
+        s.contains("panic requested"),
+        "the panic message is shown on the main screen:\n{s}"
     );
+    assert!(s.contains("unsaved work kept in"), "{s}");
+    offered_back(&t, &env);
 }
 
 #[test]

@@ -100,6 +100,8 @@ pub struct Document {
     /// The file as last read or written, to notice changes made on disk since.
     pub fingerprint: Option<Fingerprint>,
     pub created: DateTime<Utc>,
+    /// Brought back from the recovery file: unsaved whatever the plan, until saved.
+    pub recovered: bool,
 }
 
 impl Document {
@@ -109,6 +111,7 @@ impl Document {
             path: None,
             fingerprint: None,
             created: Utc::now(),
+            recovered: false,
         }
     }
 }
@@ -217,7 +220,29 @@ impl Board {
     }
 
     pub fn dirty(&self) -> bool {
-        self.plan != self.saved
+        self.plan != self.saved || self.doc.recovered
+    }
+
+    /// Offers the work a signal or a crash left in the scenario folder's recovery file.
+    pub fn offer_recovery(&mut self) {
+        if let Some(p) = crate::store::recovery::pending(&self.scenarios_dir) {
+            let when = p.written.map_or("an earlier session".to_string(), |w| {
+                w.with_timezone(&chrono::Local)
+                    .format("%-d %b %Y %H:%M")
+                    .to_string()
+            });
+            let from = p
+                .origin
+                .map_or(String::new(), |o| format!(" (from {})", o.display()));
+            self.modal = Some(super::modal::Modal::Confirm {
+                question: format!(
+                    "squadboard stopped with unsaved work on {when}{from}. Restore it? \
+                     y restores it; n keeps it as a scenario file in the picker."
+                ),
+                then: super::modal::Then::Recover,
+                offer_save: false,
+            });
+        }
     }
 
     /// The depth chart's columns, right to left: the back-line positions of the formation, and

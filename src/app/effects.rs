@@ -6,6 +6,7 @@ use super::{Action, Board};
 use crate::domain::plan::Plan;
 use crate::domain::scenario::{FORMAT_VERSION, Scenario};
 use crate::store::atomic::{Expect, Fingerprint};
+use crate::store::recovery;
 use crate::store::scenario::{self as files, Entry, Loaded};
 use chrono::{DateTime, Utc};
 use std::path::PathBuf;
@@ -35,6 +36,9 @@ pub enum Done {
     Listed(PickFor, Result<Vec<Entry>, String>),
     Deleted(Result<PathBuf, String>),
     Compared(Result<(String, Box<Plan>), String>),
+    /// The recovery file's work, and the scenario file it came from.
+    Recovered(Result<(Box<Loaded>, Option<PathBuf>), String>),
+    SetAside(Result<PathBuf, String>),
 }
 
 /// The scenario the board would write now.
@@ -115,6 +119,20 @@ pub fn perform(board: &Board, effect: Effect) -> Action {
                 .map(|()| path.clone())
                 .map_err(|e| format!("{}: {e}", path.display())),
         ),
+        Effect::Recover => {
+            let dir = &board.scenarios_dir;
+            match files::load(&recovery::path(dir), &board.ds) {
+                Ok(loaded) => {
+                    let origin = recovery::origin(dir);
+                    recovery::discard(dir);
+                    Done::Recovered(Ok((Box::new(loaded), origin)))
+                }
+                Err(e) => Done::Recovered(Err(e.to_string())),
+            }
+        }
+        Effect::SetAsideRecovery => Done::SetAside(
+            recovery::set_aside(&board.scenarios_dir, now).map_err(|e| e.to_string()),
+        ),
         Effect::Compare(path) => Done::Compared(
             files::load(&path, &board.ds)
                 .map(|l| (l.scenario.name, Box::new(l.scenario.plan)))
@@ -125,6 +143,19 @@ pub fn perform(board: &Board, effect: Effect) -> Action {
 }
 
 impl Board {
+    /// Writes unsaved work to the recovery file (after a signal or a panic). Returns where, or
+    /// `None` when there was nothing unsaved.
+    pub fn keep_unsaved(&self) -> Option<Result<PathBuf, String>> {
+        if !self.dirty() {
+            return None;
+        }
+        let s = scenario_of(self, &self.doc.name, Utc::now());
+        Some(
+            recovery::write(&self.scenarios_dir, &s, self.doc.path.as_deref())
+                .map_err(|e| e.to_string()),
+        )
+    }
+
     /// Performs every effect `update` asked for, feeding each result back through `update`.
     pub fn run_effects(&mut self) {
         // Bounded: an effect's result may ask for another (a re-list after a delete).

@@ -39,7 +39,7 @@ pub enum Then {
     /// Start a new scenario, dropping unsaved changes.
     New,
     /// Restore the work a crash or signal left in the recovery file.
-    Recover(PathBuf),
+    Recover,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,4 +144,8 @@ pub enum Effect {
     List(PickFor),
     Delete(PathBuf),
     Compare(PathBuf),
+    /// Bring back the work in the recovery file.
+    Recover,
+    /// Keep the recovery file as an ordinary scenario instead.
+    SetAsideRecovery,
 }

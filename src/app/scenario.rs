@@ -181,6 +181,13 @@ impl Board {
         };
         // Closing is the default; arms that keep the modal put it back.
         match (modal, action) {
+            (
+                Modal::Confirm {
+                    then: Then::Recover,
+                    ..
+                },
+                Action::Command(Command::Cancel),
+            ) => self.effects.push(Effect::SetAsideRecovery),
             (_, Action::Command(Command::Cancel)) => {
                 self.quit_after_save = false;
             }
@@ -363,7 +370,8 @@ impl Board {
             Then::Quit => self.should_quit = true,
             Then::Overwrite => self.effects.push(Effect::Save { overwrite: true }),
             Then::Delete(path) => self.effects.push(Effect::Delete(path)),
-            Then::Open(path) | Then::Recover(path) => self.effects.push(Effect::Open(path)),
+            Then::Open(path) => self.effects.push(Effect::Open(path)),
+            Then::Recover => self.effects.push(Effect::Recover),
             Then::New => self.new_scenario(),
         }
     }
@@ -419,6 +427,7 @@ impl Board {
                     path: Some(path),
                     fingerprint: Some(fingerprint),
                     created,
+                    recovered: false,
                 };
                 self.saved = *plan;
                 self.message = Some(message);
@@ -451,6 +460,7 @@ impl Board {
                     path: Some(path),
                     fingerprint: Some(loaded.fingerprint),
                     created: s.created,
+                    recovered: false,
                 };
                 self.undo.clear();
                 self.redo.clear();
@@ -507,6 +517,41 @@ impl Board {
                     other,
                     scroll: 0,
                 });
+            }
+            Done::Recovered(Ok((loaded, origin))) => {
+                let s = loaded.scenario;
+                self.plan = s.plan;
+                // Saving goes back to the file it came from, over what is there now.
+                let fingerprint = origin
+                    .as_deref()
+                    .and_then(|p| crate::store::atomic::Fingerprint::of_file(p).ok().flatten());
+                self.doc = Document {
+                    name: s.name.clone(),
+                    path: origin,
+                    fingerprint,
+                    created: s.created,
+                    recovered: false,
+                };
+                self.doc.recovered = true;
+                self.undo.clear();
+                self.redo.clear();
+                self.message = Some(format!("restored the unsaved work on “{}”", s.name));
+            }
+            Done::Recovered(Err(message)) => {
+                self.modal = Some(Modal::Notice {
+                    title: "The recovery file could not be read".into(),
+                    lines: vec![
+                        message,
+                        "it is kept where it is; nothing was deleted".into(),
+                    ],
+                    scroll: 0,
+                });
+            }
+            Done::SetAside(Ok(path)) => {
+                self.message = Some(format!("the unsaved work is kept in {}", path.display()));
+            }
+            Done::SetAside(Err(message)) => {
+                self.message = Some(format!("the recovery file stays where it is: {message}"));
             }
             Done::Compared(Err(message)) => {
                 self.modal = Some(Modal::Notice {

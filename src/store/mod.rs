@@ -6,6 +6,7 @@ pub mod config;
 pub mod csv_import;
 pub mod dataset;
 pub mod pool;
+pub mod recovery;
 pub mod ron_file;
 pub mod scenario;
 
