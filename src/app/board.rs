@@ -105,6 +105,22 @@ pub struct Document {
 }
 
 impl Document {
+    /// A scenario as it stands in its file.
+    pub fn in_file(
+        name: String,
+        path: Option<PathBuf>,
+        fingerprint: Option<Fingerprint>,
+        created: DateTime<Utc>,
+    ) -> Document {
+        Document {
+            name,
+            path,
+            fingerprint,
+            created,
+            recovered: false,
+        }
+    }
+
     pub fn untitled() -> Document {
         Document {
             name: "untitled".into(),

@@ -128,32 +128,37 @@ impl Board {
         };
         let date = self.plan.date;
         let renew_to = add_months(season_end(date), 12);
+        let item = |key, label: String, a: Assumption| MenuItem {
+            key,
+            label,
+            choice: Choice::Assume(a),
+        };
         let mut items = vec![
-            MenuItem {
-                key: '1',
-                label: format!("fit from {date}"),
-                choice: Choice::Assume(Assumption::FitFrom {
+            item(
+                '1',
+                format!("fit from {date}"),
+                Assumption::FitFrom {
                     id: id.clone(),
                     from: date,
-                }),
-            },
-            MenuItem {
-                key: '2',
-                label: format!("renews to {renew_to}"),
-                choice: Choice::Assume(Assumption::Renews {
+                },
+            ),
+            item(
+                '2',
+                format!("renews to {renew_to}"),
+                Assumption::Renews {
                     id: id.clone(),
                     until: renew_to,
-                }),
-            },
-            MenuItem {
-                key: '3',
-                label: format!("injured from {date}, return unknown"),
-                choice: Choice::Assume(Assumption::InjuredUntil {
+                },
+            ),
+            item(
+                '3',
+                format!("injured from {date}, return unknown"),
+                Assumption::InjuredUntil {
                     id: id.clone(),
                     since: date,
                     until: None,
-                }),
-            },
+                },
+            ),
         ];
         if self.plan.assumptions.iter().any(|a| *a.player() == id) {
             items.push(MenuItem {
@@ -422,13 +427,7 @@ impl Board {
                 if let Some(Err(e)) = deleted_old {
                     message.push_str(&format!("; the old file could not be removed: {e}"));
                 }
-                self.doc = Document {
-                    name,
-                    path: Some(path),
-                    fingerprint: Some(fingerprint),
-                    created,
-                    recovered: false,
-                };
+                self.doc = Document::in_file(name, Some(path), Some(fingerprint), created);
                 self.saved = *plan;
                 self.message = Some(message);
                 if self.quit_after_save {
@@ -455,13 +454,12 @@ impl Board {
                 let s = loaded.scenario;
                 self.plan = s.plan;
                 self.saved = self.plan.clone();
-                self.doc = Document {
-                    name: s.name.clone(),
-                    path: Some(path),
-                    fingerprint: Some(loaded.fingerprint),
-                    created: s.created,
-                    recovered: false,
-                };
+                self.doc = Document::in_file(
+                    s.name.clone(),
+                    Some(path),
+                    Some(loaded.fingerprint),
+                    s.created,
+                );
                 self.undo.clear();
                 self.redo.clear();
                 self.drag = None;
@@ -525,13 +523,7 @@ impl Board {
                 let fingerprint = origin
                     .as_deref()
                     .and_then(|p| crate::store::atomic::Fingerprint::of_file(p).ok().flatten());
-                self.doc = Document {
-                    name: s.name.clone(),
-                    path: origin,
-                    fingerprint,
-                    created: s.created,
-                    recovered: false,
-                };
+                self.doc = Document::in_file(s.name.clone(), origin, fingerprint, s.created);
                 self.doc.recovered = true;
                 self.undo.clear();
                 self.redo.clear();
