@@ -341,3 +341,32 @@ fn opening_a_scenario_naming_unknown_players_lists_what_was_dropped() {
     assert!(lines.iter().any(|l| l.contains("ghost")), "{lines:?}");
     assert_eq!(fresh.doc.name, "old data");
 }
+
+#[test]
+fn a_suggested_name_is_replaced_by_typing_and_kept_by_enter() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    c(&mut b, Command::SaveAs);
+    type_in(&mut b, "Plan A");
+    b.apply(Action::ModalAccept);
+    // Save as again: "Plan A" is suggested, selected; typing replaces it.
+    c(&mut b, Command::SaveAs);
+    let Some(Modal::Prompt {
+        input, selected, ..
+    }) = &b.modal
+    else {
+        panic!("prompt")
+    };
+    assert_eq!((input.as_str(), *selected), ("Plan A", true));
+    type_in(&mut b, "Plan B");
+    b.apply(Action::ModalAccept);
+    assert_eq!(b.doc.name, "Plan B");
+    // Enter alone keeps the suggestion.
+    c(&mut b, Command::Duplicate);
+    b.apply(Action::ModalAccept);
+    assert_eq!(b.doc.name, "Plan B copy");
+    assert_eq!(
+        files(&dir),
+        vec!["plan-a.ron", "plan-b-copy.ron", "plan-b.ron"]
+    );
+}

@@ -102,6 +102,8 @@ pub enum Modal {
     Prompt {
         ask: Ask,
         input: String,
+        /// The text is a suggestion, shown selected: typing replaces it.
+        selected: bool,
     },
     Confirm {
         question: String,

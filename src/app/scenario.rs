@@ -63,7 +63,12 @@ impl Board {
     }
 
     fn prompt(&mut self, ask: Ask, input: String) {
-        self.modal = Some(Modal::Prompt { ask, input });
+        let selected = !input.is_empty();
+        self.modal = Some(Modal::Prompt {
+            ask,
+            input,
+            selected,
+        });
     }
 
     fn save(&mut self) {
@@ -196,23 +201,53 @@ impl Board {
             (_, Action::Command(Command::Cancel)) => {
                 self.quit_after_save = false;
             }
-            (Modal::Prompt { ask, mut input }, action) => match action {
-                Action::ModalChar(c) => {
-                    input.push(c);
-                    self.modal = Some(Modal::Prompt { ask, input });
+            (
+                Modal::Prompt {
+                    ask,
+                    mut input,
+                    selected,
+                },
+                action,
+            ) => {
+                // A suggested text is selected: typing replaces it, Backspace clears it.
+                let edit = |input: &mut String| {
+                    if selected {
+                        input.clear();
+                    }
+                };
+                match action {
+                    Action::ModalChar(c) => {
+                        edit(&mut input);
+                        input.push(c);
+                    }
+                    Action::Paste(text) => {
+                        edit(&mut input);
+                        let line = text.lines().next().unwrap_or("");
+                        input.extend(line.chars().filter(|c| !c.is_control()));
+                    }
+                    Action::ModalBackspace => {
+                        if selected {
+                            input.clear();
+                        } else {
+                            input.pop();
+                        }
+                    }
+                    Action::ModalAccept => return self.answer(ask, input),
+                    _ => {
+                        self.modal = Some(Modal::Prompt {
+                            ask,
+                            input,
+                            selected,
+                        });
+                        return;
+                    }
                 }
-                Action::Paste(text) => {
-                    let line = text.lines().next().unwrap_or("");
-                    input.extend(line.chars().filter(|c| !c.is_control()));
-                    self.modal = Some(Modal::Prompt { ask, input });
-                }
-                Action::ModalBackspace => {
-                    input.pop();
-                    self.modal = Some(Modal::Prompt { ask, input });
-                }
-                Action::ModalAccept => self.answer(ask, input),
-                _ => self.modal = Some(Modal::Prompt { ask, input }),
-            },
+                self.modal = Some(Modal::Prompt {
+                    ask,
+                    input,
+                    selected: false,
+                });
+            }
             (
                 Modal::Confirm {
                     question,
@@ -344,7 +379,7 @@ impl Board {
         let text = input.trim().to_string();
         if ask != Ask::Notes && text.is_empty() {
             self.message = Some("a scenario needs a name".into());
-            self.modal = Some(Modal::Prompt { ask, input });
+            self.prompt(ask, input);
             return;
         }
         match ask {

@@ -39,33 +39,31 @@ fn title(text: &str, hint: &str, theme: &Theme) -> Line<'static> {
 pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
     let Some(modal) = &board.modal else { return };
     match modal {
-        Modal::Prompt { ask, input } => {
-            let inner = frame(
-                area,
-                buf,
-                70,
-                5,
-                title(ask.title(), "Enter accepts · Esc cancels", theme),
-                theme,
-            );
-            let shown = format!("{input}▏");
-            let w = inner.width as usize;
+        Modal::Prompt {
+            ask,
+            input,
+            selected,
+        } => {
+            let hint = if *selected {
+                "type to replace · Enter accepts · Esc cancels"
+            } else {
+                "Enter accepts · Esc cancels"
+            };
+            let inner = frame(area, buf, 70, 5, title(ask.title(), hint, theme), theme);
+            let w = (inner.width as usize).saturating_sub(1);
             // Keep the end of a long input in view.
-            let tail: String = shown
-                .chars()
-                .rev()
-                .take(w)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            put_line(
-                buf,
-                inner,
-                inner.x,
-                inner.y + 1,
-                &Line::from(Span::styled(tail, theme.matched)),
-            );
+            let count = input.chars().count();
+            let tail: String = input.chars().skip(count.saturating_sub(w)).collect();
+            let style = if *selected {
+                theme.selected
+            } else {
+                theme.matched
+            };
+            let line = Line::from(vec![
+                Span::styled(tail, style),
+                Span::styled("▏", theme.matched),
+            ]);
+            put_line(buf, inner, inner.x, inner.y + 1, &line);
             if let Some(m) = &board.message {
                 put_line(
                     buf,
