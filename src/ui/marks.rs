@@ -76,15 +76,6 @@ impl Marks {
         }
         out
     }
-
-    pub fn width(&self) -> usize {
-        [&self.injury, &self.contract]
-            .into_iter()
-            .flatten()
-            .filter(|(t, _)| !t.is_empty())
-            .map(|(t, _)| t.chars().count() + 1)
-            .sum()
-    }
 }
 
 /// The legend the help shows: every mark and what it means.

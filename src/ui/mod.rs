@@ -18,10 +18,9 @@ use crate::input::{Command, HitMap};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
-use text::{clip_spans, truncate, width};
+use text::{clip_spans, width};
 
 /// The smallest terminal the board is drawn in; below it a short message says so.
 pub const MIN_WIDTH: u16 = 80;
@@ -221,13 +220,4 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         w,
         h,
     )
-}
-
-/// A player's name cut to fit, for cells.
-pub fn cell_name(name: &str, max: usize) -> String {
-    truncate(name, max)
-}
-
-pub fn style_if(cond: bool, style: Style) -> Style {
-    if cond { style } else { Style::default() }
 }
