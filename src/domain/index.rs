@@ -13,7 +13,8 @@
 //! - when a query extends the previous one, only the previous matches are rescored.
 
 use super::search::{Hit, Matcher, fold};
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// Keys longer than this (in bytes) and query words longer than [`MAX_WORD`] go through
 /// `SkimMatcherV2` itself; names are never that long.
@@ -159,6 +160,25 @@ fn case_penalty(c: u8, p: u8) -> i32 {
     if c == p { 0 } else { 2 * GAP_EXTENSION }
 }
 
+/// What the cheap tests need of an item, side by side so one cache line serves them all.
+#[derive(Debug, Clone, Copy)]
+struct ItemMeta {
+    /// The union of its keys' bags.
+    bag: u64,
+    /// The bag of the chars that open a key.
+    first: u64,
+    /// The bag of the chars that open a word inside a key.
+    heads: u64,
+    /// Its first key (the name shown), in `text`.
+    start: u32,
+    end: u32,
+    /// Its keys are `first_key .. first_key + keys` of the key table.
+    first_key: u32,
+    keys: u16,
+    /// Every key is ASCII and short: the fast scorer applies.
+    fast: bool,
+}
+
 /// Folded names of many players, ready to be searched as the user types.
 pub struct SearchIndex {
     /// Every folded key, one after the other.
@@ -169,10 +189,7 @@ pub struct SearchIndex {
     key_end: Vec<u32>,
     key_flags: Vec<u8>,
     key_bag: Vec<u64>,
-    /// Item `i` owns keys `item_keys[i]..item_keys[i + 1]`; the first is the one shown.
-    item_keys: Vec<u32>,
-    /// The union of its keys' bags.
-    item_bag: Vec<u64>,
+    items: Vec<ItemMeta>,
     matcher: Matcher,
     /// The previous query (folded) and every item it matched, for narrowing.
     last: Option<(String, Vec<u32>)>,
@@ -186,8 +203,7 @@ impl Default for SearchIndex {
             key_end: Vec::new(),
             key_flags: Vec::new(),
             key_bag: Vec::new(),
-            item_keys: vec![0],
-            item_bag: Vec::new(),
+            items: Vec::new(),
             matcher: Matcher::default(),
             last: None,
         }
@@ -204,12 +220,38 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+/// The query, folded and split, with what the cheap tests need.
+struct Prepared<'q> {
+    folded: &'q str,
+    words: Vec<&'q str>,
+    /// The words the bag test does not settle alone (a one-letter word needs only its letter).
+    scan: Vec<&'q str>,
+    bag: u64,
+    /// Every word is ASCII and short enough for the fast scorer.
+    fast: bool,
+}
+
+/// Whether `word` occurs in `key` in order (not necessarily together).
+fn in_order(key: &[u8], word: &[u8]) -> bool {
+    let mut rest = key;
+    for &w in word {
+        match rest.iter().position(|&c| c == w) {
+            Some(i) => rest = &rest[i + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The worst entry of a best-`k` list: lowest score, and among equals the latest item.
+type Worst = (Reverse<i64>, u32);
+
 impl SearchIndex {
     pub fn new() -> SearchIndex {
         SearchIndex::default()
     }
 
-    /// Indexes players by name, known-as name and aliases; item `i` is `players[i]`.
+    /// Indexes players by name, known-as name and aliases; item `i` is the `i`th player.
     pub fn from_players<'a>(players: impl IntoIterator<Item = &'a super::Player>) -> SearchIndex {
         let mut idx = SearchIndex::new();
         for p in players {
@@ -224,24 +266,48 @@ impl SearchIndex {
     /// Adds an item: the name shown (highlight indices point into it) and other names it is
     /// found by. Returns its number.
     pub fn push<'a>(&mut self, name: &str, others: impl IntoIterator<Item = &'a str>) -> usize {
-        let mut item_bag = self.push_key(name);
+        let first_key = self.key_end.len();
+        self.push_key(name);
         for o in others {
-            item_bag |= self.push_key(o);
+            self.push_key(o);
         }
-        self.item_keys.push(self.key_end.len() as u32);
-        self.item_bag.push(item_bag);
+        let (start, end) = self.key_range(first_key);
+        let mut meta = ItemMeta {
+            bag: 0,
+            first: 0,
+            heads: 0,
+            start: start as u32,
+            end: end as u32,
+            first_key: first_key as u32,
+            keys: (self.key_end.len() - first_key).min(u16::MAX as usize) as u16,
+            fast: true,
+        };
+        for k in first_key..first_key + meta.keys as usize {
+            meta.bag |= self.key_bag[k];
+            meta.fast &= self.key_flags[k] & FAST != 0;
+            let (s, e) = self.key_range(k);
+            let bytes = &self.text.as_bytes()[s..e];
+            for (j, (&b, &bonus)) in bytes.iter().zip(&self.bonus[s..e]).enumerate() {
+                if j == 0 {
+                    meta.first |= bag_bit(b);
+                } else if bonus > 0 {
+                    meta.heads |= bag_bit(b);
+                }
+            }
+        }
+        self.items.push(meta);
         self.last = None;
-        self.item_bag.len() - 1
+        self.items.len() - 1
     }
 
-    fn push_key(&mut self, name: &str) -> u64 {
-        let key = fold(name);
+    fn push_key(&mut self, name: &str) {
         let start = self.text.len();
-        self.text.push_str(&key);
-        let bytes = key.as_bytes();
-        let fast = key.is_ascii() && bytes.len() <= MAX_KEY;
+        // Folding is one char for one char, straight into the arena.
+        self.text.extend(name.chars().map(super::search::fold_char));
+        let key = &self.text[start..];
+        let fast = key.is_ascii() && key.len() <= MAX_KEY;
         let mut prev = CharType::Empty;
-        for (j, &b) in bytes.iter().enumerate() {
+        for (j, &b) in key.as_bytes().iter().enumerate() {
             let cur = char_type(b);
             let mut bonus = in_place_bonus(prev, cur);
             if j == 0 {
@@ -250,20 +316,18 @@ impl SearchIndex {
             self.bonus.push(bonus as u8);
             prev = cur;
         }
-        debug_assert_eq!(self.bonus.len(), self.text.len());
-        self.key_end.push((start + bytes.len()) as u32);
+        let b = bag(key);
+        self.key_end.push(self.text.len() as u32);
         self.key_flags.push(if fast { FAST } else { 0 });
-        let b = bag(&key);
         self.key_bag.push(b);
-        b
     }
 
     pub fn len(&self) -> usize {
-        self.item_bag.len()
+        self.items.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.item_bag.is_empty()
+        self.items.is_empty()
     }
 
     fn key_range(&self, k: usize) -> (usize, usize) {
@@ -275,11 +339,15 @@ impl SearchIndex {
         (start, self.key_end[k] as usize)
     }
 
+    fn keys(&self, item: usize) -> std::ops::Range<usize> {
+        let m = &self.items[item];
+        m.first_key as usize..m.first_key as usize + m.keys as usize
+    }
+
     /// The folded name of item `i` (what highlight indices count chars in).
     pub fn key(&self, item: usize) -> &str {
-        let k = self.item_keys[item] as usize;
-        let (s, e) = self.key_range(k);
-        &self.text[s..e]
+        let m = &self.items[item];
+        &self.text[m.start as usize..m.end as usize]
     }
 
     /// Heap bytes held (for the memory budget).
@@ -289,51 +357,95 @@ impl SearchIndex {
             + self.key_end.capacity() * 4
             + self.key_flags.capacity()
             + self.key_bag.capacity() * 8
-            + self.item_keys.capacity() * 4
-            + self.item_bag.capacity() * 8
+            + self.items.capacity() * std::mem::size_of::<ItemMeta>()
             + self
                 .last
                 .as_ref()
                 .map_or(0, |(q, m)| q.capacity() + m.capacity() * 4)
     }
 
+    /// Whether some key of the item holds every word in order: what `Matcher` calls a match.
+    #[inline]
+    fn matches(&self, item: usize, q: &Prepared) -> bool {
+        let m = &self.items[item];
+        if m.bag & q.bag != q.bag {
+            return false;
+        }
+        if m.keys == 1 && m.fast && q.fast {
+            // One key: its bag is the item's, already tested.
+            let key = &self.text.as_bytes()[m.start as usize..m.end as usize];
+            return q.scan.iter().all(|w| in_order(key, w.as_bytes()));
+        }
+        self.keys(item).any(|k| {
+            if self.key_bag[k] & q.bag != q.bag {
+                return false;
+            }
+            let (s, e) = self.key_range(k);
+            if q.fast && self.key_flags[k] & FAST != 0 {
+                let key = &self.text.as_bytes()[s..e];
+                q.scan.iter().all(|w| in_order(key, w.as_bytes()))
+            } else {
+                self.matcher.matches(&self.text[s..e], q.folded).is_some()
+            }
+        })
+    }
+
+    /// A score no key of the item can beat, from the letters that open its keys and words.
+    ///
+    /// The first char of a word scores `15 + bonus` (16 opening the key, up to 8 opening a
+    /// word). In a word of letters and digits, every later char scores at most 20: matched
+    /// right after the previous char it sits inside a word (no in-place bonus, so the
+    /// consecutive bonus 4), and after a gap the gap costs at least 4 of its bonus of at most
+    /// 8. Other words get 16 plus the best bonus per char.
+    #[inline]
+    fn upper_bound(&self, item: usize, q: &Prepared) -> i64 {
+        let m = &self.items[item];
+        if !(q.fast && m.fast) {
+            return i64::MAX;
+        }
+        let best_bonus = |b: u8| {
+            let bit = bag_bit(b);
+            if m.first & bit != 0 {
+                BONUS_HEAD * FIRST_CHAR_MULTIPLIER
+            } else if m.heads & bit != 0 {
+                BONUS_HEAD.max(BONUS_BREAK).max(BONUS_CAMEL)
+            } else {
+                0
+            }
+        };
+        q.words
+            .iter()
+            .map(|w| {
+                let bytes = w.as_bytes();
+                if bytes.iter().all(u8::is_ascii_alphanumeric) {
+                    let later = (bytes.len() as i32 - 1) * (SCORE_MATCH + BONUS_CONSECUTIVE);
+                    i64::from(GAP_EXTENSION + SCORE_MATCH + best_bonus(bytes[0]) + later)
+                } else {
+                    bytes
+                        .iter()
+                        .map(|&b| i64::from(SCORE_MATCH + best_bonus(b).max(BONUS_CONSECUTIVE)))
+                        .sum()
+                }
+            })
+            .sum()
+    }
+
     /// The best score of any of the item's keys, every word matching the same key.
-    fn score_item(
-        &self,
-        item: usize,
-        query: &str,
-        words: &[&str],
-        qbag: u64,
-        fast_words: bool,
-        scratch: &mut Scratch,
-    ) -> Option<i64> {
-        let (k0, k1) = (
-            self.item_keys[item] as usize,
-            self.item_keys[item + 1] as usize,
-        );
+    fn score(&self, item: usize, q: &Prepared, scratch: &mut Scratch) -> Option<i64> {
         let mut best: Option<i64> = None;
-        for k in k0..k1 {
-            if self.key_bag[k] & qbag != qbag {
+        for k in self.keys(item) {
+            if self.key_bag[k] & q.bag != q.bag {
                 continue;
             }
             let (s, e) = self.key_range(k);
-            let score = if fast_words && self.key_flags[k] & FAST != 0 {
+            let score = if q.fast && self.key_flags[k] & FAST != 0 {
                 let (key, bonus) = (&self.text.as_bytes()[s..e], &self.bonus[s..e]);
-                let mut total = 0i64;
-                let mut all = true;
-                for w in words {
-                    match skim_score(key, bonus, w.as_bytes(), scratch) {
-                        Some(sc) => total += i64::from(sc),
-                        None => {
-                            all = false;
-                            break;
-                        }
-                    }
-                }
-                all.then_some(total)
+                q.words.iter().try_fold(0i64, |total, w| {
+                    skim_score(key, bonus, w.as_bytes(), scratch).map(|sc| total + i64::from(sc))
+                })
             } else {
                 self.matcher
-                    .matches(&self.text[s..e], query)
+                    .matches(&self.text[s..e], q.folded)
                     .map(|h| h.score)
             };
             if let Some(sc) = score {
@@ -363,57 +475,86 @@ impl SearchIndex {
         self.run(&fold(query.trim()), limit, None).0
     }
 
+    /// How many items the previous [`SearchIndex::query`] matched (all of them, not only the
+    /// `limit` returned); `None` before any query or after an empty one.
+    pub fn last_match_count(&self) -> Option<usize> {
+        self.last
+            .as_ref()
+            .filter(|(q, _)| !q.is_empty())
+            .map(|(_, m)| m.len())
+    }
+
     /// Forgets the previous query, so the next one scores every item.
     pub fn reset(&mut self) {
         self.last = None;
     }
 
     fn run(&self, q: &str, limit: usize, within: Option<&[u32]>) -> (Vec<(usize, Hit)>, Vec<u32>) {
+        let limit = limit.min(self.len());
         let words: Vec<&str> = q.split_whitespace().collect();
         if words.is_empty() {
             let hits = (0..self.len().min(limit))
                 .map(|i| {
-                    (
-                        i,
-                        Hit {
-                            score: 0,
-                            indices: Vec::new(),
-                        },
-                    )
+                    let hit = Hit {
+                        score: 0,
+                        indices: Vec::new(),
+                    };
+                    (i, hit)
                 })
                 .collect();
             return (hits, Vec::new());
         }
-        let qbag = bag(q);
-        let fast_words = words.iter().all(|w| w.is_ascii() && w.len() <= MAX_WORD);
+        let prepared = Prepared {
+            folded: q,
+            bag: bag(q),
+            fast: words.iter().all(|w| w.is_ascii() && w.len() <= MAX_WORD),
+            scan: words
+                .iter()
+                .copied()
+                .filter(|w| !(w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()))
+                .collect(),
+            words,
+        };
         let mut scratch = Scratch::new();
-        let mut scored: Vec<(i64, u32)> = Vec::new();
-        let mut consider = |item: u32, scored: &mut Vec<(i64, u32)>| {
+        let mut matched: Vec<u32> = Vec::new();
+        // The best `limit` so far; its top is the one to beat.
+        let mut best: BinaryHeap<Worst> = BinaryHeap::with_capacity(limit + 1);
+        let mut consider = |item: u32| {
             let i = item as usize;
-            if self.item_bag[i] & qbag != qbag {
+            if !self.matches(i, &prepared) {
                 return;
             }
-            if let Some(s) = self.score_item(i, q, &words, qbag, fast_words, &mut scratch) {
-                scored.push((s, item));
+            matched.push(item);
+            if limit == 0 {
+                return;
+            }
+            // Items come in index order, so an equal score cannot displace an earlier item.
+            if best.len() == limit
+                && let Some((Reverse(worst), _)) = best.peek()
+                && self.upper_bound(i, &prepared) <= *worst
+            {
+                return;
+            }
+            let Some(score) = self.score(i, &prepared, &mut scratch) else {
+                return;
+            };
+            if best.len() < limit {
+                best.push((Reverse(score), item));
+            } else if best.peek().is_some_and(|(Reverse(w), _)| score > *w) {
+                best.pop();
+                best.push((Reverse(score), item));
             }
         };
         match within {
-            Some(items) => items.iter().for_each(|&i| consider(i, &mut scored)),
-            None => (0..self.len() as u32).for_each(|i| consider(i, &mut scored)),
+            Some(items) => items.iter().for_each(|&i| consider(i)),
+            None => (0..self.len() as u32).for_each(&mut consider),
         }
-        let matched: Vec<u32> = scored.iter().map(|&(_, i)| i).collect();
-        let order = |a: &(i64, u32), b: &(i64, u32)| -> Ordering {
-            (Reverse(a.0), a.1).cmp(&(Reverse(b.0), b.1))
-        };
-        if limit == 0 {
-            return (Vec::new(), matched);
-        }
-        if scored.len() > limit {
-            scored.select_nth_unstable_by(limit - 1, order);
-            scored.truncate(limit);
-        }
-        scored.sort_unstable_by(order);
-        let hits = scored
+        let mut top: Vec<(i64, u32)> = best
+            .into_iter()
+            .map(|(Reverse(score), item)| (score, item))
+            .collect();
+        top.sort_unstable_by(|a, b| (Reverse(a.0), a.1).cmp(&(Reverse(b.0), b.1)));
+        let hits = top
             .into_iter()
             .map(|(score, item)| {
                 let indices = self
@@ -553,6 +694,40 @@ mod tests {
         assert!(idx.query_all("xyz", 10).is_empty());
         let top = idx.query_all("rudiger", 1);
         assert_eq!(players[top[0].0].name, "Antonio Rüdiger");
+    }
+
+    #[test]
+    fn pruning_by_upper_bound_keeps_the_exact_best() {
+        // Many names and a small limit, so most candidates are skipped unscored.
+        let mut players: Vec<crate::domain::Player> =
+            crate::store::pool::generate::generate(4000, 9)
+                .iter()
+                .map(|g| g.to_player())
+                .collect();
+        for (i, n) in [
+            "Trent Alexander-Arnold",
+            "Shay O'Neil",
+            "J.-P. Ma-Rossi",
+            "Ma Ma",
+        ]
+        .iter()
+        .enumerate()
+        {
+            players.push(crate::domain::Player::new(&format!("x{i}"), n, "C", None));
+        }
+        let idx = SearchIndex::from_players(&players);
+        for q in [
+            "m", "ma", "mar", "ro", "jo sil", "er-ar", "o'n", "a", "z", "ss", "ma ma", "p. ma",
+            "gon", "sa", "kim",
+        ] {
+            for limit in [1, 5, 20] {
+                assert_eq!(
+                    idx.query_all(q, limit),
+                    naive(&players, q, limit),
+                    "`{q}` limit {limit}"
+                );
+            }
+        }
     }
 
     #[test]
