@@ -265,14 +265,23 @@ pub fn map_sub_position(s: &str) -> Option<Position> {
     Some(p)
 }
 
+/// Broad positions that say too little to place a player: left unknown, not guessed.
+const BROAD: [&str; 7] = [
+    "defender",
+    "defence",
+    "midfield",
+    "midfielder",
+    "attack",
+    "forward",
+    "missing",
+];
+
 /// Transfermarkt's broad position: only a goalkeeper says where he plays; "Defender" could be
 /// any of three positions, so it leaves the position unknown rather than guessing.
 fn map_position(s: &str) -> Result<Option<Position>, String> {
     match s.to_ascii_lowercase().as_str() {
         "goalkeeper" => Ok(Some(Position::GK)),
-        "defender" | "defence" | "midfield" | "midfielder" | "attack" | "forward" | "missing" => {
-            Ok(None)
-        }
+        b if BROAD.contains(&b) => Ok(None),
         _ => match map_sub_position(s) {
             Some(p) => Ok(Some(p)),
             None => Err(format!(
@@ -312,13 +321,13 @@ fn player_from_row(row: &mut Row<'_>) -> Option<Player> {
     let foot = row.parse(Col::Foot, parse_foot);
     let value = row.parse(Col::MarketValue, parse_money);
     let broad = row.parse(Col::Position, map_position).flatten();
-    let detailed = row.parse(Col::SubPosition, |s| {
-        match s.to_ascii_lowercase().as_str() {
-            "missing" => Ok(None),
-            _ => map_sub_position(s)
-                .map(Some)
-                .ok_or_else(|| format!("`{s}` is not a position (e.g. Centre-Back, Left Winger)")),
-        }
+    let detailed = row.parse(Col::SubPosition, |s| match map_sub_position(s) {
+        Some(p) => Ok(Some(p)),
+        // Some rows repeat the broad position here ("Defender"): known to be vague, not wrong.
+        None if BROAD.contains(&s.to_ascii_lowercase().as_str()) => Ok(None),
+        None => Err(format!(
+            "`{s}` is not a position (e.g. Centre-Back, Left Winger)"
+        )),
     });
     let nationality = row.text(Col::Citizenship).map(str::to_string);
     if let (Some(b), Some(c)) = (born, contract)
@@ -452,16 +461,7 @@ pub fn read_players<R: Read>(
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue; // a blank line is not a player
         }
-        if let Some(club) = &options.only_club {
-            let here = cols
-                .index(Col::Club)
-                .and_then(|i| record.get(i))
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .map(str::trim);
-            if here != Some(club.as_str()) {
-                continue;
-            }
-        }
+        // A row of the wrong width cannot be read, whoever's it is.
         if record.len() != cols.width {
             out.problems.push(problem(
                 None,
@@ -472,6 +472,16 @@ pub fn read_players<R: Read>(
                 ),
             ));
             continue;
+        }
+        if let Some(club) = &options.only_club {
+            let here = cols
+                .index(Col::Club)
+                .and_then(|i| record.get(i))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .map(str::trim);
+            if here != Some(club.as_str()) {
+                continue;
+            }
         }
         let mut row = Row {
             record: &record,
