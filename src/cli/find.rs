@@ -56,8 +56,14 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
     } else {
         args.limit
     };
-    let hits = index.query_all(&args.query.join(" "), limit);
-    match print(&hits, &players, on, out) {
+    let hits = index.ranked(&args.query.join(" "), limit);
+    let printed = print(&hits, &players, on, out);
+    // The process ends right after: handing 100k players back to the allocator one by one
+    // would cost more than the search itself.
+    std::mem::forget(index);
+    std::mem::forget(players);
+    std::mem::forget(pool);
+    match printed {
         Ok(()) => Ok(!hits.is_empty()),
         // `find .. | head` closing the pipe early is not a failure.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(!hits.is_empty()),
@@ -66,7 +72,7 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
 }
 
 fn print(
-    hits: &[(usize, crate::domain::search::Hit)],
+    hits: &[(usize, i64)],
     players: &[&Player],
     on: chrono::NaiveDate,
     out: &mut dyn Write,

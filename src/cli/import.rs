@@ -240,6 +240,7 @@ pub fn run(args: Args, _ctx: &Context, out: &mut dyn Write) -> Outcome {
     let options = CsvOptions {
         require_club: true,
         only_club: Some(club.clone()),
+        total_bytes: None,
     };
     let got =
         read_players(&shown, bytes.as_slice(), &options, |_, _| {}).map_err(|e| e.to_string())?;

@@ -303,7 +303,13 @@ impl SearchIndex {
     fn push_key(&mut self, name: &str) {
         let start = self.text.len();
         // Folding is one char for one char, straight into the arena.
-        self.text.extend(name.chars().map(super::search::fold_char));
+        self.text.extend(name.chars().map(|c| {
+            if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                super::search::fold_char(c)
+            }
+        }));
         let key = &self.text[start..];
         let fast = key.is_ascii() && key.len() <= MAX_KEY;
         let mut prev = CharType::Empty;
@@ -484,25 +490,41 @@ impl SearchIndex {
             .map(|(_, m)| m.len())
     }
 
+    /// Like [`SearchIndex::query_all`] without the highlight indices: item and score, best
+    /// first. For printing many matches (`find --limit 0`), where indices would cost more than
+    /// the search.
+    pub fn ranked(&self, query: &str, limit: usize) -> Vec<(usize, i64)> {
+        let q = fold(query.trim());
+        self.best(&q, limit, None).0
+    }
+
     /// Forgets the previous query, so the next one scores every item.
     pub fn reset(&mut self) {
         self.last = None;
     }
 
     fn run(&self, q: &str, limit: usize, within: Option<&[u32]>) -> (Vec<(usize, Hit)>, Vec<u32>) {
+        let (top, matched) = self.best(q, limit, within);
+        let hits = top
+            .into_iter()
+            .map(|(item, score)| {
+                let indices = self
+                    .matcher
+                    .matches(self.key(item), q)
+                    .map(|h| h.indices)
+                    .unwrap_or_default();
+                (item, Hit { score, indices })
+            })
+            .collect();
+        (hits, matched)
+    }
+
+    /// The best `limit` items and scores for the folded query `q`, and every item it matches.
+    fn best(&self, q: &str, limit: usize, within: Option<&[u32]>) -> (Vec<(usize, i64)>, Vec<u32>) {
         let limit = limit.min(self.len());
         let words: Vec<&str> = q.split_whitespace().collect();
         if words.is_empty() {
-            let hits = (0..self.len().min(limit))
-                .map(|i| {
-                    let hit = Hit {
-                        score: 0,
-                        indices: Vec::new(),
-                    };
-                    (i, hit)
-                })
-                .collect();
-            return (hits, Vec::new());
+            return ((0..limit).map(|i| (i, 0)).collect(), Vec::new());
         }
         let prepared = Prepared {
             folded: q,
@@ -554,18 +576,11 @@ impl SearchIndex {
             .map(|(Reverse(score), item)| (score, item))
             .collect();
         top.sort_unstable_by(|a, b| (Reverse(a.0), a.1).cmp(&(Reverse(b.0), b.1)));
-        let hits = top
+        let top = top
             .into_iter()
-            .map(|(score, item)| {
-                let indices = self
-                    .matcher
-                    .matches(self.key(item as usize), q)
-                    .map(|h| h.indices)
-                    .unwrap_or_default();
-                (item as usize, Hit { score, indices })
-            })
+            .map(|(score, item)| (item as usize, score))
             .collect();
-        (hits, matched)
+        (top, matched)
     }
 }
 
@@ -682,6 +697,8 @@ mod tests {
         ] {
             let got = idx.query_all(q, 50);
             assert_eq!(got, naive(&players, q, 50), "query `{q}`");
+            let scores: Vec<(usize, i64)> = got.iter().map(|(i, h)| (*i, h.score)).collect();
+            assert_eq!(idx.ranked(q, 50), scores, "ranked `{q}`");
             // Narrowing one keystroke at a time gives the same as a fresh query.
             let mut typed = String::new();
             idx.reset();

@@ -7,7 +7,7 @@
 //! skipped; every other row is still read.
 
 use super::ron_file::StoreError;
-use crate::domain::{Currency, Fee, Foot, Player, PlayerId, Position};
+use crate::domain::{Currency, Fee, Foot, Player, Position};
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::HashMap;
 use std::fmt;
@@ -97,6 +97,8 @@ pub struct CsvOptions {
     pub require_club: bool,
     /// Keep only rows whose `current_club_name` is exactly this (other rows are not checked).
     pub only_club: Option<String>,
+    /// The file's size, when known: room for all its players is then made once.
+    pub total_bytes: Option<u64>,
 }
 
 /// The players read from a CSV, and the rows that were skipped.
@@ -110,13 +112,13 @@ pub struct CsvPlayers {
 
 /// Column positions found in a header.
 struct Columns {
-    at: HashMap<&'static str, usize>,
+    at: [Option<usize>; Col::ALL.len()],
     width: usize,
 }
 
 impl Columns {
     fn from_header(file: &str, header: &csv::ByteRecord) -> Result<Columns, StoreError> {
-        let mut at = HashMap::new();
+        let mut at = [None; Col::ALL.len()];
         for (i, raw) in header.iter().enumerate() {
             let name = String::from_utf8_lossy(raw);
             // A UTF-8 byte-order mark sticks to the first header written by spreadsheets.
@@ -125,7 +127,7 @@ impl Columns {
                 .trim()
                 .to_ascii_lowercase();
             if let Some(c) = Col::ALL.iter().find(|c| c.header() == name) {
-                at.entry(c.header()).or_insert(i);
+                at[*c as usize].get_or_insert(i);
             }
         }
         let cols = Columns {
@@ -139,7 +141,7 @@ impl Columns {
     }
 
     fn require(&self, file: &str, header: &csv::ByteRecord, col: Col) -> Result<(), StoreError> {
-        if self.at.contains_key(col.header()) {
+        if self.at[col as usize].is_some() {
             return Ok(());
         }
         let found: Vec<String> = header
@@ -161,7 +163,31 @@ impl Columns {
     }
 
     fn index(&self, col: Col) -> Option<usize> {
-        self.at.get(col.header()).copied()
+        self.at[col as usize]
+    }
+}
+
+/// FNV-1a: ids are short and not chosen by an attacker; SipHash was a tenth of a pool's load.
+#[derive(Default, Clone, Copy)]
+struct IdHasher;
+
+impl std::hash::BuildHasher for IdHasher {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
     }
 }
 
@@ -208,14 +234,36 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
         Some(i) => (&s[..i], Some(s[i + 1..].trim())),
         None => (s, None),
     };
-    let date = NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| bad())?;
+    // By hand: chrono's format parser is most of the time of reading a 100k-row pool.
+    let b = day.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = b.get(r)?;
+        part.iter().all(u8::is_ascii_digit).then(|| {
+            part.iter()
+                .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
+        })
+    };
+    let date = match (b.len(), b.get(4), b.get(7)) {
+        (10, Some(b'-'), Some(b'-')) => match (num(0..4), num(5..7), num(8..10)) {
+            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d),
+            _ => None,
+        },
+        _ => None,
+    }
+    .ok_or_else(bad)?;
     if let Some(time) = rest
+        && !is_midnight(time)
         && NaiveTime::parse_from_str(time, "%H:%M:%S%.f").is_err()
         && NaiveTime::parse_from_str(time, "%H:%M").is_err()
     {
         return Err(bad());
     }
     Ok(date)
+}
+
+/// Transfermarkt's midnight, checked without chrono's format parser.
+fn is_midnight(time: &str) -> bool {
+    time == "00:00:00"
 }
 
 /// Whole euros: "45000000" or "45000000.0" (the dump writes floats).
@@ -359,6 +407,7 @@ fn player_from_row(row: &mut Row<'_>) -> Option<Player> {
     });
     // "Vini Jr." is searched for as "Vinícius Júnior" too.
     if let Some(f) = full
+        && f != name
         && crate::domain::search::fold(&f) != crate::domain::search::fold(&name)
     {
         p.aliases.push(f);
@@ -425,7 +474,7 @@ pub fn read_players<R: Read>(
         cols.require(file, &header, Col::Club)?;
     }
     let mut out = CsvPlayers::default();
-    let mut first_row: HashMap<PlayerId, u64> = HashMap::new();
+    let mut first_row: HashMap<u64, u64, IdHasher> = HashMap::default();
     let mut record = csv::ByteRecord::new();
     loop {
         let more = rdr.read_byte_record(&mut record);
@@ -494,14 +543,31 @@ pub fn read_players<R: Read>(
             }
             continue;
         };
-        if let Some(first) = first_row.get(&player.id) {
+        let number = player
+            .id
+            .as_str()
+            .strip_prefix("tm-")
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or_default();
+        if let Some(first) = first_row.get(&number) {
             out.problems.push(problem(
                 Some(Col::PlayerId.header()),
                 format!("player {} is already on row {first}", player.id),
             ));
             continue;
         }
-        first_row.insert(player.id.clone(), row_no);
+        first_row.insert(number, row_no);
+        // Once the first rows tell the average row size, make room for the rest at once:
+        // doubling a 100k Vec<Player> copies it and briefly holds it twice.
+        if out.players.len() == 1024
+            && let Some(total) = options.total_bytes
+        {
+            let per_row = (rdr.position().byte() / out.rows.max(1)).max(1);
+            let expected = (total / per_row) as usize + 64;
+            out.players
+                .reserve(expected.saturating_sub(out.players.len()));
+            first_row.reserve(expected.saturating_sub(first_row.len()));
+        }
         out.players.push(player);
     }
     progress(out.rows, rdr.position().byte());
@@ -606,7 +672,7 @@ mod tests {
         );
         let opts = CsvOptions {
             require_club: true,
-            only_club: None,
+            ..CsvOptions::default()
         };
         let err = read_players("p.csv", "player_id,name\n".as_bytes(), &opts, |_, _| {})
             .expect_err("no club");
@@ -653,6 +719,7 @@ mod tests {
         let opts = CsvOptions {
             require_club: true,
             only_club: Some("Mine FC".into()),
+            total_bytes: None,
         };
         let got = read_players("p.csv", csv.as_bytes(), &opts, |_, _| {}).expect("reads");
         assert_eq!(got.players.len(), 1);

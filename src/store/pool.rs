@@ -107,7 +107,11 @@ pub fn load_pool(path: &Path, mut progress: impl FnMut(Progress)) -> Result<Pool
             }
             let file = std::fs::File::open(path).map_err(|e| StoreError::io(&shown, e))?;
             let reader = std::io::BufReader::with_capacity(256 * 1024, file);
-            let got = read_players(&shown, reader, &CsvOptions::default(), |rows, bytes| {
+            let options = CsvOptions {
+                total_bytes: Some(total_bytes),
+                ..CsvOptions::default()
+            };
+            let got = read_players(&shown, reader, &options, |rows, bytes| {
                 progress(Progress {
                     loaded: rows as usize,
                     bytes,
@@ -145,30 +149,43 @@ pub fn load_pool(path: &Path, mut progress: impl FnMut(Progress)) -> Result<Pool
 }
 
 /// Keeps the first player of each id; later ones are reported at their line and column.
-fn drop_duplicates(shown: &str, text: &str, players: Vec<Player>) -> (Vec<Player>, Vec<String>) {
-    let mut seen: HashMap<PlayerId, usize> = HashMap::with_capacity(players.len());
+/// Works in place: a second 100k `Vec<Player>` would double the peak memory.
+fn drop_duplicates(
+    shown: &str,
+    text: &str,
+    mut players: Vec<Player>,
+) -> (Vec<Player>, Vec<String>) {
     let mut problems = Vec::new();
-    let mut kept = Vec::with_capacity(players.len());
-    for p in players {
-        if let Some(times) = seen.get_mut(&p.id) {
-            // The id's text appears once per player holding it (names are not quoted ids).
+    let mut dropped = vec![false; players.len()];
+    {
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(players.len());
+        for (i, p) in players.iter().enumerate() {
+            let Some(times) = seen.get_mut(p.id.as_str()) else {
+                seen.insert(p.id.as_str(), 1);
+                continue;
+            };
+            dropped[i] = true;
+            // The id's text appears once per player holding it.
             let needle = format!("id: \"{}\"", p.id);
             let place = text
                 .match_indices(&needle)
                 .nth(*times)
-                .map(|(at, _)| at + 4)
-                .map(|at| line_col(text, at));
+                .map(|(at, _)| line_col(text, at + 4));
             problems.push(match place {
                 Some((l, c)) => format!("{shown}:{l}:{c}: duplicate player id `{}`; skipped", p.id),
                 None => format!("{shown}: duplicate player id `{}`; skipped", p.id),
             });
             *times += 1;
-        } else {
-            seen.insert(p.id.clone(), 1);
-            kept.push(p);
         }
     }
-    (kept, problems)
+    if !problems.is_empty() {
+        let mut i = 0;
+        players.retain(|_| {
+            i += 1;
+            !dropped[i - 1]
+        });
+    }
+    (players, problems)
 }
 
 /// Parses `Pool(players: [..])`, counting players as they come.
@@ -178,7 +195,10 @@ pub fn parse_pool_ron(
     progress: impl FnMut(usize),
 ) -> Result<Vec<Player>, StoreError> {
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
-    let seed = PoolSeed { progress };
+    // Serde's sequences carry no length; growing a 100k Vec by doubling would briefly hold
+    // two copies, so count the players first (a fast scan) and allocate once.
+    let expected = text.matches("Player(").count();
+    let seed = PoolSeed { progress, expected };
     options
         .from_str_seed(text, seed)
         .map_err(|e| StoreError::Parse {
@@ -199,6 +219,7 @@ const RECURSION_LIMIT: usize = 64;
 
 struct PoolSeed<F> {
     progress: F,
+    expected: usize,
 }
 
 impl<'de, F: FnMut(usize)> DeserializeSeed<'de> for PoolSeed<F> {
@@ -223,6 +244,7 @@ impl<'de, F: FnMut(usize)> Visitor<'de> for PoolSeed<F> {
                 "players" if players.is_none() => {
                     players = Some(map.next_value_seed(PlayersSeed {
                         progress: &mut self.progress,
+                        expected: self.expected,
                     })?);
                 }
                 "players" => return Err(serde::de::Error::duplicate_field("players")),
@@ -235,6 +257,7 @@ impl<'de, F: FnMut(usize)> Visitor<'de> for PoolSeed<F> {
 
 struct PlayersSeed<'a, F> {
     progress: &'a mut F,
+    expected: usize,
 }
 
 impl<'de, F: FnMut(usize)> DeserializeSeed<'de> for PlayersSeed<'_, F> {
@@ -253,7 +276,7 @@ impl<'de, F: FnMut(usize)> Visitor<'de> for PlayersSeed<'_, F> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Player>, A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(self.expected));
         while let Some(p) = seq.next_element::<Player>()? {
             out.push(p);
             if (out.len() as u64).is_multiple_of(PROGRESS_EVERY) {
