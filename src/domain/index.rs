@@ -180,6 +180,7 @@ struct ItemMeta {
 }
 
 /// Folded names of many players, ready to be searched as the user types.
+#[derive(Default)]
 pub struct SearchIndex {
     /// Every folded key, one after the other.
     text: String,
@@ -193,21 +194,6 @@ pub struct SearchIndex {
     matcher: Matcher,
     /// The previous query (folded) and every item it matched, for narrowing.
     last: Option<(String, Vec<u32>)>,
-}
-
-impl Default for SearchIndex {
-    fn default() -> Self {
-        SearchIndex {
-            text: String::new(),
-            bonus: Vec::new(),
-            key_end: Vec::new(),
-            key_flags: Vec::new(),
-            key_bag: Vec::new(),
-            items: Vec::new(),
-            matcher: Matcher::default(),
-            last: None,
-        }
-    }
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -575,7 +561,7 @@ impl SearchIndex {
             .into_iter()
             .map(|(Reverse(score), item)| (score, item))
             .collect();
-        top.sort_unstable_by(|a, b| (Reverse(a.0), a.1).cmp(&(Reverse(b.0), b.1)));
+        top.sort_unstable_by_key(|&(score, item)| (Reverse(score), item));
         let top = top
             .into_iter()
             .map(|(score, item)| (item as usize, score))
@@ -647,7 +633,7 @@ mod tests {
                 let p: String = (0..len)
                     .map(|k| {
                         let r = (rng >> (k * 8)) as usize;
-                        if r % 4 == 0 {
+                        if r.is_multiple_of(4) {
                             (b'a' + (r % 26) as u8) as char
                         } else {
                             chars[(r / 4) % chars.len()] as char

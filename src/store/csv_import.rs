@@ -272,7 +272,7 @@ fn parse_money(s: &str) -> Result<u64, String> {
         return Ok(n);
     }
     match s.parse::<f64>() {
-        Ok(f) if f.is_finite() && f >= 0.0 && f < 1e15 => Ok(f.round() as u64),
+        Ok(f) if (0.0..1e15).contains(&f) => Ok(f.round() as u64),
         Ok(_) => Err(format!("`{s}` is not an amount in euros")),
         Err(_) => Err(format!("`{s}` is not a number")),
     }
