@@ -1,11 +1,336 @@
-//! `squadboard import` (not written yet).
+//! `squadboard import players.csv --club NAME --out DIR`: one club of a Transfermarkt-style
+//! `players.csv` becomes a data folder (`squad.ron`, an empty `targets.ron`, a `depth.ron` with
+//! every position's players by market value) that `squadboard --data DIR` opens.
+//!
+//! The folder is written whole or not at all: the three files go into a temporary sibling folder
+//! that is checked, then renamed into place.
 
 use super::{Context, Outcome};
-use std::io::Write;
+use crate::domain::search::{Matcher, fold};
+use crate::domain::{DataFile, DepthChart, Player, Position};
+use crate::store::csv_import::{CsvOptions, MAX_CSV_BYTES, club_names, read_players};
+use crate::store::dataset::{Sources, TargetsFile};
+use crate::store::pool::PlayerOut;
+use crate::store::{StoreError, check};
+use serde::Serialize;
+use std::cmp::Reverse;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// A CSV in the columns of Transfermarkt's players.csv.
+    #[arg(value_name = "players.csv")]
+    csv: PathBuf,
+    /// The club to import, as `current_club_name` spells it (accents and case optional; a
+    /// unique part of the name will do: "Real Madrid" for "Real Madrid Club de Fútbol").
+    #[arg(long, value_name = "NAME")]
+    club: String,
+    /// The data folder to write.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Replace DIR if it already holds files.
+    #[arg(long)]
+    force: bool,
+}
 
-pub fn run(_args: Args, _ctx: &Context, _out: &mut dyn Write) -> Outcome {
-    Err("`import` is not available yet".into())
+#[derive(Serialize)]
+#[serde(rename = "Squad")]
+struct SquadOut<'a> {
+    club: &'a str,
+    players: Vec<PlayerOut<'a>>,
+}
+
+/// Picks the CSV's club for what the user typed: the same name, the same name without accents
+/// and case, or the one club whose name contains it.
+pub fn resolve_club(wanted: &str, clubs: &[String]) -> Result<String, String> {
+    let w = fold(wanted.trim());
+    if let Some(c) = clubs.iter().find(|c| c.trim() == wanted.trim()) {
+        return Ok(c.clone());
+    }
+    if let Some(c) = clubs.iter().find(|c| fold(c) == w) {
+        return Ok(c.clone());
+    }
+    let containing: Vec<&String> = clubs.iter().filter(|c| fold(c).contains(&w)).collect();
+    match containing.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => {
+            let m = Matcher::default();
+            // Clubs sharing any word of what was typed, the closest first.
+            let mut near: Vec<(i64, &String)> = clubs
+                .iter()
+                .filter_map(|c| {
+                    let key = fold(c);
+                    let scores: Vec<i64> = w
+                        .split_whitespace()
+                        .filter_map(|word| m.matches(&key, word).map(|h| h.score))
+                        .collect();
+                    (!scores.is_empty()).then(|| (scores.iter().sum(), c))
+                })
+                .collect();
+            near.sort_by_key(|(s, c)| (Reverse(*s), (*c).clone()));
+            let near: Vec<&str> = near.iter().take(5).map(|(_, c)| c.as_str()).collect();
+            Err(if near.is_empty() {
+                format!("no club named `{wanted}` in the file")
+            } else {
+                format!(
+                    "no club named `{wanted}` in the file; did you mean: {}?",
+                    near.join(", ")
+                )
+            })
+        }
+        many => Err(format!(
+            "`{wanted}` could be any of: {}; give the full name",
+            many.iter()
+                .take(8)
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// Per position, the club's players there by market value (highest first), then by name.
+pub fn default_depth(players: &[Player]) -> DepthChart {
+    let mut depth = DepthChart::default();
+    for pos in Position::ALL {
+        let mut here: Vec<&Player> = players.iter().filter(|p| p.position == Some(pos)).collect();
+        here.sort_by(|a, b| {
+            let value = |p: &Player| Reverse(p.market_value.map(|f| f.amount));
+            (value(a), &a.name, &a.id).cmp(&(value(b), &b.name, &b.id))
+        });
+        if !here.is_empty() {
+            depth
+                .columns
+                .insert(pos, here.iter().map(|p| p.id.clone()).collect());
+        }
+    }
+    depth
+}
+
+/// The three files of a data folder for `club`'s players, as text.
+pub fn data_folder_texts(
+    club: &str,
+    players: &[Player],
+    source: &str,
+) -> Result<Vec<(DataFile, String)>, String> {
+    let squad = SquadOut {
+        club,
+        players: players.iter().map(PlayerOut).collect(),
+    };
+    let header = format!(
+        "// {club}: imported by `squadboard import` from {source}.\n// Fields left out are unknown.\n"
+    );
+    Ok(vec![
+        (DataFile::Squad, header + &ron(&squad)? + "\n"),
+        (
+            DataFile::Targets,
+            "// Players linked with the club, the reports that link them, and the links.\n"
+                .to_string()
+                + &ron(&TargetsFile::default())?
+                + "\n",
+        ),
+        (
+            DataFile::Depth,
+            "// Per position, first choice first: by market value, then by name.\n".to_string()
+                + &ron(&default_depth(players))?
+                + "\n",
+        ),
+    ])
+}
+
+fn ron<T: Serialize>(value: &T) -> Result<String, String> {
+    let pretty = ron::ser::PrettyConfig::new().struct_names(true);
+    ron::ser::to_string_pretty(value, pretty).map_err(|e| e.to_string())
+}
+
+fn is_empty_dir(dir: &Path) -> std::io::Result<bool> {
+    Ok(std::fs::read_dir(dir)?.next().is_none())
+}
+
+fn sibling(out: &Path, tag: &str) -> PathBuf {
+    let name = out
+        .file_name()
+        .map_or("data".into(), |n| n.to_string_lossy().to_string());
+    out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
+}
+
+/// Writes the files into a temporary sibling of `out`, then renames it into place. On any
+/// failure the temporary folder is removed and `out` is as it was.
+pub fn write_folder(out: &Path, files: &[(DataFile, String)], force: bool) -> Result<(), String> {
+    let shown = out.display();
+    let existing = match std::fs::symlink_metadata(out) {
+        Ok(m) if m.is_dir() => {
+            let empty = is_empty_dir(out).map_err(|e| format!("{shown}: {e}"))?;
+            if !empty && !force {
+                return Err(format!(
+                    "{shown} already holds files; pass --force to replace it"
+                ));
+            }
+            Some(empty)
+        }
+        Ok(_) => return Err(format!("{shown} exists and is not a folder")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("{shown}: {e}")),
+    };
+    let tmp = sibling(out, "import");
+    let result = (|| -> Result<(), String> {
+        std::fs::create_dir(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
+        for (f, text) in files {
+            let path = tmp.join(f.file_name());
+            let mut file =
+                std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            file.write_all(text.as_bytes())
+                .and_then(|()| file.sync_all())
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        match existing {
+            None => std::fs::rename(&tmp, out).map_err(|e| format!("{shown}: {e}")),
+            Some(true) => {
+                std::fs::remove_dir(out).map_err(|e| format!("{shown}: {e}"))?;
+                std::fs::rename(&tmp, out).map_err(|e| format!("{shown}: {e}"))
+            }
+            Some(false) => {
+                // Move the old folder aside first, so a failed swap can put it back.
+                let old = sibling(out, "replaced");
+                std::fs::rename(out, &old).map_err(|e| format!("{shown}: {e}"))?;
+                if let Err(e) = std::fs::rename(&tmp, out) {
+                    let _ = std::fs::rename(&old, out);
+                    return Err(format!("{shown}: {e}"));
+                }
+                std::fs::remove_dir_all(&old).map_err(|e| {
+                    format!(
+                        "{shown} written, but the old folder is left at {}: {e}",
+                        old.display()
+                    )
+                })
+            }
+        }
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
+    let shown = path.display();
+    let file = std::fs::File::open(path).map_err(|e| StoreError::io(&shown, e))?;
+    let mut buf = Vec::new();
+    file.take(MAX_CSV_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| StoreError::io(&shown, e))?;
+    if buf.len() as u64 > MAX_CSV_BYTES {
+        return Err(StoreError::invalid(
+            shown,
+            format!(
+                "larger than {} MiB; refusing to read it",
+                MAX_CSV_BYTES >> 20
+            ),
+        ));
+    }
+    Ok(buf)
+}
+
+pub fn run(args: Args, _ctx: &Context, out: &mut dyn Write) -> Outcome {
+    let shown = args.csv.display().to_string();
+    let bytes = read_bytes(&args.csv).map_err(|e| e.to_string())?;
+    let clubs = club_names(&shown, &bytes).map_err(|e| e.to_string())?;
+    let club = resolve_club(&args.club, &clubs).map_err(|e| format!("{shown}: {e}"))?;
+    let options = CsvOptions {
+        require_club: true,
+        only_club: Some(club.clone()),
+        total_bytes: None,
+    };
+    let got =
+        read_players(&shown, bytes.as_slice(), &options, |_, _| {}).map_err(|e| e.to_string())?;
+    if got.players.is_empty() {
+        let mut msg = format!("{shown}: no usable player of `{club}`");
+        for p in &got.problems {
+            msg.push_str(&format!("\n  {p}"));
+        }
+        return Err(msg);
+    }
+    let source = args
+        .csv
+        .file_name()
+        .map_or(shown.clone(), |n| n.to_string_lossy().to_string());
+    let files = data_folder_texts(&club, &got.players, &source)?;
+    // What is written must pass `check`: test the texts before anything touches the disk.
+    let sources = Sources {
+        dir: None,
+        texts: files.clone(),
+    };
+    let report = check(&sources);
+    if !report.is_clean() {
+        return Err(format!(
+            "the imported data does not pass check (nothing written):\n{}",
+            report.errors.join("\n")
+        ));
+    }
+    write_folder(&args.out, &files, args.force)?;
+    let io = |e: std::io::Error| e.to_string();
+    for p in &got.problems {
+        writeln!(out, "skipped {p}").map_err(io)?;
+    }
+    writeln!(
+        out,
+        "{}: {} player(s) of {club} imported, {} row(s) skipped",
+        args.out.display(),
+        got.players.len(),
+        got.problems.len()
+    )
+    .map_err(io)?;
+    Ok(got.problems.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_club_is_found_the_way_people_type_it() {
+        let clubs: Vec<String> = [
+            "Real Madrid Club de Fútbol",
+            "Club Atlético de Madrid",
+            "Real Sociedad",
+            "Rayo Vallecano",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            resolve_club("real madrid", &clubs).as_deref(),
+            Ok("Real Madrid Club de Fútbol")
+        );
+        assert_eq!(
+            resolve_club("CLUB ATLETICO DE MADRID", &clubs).as_deref(),
+            Ok("Club Atlético de Madrid")
+        );
+        let err = resolve_club("madrid", &clubs).expect_err("two clubs");
+        assert!(err.contains("could be any of"), "{err}");
+        let err = resolve_club("Real Socidad", &clubs).expect_err("typo");
+        assert!(err.contains("did you mean: Real Sociedad"), "{err}");
+    }
+
+    #[test]
+    fn depth_columns_go_by_value_then_name() {
+        let mut a = Player::new("a", "Zed A", "C", Some(Position::CB));
+        let mut b = Player::new("b", "Amy B", "C", Some(Position::CB));
+        let c = Player::new("c", "Bob C", "C", Some(Position::CB));
+        let d = Player::new("d", "Al D", "C", Some(Position::CB));
+        let gk = Player::new("g", "Gus G", "C", Some(Position::GK));
+        let unknown = Player::new("u", "Uli U", "C", None);
+        let fee = |amount| crate::domain::Fee {
+            amount,
+            currency: crate::domain::Currency::EUR,
+            approximate: false,
+        };
+        a.market_value = Some(fee(9_000_000));
+        b.market_value = Some(fee(1_000_000));
+        let depth = default_depth(&[c, b, a, d, gk, unknown]);
+        let ids = |pos| -> Vec<&str> { depth.column(pos).iter().map(|i| i.as_str()).collect() };
+        assert_eq!(ids(Position::CB), vec!["a", "b", "d", "c"]);
+        assert_eq!(ids(Position::GK), vec!["g"]);
+        assert_eq!(depth.columns.len(), 2, "no column for unknown positions");
+    }
 }

@@ -1,1 +1,785 @@
-//! (not written yet)
+//! A search index over many players (a 100k scouting pool), answering each keystroke of the
+//! target pane's `/` filter in well under a frame.
+//!
+//! It finds and ranks exactly as [`search::Matcher`] does — accents folded, every word of the
+//! query matched anywhere in the name, scores summed — but fast:
+//! - the folded keys are computed once and kept in one `String` arena with offsets, beside the
+//!   skim "in-place bonus" of every byte;
+//! - a char-bag bitmask per player rejects, with one AND, every name lacking a query letter;
+//! - an in-order scan rejects names where the letters are there but in the wrong order;
+//! - the survivors are scored by a re-implementation of `SkimMatcherV2`'s score for ASCII keys
+//!   without allocating (tests check it gives the very same score), and only the `limit`
+//!   best are passed through the real `Matcher` for the highlighted indices;
+//! - when a query extends the previous one, only the previous matches are rescored.
+
+use super::search::{Hit, Matcher, fold};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// Keys longer than this (in bytes) and query words longer than [`MAX_WORD`] go through
+/// `SkimMatcherV2` itself; names are never that long.
+const MAX_KEY: usize = 255;
+const MAX_WORD: usize = 64;
+
+/// Skim's default scoring constants (`SkimScoreConfig::default()`).
+const SCORE_MATCH: i32 = 16;
+const GAP_START: i32 = -3;
+const GAP_EXTENSION: i32 = -1;
+const BONUS_HEAD: i32 = SCORE_MATCH / 2;
+const BONUS_BREAK: i32 = SCORE_MATCH / 2 + GAP_EXTENSION;
+const BONUS_CAMEL: i32 = SCORE_MATCH / 2 + 2 * GAP_EXTENSION;
+const BONUS_CONSECUTIVE: i32 = -(GAP_START + GAP_EXTENSION);
+const FIRST_CHAR_MULTIPLIER: i32 = 2;
+const NEG_INFINITY: i32 = i16::MIN as i32;
+
+/// Key flag: the key is ASCII and short enough for the fast scorer.
+const FAST: u8 = 1;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CharType {
+    Empty,
+    Upper,
+    Lower,
+    Number,
+    HardSep,
+    SoftSep,
+}
+
+fn char_type(b: u8) -> CharType {
+    match b {
+        0 => CharType::Empty,
+        b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => CharType::HardSep,
+        b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => CharType::SoftSep,
+        b'0'..=b'9' => CharType::Number,
+        b'A'..=b'Z' => CharType::Upper,
+        _ => CharType::Lower,
+    }
+}
+
+/// Skim's bonus for matching a char, from the type of the char before it and its own.
+fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
+    match (prev, cur) {
+        (CharType::Empty, _) | (CharType::HardSep, _) => BONUS_HEAD,
+        (CharType::SoftSep, _) => BONUS_BREAK,
+        (CharType::Lower, CharType::Upper) | (CharType::Number, CharType::Upper) => BONUS_CAMEL,
+        _ => 0,
+    }
+}
+
+/// One bit per letter and digit, a few for punctuation, one for anything beyond ASCII. A key
+/// can match a query only if its bag holds every bit of the query's.
+fn bag(s: &str) -> u64 {
+    s.bytes().fold(0, |acc, b| acc | bag_bit(b))
+}
+
+fn bag_bit(b: u8) -> u64 {
+    match b {
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        b' ' => 0,
+        0..=127 => 1 << (36 + b % 27),
+        _ => 1 << 63,
+    }
+}
+
+/// Reusable rows of the score matrix, so scoring does not allocate.
+struct Scratch {
+    rows: Vec<i32>,
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch {
+            rows: vec![0; 4 * (MAX_KEY + 1)],
+        }
+    }
+}
+
+/// `SkimMatcherV2`'s score (as `fuzzy_indices` computes it, ignoring case) of the ASCII
+/// `pattern` in the ASCII `choice`, whose per-byte in-place bonuses are `bonus`.
+fn skim_score(choice: &[u8], bonus: &[u8], pattern: &[u8], scratch: &mut Scratch) -> Option<i32> {
+    let (m, n) = (choice.len(), pattern.len());
+    if n == 0 {
+        return Some(0);
+    }
+    // The first place each pattern char can match, in order: no such places, no match.
+    let mut first = [0usize; MAX_WORD];
+    let mut j = 0;
+    for (i, &p) in pattern.iter().enumerate() {
+        let found = choice[j..]
+            .iter()
+            .position(|&c| c.eq_ignore_ascii_case(&p))?;
+        first[i] = j + found;
+        j += found + 1;
+    }
+    if n == 1 {
+        // One row: the best-placed occurrence wins.
+        let p = pattern[0];
+        let best = choice[first[0]..]
+            .iter()
+            .zip(&bonus[first[0]..])
+            .filter(|(c, _)| c.eq_ignore_ascii_case(&p))
+            .map(|(_, b)| *b as i32)
+            .max()
+            .unwrap_or(0);
+        return Some(best + GAP_EXTENSION + SCORE_MATCH + case_penalty(choice[first[0]], p));
+    }
+    let w = m + 1;
+    let (prev_rows, cur_rows) = scratch.rows.split_at_mut(2 * (MAX_KEY + 1));
+    let (mut pm, mut pp) = prev_rows.split_at_mut(MAX_KEY + 1);
+    let (mut cm, mut cp) = cur_rows.split_at_mut(MAX_KEY + 1);
+    // Row 0: nothing matched yet; skipping costs one gap extension.
+    for col in first[0]..w {
+        pm[col] = NEG_INFINITY;
+        pp[col] = GAP_EXTENSION;
+    }
+    for (i, &p) in pattern.iter().enumerate() {
+        let skip = first[i];
+        cm[skip] = NEG_INFINITY;
+        cp[skip] = NEG_INFINITY;
+        for col in skip + 1..w {
+            let c = choice[col - 1];
+            cm[col] = if c.eq_ignore_ascii_case(&p) {
+                let ipb = bonus[col - 1] as i32;
+                let consecutive = ipb.max(BONUS_CONSECUTIVE);
+                let score_match = pm[col - 1] + consecutive;
+                let score_skip = pp[col - 1] + ipb;
+                score_match.max(score_skip) + SCORE_MATCH + case_penalty(c, p)
+            } else {
+                NEG_INFINITY
+            };
+            cp[col] = (GAP_START + GAP_EXTENSION + cm[col - 1]).max(GAP_EXTENSION + cp[col - 1]);
+        }
+        std::mem::swap(&mut pm, &mut cm);
+        std::mem::swap(&mut pp, &mut cp);
+    }
+    pm[first[n - 1]..w].iter().copied().max()
+}
+
+fn case_penalty(c: u8, p: u8) -> i32 {
+    if c == p { 0 } else { 2 * GAP_EXTENSION }
+}
+
+/// What the cheap tests need of an item, side by side so one cache line serves them all.
+#[derive(Debug, Clone, Copy)]
+struct ItemMeta {
+    /// The union of its keys' bags.
+    bag: u64,
+    /// The bag of the chars that open a key.
+    first: u64,
+    /// The bag of the chars that open a word inside a key.
+    heads: u64,
+    /// Its first key (the name shown), in `text`.
+    start: u32,
+    end: u32,
+    /// Its keys are `first_key .. first_key + keys` of the key table.
+    first_key: u32,
+    keys: u16,
+    /// Every key is ASCII and short: the fast scorer applies.
+    fast: bool,
+}
+
+/// Folded names of many players, ready to be searched as the user types.
+#[derive(Default)]
+pub struct SearchIndex {
+    /// Every folded key, one after the other.
+    text: String,
+    /// Skim's in-place bonus of every byte of `text` (for keys flagged [`FAST`]).
+    bonus: Vec<u8>,
+    /// Key `k` is `text[key_end[k - 1]..key_end[k]]` (from 0 for the first).
+    key_end: Vec<u32>,
+    key_flags: Vec<u8>,
+    key_bag: Vec<u64>,
+    items: Vec<ItemMeta>,
+    matcher: Matcher,
+    /// The previous query (folded) and every item it matched, for narrowing.
+    last: Option<(String, Vec<u32>)>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("items", &self.len())
+            .field("keys", &self.key_end.len())
+            .field("text_bytes", &self.text.len())
+            .finish()
+    }
+}
+
+/// The query, folded and split, with what the cheap tests need.
+struct Prepared<'q> {
+    folded: &'q str,
+    words: Vec<&'q str>,
+    /// The words the bag test does not settle alone (a one-letter word needs only its letter).
+    scan: Vec<&'q str>,
+    bag: u64,
+    /// Every word is ASCII and short enough for the fast scorer.
+    fast: bool,
+}
+
+/// Whether `word` occurs in `key` in order (not necessarily together).
+fn in_order(key: &[u8], word: &[u8]) -> bool {
+    let mut rest = key;
+    for &w in word {
+        match rest.iter().position(|&c| c == w) {
+            Some(i) => rest = &rest[i + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The worst entry of a best-`k` list: lowest score, and among equals the latest item.
+type Worst = (Reverse<i64>, u32);
+
+impl SearchIndex {
+    pub fn new() -> SearchIndex {
+        SearchIndex::default()
+    }
+
+    /// Indexes players by name, known-as name and aliases; item `i` is the `i`th player.
+    pub fn from_players<'a>(players: impl IntoIterator<Item = &'a super::Player>) -> SearchIndex {
+        let mut idx = SearchIndex::new();
+        for p in players {
+            idx.push(
+                &p.name,
+                p.known_as.iter().chain(&p.aliases).map(String::as_str),
+            );
+        }
+        idx
+    }
+
+    /// Adds an item: the name shown (highlight indices point into it) and other names it is
+    /// found by. Returns its number.
+    pub fn push<'a>(&mut self, name: &str, others: impl IntoIterator<Item = &'a str>) -> usize {
+        let first_key = self.key_end.len();
+        self.push_key(name);
+        for o in others {
+            self.push_key(o);
+        }
+        let (start, end) = self.key_range(first_key);
+        let mut meta = ItemMeta {
+            bag: 0,
+            first: 0,
+            heads: 0,
+            start: start as u32,
+            end: end as u32,
+            first_key: first_key as u32,
+            keys: (self.key_end.len() - first_key).min(u16::MAX as usize) as u16,
+            fast: true,
+        };
+        for k in first_key..first_key + meta.keys as usize {
+            meta.bag |= self.key_bag[k];
+            meta.fast &= self.key_flags[k] & FAST != 0;
+            let (s, e) = self.key_range(k);
+            let bytes = &self.text.as_bytes()[s..e];
+            for (j, (&b, &bonus)) in bytes.iter().zip(&self.bonus[s..e]).enumerate() {
+                if j == 0 {
+                    meta.first |= bag_bit(b);
+                } else if bonus > 0 {
+                    meta.heads |= bag_bit(b);
+                }
+            }
+        }
+        self.items.push(meta);
+        self.last = None;
+        self.items.len() - 1
+    }
+
+    fn push_key(&mut self, name: &str) {
+        let start = self.text.len();
+        // Folding is one char for one char, straight into the arena.
+        self.text.extend(name.chars().map(|c| {
+            if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                super::search::fold_char(c)
+            }
+        }));
+        let key = &self.text[start..];
+        let fast = key.is_ascii() && key.len() <= MAX_KEY;
+        let mut prev = CharType::Empty;
+        for (j, &b) in key.as_bytes().iter().enumerate() {
+            let cur = char_type(b);
+            let mut bonus = in_place_bonus(prev, cur);
+            if j == 0 {
+                bonus *= FIRST_CHAR_MULTIPLIER;
+            }
+            self.bonus.push(bonus as u8);
+            prev = cur;
+        }
+        let b = bag(key);
+        self.key_end.push(self.text.len() as u32);
+        self.key_flags.push(if fast { FAST } else { 0 });
+        self.key_bag.push(b);
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    fn key_range(&self, k: usize) -> (usize, usize) {
+        let start = if k == 0 {
+            0
+        } else {
+            self.key_end[k - 1] as usize
+        };
+        (start, self.key_end[k] as usize)
+    }
+
+    fn keys(&self, item: usize) -> std::ops::Range<usize> {
+        let m = &self.items[item];
+        m.first_key as usize..m.first_key as usize + m.keys as usize
+    }
+
+    /// The folded name of item `i` (what highlight indices count chars in).
+    pub fn key(&self, item: usize) -> &str {
+        let m = &self.items[item];
+        &self.text[m.start as usize..m.end as usize]
+    }
+
+    /// Heap bytes held (for the memory budget).
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.bonus.capacity()
+            + self.key_end.capacity() * 4
+            + self.key_flags.capacity()
+            + self.key_bag.capacity() * 8
+            + self.items.capacity() * std::mem::size_of::<ItemMeta>()
+            + self
+                .last
+                .as_ref()
+                .map_or(0, |(q, m)| q.capacity() + m.capacity() * 4)
+    }
+
+    /// Whether some key of the item holds every word in order: what `Matcher` calls a match.
+    #[inline]
+    fn matches(&self, item: usize, q: &Prepared) -> bool {
+        let m = &self.items[item];
+        if m.bag & q.bag != q.bag {
+            return false;
+        }
+        if m.keys == 1 && m.fast && q.fast {
+            // One key: its bag is the item's, already tested.
+            let key = &self.text.as_bytes()[m.start as usize..m.end as usize];
+            return q.scan.iter().all(|w| in_order(key, w.as_bytes()));
+        }
+        self.keys(item).any(|k| {
+            if self.key_bag[k] & q.bag != q.bag {
+                return false;
+            }
+            let (s, e) = self.key_range(k);
+            if q.fast && self.key_flags[k] & FAST != 0 {
+                let key = &self.text.as_bytes()[s..e];
+                q.scan.iter().all(|w| in_order(key, w.as_bytes()))
+            } else {
+                self.matcher.matches(&self.text[s..e], q.folded).is_some()
+            }
+        })
+    }
+
+    /// A score no key of the item can beat, from the letters that open its keys and words.
+    ///
+    /// The first char of a word scores `15 + bonus` (16 opening the key, up to 8 opening a
+    /// word). In a word of letters and digits, every later char scores at most 20: matched
+    /// right after the previous char it sits inside a word (no in-place bonus, so the
+    /// consecutive bonus 4), and after a gap the gap costs at least 4 of its bonus of at most
+    /// 8. Other words get 16 plus the best bonus per char.
+    #[inline]
+    fn upper_bound(&self, item: usize, q: &Prepared) -> i64 {
+        let m = &self.items[item];
+        if !(q.fast && m.fast) {
+            return i64::MAX;
+        }
+        let best_bonus = |b: u8| {
+            let bit = bag_bit(b);
+            if m.first & bit != 0 {
+                BONUS_HEAD * FIRST_CHAR_MULTIPLIER
+            } else if m.heads & bit != 0 {
+                BONUS_HEAD.max(BONUS_BREAK).max(BONUS_CAMEL)
+            } else {
+                0
+            }
+        };
+        q.words
+            .iter()
+            .map(|w| {
+                let bytes = w.as_bytes();
+                if bytes.iter().all(u8::is_ascii_alphanumeric) {
+                    let later = (bytes.len() as i32 - 1) * (SCORE_MATCH + BONUS_CONSECUTIVE);
+                    i64::from(GAP_EXTENSION + SCORE_MATCH + best_bonus(bytes[0]) + later)
+                } else {
+                    bytes
+                        .iter()
+                        .map(|&b| i64::from(SCORE_MATCH + best_bonus(b).max(BONUS_CONSECUTIVE)))
+                        .sum()
+                }
+            })
+            .sum()
+    }
+
+    /// The best score of any of the item's keys, every word matching the same key.
+    fn score(&self, item: usize, q: &Prepared, scratch: &mut Scratch) -> Option<i64> {
+        let mut best: Option<i64> = None;
+        for k in self.keys(item) {
+            if self.key_bag[k] & q.bag != q.bag {
+                continue;
+            }
+            let (s, e) = self.key_range(k);
+            let score = if q.fast && self.key_flags[k] & FAST != 0 {
+                let (key, bonus) = (&self.text.as_bytes()[s..e], &self.bonus[s..e]);
+                q.words.iter().try_fold(0i64, |total, w| {
+                    skim_score(key, bonus, w.as_bytes(), scratch).map(|sc| total + i64::from(sc))
+                })
+            } else {
+                self.matcher
+                    .matches(&self.text[s..e], q.folded)
+                    .map(|h| h.score)
+            };
+            if let Some(sc) = score {
+                best = Some(best.map_or(sc, |b| b.max(sc)));
+            }
+        }
+        best
+    }
+
+    /// The `limit` best matches of `query`, best first (ties in index order), with the matched
+    /// char positions in each item's name. An empty query lists the first `limit` items.
+    ///
+    /// When `query` extends the previous query, only the previous matches are rescored.
+    pub fn query(&mut self, query: &str, limit: usize) -> Vec<(usize, Hit)> {
+        let q = fold(query.trim());
+        let narrowed = match self.last.take() {
+            Some((prev, matched)) if !prev.is_empty() && q.starts_with(&prev) => Some(matched),
+            _ => None,
+        };
+        let (hits, matched) = self.run(&q, limit, narrowed.as_deref());
+        self.last = Some((q, matched));
+        hits
+    }
+
+    /// Like [`SearchIndex::query`] but always over every item, without remembering the query.
+    pub fn query_all(&self, query: &str, limit: usize) -> Vec<(usize, Hit)> {
+        self.run(&fold(query.trim()), limit, None).0
+    }
+
+    /// How many items the previous [`SearchIndex::query`] matched (all of them, not only the
+    /// `limit` returned); `None` before any query or after an empty one.
+    pub fn last_match_count(&self) -> Option<usize> {
+        self.last
+            .as_ref()
+            .filter(|(q, _)| !q.is_empty())
+            .map(|(_, m)| m.len())
+    }
+
+    /// Like [`SearchIndex::query_all`] without the highlight indices: item and score, best
+    /// first. For printing many matches (`find --limit 0`), where indices would cost more than
+    /// the search.
+    pub fn ranked(&self, query: &str, limit: usize) -> Vec<(usize, i64)> {
+        let q = fold(query.trim());
+        self.best(&q, limit, None).0
+    }
+
+    /// Forgets the previous query, so the next one scores every item.
+    pub fn reset(&mut self) {
+        self.last = None;
+    }
+
+    fn run(&self, q: &str, limit: usize, within: Option<&[u32]>) -> (Vec<(usize, Hit)>, Vec<u32>) {
+        let (top, matched) = self.best(q, limit, within);
+        let hits = top
+            .into_iter()
+            .map(|(item, score)| {
+                let indices = self
+                    .matcher
+                    .matches(self.key(item), q)
+                    .map(|h| h.indices)
+                    .unwrap_or_default();
+                (item, Hit { score, indices })
+            })
+            .collect();
+        (hits, matched)
+    }
+
+    /// The best `limit` items and scores for the folded query `q`, and every item it matches.
+    fn best(&self, q: &str, limit: usize, within: Option<&[u32]>) -> (Vec<(usize, i64)>, Vec<u32>) {
+        let limit = limit.min(self.len());
+        let words: Vec<&str> = q.split_whitespace().collect();
+        if words.is_empty() {
+            return ((0..limit).map(|i| (i, 0)).collect(), Vec::new());
+        }
+        let prepared = Prepared {
+            folded: q,
+            bag: bag(q),
+            fast: words.iter().all(|w| w.is_ascii() && w.len() <= MAX_WORD),
+            scan: words
+                .iter()
+                .copied()
+                .filter(|w| !(w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()))
+                .collect(),
+            words,
+        };
+        let mut scratch = Scratch::new();
+        let mut matched: Vec<u32> = Vec::new();
+        // The best `limit` so far; its top is the one to beat.
+        let mut best: BinaryHeap<Worst> = BinaryHeap::with_capacity(limit + 1);
+        let mut consider = |item: u32| {
+            let i = item as usize;
+            if !self.matches(i, &prepared) {
+                return;
+            }
+            matched.push(item);
+            if limit == 0 {
+                return;
+            }
+            // Items come in index order, so an equal score cannot displace an earlier item.
+            if best.len() == limit
+                && let Some((Reverse(worst), _)) = best.peek()
+                && self.upper_bound(i, &prepared) <= *worst
+            {
+                return;
+            }
+            let Some(score) = self.score(i, &prepared, &mut scratch) else {
+                return;
+            };
+            if best.len() < limit {
+                best.push((Reverse(score), item));
+            } else if best.peek().is_some_and(|(Reverse(w), _)| score > *w) {
+                best.pop();
+                best.push((Reverse(score), item));
+            }
+        };
+        match within {
+            Some(items) => items.iter().for_each(|&i| consider(i)),
+            None => (0..self.len() as u32).for_each(&mut consider),
+        }
+        let mut top: Vec<(i64, u32)> = best
+            .into_iter()
+            .map(|(Reverse(score), item)| (score, item))
+            .collect();
+        top.sort_unstable_by_key(|&(score, item)| (Reverse(score), item));
+        let top = top
+            .into_iter()
+            .map(|(score, item)| (item as usize, score))
+            .collect();
+        (top, matched)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
+
+    fn bundled_names() -> Vec<crate::domain::Player> {
+        let ds = crate::store::load(None).expect("bundled");
+        ds.squad.into_iter().chain(ds.targets).collect()
+    }
+
+    /// What the board would do without the index: `Matcher` over every name, stable by score.
+    fn naive(players: &[crate::domain::Player], q: &str, limit: usize) -> Vec<(usize, Hit)> {
+        let m = Matcher::default();
+        let mut out: Vec<(usize, Hit)> = players
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                std::iter::once(&p.name)
+                    .chain(&p.known_as)
+                    .chain(&p.aliases)
+                    .filter_map(|n| m.matches(&fold(n), q))
+                    .map(|h| h.score)
+                    .max()
+                    .map(|s| {
+                        let indices = m
+                            .matches(&fold(&p.name), q)
+                            .map(|h| h.indices)
+                            .unwrap_or_default();
+                        (i, Hit { score: s, indices })
+                    })
+            })
+            .collect();
+        out.sort_by_key(|(_, h)| Reverse(h.score));
+        out.truncate(limit);
+        out
+    }
+
+    #[test]
+    fn the_fast_score_is_skims_score() {
+        let names = crate::store::pool::generate::names(3000, 7);
+        let mut scratch = Scratch::new();
+        let mut checked = 0;
+        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+        for name in &names {
+            let key = fold(name);
+            if !key.is_ascii() {
+                continue;
+            }
+            let mut idx = SearchIndex::new();
+            idx.push(name, []);
+            let bonus = idx.bonus.clone();
+            let chars: Vec<u8> = key.bytes().collect();
+            // Patterns: prefixes, scattered subsequences, and random letters (mostly misses).
+            let mut patterns = vec![key[..key.len().min(3)].to_string()];
+            for _ in 0..6 {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                let len = 1 + (rng % 5) as usize;
+                let p: String = (0..len)
+                    .map(|k| {
+                        let r = (rng >> (k * 8)) as usize;
+                        if r.is_multiple_of(4) {
+                            (b'a' + (r % 26) as u8) as char
+                        } else {
+                            chars[(r / 4) % chars.len()] as char
+                        }
+                    })
+                    .filter(|c| *c != ' ')
+                    .collect();
+                patterns.push(p);
+            }
+            for p in patterns.iter().filter(|p| !p.is_empty()) {
+                // A fresh matcher each time: skim keeps its matrix between calls.
+                let expected = SkimMatcherV2::default()
+                    .ignore_case()
+                    .fuzzy_indices(&key, p)
+                    .map(|(s, _)| s as i32);
+                let got = skim_score(key.as_bytes(), &bonus, p.as_bytes(), &mut scratch);
+                assert_eq!(got, expected, "`{p}` in `{key}`");
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn it_agrees_with_matcher_on_the_bundled_names() {
+        let players = bundled_names();
+        let mut idx = SearchIndex::from_players(&players);
+        for q in [
+            "rudiger",
+            "Rüdiger",
+            "rdgr",
+            "konate ibra",
+            "kon",
+            "mil",
+            "a",
+            "al",
+            "ala",
+            "car",
+            "carv",
+            "alvaro fernandez",
+            "ez",
+            "xyz",
+            "trent",
+            "r",
+            "  militao  ",
+            "dean h",
+        ] {
+            let got = idx.query_all(q, 50);
+            assert_eq!(got, naive(&players, q, 50), "query `{q}`");
+            let scores: Vec<(usize, i64)> = got.iter().map(|(i, h)| (*i, h.score)).collect();
+            assert_eq!(idx.ranked(q, 50), scores, "ranked `{q}`");
+            // Narrowing one keystroke at a time gives the same as a fresh query.
+            let mut typed = String::new();
+            idx.reset();
+            for c in q.chars() {
+                typed.push(c);
+                let step = idx.query(&typed, 50);
+                assert_eq!(step, idx.query_all(&typed, 50), "typed `{typed}`");
+            }
+        }
+        assert!(idx.query_all("xyz", 10).is_empty());
+        let top = idx.query_all("rudiger", 1);
+        assert_eq!(players[top[0].0].name, "Antonio Rüdiger");
+    }
+
+    #[test]
+    fn pruning_by_upper_bound_keeps_the_exact_best() {
+        // Many names and a small limit, so most candidates are skipped unscored.
+        let mut players: Vec<crate::domain::Player> =
+            crate::store::pool::generate::generate(4000, 9)
+                .iter()
+                .map(|g| g.to_player())
+                .collect();
+        for (i, n) in [
+            "Trent Alexander-Arnold",
+            "Shay O'Neil",
+            "J.-P. Ma-Rossi",
+            "Ma Ma",
+        ]
+        .iter()
+        .enumerate()
+        {
+            players.push(crate::domain::Player::new(&format!("x{i}"), n, "C", None));
+        }
+        let idx = SearchIndex::from_players(&players);
+        for q in [
+            "m", "ma", "mar", "ro", "jo sil", "er-ar", "o'n", "a", "z", "ss", "ma ma", "p. ma",
+            "gon", "sa", "kim",
+        ] {
+            for limit in [1, 5, 20] {
+                assert_eq!(
+                    idx.query_all(q, limit),
+                    naive(&players, q, limit),
+                    "`{q}` limit {limit}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn highlights_point_into_the_name_and_accents_fold() {
+        let mut idx = SearchIndex::new();
+        idx.push("Ibrahima Konaté", []);
+        idx.push("Łukasz Żółć", []);
+        idx.push("Kaito Mori", ["Mori Kaito"]);
+        let hits = idx.query("kon", 10);
+        assert_eq!(
+            hits,
+            vec![(
+                0,
+                Hit {
+                    score: hits[0].1.score,
+                    indices: vec![9, 10, 11]
+                }
+            )]
+        );
+        assert_eq!(idx.query("zolc", 10)[0].0, 1);
+        assert_eq!(idx.query("Żółć", 10)[0].0, 1);
+        // Words in any order; the alias is found too, the highlight stays on the name.
+        assert_eq!(idx.query("mori kaito", 10)[0].0, 2);
+        assert_eq!(idx.query("", 2).len(), 2);
+    }
+
+    #[test]
+    fn narrowing_only_rescores_previous_matches_and_resets_on_a_new_query() {
+        let names = crate::store::pool::generate::names(20_000, 11);
+        let mut idx = SearchIndex::new();
+        for n in &names {
+            idx.push(n, []);
+        }
+        let mut typed = String::new();
+        let mut previous = usize::MAX;
+        for c in "mar sil".chars() {
+            typed.push(c);
+            let hits = idx.query(&typed, 20);
+            assert_eq!(hits, idx.query_all(&typed, 20), "`{typed}`");
+            let matched = idx.last.as_ref().map_or(0, |(_, m)| m.len());
+            assert!(
+                matched <= previous,
+                "`{typed}` widened: {matched} > {previous}"
+            );
+            previous = matched;
+        }
+        // Backspace: not an extension, so everything is scored again.
+        let hits = idx.query("mar", 20);
+        assert_eq!(hits, idx.query_all("mar", 20));
+        assert!(idx.last.as_ref().map_or(0, |(_, m)| m.len()) >= previous);
+    }
+}

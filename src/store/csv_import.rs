@@ -1,1 +1,732 @@
-//! (not written yet)
+//! Reading players from a CSV in the columns of the public Transfermarkt `players.csv`
+//! (`player_id`, `name`, `current_club_name`, `date_of_birth`, `sub_position`, ...).
+//!
+//! Unknown columns are ignored and a missing optional column leaves its field unknown. A missing
+//! required column stops the read with a message naming the file and the column. A bad row is
+//! reported with its row (as a spreadsheet counts them: the header is row 1) and column, and
+//! skipped; every other row is still read.
+
+use super::ron_file::StoreError;
+use crate::domain::{Currency, Fee, Foot, Player, Position};
+use chrono::{NaiveDate, NaiveTime};
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Read;
+
+/// A CSV larger than this is refused before parsing (the whole Transfermarkt dump is ~10 MiB).
+pub const MAX_CSV_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// How often (in rows) the progress callback is called.
+pub const PROGRESS_EVERY: u64 = 4096;
+
+/// One bad row: where (file, row, column) and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    pub file: String,
+    /// 1-based, the header being row 1.
+    pub row: u64,
+    /// `None` when the whole row is at fault (wrong number of fields).
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.column {
+            Some(c) => write!(f, "{}:{}:{}: {}", self.file, self.row, c, self.message),
+            None => write!(f, "{}:{}: {}", self.file, self.row, self.message),
+        }
+    }
+}
+
+/// The columns this reader understands, by their Transfermarkt names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    PlayerId,
+    Name,
+    FirstName,
+    LastName,
+    Club,
+    Citizenship,
+    Born,
+    Position,
+    SubPosition,
+    Foot,
+    MarketValue,
+    ContractUntil,
+}
+
+impl Col {
+    const ALL: [Col; 12] = [
+        Col::PlayerId,
+        Col::Name,
+        Col::FirstName,
+        Col::LastName,
+        Col::Club,
+        Col::Citizenship,
+        Col::Born,
+        Col::Position,
+        Col::SubPosition,
+        Col::Foot,
+        Col::MarketValue,
+        Col::ContractUntil,
+    ];
+
+    fn header(self) -> &'static str {
+        match self {
+            Col::PlayerId => "player_id",
+            Col::Name => "name",
+            Col::FirstName => "first_name",
+            Col::LastName => "last_name",
+            Col::Club => "current_club_name",
+            Col::Citizenship => "country_of_citizenship",
+            Col::Born => "date_of_birth",
+            Col::Position => "position",
+            Col::SubPosition => "sub_position",
+            Col::Foot => "foot",
+            Col::MarketValue => "market_value_in_eur",
+            Col::ContractUntil => "contract_expiration_date",
+        }
+    }
+}
+
+/// What the reader is for: a club import needs the club column, a scouting pool does not.
+#[derive(Debug, Clone, Default)]
+pub struct CsvOptions {
+    /// Stop when `current_club_name` is missing.
+    pub require_club: bool,
+    /// Keep only rows whose `current_club_name` is exactly this (other rows are not checked).
+    pub only_club: Option<String>,
+    /// The file's size, when known: room for all its players is then made once.
+    pub total_bytes: Option<u64>,
+}
+
+/// The players read from a CSV, and the rows that were skipped.
+#[derive(Debug, Clone, Default)]
+pub struct CsvPlayers {
+    pub players: Vec<Player>,
+    pub problems: Vec<RowProblem>,
+    /// Data rows read (header not counted), kept or not.
+    pub rows: u64,
+}
+
+/// Column positions found in a header.
+struct Columns {
+    at: [Option<usize>; Col::ALL.len()],
+    width: usize,
+}
+
+impl Columns {
+    fn from_header(file: &str, header: &csv::ByteRecord) -> Result<Columns, StoreError> {
+        let mut at = [None; Col::ALL.len()];
+        for (i, raw) in header.iter().enumerate() {
+            let name = String::from_utf8_lossy(raw);
+            // A UTF-8 byte-order mark sticks to the first header written by spreadsheets.
+            let name = name
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .to_ascii_lowercase();
+            if let Some(c) = Col::ALL.iter().find(|c| c.header() == name) {
+                at[*c as usize].get_or_insert(i);
+            }
+        }
+        let cols = Columns {
+            at,
+            width: header.len(),
+        };
+        for required in [Col::PlayerId, Col::Name] {
+            cols.require(file, header, required)?;
+        }
+        Ok(cols)
+    }
+
+    fn require(&self, file: &str, header: &csv::ByteRecord, col: Col) -> Result<(), StoreError> {
+        if self.at[col as usize].is_some() {
+            return Ok(());
+        }
+        let found: Vec<String> = header
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).trim().to_string())
+            .collect();
+        Err(StoreError::invalid(
+            file,
+            format!(
+                "missing required column `{}` in the header (row 1); columns found: {}",
+                col.header(),
+                if found.iter().all(|f| f.is_empty()) {
+                    "none".to_string()
+                } else {
+                    found.join(", ")
+                }
+            ),
+        ))
+    }
+
+    fn index(&self, col: Col) -> Option<usize> {
+        self.at[col as usize]
+    }
+}
+
+/// FNV-1a: ids are short and not chosen by an attacker; SipHash was a tenth of a pool's load.
+#[derive(Default, Clone, Copy)]
+struct IdHasher;
+
+impl std::hash::BuildHasher for IdHasher {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+/// One row being read: its fields and the problems found so far.
+struct Row<'a> {
+    record: &'a csv::ByteRecord,
+    cols: &'a Columns,
+    problems: Vec<(Col, String)>,
+}
+
+impl<'a> Row<'a> {
+    /// The trimmed text of a column; `None` when the column is absent or the cell empty.
+    fn text(&mut self, col: Col) -> Option<&'a str> {
+        let i = self.cols.index(col)?;
+        let raw = self.record.get(i)?;
+        match std::str::from_utf8(raw) {
+            Ok(s) => {
+                let s = s.trim();
+                (!s.is_empty()).then_some(s)
+            }
+            Err(_) => {
+                self.problems.push((col, "not valid UTF-8".into()));
+                None
+            }
+        }
+    }
+
+    fn parse<T>(&mut self, col: Col, f: impl FnOnce(&str) -> Result<T, String>) -> Option<T> {
+        let s = self.text(col)?;
+        match f(s) {
+            Ok(v) => Some(v),
+            Err(message) => {
+                self.problems.push((col, message));
+                None
+            }
+        }
+    }
+}
+
+/// "2026-06-30", or with a time of day as Transfermarkt writes it: "2026-06-30 00:00:00".
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let bad = || format!("`{s}` is not a date (YYYY-MM-DD)");
+    let (day, rest) = match s.find([' ', 'T']) {
+        Some(i) => (&s[..i], Some(s[i + 1..].trim())),
+        None => (s, None),
+    };
+    // By hand: chrono's format parser is most of the time of reading a 100k-row pool.
+    let b = day.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = b.get(r)?;
+        part.iter().all(u8::is_ascii_digit).then(|| {
+            part.iter()
+                .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
+        })
+    };
+    let date = match (b.len(), b.get(4), b.get(7)) {
+        (10, Some(b'-'), Some(b'-')) => match (num(0..4), num(5..7), num(8..10)) {
+            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d),
+            _ => None,
+        },
+        _ => None,
+    }
+    .ok_or_else(bad)?;
+    if let Some(time) = rest
+        && !is_midnight(time)
+        && NaiveTime::parse_from_str(time, "%H:%M:%S%.f").is_err()
+        && NaiveTime::parse_from_str(time, "%H:%M").is_err()
+    {
+        return Err(bad());
+    }
+    Ok(date)
+}
+
+/// Transfermarkt's midnight, checked without chrono's format parser.
+fn is_midnight(time: &str) -> bool {
+    time == "00:00:00"
+}
+
+/// Whole euros: "45000000" or "45000000.0" (the dump writes floats).
+fn parse_money(s: &str) -> Result<u64, String> {
+    if let Ok(n) = s.parse::<u64>() {
+        return Ok(n);
+    }
+    match s.parse::<f64>() {
+        Ok(f) if (0.0..1e15).contains(&f) => Ok(f.round() as u64),
+        Ok(_) => Err(format!("`{s}` is not an amount in euros")),
+        Err(_) => Err(format!("`{s}` is not a number")),
+    }
+}
+
+fn parse_foot(s: &str) -> Result<Foot, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "right" => Ok(Foot::Right),
+        "left" => Ok(Foot::Left),
+        "both" => Ok(Foot::Both),
+        _ => Err(format!("`{s}` is not a foot (right, left or both)")),
+    }
+}
+
+/// Transfermarkt's detailed position. There is no wide midfielder on our board, so a left or
+/// right midfielder stands as a winger on his side.
+pub fn map_sub_position(s: &str) -> Option<Position> {
+    let key: String = s
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let p = match key.as_str() {
+        "goalkeeper" => Position::GK,
+        "centreback" | "centerback" => Position::CB,
+        "rightback" => Position::RB,
+        "leftback" => Position::LB,
+        "rightwingback" => Position::RWB,
+        "leftwingback" => Position::LWB,
+        "defensivemidfield" => Position::DM,
+        "centralmidfield" => Position::CM,
+        "attackingmidfield" => Position::AM,
+        "rightwinger" | "rightmidfield" => Position::RW,
+        "leftwinger" | "leftmidfield" => Position::LW,
+        "centreforward" | "centerforward" | "secondstriker" => Position::ST,
+        _ => return Position::parse(s),
+    };
+    Some(p)
+}
+
+/// Broad positions that say too little to place a player: left unknown, not guessed.
+const BROAD: [&str; 7] = [
+    "defender",
+    "defence",
+    "midfield",
+    "midfielder",
+    "attack",
+    "forward",
+    "missing",
+];
+
+/// Transfermarkt's broad position: only a goalkeeper says where he plays; "Defender" could be
+/// any of three positions, so it leaves the position unknown rather than guessing.
+fn map_position(s: &str) -> Result<Option<Position>, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "goalkeeper" => Ok(Some(Position::GK)),
+        b if BROAD.contains(&b) => Ok(None),
+        _ => match map_sub_position(s) {
+            Some(p) => Ok(Some(p)),
+            None => Err(format!(
+                "`{s}` is not a position (Goalkeeper, Defender, Midfield, Attack)"
+            )),
+        },
+    }
+}
+
+fn player_from_row(row: &mut Row<'_>) -> Option<Player> {
+    let id = row.parse(Col::PlayerId, |s| {
+        s.parse::<u64>()
+            .map_err(|_| format!("`{s}` is not a player number"))
+    });
+    if id.is_none() && row.problems.is_empty() {
+        row.problems.push((Col::PlayerId, "empty".into()));
+    }
+    let first = row.text(Col::FirstName);
+    let last = row.text(Col::LastName);
+    let full = match (first, last) {
+        (Some(f), Some(l)) => Some(format!("{f} {l}")),
+        (None, Some(l)) => Some(l.to_string()),
+        (Some(f), None) => Some(f.to_string()),
+        (None, None) => None,
+    };
+    let name = match (row.text(Col::Name), &full) {
+        (Some(n), _) => Some(n.to_string()),
+        (None, Some(f)) => Some(f.clone()),
+        (None, None) => {
+            row.problems.push((Col::Name, "empty".into()));
+            None
+        }
+    };
+    let club = row.text(Col::Club).unwrap_or_default().to_string();
+    let born = row.parse(Col::Born, parse_date);
+    let contract = row.parse(Col::ContractUntil, parse_date);
+    let foot = row.parse(Col::Foot, parse_foot);
+    let value = row.parse(Col::MarketValue, parse_money);
+    let broad = row.parse(Col::Position, map_position).flatten();
+    let detailed = row.parse(Col::SubPosition, |s| match map_sub_position(s) {
+        Some(p) => Ok(Some(p)),
+        // Some rows repeat the broad position here ("Defender"): known to be vague, not wrong.
+        None if BROAD.contains(&s.to_ascii_lowercase().as_str()) => Ok(None),
+        None => Err(format!(
+            "`{s}` is not a position (e.g. Centre-Back, Left Winger)"
+        )),
+    });
+    let nationality = row.text(Col::Citizenship).map(str::to_string);
+    if let (Some(b), Some(c)) = (born, contract)
+        && c < b
+    {
+        row.problems.push((
+            Col::ContractUntil,
+            format!("contract ends {c}, before the birth {b}"),
+        ));
+    }
+    if !row.problems.is_empty() {
+        return None;
+    }
+    let (id, name) = (id?, name?);
+    let mut p = Player::new(
+        &format!("tm-{id}"),
+        &name,
+        &club,
+        detailed.flatten().or(broad),
+    );
+    p.born = born;
+    p.contract_until = contract;
+    p.foot = foot;
+    p.nationality = nationality;
+    p.market_value = value.map(|amount| Fee {
+        amount,
+        currency: Currency::EUR,
+        approximate: false,
+    });
+    // "Vini Jr." is searched for as "Vinícius Júnior" too.
+    if let Some(f) = full
+        && f != name
+        && crate::domain::search::fold(&f) != crate::domain::search::fold(&name)
+    {
+        p.aliases.push(f);
+    }
+    Some(p)
+}
+
+/// The distinct `current_club_name` values of a CSV, in first-seen order.
+pub fn club_names(file: &str, bytes: &[u8]) -> Result<Vec<String>, StoreError> {
+    let mut rdr = reader(bytes);
+    let header = rdr.byte_headers().map_err(|e| csv_error(file, &e))?.clone();
+    let cols = Columns::from_header(file, &header)?;
+    cols.require(file, &header, Col::Club)?;
+    let Some(at) = cols.index(Col::Club) else {
+        return Ok(Vec::new());
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match rdr.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                if let Some(Ok(name)) = record.get(at).map(std::str::from_utf8) {
+                    let name = name.trim();
+                    if !name.is_empty() && seen.insert(name.to_string()) {
+                        out.push(name.to_string());
+                    }
+                }
+            }
+            // Broken rows are reported when the players are read.
+            Err(_) => continue,
+        }
+    }
+    Ok(out)
+}
+
+fn reader<R: Read>(r: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(r)
+}
+
+fn csv_error(file: &str, e: &csv::Error) -> StoreError {
+    match e.position() {
+        Some(p) => StoreError::invalid(file, format!("row {}: {e}", p.record() + 1)),
+        None => StoreError::invalid(file, e.to_string()),
+    }
+}
+
+/// Reads players from CSV text. `file` is the name messages carry; `progress(rows, byte)` is
+/// called every [`PROGRESS_EVERY`] rows and once at the end.
+pub fn read_players<R: Read>(
+    file: &str,
+    source: R,
+    options: &CsvOptions,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<CsvPlayers, StoreError> {
+    let mut rdr = reader(source);
+    let header = rdr.byte_headers().map_err(|e| csv_error(file, &e))?.clone();
+    let cols = Columns::from_header(file, &header)?;
+    if options.require_club || options.only_club.is_some() {
+        cols.require(file, &header, Col::Club)?;
+    }
+    let mut out = CsvPlayers::default();
+    let mut first_row: HashMap<u64, u64, IdHasher> = HashMap::default();
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let more = rdr.read_byte_record(&mut record);
+        let row_no = match &more {
+            Ok(_) => record.position().map(|p| p.record()),
+            Err(e) => e.position().map(|p| p.record()),
+        }
+        .unwrap_or(out.rows + 1)
+            + 1;
+        let problem = |column: Option<&str>, message: String| RowProblem {
+            file: file.to_string(),
+            row: row_no,
+            column: column.map(str::to_string),
+            message,
+        };
+        match more {
+            Ok(false) => break,
+            Ok(true) => out.rows += 1,
+            Err(e) => {
+                out.rows += 1;
+                let message = e.to_string();
+                // An I/O error ends the read; a broken row (bad UTF-8 in a record) is skipped.
+                if let csv::ErrorKind::Io(io) = e.into_kind() {
+                    return Err(StoreError::io(file, io));
+                }
+                out.problems.push(problem(None, message));
+                continue;
+            }
+        }
+        if out.rows.is_multiple_of(PROGRESS_EVERY) {
+            progress(out.rows, rdr.position().byte());
+        }
+        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue; // a blank line is not a player
+        }
+        // A row of the wrong width cannot be read, whoever's it is.
+        if record.len() != cols.width {
+            out.problems.push(problem(
+                None,
+                format!(
+                    "{} field(s), but the header has {}",
+                    record.len(),
+                    cols.width
+                ),
+            ));
+            continue;
+        }
+        if let Some(club) = &options.only_club {
+            let here = cols
+                .index(Col::Club)
+                .and_then(|i| record.get(i))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .map(str::trim);
+            if here != Some(club.as_str()) {
+                continue;
+            }
+        }
+        let mut row = Row {
+            record: &record,
+            cols: &cols,
+            problems: Vec::new(),
+        };
+        let Some(player) = player_from_row(&mut row) else {
+            for (col, message) in row.problems {
+                out.problems.push(problem(Some(col.header()), message));
+            }
+            continue;
+        };
+        let number = player
+            .id
+            .as_str()
+            .strip_prefix("tm-")
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or_default();
+        if let Some(first) = first_row.get(&number) {
+            out.problems.push(problem(
+                Some(Col::PlayerId.header()),
+                format!("player {} is already on row {first}", player.id),
+            ));
+            continue;
+        }
+        first_row.insert(number, row_no);
+        // Once the first rows tell the average row size, make room for the rest at once:
+        // doubling a 100k Vec<Player> copies it and briefly holds it twice.
+        if out.players.len() == 1024
+            && let Some(total) = options.total_bytes
+        {
+            let per_row = (rdr.position().byte() / out.rows.max(1)).max(1);
+            let expected = (total / per_row) as usize + 64;
+            out.players
+                .reserve(expected.saturating_sub(out.players.len()));
+            first_row.reserve(expected.saturating_sub(first_row.len()));
+        }
+        out.players.push(player);
+    }
+    progress(out.rows, rdr.position().byte());
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "player_id,first_name,last_name,name,last_season,current_club_id,country_of_citizenship,date_of_birth,sub_position,position,foot,height_in_cm,contract_expiration_date,current_club_name,market_value_in_eur\n";
+
+    fn read(text: &str) -> CsvPlayers {
+        read_players("p.csv", text.as_bytes(), &CsvOptions::default(), |_, _| {}).expect("readable")
+    }
+
+    #[test]
+    fn a_transfermarkt_row_becomes_a_player() {
+        let csv = format!(
+            "{HEADER}1001,Tomás,Varela Ríos,Tomás Varela,2025,418,Spain,2001-03-04 00:00:00,Centre-Back,Defender,left,188.0,2029-06-30 00:00:00,Fictional CF,25000000.0\n"
+        );
+        let got = read(&csv);
+        assert!(got.problems.is_empty(), "{:?}", got.problems);
+        let p = &got.players[0];
+        assert_eq!(p.id.as_str(), "tm-1001");
+        assert_eq!(p.name, "Tomás Varela");
+        assert_eq!(p.aliases, vec!["Tomás Varela Ríos".to_string()]);
+        assert_eq!(p.club, "Fictional CF");
+        assert_eq!(p.position, Some(Position::CB));
+        assert_eq!(p.foot, Some(Foot::Left));
+        assert_eq!(p.born, NaiveDate::from_ymd_opt(2001, 3, 4));
+        assert_eq!(p.contract_until, NaiveDate::from_ymd_opt(2029, 6, 30));
+        assert_eq!(p.market_value.map(|f| f.amount), Some(25_000_000));
+        assert_eq!(p.nationality.as_deref(), Some("Spain"));
+    }
+
+    #[test]
+    fn empty_cells_and_missing_columns_stay_unknown() {
+        let got = read("name,player_id\nAri Koski,7\n");
+        let p = &got.players[0];
+        assert_eq!(
+            (p.born, p.position, p.foot, p.market_value),
+            (None, None, None, None)
+        );
+        assert_eq!(p.club, "");
+        let got = read(&format!("{HEADER}8,,,Bo Lind,,,,,,Defender,,,,,\n"));
+        assert!(got.problems.is_empty(), "{:?}", got.problems);
+        assert_eq!(
+            got.players[0].position, None,
+            "a bare `Defender` is not a guess"
+        );
+    }
+
+    #[test]
+    fn bad_cells_name_row_and_column_and_skip_the_row() {
+        let csv = format!(
+            "{HEADER}1,,,Good One,,,,,,,,,,A,\n2,,,Bad Date,,,,1999-13-40,,,,,,A,\n3,,,Bad Value,,,,,,,,,,A,lots\n4,,,Bad Pos,,,,,Sweeper,,,,,A,\n5,,,Bad Foot,,,,,,,middle,,,A,\n"
+        );
+        let got = read(&csv);
+        assert_eq!(got.players.len(), 1);
+        let shown: Vec<String> = got.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            shown,
+            vec![
+                "p.csv:3:date_of_birth: `1999-13-40` is not a date (YYYY-MM-DD)",
+                "p.csv:4:market_value_in_eur: `lots` is not a number",
+                "p.csv:5:sub_position: `Sweeper` is not a position (e.g. Centre-Back, Left Winger)",
+                "p.csv:6:foot: `middle` is not a foot (right, left or both)",
+            ]
+        );
+    }
+
+    #[test]
+    fn short_rows_duplicates_and_quoted_newlines_are_counted_as_rows() {
+        let csv = "player_id,name\n1,\"Ann\nMultiline\"\n2\n1,Again\n3,Cy\n";
+        let got = read(csv);
+        let shown: Vec<String> = got.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            shown,
+            vec![
+                "p.csv:3: 1 field(s), but the header has 2",
+                "p.csv:4:player_id: player tm-1 is already on row 2",
+            ]
+        );
+        assert_eq!(got.players.len(), 2);
+        assert_eq!(got.rows, 4);
+    }
+
+    #[test]
+    fn a_missing_required_column_stops_with_its_name() {
+        let err = read_players(
+            "p.csv",
+            "id,name\n1,A\n".as_bytes(),
+            &CsvOptions::default(),
+            |_, _| {},
+        )
+        .expect_err("no player_id");
+        assert!(
+            err.to_string()
+                .starts_with("p.csv: missing required column `player_id`"),
+            "{err}"
+        );
+        let opts = CsvOptions {
+            require_club: true,
+            ..CsvOptions::default()
+        };
+        let err = read_players("p.csv", "player_id,name\n".as_bytes(), &opts, |_, _| {})
+            .expect_err("no club");
+        assert!(err.to_string().contains("`current_club_name`"), "{err}");
+    }
+
+    #[test]
+    fn dates_take_either_form() {
+        let d = NaiveDate::from_ymd_opt(2026, 6, 30);
+        assert_eq!(parse_date("2026-06-30").ok(), d);
+        assert_eq!(parse_date("2026-06-30 00:00:00").ok(), d);
+        assert!(parse_date("2026-06-30 noon").is_err());
+        assert!(parse_date("30/06/2026").is_err());
+    }
+
+    #[test]
+    fn transfermarkt_positions_map_onto_the_board() {
+        for (tm, ours) in [
+            ("Goalkeeper", Position::GK),
+            ("Centre-Back", Position::CB),
+            ("Right-Back", Position::RB),
+            ("Left-Back", Position::LB),
+            ("Defensive Midfield", Position::DM),
+            ("Central Midfield", Position::CM),
+            ("Attacking Midfield", Position::AM),
+            ("Right Winger", Position::RW),
+            ("Left Winger", Position::LW),
+            ("Left Midfield", Position::LW),
+            ("Right Midfield", Position::RW),
+            ("Centre-Forward", Position::ST),
+            ("Second Striker", Position::ST),
+            ("CB", Position::CB),
+        ] {
+            assert_eq!(map_sub_position(tm), Some(ours), "{tm}");
+        }
+        assert_eq!(map_sub_position("Libero"), None);
+    }
+
+    #[test]
+    fn only_club_keeps_that_club_and_ignores_other_rows_problems() {
+        let csv = format!(
+            "{HEADER}1,,,Kept,,,,,,,,,,Mine FC,\n2,,,Other,,,,not-a-date,,,,,,Theirs FC,\n"
+        );
+        let opts = CsvOptions {
+            require_club: true,
+            only_club: Some("Mine FC".into()),
+            total_bytes: None,
+        };
+        let got = read_players("p.csv", csv.as_bytes(), &opts, |_, _| {}).expect("reads");
+        assert_eq!(got.players.len(), 1);
+        assert!(got.problems.is_empty());
+        assert_eq!(
+            club_names("p.csv", csv.as_bytes()).expect("clubs"),
+            vec!["Mine FC".to_string(), "Theirs FC".to_string()]
+        );
+    }
+}

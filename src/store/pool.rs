@@ -1,1 +1,462 @@
-//! (not written yet)
+//! A scouting pool: many players (a whole league, 100k from a Transfermarkt dump) searchable
+//! beside the targets. Loaded from CSV in Transfermarkt's columns or from RON
+//! (`Pool(players: [Player(..)])`), on a background thread if the caller likes: everything here
+//! is `Send`, and progress is reported as it goes.
+
+pub mod generate;
+
+use super::csv_import::{CsvOptions, MAX_CSV_BYTES, PROGRESS_EVERY, RowProblem, read_players};
+use super::ron_file::{MAX_FILE_BYTES, StoreError, line_col, read_text};
+use crate::domain::{Fee, Foot, Player, PlayerId, Position};
+use chrono::NaiveDate;
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::{Deserializer, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Where a load has got to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Players (CSV: rows) read so far.
+    pub loaded: usize,
+    /// Bytes of the file read so far; a RON file is read whole before parsing starts.
+    pub bytes: u64,
+    /// The file's size.
+    pub total_bytes: u64,
+}
+
+impl Progress {
+    /// 0.0 ..= 1.0, by bytes.
+    pub fn fraction(&self) -> f64 {
+        if self.total_bytes == 0 {
+            1.0
+        } else {
+            (self.bytes as f64 / self.total_bytes as f64).min(1.0)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PoolFormat {
+    Csv,
+    Ron,
+}
+
+impl PoolFormat {
+    /// By extension; otherwise a file starting with `Pool` or `(` is RON, anything else CSV.
+    pub fn detect(path: &Path, head: &[u8]) -> PoolFormat {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("csv") => return PoolFormat::Csv,
+            Some(e) if e.eq_ignore_ascii_case("ron") => return PoolFormat::Ron,
+            _ => {}
+        }
+        let text = String::from_utf8_lossy(head);
+        let start = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with("//"))
+            .unwrap_or("");
+        if start.starts_with("Pool") || start.starts_with('(') {
+            PoolFormat::Ron
+        } else {
+            PoolFormat::Csv
+        }
+    }
+}
+
+/// A loaded pool: its players, and what was skipped (with file:row:column or file:line:col).
+#[derive(Debug, Clone)]
+pub struct Pool {
+    pub source: PathBuf,
+    pub players: Vec<Player>,
+    pub problems: Vec<String>,
+}
+
+/// Loads a pool, calling `progress` as it goes (every few thousand players, and at the end).
+/// A file that cannot be read or parsed at all is an error; a bad CSV row is a problem and is
+/// skipped; a player id seen twice keeps its first player.
+pub fn load_pool(path: &Path, mut progress: impl FnMut(Progress)) -> Result<Pool, StoreError> {
+    let shown = path.display().to_string();
+    let total_bytes = std::fs::metadata(path)
+        .map_err(|e| StoreError::io(&shown, e))?
+        .len();
+    let mut head = [0u8; 256];
+    let format = {
+        use std::io::Read;
+        let n = std::fs::File::open(path)
+            .and_then(|mut f| f.read(&mut head))
+            .map_err(|e| StoreError::io(&shown, e))?;
+        PoolFormat::detect(path, &head[..n])
+    };
+    progress(Progress {
+        loaded: 0,
+        bytes: 0,
+        total_bytes,
+    });
+    match format {
+        PoolFormat::Csv => {
+            if total_bytes > MAX_CSV_BYTES {
+                return Err(StoreError::invalid(
+                    &shown,
+                    format!(
+                        "larger than {} MiB; refusing to load it",
+                        MAX_CSV_BYTES >> 20
+                    ),
+                ));
+            }
+            let file = std::fs::File::open(path).map_err(|e| StoreError::io(&shown, e))?;
+            let reader = std::io::BufReader::with_capacity(256 * 1024, file);
+            let options = CsvOptions {
+                total_bytes: Some(total_bytes),
+                ..CsvOptions::default()
+            };
+            let got = read_players(&shown, reader, &options, |rows, bytes| {
+                progress(Progress {
+                    loaded: rows as usize,
+                    bytes,
+                    total_bytes,
+                })
+            })?;
+            Ok(Pool {
+                source: path.to_path_buf(),
+                players: got.players,
+                problems: got.problems.iter().map(RowProblem::to_string).collect(),
+            })
+        }
+        PoolFormat::Ron => {
+            let text = read_text(path)?;
+            let players = parse_pool_ron(&shown, &text, |loaded| {
+                progress(Progress {
+                    loaded,
+                    bytes: total_bytes,
+                    total_bytes,
+                })
+            })?;
+            let (players, problems) = drop_duplicates(&shown, &text, players);
+            progress(Progress {
+                loaded: players.len(),
+                bytes: total_bytes,
+                total_bytes,
+            });
+            Ok(Pool {
+                source: path.to_path_buf(),
+                players,
+                problems,
+            })
+        }
+    }
+}
+
+/// Keeps the first player of each id; later ones are reported at their line and column.
+/// Works in place: a second 100k `Vec<Player>` would double the peak memory.
+fn drop_duplicates(
+    shown: &str,
+    text: &str,
+    mut players: Vec<Player>,
+) -> (Vec<Player>, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut dropped = vec![false; players.len()];
+    {
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(players.len());
+        for (i, p) in players.iter().enumerate() {
+            let Some(times) = seen.get_mut(p.id.as_str()) else {
+                seen.insert(p.id.as_str(), 1);
+                continue;
+            };
+            dropped[i] = true;
+            // The id's text appears once per player holding it.
+            let needle = format!("id: \"{}\"", p.id);
+            let place = text
+                .match_indices(&needle)
+                .nth(*times)
+                .map(|(at, _)| line_col(text, at + 4));
+            problems.push(match place {
+                Some((l, c)) => format!("{shown}:{l}:{c}: duplicate player id `{}`; skipped", p.id),
+                None => format!("{shown}: duplicate player id `{}`; skipped", p.id),
+            });
+            *times += 1;
+        }
+    }
+    if !problems.is_empty() {
+        let mut i = 0;
+        players.retain(|_| {
+            i += 1;
+            !dropped[i - 1]
+        });
+    }
+    (players, problems)
+}
+
+/// Parses `Pool(players: [..])`, counting players as they come.
+pub fn parse_pool_ron(
+    file: &str,
+    text: &str,
+    progress: impl FnMut(usize),
+) -> Result<Vec<Player>, StoreError> {
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    // Serde's sequences carry no length; growing a 100k Vec by doubling would briefly hold
+    // two copies, so count the players first (a fast scan) and allocate once.
+    let expected = text.matches("Player(").count();
+    let seed = PoolSeed { progress, expected };
+    options
+        .from_str_seed(text, seed)
+        .map_err(|e| StoreError::Parse {
+            file: file.to_string(),
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message: match e.code {
+                ron::Error::ExceededRecursionLimit => {
+                    format!("nested deeper than {RECURSION_LIMIT} levels")
+                }
+                other => other.to_string(),
+            },
+        })
+}
+
+/// As for every other RON file: nesting deeper than this is an error, not a stack overflow.
+const RECURSION_LIMIT: usize = 64;
+
+struct PoolSeed<F> {
+    progress: F,
+    expected: usize,
+}
+
+impl<'de, F: FnMut(usize)> DeserializeSeed<'de> for PoolSeed<F> {
+    type Value = Vec<Player>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<Player>, D::Error> {
+        d.deserialize_struct("Pool", &["players"], self)
+    }
+}
+
+impl<'de, F: FnMut(usize)> Visitor<'de> for PoolSeed<F> {
+    type Value = Vec<Player>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("Pool(players: [Player(..), ..])")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Vec<Player>, A::Error> {
+        let mut players = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "players" if players.is_none() => {
+                    players = Some(map.next_value_seed(PlayersSeed {
+                        progress: &mut self.progress,
+                        expected: self.expected,
+                    })?);
+                }
+                "players" => return Err(serde::de::Error::duplicate_field("players")),
+                other => return Err(serde::de::Error::unknown_field(other, &["players"])),
+            }
+        }
+        Ok(players.unwrap_or_default())
+    }
+}
+
+struct PlayersSeed<'a, F> {
+    progress: &'a mut F,
+    expected: usize,
+}
+
+impl<'de, F: FnMut(usize)> DeserializeSeed<'de> for PlayersSeed<'_, F> {
+    type Value = Vec<Player>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<Player>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, F: FnMut(usize)> Visitor<'de> for PlayersSeed<'_, F> {
+    type Value = Vec<Player>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of Player(..)")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Player>, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(self.expected));
+        while let Some(p) = seq.next_element::<Player>()? {
+            out.push(p);
+            if (out.len() as u64).is_multiple_of(PROGRESS_EVERY) {
+                (self.progress)(out.len());
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A player written the short way: fields left unknown are left out (the reader defaults them),
+/// so an imported squad or a pool reads like a hand-written one.
+#[derive(Debug, Clone, Copy)]
+pub struct PlayerOut<'a>(pub &'a Player);
+
+#[derive(Serialize)]
+#[serde(rename = "Player")]
+struct PlayerFields<'a> {
+    id: &'a PlayerId,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    known_as: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    aliases: &'a [String],
+    club: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position: Option<Position>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    secondary: &'a [Position],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    born: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reported_age: Option<crate::domain::ReportedAge>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nationality: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    foot: Option<Foot>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contract_until: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    market_value: Option<Fee>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<u8>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    injuries: &'a [crate::domain::Injury],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    notes: &'a [crate::domain::player::Note],
+}
+
+impl Serialize for PlayerOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        PlayerFields {
+            id: &p.id,
+            name: &p.name,
+            known_as: p.known_as.as_deref(),
+            aliases: &p.aliases,
+            club: &p.club,
+            position: p.position,
+            secondary: &p.secondary,
+            born: p.born,
+            reported_age: p.reported_age,
+            nationality: p.nationality.as_deref(),
+            foot: p.foot,
+            contract_until: p.contract_until,
+            market_value: p.market_value,
+            number: p.number,
+            injuries: &p.injuries,
+            notes: &p.notes,
+        }
+        .serialize(s)
+    }
+}
+
+/// Pools are refused above this size (RON is read whole).
+pub const MAX_RON_POOL_BYTES: u64 = MAX_FILE_BYTES;
+
+#[cfg(test)]
+mod tests {
+    use super::generate::{generate, write_csv, write_ron};
+    use super::*;
+
+    #[test]
+    fn csv_and_ron_pools_load_the_same_players_with_progress() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let made = generate(10_000, 5);
+        let csv = dir.path().join("pool.csv");
+        let ron = dir.path().join("pool.ron");
+        write_csv(&made, std::fs::File::create(&csv).expect("create")).expect("csv");
+        write_ron(&made, std::fs::File::create(&ron).expect("create")).expect("ron");
+
+        let mut seen = Vec::new();
+        let a = load_pool(&csv, |p| seen.push(p)).expect("csv pool");
+        assert!(a.problems.is_empty(), "{:?}", a.problems);
+        assert_eq!(a.players.len(), 10_000);
+        assert!(seen.len() >= 3, "{seen:?}");
+        assert!(
+            seen.windows(2)
+                .all(|w| w[0].loaded <= w[1].loaded && w[0].bytes <= w[1].bytes)
+        );
+        let last = seen.last().expect("progress");
+        assert_eq!((last.loaded, last.fraction()), (10_000, 1.0));
+
+        let mut counts = Vec::new();
+        let b = load_pool(&ron, |p| counts.push(p.loaded)).expect("ron pool");
+        assert!(b.problems.is_empty(), "{:?}", b.problems);
+        assert!(
+            counts.contains(&4096) && counts.last() == Some(&10_000),
+            "{counts:?}"
+        );
+        // CSV adds the full name as an alias when it differs; otherwise the two agree.
+        for (x, y) in a.players.iter().zip(&b.players) {
+            let mut x = x.clone();
+            x.aliases.clear();
+            assert_eq!(&x, y);
+        }
+    }
+
+    #[test]
+    fn a_ron_pool_error_names_line_and_column_and_duplicates_are_dropped() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("p.ron");
+        std::fs::write(
+            &path,
+            "Pool(players: [\n  Player(id: \"a\", name: \"A\", club: \"C\"),\n  Player(id: \"b\", name: \"B\", club: \"C\", position: Some(XX)),\n])",
+        )
+        .expect("write");
+        let err = load_pool(&path, |_| {}).expect_err("bad position");
+        assert!(
+            err.to_string()
+                .starts_with(&format!("{}:3:", path.display())),
+            "{err}"
+        );
+
+        std::fs::write(
+            &path,
+            "// a pool\nPool(players: [\n  Player(id: \"a\", name: \"A\", club: \"C\"),\n  Player(id: \"a\", name: \"A2\", club: \"C\"),\n])",
+        )
+        .expect("write");
+        let pool = load_pool(&path, |_| {}).expect("loads");
+        assert_eq!(pool.players.len(), 1);
+        assert_eq!(pool.players[0].name, "A");
+        assert_eq!(
+            pool.problems,
+            vec![format!(
+                "{}:4:14: duplicate player id `a`; skipped",
+                path.display()
+            )]
+        );
+    }
+
+    #[test]
+    fn format_is_told_by_extension_or_content() {
+        let p = Path::new("pool");
+        assert_eq!(
+            PoolFormat::detect(p, b"// x\nPool(players: [])"),
+            PoolFormat::Ron
+        );
+        assert_eq!(PoolFormat::detect(p, b"player_id,name\n"), PoolFormat::Csv);
+        assert_eq!(
+            PoolFormat::detect(Path::new("x.CSV"), b"Pool("),
+            PoolFormat::Csv
+        );
+    }
+
+    #[test]
+    fn pools_load_on_a_background_thread() {
+        fn is_send<T: Send + 'static>(_: &T) {}
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("pool.csv");
+        write_csv(
+            &generate(100, 1),
+            std::fs::File::create(&path).expect("create"),
+        )
+        .expect("csv");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let handle = std::thread::spawn(move || load_pool(&path, |p| tx.send(p).unwrap_or(())));
+        is_send(&handle);
+        let pool = handle.join().expect("thread").expect("pool");
+        assert_eq!(pool.players.len(), 100);
+        assert_eq!(rx.iter().last().map(|p| p.loaded), Some(100));
+    }
+}

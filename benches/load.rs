@@ -1,0 +1,48 @@
+//! Loading: a 100k scouting pool from CSV and from RON, the bundled data, and indexing the pool.
+//! Kept short (the machine is shared): `cargo bench --bench load`. Peak memory is measured by
+//! `cargo run --release --example pool_memory -- csv|ron`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use squadboard::domain::index::SearchIndex;
+use squadboard::store::pool::{generate, load_pool};
+use std::hint::black_box;
+use std::time::Duration;
+
+fn load(c: &mut Criterion) {
+    let dir = std::env::temp_dir().join(format!("squadboard-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let made = generate::generate(100_000, 42);
+    let csv = dir.join("pool.csv");
+    let ron = dir.join("pool.ron");
+    generate::write_csv(&made, std::fs::File::create(&csv).expect("csv file")).expect("csv");
+    generate::write_ron(&made, std::fs::File::create(&ron).expect("ron file")).expect("ron");
+    drop(made);
+
+    let mut g = c.benchmark_group("load");
+    g.sample_size(10).measurement_time(Duration::from_secs(4));
+    g.bench_function("pool 100k csv", |b| {
+        b.iter(|| black_box(load_pool(&csv, |_| {}).expect("csv pool").players.len()))
+    });
+    g.bench_function("pool 100k ron", |b| {
+        b.iter(|| black_box(load_pool(&ron, |_| {}).expect("ron pool").players.len()))
+    });
+    let players = load_pool(&csv, |_| {}).expect("pool").players;
+    g.bench_function("index 100k players", |b| {
+        b.iter(|| black_box(SearchIndex::from_players(&players).len()))
+    });
+    g.finish();
+    c.bench_function("bundled data", |b| {
+        b.iter(|| black_box(squadboard::store::load(None).expect("bundled").squad.len()))
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    targets = load
+}
+criterion_main!(benches);
