@@ -76,7 +76,15 @@ fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
     let theme = store::config::load_theme().map_err(|e| e.to_string())?;
     let mut board = Board::new(Arc::new(ds), ctx.date, Arc::new(keymap));
     board.scenarios_dir = store::scenario::scenarios_dir(ctx.scenarios.as_deref());
-    if let Some(path) = file {
+    // A pool loads in the background: the board draws at once and shows progress. A scenario
+    // to open waits for it, as it may sign pool players.
+    let inbox = ctx
+        .pool
+        .as_deref()
+        .map(|p| squadboard::app::pool::spawn_loader(p, Arc::clone(&board.ds)));
+    if let (Some(path), Some(_)) = (file, &inbox) {
+        board.open_after_pool = Some(path.to_path_buf());
+    } else if let Some(path) = file {
         // Opened before the terminal is taken, so a bad file is reported plainly.
         let loaded = store::scenario::load(path, &board.ds).map_err(|e| e.to_string())?;
         board.apply(Action::Done(Box::new(Done::Opened {
@@ -85,7 +93,7 @@ fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
         })));
     }
     board.offer_recovery();
-    let ended = tui::run(&mut board, &theme).map_err(|e| format!("terminal: {e}"))?;
+    let ended = tui::run(&mut board, &theme, inbox).map_err(|e| format!("terminal: {e}"))?;
     match ended {
         tui::Ended::Exit(tui::Exit::Quit | tui::Exit::EndOfInput) => Ok(true),
         tui::Ended::Exit(tui::Exit::Signal(sig)) => {

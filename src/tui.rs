@@ -1,7 +1,8 @@
 //! The terminal: set up, the event loop, and restoring it on every way out — quit, error, panic,
 //! SIGTERM, SIGHUP — mouse capture included (which `ratatui::restore()` leaves on).
 
-use crate::app::Board;
+use crate::app::{Action, Board};
+use std::sync::mpsc::Receiver;
 use crate::input::{HitMap, event_to_actions};
 use crate::ui::{self, Theme};
 use ratatui::Terminal;
@@ -97,12 +98,19 @@ pub fn run_loop<B: Backend>(
     theme: &Theme,
     events: &mut dyn EventSource,
     signals: &Signals,
+    inbox: Option<&Receiver<Action>>,
     scripted: bool,
 ) -> io::Result<Exit>
 where
     B::Error: std::fmt::Display,
 {
     loop {
+        // Work done in the background (the pool loading) arrives between frames.
+        if let Some(rx) = inbox {
+            while let Ok(action) = rx.try_recv() {
+                board.apply(action);
+            }
+        }
         let mut hits = HitMap::default();
         terminal
             .draw(|f| hits = ui::draw(f, board, theme))
@@ -214,7 +222,11 @@ pub enum Ended {
 }
 
 /// Runs the board in the real terminal until it quits, a signal ends it, or it panics.
-pub fn run(board: &mut Board, theme: &Theme) -> io::Result<Ended> {
+pub fn run(
+    board: &mut Board,
+    theme: &Theme,
+    inbox: Option<Receiver<Action>>,
+) -> io::Result<Ended> {
     let signals = Signals::register()?;
     let mut events = TerminalEvents {
         panic_on: std::env::var("SQUADBOARD_PANIC_ON_KEY")
@@ -229,6 +241,7 @@ pub fn run(board: &mut Board, theme: &Theme) -> io::Result<Ended> {
             theme,
             &mut events,
             &signals,
+            inbox.as_ref(),
             false,
         )
     }));

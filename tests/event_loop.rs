@@ -45,6 +45,7 @@ fn keys_drive_the_loop_and_q_quits() {
         &Theme::default(),
         &mut events,
         &Signals::default(),
+        None,
         true,
     )
     .expect("loop");
@@ -70,6 +71,7 @@ fn key_releases_are_ignored_and_scripts_end_cleanly() {
         &Theme::default(),
         &mut events,
         &Signals::default(),
+        None,
         true,
     )
     .expect("loop");
@@ -118,6 +120,7 @@ fn the_mouse_uses_the_frame_the_loop_drew() {
         &Theme::default(),
         &mut events,
         &Signals::default(),
+        None,
         true,
     )
     .expect("loop");

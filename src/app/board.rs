@@ -1,4 +1,6 @@
 use super::modal::{Effect, Modal};
+use super::pool::{LoadedPool, PoolStatus};
+use crate::domain::index::SearchIndex;
 use crate::domain::dates::next_summer_window;
 use crate::domain::plan::{Origin, Place, Plan};
 use crate::domain::search::{Matcher, fold};
@@ -59,6 +61,8 @@ pub enum ListKind {
     Linked,
     /// In the squad, not in the depth chart (or found by search).
     Squad,
+    /// From the scouting pool (found by search).
+    Pool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,12 +169,25 @@ pub struct Board {
     pub should_quit: bool,
     /// Quit once the save under way succeeds ("save and quit").
     pub quit_after_save: bool,
+    pub pool: PoolStatus,
+    /// The pool's search index and its players' ids, once loaded.
+    pool_index: Option<SearchIndex>,
+    pool_ids: Vec<PlayerId>,
+    /// The pool hits of the last query, so a redraw does not search 100k names again.
+    pool_hits: (String, Vec<(i64, ListItem)>),
+    /// How many pool players the last query matched in all.
+    pub pool_matches: usize,
+    /// A scenario to open once the pool has loaded (it may sign pool players).
+    pub open_after_pool: Option<PathBuf>,
     matcher: Arc<Matcher>,
     /// Folded search keys of squad and targets: (id, folded name, folded other names).
     keys: Arc<Vec<(PlayerId, String, Vec<String>)>>,
 }
 
 pub const HISTORY_LIMIT: usize = 1000;
+
+/// The most pool players a search lists (the title says how many matched in all).
+pub const POOL_LIMIT: usize = 200;
 
 /// What a drop would do: the plan after it and a line saying so, or why it would not happen.
 pub type Preview = Result<(Plan, String), String>;
@@ -224,6 +241,12 @@ impl Board {
             message: None,
             should_quit: false,
             quit_after_save: false,
+            pool: PoolStatus::None,
+            pool_index: None,
+            pool_ids: Vec::new(),
+            pool_hits: (String::new(), Vec::new()),
+            pool_matches: 0,
+            open_after_pool: None,
             matcher: Arc::new(Matcher::default()),
             keys: Arc::new(keys),
         };
@@ -394,6 +417,10 @@ impl Board {
                 }
             }
             hits.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+            // The pool's best, merged in by score after the club's own at equal scores.
+            hits.extend(self.pool_search(&q));
+            hits.sort_by(|a, b| b.0.cmp(&a.0));
+            hits.truncate(POOL_LIMIT + self.keys.len());
             hits.into_iter().map(|(_, item)| item).collect()
         } else {
             let mut linked: Vec<&crate::domain::Link> = ds.links.iter().collect();
@@ -422,6 +449,61 @@ impl Board {
             out
         };
         self.clamp_cursors();
+    }
+
+    /// Pool hits for a query, searched again only when the query changed.
+    fn pool_search(&mut self, q: &str) -> Vec<(i64, ListItem)> {
+        let Some(index) = self.pool_index.as_mut() else {
+            return Vec::new();
+        };
+        if self.pool_hits.0 != q {
+            let hits = index.query(q, POOL_LIMIT);
+            self.pool_matches = index.last_match_count().unwrap_or(hits.len());
+            let items = hits
+                .into_iter()
+                .filter_map(|(i, h)| {
+                    let id = self.pool_ids.get(i)?.clone();
+                    Some((
+                        h.score,
+                        ListItem {
+                            id,
+                            kind: ListKind::Pool,
+                            matched: h.indices,
+                        },
+                    ))
+                })
+                .collect();
+            self.pool_hits = (q.to_string(), items);
+        }
+        self.pool_hits.1.clone()
+    }
+
+    /// Takes in a loaded pool: its players become possible targets.
+    pub fn take_pool(&mut self, pool: LoadedPool) {
+        self.pool = PoolStatus::Ready {
+            players: pool.ids.len(),
+            problems: pool.problems.len(),
+        };
+        self.ds = Arc::new(pool.dataset);
+        self.pool_index = Some(pool.index);
+        self.pool_ids = pool.ids;
+        self.pool_hits = (String::new(), Vec::new());
+        if !pool.problems.is_empty() {
+            let mut lines = pool.problems;
+            let more = lines.len().saturating_sub(200);
+            lines.truncate(200);
+            if more > 0 {
+                lines.push(format!("… and {more} more"));
+            }
+            self.modal.get_or_insert(Modal::Notice {
+                title: format!("Pool {}: rows skipped", pool.source.display()),
+                lines,
+                scroll: 0,
+            });
+        }
+        if let Some(path) = self.open_after_pool.take() {
+            self.effects.push(Effect::Open(path));
+        }
     }
 
     pub fn clamp_cursors(&mut self) {

@@ -3,6 +3,7 @@
 mod board;
 pub mod effects;
 pub mod modal;
+pub mod pool;
 mod scenario;
 mod update;
 
@@ -51,4 +52,11 @@ pub enum Action {
     MenuKey(char),
     /// The result of file work the board asked for.
     Done(Box<Done>),
+    /// The scouting pool loading in the background: how far it is.
+    PoolProgress {
+        file: String,
+        progress: crate::store::pool::Progress,
+    },
+    PoolLoaded(pool::PoolDelivery),
+    PoolFailed(String),
 }

@@ -17,10 +17,30 @@ enum Dir {
 impl Board {
     /// The only place the board changes.
     pub fn update(&mut self, action: Action) {
-        if let Action::Done(done) = action {
-            self.done(*done);
-            self.refresh_list();
-            return;
+        match action {
+            Action::Done(done) => {
+                self.done(*done);
+                self.refresh_list();
+                return;
+            }
+            Action::PoolProgress { file, progress } => {
+                self.pool = super::pool::PoolStatus::Loading { file, progress };
+                return;
+            }
+            Action::PoolLoaded(delivery) => {
+                let taken = delivery.0.lock().ok().and_then(|mut p| p.take());
+                if let Some(pool) = taken {
+                    self.take_pool(pool);
+                }
+                self.refresh_list();
+                return;
+            }
+            Action::PoolFailed(message) => {
+                self.message = Some(format!("pool not loaded: {message}"));
+                self.pool = super::pool::PoolStatus::Failed(message);
+                return;
+            }
+            _ => {}
         }
         self.message = None;
         if self.modal.is_some() {
@@ -67,7 +87,10 @@ impl Board {
             | Action::ConfirmSave
             | Action::PickerDelete
             | Action::MenuKey(_)
-            | Action::Done(_) => {}
+            | Action::Done(_)
+            | Action::PoolProgress { .. }
+            | Action::PoolLoaded(_)
+            | Action::PoolFailed(_) => {}
         }
         self.refresh_list();
     }

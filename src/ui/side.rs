@@ -4,6 +4,7 @@
 use super::marks::marks;
 use super::text::{clip_spans, highlighted, put_line};
 use super::{Theme, focused, pane_block};
+use crate::app::pool::PoolStatus;
 use crate::app::{Board, ListKind, Pane, Spot};
 use crate::domain::plan::Place;
 use crate::domain::status::age;
@@ -17,12 +18,21 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: &mut HitMap) {
     let is_focused = focused(board, Pane::List);
-    let title = if board.filter.is_active() {
+    let mut title = if board.filter.is_active() {
         let cursor = if board.filter.typing { "▏" } else { "" };
+        let shown = board.list.len();
+        let more = board.pool_matches.saturating_sub(
+            board.list.iter().filter(|i| i.kind == ListKind::Pool).count(),
+        );
+        let found = if more > 0 && !board.filter.query.trim().is_empty() {
+            format!("{shown} shown of {} ", shown + more)
+        } else {
+            format!("{shown} found ")
+        };
         Line::from(vec![
             Span::styled(" Search: ", theme.title),
             Span::styled(format!("{}{cursor} ", board.filter.query), theme.matched),
-            Span::styled(format!("{} found ", board.list.len()), theme.dim),
+            Span::styled(found, theme.dim),
         ])
     } else {
         Line::from(vec![
@@ -30,6 +40,19 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
             Span::styled(format!("· {} linked ", board.ds.links.len()), theme.dim),
         ])
     };
+    match &board.pool {
+        PoolStatus::None => {}
+        PoolStatus::Loading { progress, .. } => title.push_span(Span::styled(
+            format!("· pool loading {:.0}% ({}) ", progress.fraction() * 100.0, progress.loaded),
+            theme.warning,
+        )),
+        PoolStatus::Ready { players, .. } => {
+            title.push_span(Span::styled(format!("· pool {players} (/ searches) "), theme.dim))
+        }
+        PoolStatus::Failed(_) => {
+            title.push_span(Span::styled("· pool failed ", theme.injured))
+        }
+    }
     let block = pane_block(title, is_focused, theme);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -118,6 +141,15 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
                         if reports.len() == 1 { "" } else { "s" }
                     ),
                     theme.text,
+                )]
+            }
+            (ListKind::Pool, _) => {
+                let value = p.market_value.map_or("value unknown".to_string(), |v| v.to_string());
+                let contract = crate::domain::status::contract_status(p.contract_until, on);
+                let nat = p.nationality.clone().unwrap_or_else(|| "nationality unknown".into());
+                vec![Span::styled(
+                    format!("   pool · {value} · {nat} · contract {contract}"),
+                    theme.dim,
                 )]
             }
             _ => {

@@ -1,0 +1,115 @@
+//! The scouting pool on the board: loaded on a background thread (the board draws its first
+//! frame at once and shows progress), then merged into the data as possible targets and searched
+//! through the pool's own index.
+
+use super::Action;
+use crate::domain::index::SearchIndex;
+use crate::domain::{Dataset, PlayerId};
+use crate::store::pool::{Progress, load_pool};
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+
+/// A loaded pool, ready to hand to the board.
+pub struct LoadedPool {
+    /// The data with every pool player added as a possible target.
+    pub dataset: Dataset,
+    /// Search over the pool players only, in `ids` order.
+    pub index: SearchIndex,
+    pub ids: Vec<PlayerId>,
+    pub problems: Vec<String>,
+    pub source: PathBuf,
+}
+
+/// The loaded pool inside an action: taken once by the board. (Actions are cloned and compared
+/// in tests; this compares by identity.)
+#[derive(Clone)]
+pub struct PoolDelivery(pub Arc<Mutex<Option<LoadedPool>>>);
+
+impl PartialEq for PoolDelivery {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl fmt::Debug for PoolDelivery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PoolDelivery(..)")
+    }
+}
+
+/// What the board knows of its pool.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PoolStatus {
+    None,
+    Loading { file: String, progress: Progress },
+    Ready { players: usize, problems: usize },
+    Failed(String),
+}
+
+/// Merges pool players into the data as targets (a player whose id the data already has is
+/// skipped, and said so).
+pub fn merge(base: &Dataset, pool: crate::store::pool::Pool) -> LoadedPool {
+    let mut problems = pool.problems;
+    let mut seen: HashSet<PlayerId> = base
+        .squad
+        .iter()
+        .chain(base.targets.iter())
+        .map(|p| p.id.clone())
+        .collect();
+    let mut targets = base.targets.clone();
+    let mut ids = Vec::with_capacity(pool.players.len());
+    let mut players = Vec::with_capacity(pool.players.len());
+    for p in pool.players {
+        if !seen.insert(p.id.clone()) {
+            problems.push(format!("pool player `{}` skipped: the data already has that id", p.id));
+            continue;
+        }
+        ids.push(p.id.clone());
+        players.push(p);
+    }
+    let index = SearchIndex::from_players(&players);
+    targets.extend(players);
+    let dataset = Dataset::new(
+        base.club.clone(),
+        base.coach.clone(),
+        base.squad.clone(),
+        targets,
+        base.reports.clone(),
+        base.links.clone(),
+        base.depth.clone(),
+    );
+    LoadedPool {
+        dataset,
+        index,
+        ids,
+        problems,
+        source: pool.source,
+    }
+}
+
+/// Loads `path` on a thread; progress, then the pool (or the error), arrive as actions.
+pub fn spawn_loader(path: &Path, base: Arc<Dataset>) -> Receiver<Action> {
+    let (tx, rx): (Sender<Action>, Receiver<Action>) = channel();
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        let file = path.display().to_string();
+        let progress_tx = tx.clone();
+        let result = load_pool(&path, |progress| {
+            let _ = progress_tx.send(Action::PoolProgress {
+                file: file.clone(),
+                progress,
+            });
+        });
+        let action = match result {
+            Ok(pool) => Action::PoolLoaded(PoolDelivery(Arc::new(Mutex::new(Some(merge(
+                &base, pool,
+            )))))),
+            Err(e) => Action::PoolFailed(e.to_string()),
+        };
+        let _ = tx.send(action);
+    });
+    rx
+}
