@@ -51,7 +51,7 @@ fn finish(outcome: Outcome) -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(message) => {
-            eprintln!("squadboard: {message}");
+            let _ = writeln!(std::io::stderr(), "squadboard: {message}");
             ExitCode::from(2)
         }
     }
@@ -98,8 +98,12 @@ fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
         tui::Ended::Exit(tui::Exit::Quit | tui::Exit::EndOfInput) => Ok(true),
         tui::Ended::Exit(tui::Exit::Signal(sig)) => {
             keep_unsaved(&board);
-            eprintln!("squadboard: stopped by signal {sig}");
+            let _ = writeln!(std::io::stderr(), "squadboard: stopped by signal {sig}");
             std::process::exit(128 + sig);
+        }
+        tui::Ended::Failed(e) => {
+            keep_unsaved(&board);
+            Err(format!("terminal: {e}"))
         }
         tui::Ended::Panicked(payload) => {
             keep_unsaved(&board);
@@ -110,14 +114,17 @@ fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
 
 /// After a signal or a panic: unsaved work goes to the recovery file, offered at the next start.
 fn keep_unsaved(board: &Board) {
-    match board.keep_unsaved() {
-        None => {}
-        Some(Ok(path)) => eprintln!(
+    // stderr may be a terminal that has gone away: write, never panic.
+    let mut err = std::io::stderr();
+    let _ = match board.keep_unsaved() {
+        None => Ok(()),
+        Some(Ok(path)) => writeln!(
+            err,
             "squadboard: unsaved work kept in {}; the next start offers it back",
             path.display()
         ),
-        Some(Err(e)) => eprintln!("squadboard: could not keep the unsaved work: {e}"),
-    }
+        Some(Err(e)) => writeln!(err, "squadboard: could not keep the unsaved work: {e}"),
+    };
 }
 
 fn join(errors: Vec<store::StoreError>) -> String {

@@ -2,7 +2,6 @@
 //! SIGTERM, SIGHUP — mouse capture included (which `ratatui::restore()` leaves on).
 
 use crate::app::{Action, Board};
-use std::sync::mpsc::Receiver;
 use crate::input::{HitMap, event_to_actions};
 use crate::ui::{self, Theme};
 use ratatui::Terminal;
@@ -19,24 +18,76 @@ use std::collections::VecDeque;
 use std::io::{self, Stdout, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 /// Where events come from: the real terminal, or a script in tests.
 pub trait EventSource {
     /// The next event, or `None` when `timeout` passed with none.
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+
+    /// The terminal has gone away.
+    fn hung_up(&self) -> bool {
+        false
+    }
 }
 
-pub struct CrosstermEvents;
+/// The terminal's events, read on their own thread: crossterm's reader can spin forever on a
+/// terminal that has gone away (end of file on the tty), so the loop never waits inside it — it
+/// waits on a channel, and notices a hang-up itself.
+pub struct CrosstermEvents {
+    rx: Receiver<io::Result<Event>>,
+}
+
+impl CrosstermEvents {
+    pub fn spawn() -> CrosstermEvents {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            loop {
+                let ev = event::read();
+                let failed = ev.is_err();
+                if tx.send(ev).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        CrosstermEvents { rx }
+    }
+}
 
 impl EventSource for CrosstermEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        if event::poll(timeout)? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
+        match self.rx.recv_timeout(timeout) {
+            Ok(ev) => ev.map(Some),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Ok(None),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                Err(io::Error::other("the terminal's input has closed"))
+            }
         }
     }
+
+    fn hung_up(&self) -> bool {
+        stdin_hung_up()
+    }
+}
+
+/// Whether the terminal on standard input has hung up (its window closed, its ssh session
+/// dropped), even if no SIGHUP came.
+#[cfg(unix)]
+pub fn stdin_hung_up() -> bool {
+    let mut fd = libc::pollfd {
+        fd: 0,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, a zero timeout; poll only writes `revents`.
+    let n = unsafe { libc::poll(&mut fd, 1, 0) };
+    n > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+#[cfg(not(unix))]
+pub fn stdin_hung_up() -> bool {
+    false
 }
 
 /// Scripted events for tests; when they run out the board is asked to quit.
@@ -121,6 +172,10 @@ where
         if let Some(sig) = signals.pending() {
             return Ok(Exit::Signal(sig));
         }
+        #[cfg(unix)]
+        if events.hung_up() {
+            return Ok(Exit::Signal(signal_hook::consts::SIGHUP));
+        }
         match events.next(Duration::from_millis(200))? {
             Some(ev) => {
                 for action in event_to_actions(&ev, board, &hits) {
@@ -198,18 +253,23 @@ fn install_panic_hook() {
 /// The real terminal's events. `SQUADBOARD_PANIC_ON_KEY=<char>` makes that key panic: the
 /// end-to-end tests use it to prove a panic restores the terminal.
 struct TerminalEvents {
+    inner: CrosstermEvents,
     panic_on: Option<char>,
 }
 
 impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        let ev = CrosstermEvents.next(timeout)?;
+        let ev = self.inner.next(timeout)?;
         if let (Some(c), Some(Event::Key(k))) = (self.panic_on, &ev)
             && k.code == event::KeyCode::Char(c)
         {
             panic!("panic requested with SQUADBOARD_PANIC_ON_KEY={c}");
         }
         Ok(ev)
+    }
+
+    fn hung_up(&self) -> bool {
+        self.inner.hung_up()
     }
 }
 
@@ -219,21 +279,20 @@ pub enum Ended {
     /// The loop panicked; the terminal is already restored. The caller keeps the unsaved work,
     /// then resumes the panic.
     Panicked(Box<dyn std::any::Any + Send>),
+    /// The terminal failed under it (a write error, input closed); the terminal is restored.
+    Failed(io::Error),
 }
 
 /// Runs the board in the real terminal until it quits, a signal ends it, or it panics.
-pub fn run(
-    board: &mut Board,
-    theme: &Theme,
-    inbox: Option<Receiver<Action>>,
-) -> io::Result<Ended> {
+pub fn run(board: &mut Board, theme: &Theme, inbox: Option<Receiver<Action>>) -> io::Result<Ended> {
     let signals = Signals::register()?;
+    let mut guard = TerminalGuard::new()?;
     let mut events = TerminalEvents {
+        inner: CrosstermEvents::spawn(),
         panic_on: std::env::var("SQUADBOARD_PANIC_ON_KEY")
             .ok()
             .and_then(|v| v.chars().next()),
     };
-    let mut guard = TerminalGuard::new()?;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         run_loop(
             &mut guard.terminal,
@@ -245,9 +304,13 @@ pub fn run(
             false,
         )
     }));
-    drop(guard);
+    // Dropping the terminal prints (and so panics) when the terminal has gone away; nothing of
+    // that may stop the caller from keeping unsaved work.
+    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(guard)));
+    restore();
     match result {
-        Ok(exit) => exit.map(Ended::Exit),
+        Ok(Ok(exit)) => Ok(Ended::Exit(exit)),
+        Ok(Err(e)) => Ok(Ended::Failed(e)),
         Err(payload) => Ok(Ended::Panicked(payload)),
     }
 }

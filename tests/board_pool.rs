@@ -32,7 +32,9 @@ fn pool_players_are_found_and_signed_like_targets() {
     let base_targets = b.ds.targets.len();
     let progress = deliver(&mut b, &fixture());
     assert!(progress >= 1, "progress is reported");
-    let PoolStatus::Ready { players, .. } = b.pool else { panic!("{:?}", b.pool) };
+    let PoolStatus::Ready { players, .. } = b.pool else {
+        panic!("{:?}", b.pool)
+    };
     assert!(players >= 10, "{players}");
     assert_eq!(b.ds.targets.len(), base_targets + players);
     // Not listed until searched: the target pane keeps the linked signings.
@@ -42,11 +44,17 @@ fn pool_players_are_found_and_signed_like_targets() {
     typed(&mut b, "zubiria");
     let first = b.list.first().expect("a hit").clone();
     assert_eq!(first.kind, ListKind::Pool);
-    assert_eq!(b.ds.player(&first.id).map(|p| p.name.as_str()), Some("Íñigo Zubiría"));
+    assert_eq!(
+        b.ds.player(&first.id).map(|p| p.name.as_str()),
+        Some("Íñigo Zubiría")
+    );
     assert!(!first.matched.is_empty(), "matched letters are highlighted");
     let (buf, _) = render(&b, 120, 40);
     let t = text(&buf);
-    assert!(t.contains("pool ·"), "pool rows say where they come from:\n{t}");
+    assert!(
+        t.contains("pool ·"),
+        "pool rows say where they come from:\n{t}"
+    );
 
     // Grab him from the results and drop him at right CB.
     b.apply(Action::FilterAccept);
@@ -98,7 +106,12 @@ fn a_missing_pool_is_reported_and_the_board_carries_on() {
     let mut b = board();
     deliver(&mut b, Path::new("/nonexistent/pool.csv"));
     assert!(matches!(b.pool, PoolStatus::Failed(_)));
-    assert!(b.message.as_deref().unwrap_or("").contains("/nonexistent/pool.csv"));
+    assert!(
+        b.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("/nonexistent/pool.csv")
+    );
     let (buf, _) = render(&b, 120, 40);
     assert!(text(&buf).contains("pool failed"));
 }

@@ -506,3 +506,26 @@ fn two_scenarios_saved_reopened_compared_and_exported() {
     assert!(pic.starts_with("<svg") || pic.contains("<svg"), "{pic}");
     assert!(pic.contains("Konaté"));
 }
+
+#[test]
+fn a_closed_terminal_ends_the_board_and_keeps_unsaved_work() {
+    need_tmux!();
+    let t = Tmux::start();
+    t.launch("");
+    sign_konate(&t);
+    let pid = t.pid();
+    // Close the terminal under it: the window goes, as when an ssh session drops.
+    let _ = Command::new("tmux")
+        .args(["kill-session", "-t", &t.name])
+        .status();
+    let start = Instant::now();
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the board is still running after its terminal closed"
+        );
+        sleep(Duration::from_millis(50));
+    }
+    let recovery = t.path("data").join("scenarios").join(".recovery.ron");
+    assert!(recovery.exists(), "unsaved work kept");
+}

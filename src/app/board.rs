@@ -1,7 +1,7 @@
 use super::modal::{Effect, Modal};
 use super::pool::{LoadedPool, PoolStatus};
-use crate::domain::index::SearchIndex;
 use crate::domain::dates::next_summer_window;
+use crate::domain::index::SearchIndex;
 use crate::domain::plan::{Origin, Place, Plan};
 use crate::domain::search::{Matcher, fold};
 use crate::domain::{Dataset, PlayerId, Position};

@@ -64,7 +64,10 @@ pub fn merge(base: &Dataset, pool: crate::store::pool::Pool) -> LoadedPool {
     let mut players = Vec::with_capacity(pool.players.len());
     for p in pool.players {
         if !seen.insert(p.id.clone()) {
-            problems.push(format!("pool player `{}` skipped: the data already has that id", p.id));
+            problems.push(format!(
+                "pool player `{}` skipped: the data already has that id",
+                p.id
+            ));
             continue;
         }
         ids.push(p.id.clone());
@@ -104,9 +107,9 @@ pub fn spawn_loader(path: &Path, base: Arc<Dataset>) -> Receiver<Action> {
             });
         });
         let action = match result {
-            Ok(pool) => Action::PoolLoaded(PoolDelivery(Arc::new(Mutex::new(Some(merge(
-                &base, pool,
-            )))))),
+            Ok(pool) => {
+                Action::PoolLoaded(PoolDelivery(Arc::new(Mutex::new(Some(merge(&base, pool))))))
+            }
             Err(e) => Action::PoolFailed(e.to_string()),
         };
         let _ = tx.send(action);

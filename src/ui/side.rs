@@ -22,7 +22,11 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
         let cursor = if board.filter.typing { "▏" } else { "" };
         let shown = board.list.len();
         let more = board.pool_matches.saturating_sub(
-            board.list.iter().filter(|i| i.kind == ListKind::Pool).count(),
+            board
+                .list
+                .iter()
+                .filter(|i| i.kind == ListKind::Pool)
+                .count(),
         );
         let found = if more > 0 && !board.filter.query.trim().is_empty() {
             format!("{shown} shown of {} ", shown + more)
@@ -43,15 +47,18 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
     match &board.pool {
         PoolStatus::None => {}
         PoolStatus::Loading { progress, .. } => title.push_span(Span::styled(
-            format!("· pool loading {:.0}% ({}) ", progress.fraction() * 100.0, progress.loaded),
+            format!(
+                "· pool loading {:.0}% ({}) ",
+                progress.fraction() * 100.0,
+                progress.loaded
+            ),
             theme.warning,
         )),
-        PoolStatus::Ready { players, .. } => {
-            title.push_span(Span::styled(format!("· pool {players} (/ searches) "), theme.dim))
-        }
-        PoolStatus::Failed(_) => {
-            title.push_span(Span::styled("· pool failed ", theme.injured))
-        }
+        PoolStatus::Ready { players, .. } => title.push_span(Span::styled(
+            format!("· pool {players} (/ searches) "),
+            theme.dim,
+        )),
+        PoolStatus::Failed(_) => title.push_span(Span::styled("· pool failed ", theme.injured)),
     }
     let block = pane_block(title, is_focused, theme);
     let inner = block.inner(area);
@@ -144,9 +151,14 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
                 )]
             }
             (ListKind::Pool, _) => {
-                let value = p.market_value.map_or("value unknown".to_string(), |v| v.to_string());
+                let value = p
+                    .market_value
+                    .map_or("value unknown".to_string(), |v| v.to_string());
                 let contract = crate::domain::status::contract_status(p.contract_until, on);
-                let nat = p.nationality.clone().unwrap_or_else(|| "nationality unknown".into());
+                let nat = p
+                    .nationality
+                    .clone()
+                    .unwrap_or_else(|| "nationality unknown".into());
                 vec![Span::styled(
                     format!("   pool · {value} · {nat} · contract {contract}"),
                     theme.dim,
