@@ -419,7 +419,7 @@ impl Board {
             hits.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
             // The pool's best, merged in by score after the club's own at equal scores.
             hits.extend(self.pool_search(&q));
-            hits.sort_by(|a, b| b.0.cmp(&a.0));
+            hits.sort_by_key(|h| std::cmp::Reverse(h.0));
             hits.truncate(POOL_LIMIT + self.keys.len());
             hits.into_iter().map(|(_, item)| item).collect()
         } else {
