@@ -1,0 +1,578 @@
+//! Malformed input, every loader: the real files, cut short, with bytes flipped, with nasty
+//! snippets pushed in and tokens swapped out. Whatever comes in, loading never panics; an error
+//! names the file and a line and column inside it; and whatever loads draws on the board.
+//!
+//! Default case counts keep `cargo test` quick; `SQUADBOARD_FULL=1` runs 10,000 cases a loader.
+
+use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use squadboard::app::{Action, Board, Done, Modal};
+use squadboard::domain::{DataFile, Dataset};
+use squadboard::input::{Command, Keymap};
+use squadboard::store::ron_file::decode_utf8;
+use squadboard::store::scenario as scenarios;
+use squadboard::store::{Sources, StoreError};
+use squadboard::ui::{self, Theme};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+const SQUAD: &str = include_str!("../data/real-madrid/squad.ron");
+const TARGETS: &str = include_str!("../data/real-madrid/targets.ron");
+const DEPTH: &str = include_str!("../data/real-madrid/depth.ron");
+const SCENARIO_V2: &str = include_str!("fixtures/scenario-v2.ron");
+const SCENARIO_V1: &str = include_str!("fixtures/scenario-v1.ron");
+const KEYMAP: &str = include_str!("../assets/keymap.ron");
+const THEME: &str = include_str!("../assets/theme.ron");
+
+fn full() -> bool {
+    std::env::var_os("SQUADBOARD_FULL").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// `default` cases in a plain `cargo test`, 10,000 with `SQUADBOARD_FULL=1`.
+fn config(default: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases: if full() { 10_000 } else { default },
+        // Shrunk failures are printed; no regression files are written into the tree.
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// What gets pushed into the text: deep nesting, huge and negative numbers, impossible dates,
+/// unknown fields, wrong types, unbalanced brackets and quotes, NUL, invalid UTF-8.
+fn snippets() -> Vec<Vec<u8>> {
+    let mut out: Vec<Vec<u8>> = [
+        "99999999999999999999999999999",
+        "18446744073709551615",
+        "18446744073709551616",
+        "2147483648",
+        "4294967295",
+        "-1",
+        "-9223372036854775808",
+        "1e999",
+        "-0.0",
+        "NaN",
+        "inf",
+        "0x",
+        "\"2025-02-30\"",
+        "\"2025-13-01\"",
+        "\"0000-00-00\"",
+        "\"+262142-12-31\"",
+        "\"-262143-01-01\"",
+        "\"9999/00\"",
+        "\"2024/26\"",
+        "\"2024-1\"",
+        "\"2024-02-29\"",
+        "\"1-1-1\"",
+        "unknown_field: 1,",
+        "id: \"x\",",
+        "players: [],",
+        "Some(",
+        "Some(Some(",
+        "None",
+        "Some(\"\")",
+        "true",
+        "()",
+        "[]",
+        "{}",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        ",,",
+        ":",
+        "\"",
+        "'",
+        "\\",
+        "\\\"",
+        "\"\"",
+        "\"\\u{0}\"",
+        "\"\\u{d800}\"",
+        "\"\\u{10FFFF}\"",
+        "r#\"raw\"#",
+        "b\"bytes\"",
+        "'x'",
+        "/*",
+        "*/",
+        "//",
+        "\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "\0",
+        "\u{feff}",
+        "\u{202e}",
+        "ǅ̈́",
+        "日本語",
+        "👨‍👩‍👧",
+        "#![enable(implicit_some)]",
+        "#![enable(unwrap_newtypes)]",
+        "Player(",
+        "Fee(amount: 18446744073709551615, currency: GBP, approximate: true)",
+        "ReportedAge(age: 2147483648, on: \"2025-01-01\")",
+        "CB",
+        "GK",
+        "ZZ",
+        "\"4-4-2\"",
+        "\"9-9-9\"",
+        "\"konate\"",
+        "\"huijsen\"",
+        "\"ctrl-\"",
+        "\"alt-alt-\"",
+        "\"f13\"",
+        "\"#ff88\"",
+        "\"reddish\"",
+    ]
+    .iter()
+    .map(|s| s.as_bytes().to_vec())
+    .collect();
+    out.push("[".repeat(300).into_bytes());
+    out.push("(".repeat(300).into_bytes());
+    out.push("{".repeat(200).into_bytes());
+    out.push("Some(".repeat(100).into_bytes());
+    out.push(format!("{}1{}", "[".repeat(100), "]".repeat(100)).into_bytes());
+    out.push(format!("\"{}\"", "x".repeat(5000)).into_bytes());
+    out.push("9".repeat(400).into_bytes());
+    // Invalid UTF-8: lone continuation, truncated lead, overlong, surrogate, out of range.
+    for bad in [
+        &[0x80u8][..],
+        &[0xc3],
+        &[0xe2, 0x82],
+        &[0xc0, 0xaf],
+        &[0xed, 0xa0, 0x80],
+        &[0xf4, 0x90, 0x80, 0x80],
+        &[0xff, 0xfe],
+    ] {
+        out.push(bad.to_vec());
+    }
+    out
+}
+
+/// A place in the text as it is when the mutation applies: the byte `n % (len + 1)`.
+#[derive(Debug, Clone, Copy)]
+struct At(u32);
+
+impl At {
+    fn of(self, len: usize) -> usize {
+        self.0 as usize % (len + 1)
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    /// Cut the file short at a byte.
+    Truncate(At),
+    /// XOR one byte with a non-zero mask.
+    Flip(At, u8),
+    /// Insert a snippet (by its number) at a byte.
+    Insert(At, usize),
+    /// Replace the token (word, number or string) around a byte with a snippet.
+    Replace(At, usize),
+    /// Replace the token around a byte with the token around a byte of the original file.
+    Swap(At, At),
+    /// Delete a few bytes.
+    Delete(At, usize),
+}
+
+fn at() -> impl Strategy<Value = At> {
+    any::<u32>().prop_map(At)
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        1 => at().prop_map(Mutation::Truncate),
+        3 => (at(), 1u8..=255).prop_map(|(i, m)| Mutation::Flip(i, m)),
+        4 => (at(), any::<usize>()).prop_map(|(i, s)| Mutation::Insert(i, s)),
+        4 => (at(), any::<usize>()).prop_map(|(i, s)| Mutation::Replace(i, s)),
+        3 => (at(), at()).prop_map(|(i, j)| Mutation::Swap(i, j)),
+        2 => (at(), 1usize..24).prop_map(|(i, n)| Mutation::Delete(i, n)),
+    ]
+}
+
+fn mutations() -> impl Strategy<Value = Vec<Mutation>> {
+    prop::collection::vec(mutation(), 1..5)
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'+' | b'#' | b'/')
+}
+
+/// The byte range of the token around `at`: a quoted string, a run of word bytes, or the one
+/// byte.
+fn token_at(bytes: &[u8], at: usize) -> std::ops::Range<usize> {
+    if at >= bytes.len() {
+        return bytes.len()..bytes.len();
+    }
+    // Inside a string on this line? Take the whole string.
+    let line_start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let quotes_before = bytes[line_start..at].iter().filter(|&&b| b == b'"').count();
+    if bytes[at] == b'"' || quotes_before % 2 == 1 {
+        let open = if bytes[at] == b'"' && quotes_before % 2 == 0 {
+            at
+        } else {
+            bytes[..at].iter().rposition(|&b| b == b'"').unwrap_or(at)
+        };
+        let close = bytes[open + 1..]
+            .iter()
+            .position(|&b| b == b'"')
+            .map_or(bytes.len(), |p| open + 1 + p + 1);
+        return open..close;
+    }
+    if !is_word(bytes[at]) {
+        return at..at + 1;
+    }
+    let start = bytes[..at]
+        .iter()
+        .rposition(|&b| !is_word(b))
+        .map_or(0, |p| p + 1);
+    let end = bytes[at..]
+        .iter()
+        .position(|&b| !is_word(b))
+        .map_or(bytes.len(), |p| at + p);
+    start..end
+}
+
+fn apply(original: &[u8], muts: &[Mutation], snippets: &[Vec<u8>]) -> Vec<u8> {
+    let mut b = original.to_vec();
+    for m in muts {
+        match *m {
+            Mutation::Truncate(i) => b.truncate(i.of(b.len())),
+            Mutation::Flip(i, mask) => {
+                if !b.is_empty() {
+                    let at = i.of(b.len() - 1);
+                    b[at] ^= mask;
+                }
+            }
+            Mutation::Insert(i, s) => {
+                let at = i.of(b.len());
+                let s = &snippets[s % snippets.len()];
+                b.splice(at..at, s.iter().copied());
+            }
+            Mutation::Replace(i, s) => {
+                let range = token_at(&b, i.of(b.len()));
+                b.splice(range, snippets[s % snippets.len()].iter().copied());
+            }
+            Mutation::Swap(i, j) => {
+                let range = token_at(&b, i.of(b.len()));
+                let from = token_at(original, j.of(original.len()));
+                let other = original.get(from).unwrap_or(&[]).to_vec();
+                b.splice(range, other);
+            }
+            Mutation::Delete(i, n) => {
+                let at = i.of(b.len());
+                let end = (at + n).min(b.len());
+                b.drain(at..end);
+            }
+        }
+    }
+    b
+}
+
+/// `name:line:col: ` at the start of a message: the place, read back.
+fn leading_place<'a>(message: &str, names: &[&'a str]) -> Option<(&'a str, usize, usize)> {
+    for name in names {
+        let Some(rest) = message.strip_prefix(name) else {
+            continue;
+        };
+        let mut parts = rest.splitn(4, ':');
+        let (Some(""), Some(l), Some(c), Some(msg)) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        if let (Ok(l), Ok(c)) = (l.parse(), c.parse())
+            && msg.starts_with(' ')
+        {
+            return Some((name, l, c));
+        }
+    }
+    None
+}
+
+/// An error names one of `files` (name, text as read) and a line and column that exist in it.
+fn assert_placed(err: &StoreError, files: &[(&str, &str)]) -> Result<(), TestCaseError> {
+    let shown = err.to_string();
+    let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
+    let (name, line, col) = leading_place(&shown, &names)
+        .ok_or_else(|| TestCaseError::fail(format!("no `file:line:col:` in {shown:?}")))?;
+    if let StoreError::Parse {
+        file,
+        line: l,
+        col: c,
+        message,
+    } = err
+    {
+        prop_assert_eq!(file.as_str(), name);
+        prop_assert_eq!((*l, *c), (line, col));
+        prop_assert!(!message.trim().is_empty(), "an empty message: {}", shown);
+    }
+    let text = files
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, t)| *t);
+    let lines: Vec<&str> = text.split('\n').collect();
+    prop_assert!(
+        line >= 1 && line <= lines.len(),
+        "line {} outside the file's {} lines: {}",
+        line,
+        lines.len(),
+        shown
+    );
+    prop_assert!(
+        col >= 1 && col <= lines[line - 1].chars().count() + 1,
+        "column {} outside line {} ({} chars): {}",
+        col,
+        line,
+        lines[line - 1].chars().count(),
+        shown
+    );
+    Ok(())
+}
+
+fn render(board: &Board, theme: &Theme, w: u16, h: u16) -> Buffer {
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    ui::render(area, &mut buf, board, theme);
+    buf
+}
+
+/// Draws a board at both layouts, with the focus on every pane and the details open.
+fn draw_everything(board: &mut Board, theme: &Theme) {
+    for (w, h) in [(120, 40), (80, 24)] {
+        render(board, theme, w, h);
+    }
+    for _ in 0..3 {
+        board.update(Action::Command(Command::NextPane));
+        render(board, theme, 120, 40);
+    }
+    board.update(Action::Command(Command::Open));
+    render(board, theme, 80, 24);
+    board.update(Action::Command(Command::Cancel));
+}
+
+fn keymap() -> Arc<Keymap> {
+    Arc::new(Keymap::default_keys())
+}
+
+fn bundled() -> Arc<Dataset> {
+    Arc::new(squadboard::store::load(None).expect("bundled data"))
+}
+
+/// A data folder with one file mutated, loaded as `squadboard --data` would load it.
+fn fuzz_data_file(which: DataFile, muts: &[Mutation]) -> Result<(), TestCaseError> {
+    let snippets = snippets();
+    let mut sources = Sources::bundled();
+    sources.dir = Some(PathBuf::from("fuzz/data"));
+    let name = sources.shown(which);
+    let bytes = apply(sources.text(which).as_bytes(), muts, &snippets);
+    let text = match decode_utf8(&name, bytes.clone()) {
+        Ok(t) => t,
+        Err(e) => {
+            let lossy = String::from_utf8_lossy(&bytes).into_owned();
+            return assert_placed(&e, &[(name.as_str(), lossy.as_str())]);
+        }
+    };
+    for (f, t) in sources.texts.iter_mut() {
+        if *f == which {
+            *t = text.clone();
+        }
+    }
+    let names: Vec<String> = DataFile::ALL.iter().map(|f| sources.shown(*f)).collect();
+    let files: Vec<(&str, &str)> = DataFile::ALL
+        .iter()
+        .zip(&names)
+        .map(|(f, n)| (n.as_str(), sources.text(*f)))
+        .collect();
+    // `check` and `load` agree on what is wrong.
+    let report = squadboard::store::check(&sources);
+    match sources.load() {
+        Err(errors) => {
+            prop_assert!(!errors.is_empty());
+            prop_assert_eq!(errors.len(), report.errors.len());
+            for e in &errors {
+                assert_placed(e, &files)?;
+            }
+        }
+        Ok(ds) => {
+            prop_assert!(report.is_clean(), "{:?}", report.errors);
+            let mut board = Board::new(Arc::new(ds), None, keymap());
+            draw_everything(&mut board, &Theme::default());
+        }
+    }
+    Ok(())
+}
+
+/// A scenario file mutated, parsed against the bundled data, opened on the board.
+fn fuzz_scenario(original: &str, muts: &[Mutation]) -> Result<(), TestCaseError> {
+    let snippets = snippets();
+    let name = "fuzz/scenarios/plan.ron";
+    let bytes = apply(original.as_bytes(), muts, &snippets);
+    let text = match decode_utf8(name, bytes.clone()) {
+        Ok(t) => t,
+        Err(e) => {
+            let lossy = String::from_utf8_lossy(&bytes).into_owned();
+            return assert_placed(&e, &[(name, lossy.as_str())]);
+        }
+    };
+    let ds = bundled();
+    match scenarios::parse(name, &text, &ds) {
+        Err(e) => assert_placed(&e, &[(name, text.as_str())])?,
+        Ok(loaded) => {
+            // Whatever loads saves and loads back the same.
+            let again = scenarios::to_ron(&loaded.scenario).expect("a loaded scenario writes");
+            let back = scenarios::parse(name, &again, &ds).expect("what was written loads");
+            prop_assert_eq!(&back.scenario, &loaded.scenario);
+            prop_assert!(back.dropped.is_empty() && back.xi_differences.is_empty());
+            // Opened on the board, as the picker opens it; then compared against.
+            let plan = loaded.scenario.plan.clone();
+            let mut board = Board::new(Arc::clone(&ds), None, keymap());
+            board.update(Action::Done(Box::new(Done::Opened {
+                path: PathBuf::from(name),
+                loaded: Box::new(loaded),
+            })));
+            board.modal = None;
+            prop_assert_eq!(&board.plan, &plan);
+            draw_everything(&mut board, &Theme::default());
+            board.modal = Some(Modal::Compare {
+                name: "fuzzed".into(),
+                other: Box::new(Board::new(Arc::clone(&ds), None, keymap()).plan),
+                scroll: 0,
+            });
+            render(&board, &Theme::default(), 120, 40);
+            render(&board, &Theme::default(), 80, 24);
+        }
+    }
+    Ok(())
+}
+
+fn mutated_text(original: &str, muts: &[Mutation], name: &str) -> Result<String, StoreError> {
+    decode_utf8(name, apply(original.as_bytes(), muts, &snippets()))
+}
+
+proptest! {
+    #![proptest_config(config(400))]
+
+    #[test]
+    fn squad_ron_mutated(muts in mutations()) {
+        fuzz_data_file(DataFile::Squad, &muts)?;
+    }
+
+    #[test]
+    fn targets_ron_mutated(muts in mutations()) {
+        fuzz_data_file(DataFile::Targets, &muts)?;
+    }
+
+    #[test]
+    fn depth_ron_mutated(muts in mutations()) {
+        fuzz_data_file(DataFile::Depth, &muts)?;
+    }
+
+    #[test]
+    fn scenario_v2_mutated(muts in mutations()) {
+        fuzz_scenario(SCENARIO_V2, &muts)?;
+    }
+
+    #[test]
+    fn scenario_v1_mutated(muts in mutations()) {
+        fuzz_scenario(SCENARIO_V1, &muts)?;
+    }
+
+    #[test]
+    fn keymap_mutated(muts in mutations()) {
+        let name = "fuzz/config/keymap.ron";
+        let bytes = apply(KEYMAP.as_bytes(), &muts, &snippets());
+        let lossy = String::from_utf8_lossy(&bytes).into_owned();
+        match mutated_text(KEYMAP, &muts, name) {
+            Err(e) => assert_placed(&e, &[(name, lossy.as_str())])?,
+            Ok(text) => match Keymap::load(Some((name, &text))) {
+                Err(e) => assert_placed(&e, &[(name, text.as_str())])?,
+                Ok(km) => {
+                    // Every binding the file kept is reachable, and the board draws with it.
+                    for (cmd, keys) in km.entries() {
+                        for k in keys {
+                            let ev = ratatui::crossterm::event::KeyEvent::new(
+                                k.code,
+                                if k.ctrl {
+                                    ratatui::crossterm::event::KeyModifiers::CONTROL
+                                } else {
+                                    ratatui::crossterm::event::KeyModifiers::NONE
+                                },
+                            );
+                            if !k.alt {
+                                prop_assert_eq!(km.command(&ev), Some(cmd), "{}", k);
+                            }
+                        }
+                    }
+                    let mut board = Board::new(bundled(), None, Arc::new(km));
+                    draw_everything(&mut board, &Theme::default());
+                    board.update(Action::Command(Command::Help));
+                    board.help = true;
+                    render(&board, &Theme::default(), 120, 40);
+                    render(&board, &Theme::default(), 80, 24);
+                }
+            },
+        }
+    }
+
+    #[test]
+    fn theme_mutated(muts in mutations()) {
+        let name = "fuzz/config/theme.ron";
+        let bytes = apply(THEME.as_bytes(), &muts, &snippets());
+        let lossy = String::from_utf8_lossy(&bytes).into_owned();
+        match mutated_text(THEME, &muts, name) {
+            Err(e) => assert_placed(&e, &[(name, lossy.as_str())])?,
+            Ok(text) => match Theme::load(Some((name, &text))) {
+                Err(e) => assert_placed(&e, &[(name, text.as_str())])?,
+                Ok(theme) => {
+                    let mut board = Board::new(bundled(), None, keymap());
+                    draw_everything(&mut board, &theme);
+                }
+            },
+        }
+    }
+}
+
+/// The mutator does what it says, and the untouched files load: each error the fuzz above
+/// checks comes from a mutation, not from the harness.
+#[test]
+fn the_mutator_mutates_and_the_originals_load() {
+    let snippets = snippets();
+    let text = DEPTH.as_bytes();
+    let n = text.len();
+    let quoted = DEPTH.find("\"huijsen\"").expect("huijsen");
+    let inside = At((quoted + 3) as u32);
+    assert_eq!(token_at(text, quoted + 3), quoted..quoted + 9);
+    assert_eq!(token_at(text, quoted), quoted..quoted + 9);
+    let word = DEPTH.find("formation").expect("formation");
+    assert_eq!(token_at(text, word + 2), word..word + "formation".len());
+
+    let flipped = apply(text, &[Mutation::Flip(inside, 0x20)], &snippets);
+    assert_eq!(flipped.len(), n);
+    assert_ne!(flipped, text);
+    let replaced = apply(text, &[Mutation::Replace(inside, 0)], &snippets);
+    let replaced = String::from_utf8_lossy(&replaced).into_owned();
+    assert!(!replaced.contains("\"huijsen\""), "{replaced}");
+    assert!(replaced.contains(&String::from_utf8_lossy(&snippets[0]).into_owned()));
+    assert_eq!(apply(text, &[Mutation::Truncate(At(10))], &snippets).len(), 10);
+    assert_eq!(apply(text, &[Mutation::Delete(At(0), 5)], &snippets), &text[5..]);
+    let inserted = apply(text, &[Mutation::Insert(At(0), 1)], &snippets);
+    assert!(inserted.starts_with(&snippets[1]));
+
+    let ds = bundled();
+    assert!(squadboard::store::check(&Sources::bundled()).is_clean());
+    for (name, text) in [("squad", SQUAD), ("targets", TARGETS), ("depth", DEPTH)] {
+        assert!(!text.is_empty(), "{name}");
+    }
+    assert!(Keymap::load(Some(("k.ron", KEYMAP))).is_ok());
+    assert!(Theme::load(Some(("t.ron", THEME))).is_ok());
+    assert!(scenarios::parse("v2.ron", SCENARIO_V2, &ds).is_ok());
+    assert!(scenarios::parse("v1.ron", SCENARIO_V1, &ds).is_ok());
+}
