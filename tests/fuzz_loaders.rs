@@ -561,8 +561,14 @@ fn the_mutator_mutates_and_the_originals_load() {
     let replaced = String::from_utf8_lossy(&replaced).into_owned();
     assert!(!replaced.contains("\"huijsen\""), "{replaced}");
     assert!(replaced.contains(&String::from_utf8_lossy(&snippets[0]).into_owned()));
-    assert_eq!(apply(text, &[Mutation::Truncate(At(10))], &snippets).len(), 10);
-    assert_eq!(apply(text, &[Mutation::Delete(At(0), 5)], &snippets), &text[5..]);
+    assert_eq!(
+        apply(text, &[Mutation::Truncate(At(10))], &snippets).len(),
+        10
+    );
+    assert_eq!(
+        apply(text, &[Mutation::Delete(At(0), 5)], &snippets),
+        &text[5..]
+    );
     let inserted = apply(text, &[Mutation::Insert(At(0), 1)], &snippets);
     assert!(inserted.starts_with(&snippets[1]));
 

@@ -383,8 +383,11 @@ mod tests {
             err.to_string(),
             "user.ron:1:3: `q` is bound to both `quit` and `undo`"
         );
-        let err = Keymap::load(Some(("user.ron", "{\n  // up: [\"x\"]\n  quit: [\"k\"],\n}")))
-            .expect_err("clash");
+        let err = Keymap::load(Some((
+            "user.ron",
+            "{\n  // up: [\"x\"]\n  quit: [\"k\"],\n}",
+        )))
+        .expect_err("clash");
         assert_eq!(
             err.to_string(),
             "user.ron:3:3: `k` is bound to both `quit` and `up`"
