@@ -119,4 +119,20 @@ mod tests {
         assert_eq!(locate(text, &anchor("\"\0\"", 2)), None);
         assert_eq!(locate(text, &anchor("\"nobody\"", 0)), None);
     }
+
+    #[test]
+    fn an_empty_id_is_placed_at_the_name_beside_it() {
+        // Found by tests/fuzz_loaders.rs: it was reported with the file alone.
+        let mut sources = Sources::bundled();
+        for (f, t) in sources.texts.iter_mut() {
+            if *f == crate::domain::DataFile::Squad {
+                *t = t.replacen("id: \"huijsen\"", "id: \"\"", 1);
+            }
+        }
+        let text = sources.text(crate::domain::DataFile::Squad);
+        let (line, col) = line_col(text, text.find("\"Dean Huijsen\"").expect("name"));
+        let report = check(&sources);
+        let want = format!("bundled:squad.ron:{line}:{col}: player `Dean Huijsen` has an empty id");
+        assert!(report.errors.contains(&want), "{:?}", report.errors);
+    }
 }
