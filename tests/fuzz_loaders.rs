@@ -25,6 +25,7 @@ const SCENARIO_V2: &str = include_str!("fixtures/scenario-v2.ron");
 const SCENARIO_V1: &str = include_str!("fixtures/scenario-v1.ron");
 const KEYMAP: &str = include_str!("../assets/keymap.ron");
 const THEME: &str = include_str!("../assets/theme.ron");
+const PLAYERS_CSV: &str = include_str!("fixtures/players.csv");
 
 fn full() -> bool {
     std::env::var_os("SQUADBOARD_FULL").is_some_and(|v| !v.is_empty() && v != "0")
@@ -504,6 +505,126 @@ proptest! {
     fn theme_mutated(muts in mutations()) {
         check_theme(apply(THEME.as_bytes(), &muts, &snippets()))?;
     }
+
+    #[test]
+    fn players_csv_mutated(muts in mutations()) {
+        check_csv(apply(PLAYERS_CSV.as_bytes(), &muts, &csv_snippets()))?;
+    }
+}
+
+/// The RON snippets, and what breaks a CSV: quotes, separators, line ends, Transfermarkt's
+/// dates and numbers gone wrong.
+fn csv_snippets() -> Vec<Vec<u8>> {
+    let mut out = snippets();
+    for s in [
+        "\"",
+        "\"\"",
+        "\"a,\nb\"",
+        ",",
+        ",,,,,,,,",
+        "\n",
+        "\n\n",
+        "\r",
+        "2025-02-30 00:00:00",
+        "2025-02-28 25:61:00",
+        "+262142-12-31",
+        "1e400",
+        "-5.0",
+        "99999999999999999999999.0",
+        "18446744073709551616.0",
+        "0.5",
+        "Centre-Back",
+        "Goalkeeper",
+        "Attack",
+        "both",
+        "\u{feff}player_id",
+        "player_id",
+        "name",
+        "current_club_name",
+    ] {
+        out.push(s.as_bytes().to_vec());
+    }
+    out
+}
+
+/// A `players.csv`: read as `import` and `--pool` read it. An error or a skipped row names the
+/// file and its row (and column); the players read make a data folder that loads or says where
+/// it is wrong, and draws on the board.
+fn check_csv(bytes: Vec<u8>) -> Result<(), TestCaseError> {
+    use squadboard::store::csv_import::{CsvOptions, club_names, read_players};
+    let name = "fuzz/players.csv";
+    let lines = bytes.split(|&b| b == b'\n').count() as u64;
+    let placed = |e: &StoreError| -> Result<(), TestCaseError> {
+        let shown = e.to_string();
+        prop_assert!(shown.starts_with(&format!("{name}: ")), "{}", shown);
+        prop_assert!(
+            shown.contains("row ") || shown.contains("header"),
+            "no row in {}",
+            shown
+        );
+        Ok(())
+    };
+    if let Err(e) = club_names(name, &bytes) {
+        placed(&e)?;
+    }
+    let got = match read_players(name, &bytes[..], &CsvOptions::default(), |_, _| {}) {
+        Err(e) => return placed(&e),
+        Ok(got) => got,
+    };
+    for p in &got.problems {
+        prop_assert_eq!(p.file.as_str(), name);
+        prop_assert!(
+            p.row >= 2 && p.row <= lines + 1,
+            "row {} of {} lines: {}",
+            p.row,
+            lines,
+            p
+        );
+        prop_assert!(
+            p.to_string().starts_with(&format!("{name}:{}:", p.row)),
+            "{}",
+            p
+        );
+    }
+    // The same bytes as a `--pool` file: the same players, the same rows skipped.
+    let mut file = tempfile::Builder::new()
+        .suffix(".csv")
+        .tempfile()
+        .expect("a temporary file");
+    std::io::Write::write_all(&mut file, &bytes).expect("written");
+    let shown = file.path().display().to_string();
+    let pool = squadboard::store::pool::load_pool(file.path(), |_| {})
+        .map_err(|e| TestCaseError::fail(format!("read_players read it, the pool did not: {e}")))?;
+    prop_assert_eq!(pool.players.len(), got.players.len());
+    prop_assert_eq!(pool.problems.len(), got.problems.len());
+    for (p, q) in pool.problems.iter().zip(&got.problems) {
+        prop_assert!(p.starts_with(&format!("{shown}:{}:", q.row)), "{}", p);
+    }
+    let texts = squadboard::cli::import::data_folder_texts("Fuzz FC", &got.players, name)
+        .map_err(TestCaseError::fail)?;
+    let sources = Sources {
+        dir: Some(PathBuf::from("fuzz/import")),
+        texts,
+    };
+    let names: Vec<String> = DataFile::ALL.iter().map(|f| sources.shown(*f)).collect();
+    let files: Vec<(&str, &str)> = DataFile::ALL
+        .iter()
+        .zip(&names)
+        .map(|(f, n)| (n.as_str(), sources.text(*f)))
+        .collect();
+    match sources.load() {
+        Err(errors) => {
+            for e in &errors {
+                assert_placed(e, &files)?;
+            }
+        }
+        Ok(ds) => {
+            prop_assert_eq!(ds.squad.len(), got.players.len());
+            let mut board = Board::new(Arc::new(ds), None, keymap());
+            draw_everything(&mut board, &Theme::default());
+        }
+    }
+    Ok(())
 }
 
 /// A user keymap: loads or says where it is wrong; every binding it keeps answers; the board
@@ -626,6 +747,7 @@ fn every_value_swept_in_scenarios_keymap_and_theme() {
     runs += sweep(SCENARIO_V1, &check_scenario);
     runs += sweep(KEYMAP, &check_keymap);
     runs += sweep(THEME, &check_theme);
+    runs += sweep(PLAYERS_CSV, &check_csv);
     assert!(runs > 500, "{runs}");
 }
 
