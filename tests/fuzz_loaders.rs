@@ -553,7 +553,12 @@ fn csv_snippets() -> Vec<Vec<u8>> {
 fn check_csv(bytes: Vec<u8>) -> Result<(), TestCaseError> {
     use squadboard::store::csv_import::{CsvOptions, club_names, read_players};
     let name = "fuzz/players.csv";
-    let lines = bytes.split(|&b| b == b'\n').count() as u64;
+    // Lines as the CSV reader (and a spreadsheet) counts them: `\n`, `\r\n` or a lone `\r`.
+    let lines = 1 + bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count() as u64;
     let placed = |e: &StoreError| -> Result<(), TestCaseError> {
         let shown = e.to_string();
         prop_assert!(shown.starts_with(&format!("{name}: ")), "{}", shown);
