@@ -4,7 +4,7 @@
 //! size. The modal states are reached through `Board::apply`, file effects and all, in a
 //! temporary scenario folder.
 //!
-//! By default every height and every third width (plus 79 and 80, each side of the minimum);
+//! By default every height at every twelfth width and the widths where the layout changes;
 //! `SQUADBOARD_FULL=1` sweeps every width.
 
 use ratatui::buffer::Buffer;
@@ -232,15 +232,24 @@ fn every_screen_shows_what_it_is_at_120x40() {
     assert_eq!(screens.len(), 15);
 }
 
-#[test]
-fn every_screen_renders_at_every_size_from_0x0_to_300x100() {
+/// The widths swept: every one in the full run; by default every twelfth, and those where the
+/// layout changes (1 and 2, each side of the 80-column minimum, the wide layout's 120).
+fn widths() -> Vec<u16> {
+    (0..=300u16)
+        .filter(|w| full() || w % 12 == 0 || [1, 2, 79, 80, 81, 119, 120].contains(w))
+        .collect()
+}
+
+/// Renders screens `range` of [`screens`] at every swept width and every height 0..=100.
+fn sweep(range: std::ops::Range<usize>) -> usize {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut renders = 0;
-    for (name, b, marker) in screens(dir.path()) {
-        for w in 0..=300u16 {
-            if !full() && w % 3 != 0 && w != MIN_WIDTH && w != MIN_WIDTH - 1 {
-                continue;
-            }
+    for (name, b, marker) in screens(dir.path())
+        .into_iter()
+        .skip(range.start)
+        .take(range.len())
+    {
+        for w in widths() {
             for h in 0..=100u16 {
                 let result =
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(&b, w, h)));
@@ -248,33 +257,39 @@ fn every_screen_renders_at_every_size_from_0x0_to_300x100() {
                     panic!("{name} panicked at {w}×{h}");
                 };
                 assert_eq!(buf.area, Rect::new(0, 0, w, h), "{name} at {w}×{h}");
-                let area = buf.area;
                 for hit in &hits.hits {
                     assert_eq!(
-                        hit.area.intersection(area),
+                        hit.area.intersection(buf.area),
                         hit.area,
                         "{name} at {w}×{h}: a click target off screen"
                     );
-                }
-                // At the usable sizes where the screen is roomy enough, what it is shows.
-                if w >= 120 && h >= 40 && w % 30 == 0 && h % 20 == 0 {
-                    let t = text(&buf);
-                    assert!(t.contains(marker), "{name} at {w}×{h}: no `{marker}`");
                 }
                 if w < MIN_WIDTH || h < MIN_HEIGHT {
                     assert!(
                         hits.hits.is_empty(),
                         "{name} at {w}×{h}: clickable when too small"
                     );
+                } else if (w >= 120 && h == 40) || (w == 120 && h >= 40) {
+                    // Roomy enough: what the screen is shows.
+                    let t = text(&buf);
+                    assert!(t.contains(marker), "{name} at {w}×{h}: no `{marker}`");
                 }
                 renders += 1;
             }
         }
     }
-    let expected = if full() {
-        301 * 101 * 15
-    } else {
-        103 * 101 * 15
-    };
-    assert_eq!(renders, expected);
+    renders
+}
+
+// Two halves, so the two cores share the sweep.
+#[test]
+fn the_board_and_its_overlays_render_at_every_size() {
+    let renders = sweep(0..7);
+    assert_eq!(renders, 7 * widths().len() * 101);
+}
+
+#[test]
+fn every_modal_renders_at_every_size() {
+    let renders = sweep(7..15);
+    assert_eq!(renders, 8 * widths().len() * 101);
 }
