@@ -184,7 +184,17 @@ impl Dataset {
             for (i, p) in list.iter().enumerate() {
                 let anchor = at(format!("\"{}\"", p.id));
                 if p.id.as_str().trim().is_empty() {
-                    err(file, None, format!("player `{}` has an empty id", p.name));
+                    // An empty id is no anchor: point at his name, written next to it.
+                    let by_name = if p.id.as_str().is_empty() {
+                        at(format!("\"{}\"", p.name))
+                    } else {
+                        anchor.clone()
+                    };
+                    err(
+                        file,
+                        by_name,
+                        format!("player `{}` has an empty id", p.name),
+                    );
                 }
                 if p.name.trim().is_empty() {
                     err(

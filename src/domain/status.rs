@@ -55,10 +55,17 @@ pub fn age(player: &Player, on: NaiveDate) -> Age {
         return Age::Unknown;
     };
     // "22 on D" means born in (D - 23 years, D - 22 years]: the oldest and youngest he can be.
+    // An age no calendar year can be born in (a typo, a fuzzed file) is no age at all.
+    let Some(year) = i32::try_from(rep.age)
+        .ok()
+        .and_then(|a| rep.on.year().checked_sub(a))
+    else {
+        return Age::Unknown;
+    };
     let Some(latest_birth) = rep
         .on
-        .with_year(rep.on.year() - rep.age as i32)
-        .or_else(|| NaiveDate::from_ymd_opt(rep.on.year() - rep.age as i32, 2, 28))
+        .with_year(year)
+        .or_else(|| NaiveDate::from_ymd_opt(year, 2, 28))
     else {
         return Age::Unknown;
     };

@@ -249,7 +249,9 @@ pub fn assess(ds: &Dataset, plan: &Plan) -> Assessment {
         let fee = s.assumed_fee.or_else(|| ds.link(&s.id).and_then(|l| l.fee));
         match fee {
             Some(f) => {
-                *out.fees.by_currency.entry(f.currency).or_default() += f.amount;
+                // Saturating: fees are data, and no total is worth a panic.
+                let total = out.fees.by_currency.entry(f.currency).or_default();
+                *total = total.saturating_add(f.amount);
                 out.fees.approximate |= f.approximate;
             }
             None => out.fees.unknown += 1,

@@ -96,6 +96,26 @@ pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Where a struct field or map key `field` is written in RON text (`field:` outside comments),
+/// and, with `then`, where `then` is first written after it: the place of a value the parser
+/// accepted but the program refuses. 1-based line and column, as [`line_col`].
+pub fn field_place(text: &str, field: &str, then: Option<&str>) -> Option<(usize, usize)> {
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    let at = text.match_indices(field).map(|(i, _)| i).find(|&i| {
+        let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+        let before = text[..i].chars().next_back();
+        let after = text[i + field.len()..].trim_start_matches([' ', '\t']);
+        !text[line_start..i].contains("//")
+            && !before.is_some_and(|c| ident(c) || c == '"')
+            && after.starts_with(':')
+    })?;
+    let at = match then {
+        Some(t) => text[at..].find(t).map_or(at, |j| at + j),
+        None => at,
+    };
+    Some(line_col(text, at))
+}
+
 /// Parses RON text; `file` is the name errors carry.
 pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, StoreError> {
     // `implicit_some`: optional fields may be written `fg: "red"` as well as `fg: Some("red")`.

@@ -50,9 +50,11 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) -> Hit
         .iter()
         .map(|p| board.plan.depth.column(*p).len() + 1)
         .max()
-        .unwrap_or(1) as u16;
+        .unwrap_or(1);
     // Borders, the header row, the players; never more than half the column.
-    let depth_h = (depth_rows + 3).clamp(5, left.height / 2);
+    let depth_h = u16::try_from(depth_rows.saturating_add(3))
+        .unwrap_or(u16::MAX)
+        .clamp(5, left.height / 2);
     let [depth_area, lower] =
         Layout::vertical([Constraint::Length(depth_h), Constraint::Min(0)]).areas(left);
     // Wide: warnings beside the pitch. Narrow: under the details, so the pitch keeps its rows.

@@ -1,11 +1,15 @@
 //! Styles by meaning, read from `assets/theme.ron` (embedded) with the user's file laid over it.
 
+use crate::store::ron_file::field_place;
 use crate::store::{StoreError, parse_ron};
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use std::str::FromStr;
 
 pub const DEFAULT_THEME: &str = include_str!("../../assets/theme.ron");
+
+/// The embedded theme's name in messages, and its text.
+const DEFAULTS: (&str, &str) = ("assets/theme.ron", DEFAULT_THEME);
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,9 +41,16 @@ macro_rules! theme {
         struct ThemeFile { $(#[serde(default)] $name: Option<StyleDef>,)* }
 
         impl Theme {
-            fn build(base: ThemeFile, over: Option<ThemeFile>, name: &str) -> Result<Theme, StoreError> {
+            /// `user` is the overriding file's (name, text), for placing errors in it.
+            fn build(base: ThemeFile, over: Option<ThemeFile>, user: (&str, &str)) -> Result<Theme, StoreError> {
                 let over = over.unwrap_or_default();
-                Ok(Theme { $($name: style(over.$name.or(base.$name).unwrap_or_default(), name, stringify!($name))?,)* })
+                Ok(Theme { $($name: {
+                    let (def, source) = match over.$name {
+                        Some(d) => (d, user),
+                        None => (base.$name.unwrap_or_default(), DEFAULTS),
+                    };
+                    style(def, source, stringify!($name))?
+                },)* })
             }
 
             /// Every style with no colour or modifier: what a monochrome terminal shows.
@@ -75,18 +86,29 @@ theme!(
     hint,
 );
 
-fn color(s: &str, file: &str, field: &str) -> Result<Color, StoreError> {
-    Color::from_str(s)
-        .map_err(|_| StoreError::invalid(file, format!("`{field}`: `{s}` is not a colour")))
+/// A colour, or an error at the place the file writes it.
+fn color(s: &str, (file, text): (&str, &str), field: &str) -> Result<Color, StoreError> {
+    Color::from_str(s).map_err(|_| {
+        let message = format!("`{field}`: `{s}` is not a colour");
+        match field_place(text, field, Some(&format!("\"{s}\""))) {
+            Some((line, col)) => StoreError::Parse {
+                file: file.to_string(),
+                line,
+                col,
+                message,
+            },
+            None => StoreError::invalid(file, message),
+        }
+    })
 }
 
-fn style(d: StyleDef, file: &str, field: &str) -> Result<Style, StoreError> {
+fn style(d: StyleDef, source: (&str, &str), field: &str) -> Result<Style, StoreError> {
     let mut st = Style::default();
     if let Some(fg) = &d.fg {
-        st = st.fg(color(fg, file, field)?);
+        st = st.fg(color(fg, source, field)?);
     }
     if let Some(bg) = &d.bg {
-        st = st.bg(color(bg, file, field)?);
+        st = st.bg(color(bg, source, field)?);
     }
     let mods = [
         (d.bold, Modifier::BOLD),
@@ -108,10 +130,10 @@ impl Theme {
     pub fn load(user: Option<(&str, &str)>) -> Result<Theme, StoreError> {
         let base: ThemeFile = parse_ron("assets/theme.ron", DEFAULT_THEME)?;
         match user {
-            None => Theme::build(base, None, "assets/theme.ron"),
+            None => Theme::build(base, None, DEFAULTS),
             Some((name, text)) => {
                 let over: ThemeFile = parse_ron(name, text)?;
-                Theme::build(base, Some(over), name)
+                Theme::build(base, Some(over), (name, text))
             }
         }
     }
@@ -145,7 +167,15 @@ mod tests {
             Theme::load(Some(("t.ron", "(injured: (fg: Some(\"reddish\")))"))).expect_err("colour");
         assert_eq!(
             err.to_string(),
-            "t.ron: `injured`: `reddish` is not a colour"
+            "t.ron:1:21: `injured`: `reddish` is not a colour"
+        );
+        // Found by tests/fuzz_loaders.rs: the place is the colour's, in the file that wrote it,
+        // not a field's name in a comment or the same colour under another style.
+        let text = "// injured: (fg: \"reddish\")\n(\n  title: (fg: Some(\"red\")),\n  injured: (bg: Some(\"red\"), fg: \"reddish\"),\n)";
+        let err = Theme::load(Some(("t.ron", text))).expect_err("colour");
+        assert_eq!(
+            err.to_string(),
+            "t.ron:4:34: `injured`: `reddish` is not a colour"
         );
     }
 }
