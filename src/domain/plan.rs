@@ -190,6 +190,42 @@ impl Plan {
         Cow::Owned(p)
     }
 
+    /// Makes a plan read from a hand-edited file keep the rules the board keeps: a player at
+    /// most once per column, no empty columns, signings equal to the targets placed (keeping
+    /// assumed fees), no signing twice. Returns what it changed, one line each.
+    pub fn normalize(&mut self, ds: &Dataset) -> Vec<String> {
+        let mut changes = Vec::new();
+        for (pos, col) in self.depth.columns.iter_mut() {
+            let mut seen = std::collections::HashSet::new();
+            let before = col.len();
+            col.retain(|id| seen.insert(id.clone()));
+            if col.len() != before {
+                changes.push(format!("{pos}: a player listed twice is kept once"));
+            }
+        }
+        self.depth.columns.retain(|_, c| !c.is_empty());
+        let mut seen = std::collections::HashSet::new();
+        self.signings.retain(|s| seen.insert(s.id.clone()));
+        let before: Vec<PlayerId> = self.signings.iter().map(|s| s.id.clone()).collect();
+        self.sync_signings(ds);
+        for s in &self.signings {
+            if !before.contains(&s.id) {
+                changes.push(format!(
+                    "`{}` stands in the depth chart: counted as a signing",
+                    s.id
+                ));
+            }
+        }
+        for id in before {
+            if !self.is_signing(&id) {
+                changes.push(format!(
+                    "`{id}` is not in the depth chart: no longer a signing"
+                ));
+            }
+        }
+        changes
+    }
+
     /// Keeps the signings equal to the targets standing in the depth chart: a target placed is
     /// signed (keeping any assumed fee), a target taken out of every column is not.
     fn sync_signings(&mut self, ds: &Dataset) {
@@ -577,6 +613,38 @@ mod tests {
         assert!(p.depart(&ds, &id("konate"), DepartureKind::Sold).is_err());
         p.recall(&ds, &id("rudiger")).expect("recall");
         assert_eq!(p.depth.column(Position::CB).last(), Some(&id("rudiger")));
+    }
+
+    #[test]
+    fn normalize_restores_the_board_rules() {
+        let ds = ds();
+        let mut p = plan(&ds);
+        p.depth
+            .columns
+            .get_mut(&Position::CB)
+            .expect("CB")
+            .push(id("huijsen"));
+        p.depth
+            .columns
+            .get_mut(&Position::CB)
+            .expect("CB")
+            .push(id("konate"));
+        p.signings.push(Signing {
+            id: id("romero"),
+            assumed_fee: None,
+        });
+        let changes = p.normalize(&ds);
+        assert_eq!(changes.len(), 3, "{changes:?}");
+        assert_eq!(
+            p.depth
+                .column(Position::CB)
+                .iter()
+                .filter(|i| **i == id("huijsen"))
+                .count(),
+            1
+        );
+        assert!(p.is_signing(&id("konate")) && !p.is_signing(&id("romero")));
+        assert!(p.normalize(&ds).is_empty(), "a normal plan is left alone");
     }
 
     #[test]

@@ -364,6 +364,8 @@ pub struct Loaded {
     pub dropped: Vec<Dropped>,
     /// Where the file's written-out XI disagreed with its depth chart (the depth chart won).
     pub xi_differences: Vec<XiDifference>,
+    /// What was put right so the plan keeps the board's rules (see `Plan::normalize`).
+    pub normalized: Vec<String>,
     /// The version the file was written in, when it was older than the current one. Saving
     /// writes the current version.
     pub migrated_from: Option<u32>,
@@ -380,6 +382,7 @@ impl Loaded {
         }
         out.extend(self.dropped.iter().map(|d| d.to_string()));
         out.extend(self.xi_differences.iter().map(|d| d.to_string()));
+        out.extend(self.normalized.iter().cloned());
         out
     }
 }
@@ -423,6 +426,9 @@ pub fn parse(file: &str, text: &str, ds: &Dataset) -> Result<Loaded, StoreError>
     // being reported, not the drops (listed on their own).
     let xi_differences = xi_differences(&plan, &f.xi);
     let dropped = drop_unknown(&mut plan, ds);
+    // A hand edit may break the board's rules (a player twice in a column, a target placed but
+    // not signed): put them right, and say so.
+    let normalized = plan.normalize(ds);
     Ok(Loaded {
         scenario: Scenario {
             format_version: FORMAT_VERSION,
@@ -434,6 +440,7 @@ pub fn parse(file: &str, text: &str, ds: &Dataset) -> Result<Loaded, StoreError>
         fingerprint: Fingerprint::of_bytes(text.as_bytes(), None),
         dropped,
         xi_differences,
+        normalized,
         migrated_from: (version != FORMAT_VERSION).then_some(version),
     })
 }
