@@ -411,12 +411,18 @@ fn scenario(ds: &Dataset) -> impl Strategy<Value = Scenario> + use<> {
                 notes,
             },
         );
-    (any::<String>(), time(), time(), plan).prop_map(|(name, created, modified, plan)| Scenario {
-        format_version: FORMAT_VERSION,
-        name,
-        created,
-        modified,
-        plan,
+    // Any scenario the board can hold: one that keeps its rules (a player once per column,
+    // signings = targets placed), as every plan the board edits does.
+    let ds = ds.clone();
+    (any::<String>(), time(), time(), plan).prop_map(move |(name, created, modified, mut plan)| {
+        plan.normalize(&ds);
+        Scenario {
+            format_version: FORMAT_VERSION,
+            name,
+            created,
+            modified,
+            plan,
+        }
     })
 }
 
