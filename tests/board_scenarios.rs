@@ -271,6 +271,18 @@ fn compare_opens_side_by_side() {
     let t = text(&buf);
     assert!(t.contains("vs  “as it is”"), "{t}");
     assert!(t.contains("▶ Konaté"), "the changed slot is marked: {t}");
+    // Arrows scroll it; Enter closes it as Esc does.
+    c(&mut b, Command::Down);
+    c(&mut b, Command::Down);
+    c(&mut b, Command::Up);
+    let Some(Modal::Compare { scroll, .. }) = &b.modal else {
+        panic!("still open")
+    };
+    assert_eq!(*scroll, 1);
+    b.apply(Action::ModalAccept);
+    assert!(b.modal.is_none());
+    c(&mut b, Command::Compare);
+    b.apply(Action::ModalAccept);
     c(&mut b, Command::Cancel);
     assert!(b.modal.is_none());
 }

@@ -325,45 +325,19 @@ impl Board {
                 }
                 self.modal = Some(Modal::Picker(p));
             }
-            (
-                Modal::Compare {
-                    name,
-                    other,
-                    mut scroll,
-                },
-                action,
-            ) => {
+            (mut modal @ (Modal::Compare { .. } | Modal::Notice { .. }), action) => {
+                // Reading views: arrows scroll, Enter or q closes.
+                let (Modal::Compare { scroll, .. } | Modal::Notice { scroll, .. }) = &mut modal
+                else {
+                    return;
+                };
                 match action {
-                    Action::Command(Command::Down) => scroll = scroll.saturating_add(1),
-                    Action::Command(Command::Up) => scroll = scroll.saturating_sub(1),
+                    Action::Command(Command::Down) => *scroll = scroll.saturating_add(1),
+                    Action::Command(Command::Up) => *scroll = scroll.saturating_sub(1),
                     Action::ModalAccept | Action::Command(Command::Quit) => return,
                     _ => {}
                 }
-                self.modal = Some(Modal::Compare {
-                    name,
-                    other,
-                    scroll,
-                });
-            }
-            (
-                Modal::Notice {
-                    title,
-                    lines,
-                    mut scroll,
-                },
-                action,
-            ) => {
-                match action {
-                    Action::Command(Command::Down) => scroll = scroll.saturating_add(1),
-                    Action::Command(Command::Up) => scroll = scroll.saturating_sub(1),
-                    Action::ModalAccept | Action::Command(Command::Quit) => return,
-                    _ => {}
-                }
-                self.modal = Some(Modal::Notice {
-                    title,
-                    lines,
-                    scroll,
-                });
+                self.modal = Some(modal);
             }
             (Modal::Menu { title, items }, action) => match action {
                 Action::MenuKey(k) => match items.iter().find(|i| i.key == k) {
