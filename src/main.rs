@@ -58,9 +58,8 @@ fn finish(outcome: Outcome) -> ExitCode {
 }
 
 fn show(ctx: &Context, out: &mut dyn Write) -> Outcome {
-    let ds = store::load(ctx.data.as_deref()).map_err(join)?;
-    let today = chrono::Local::now().date_naive();
-    let on = ctx.date.unwrap_or_else(|| ds.default_planning_date(today));
+    let ds = ctx.load_data()?;
+    let on = ctx.planning_date(&ds);
     cli::show::run(&ds, on, out).map_err(|e| e.to_string())?;
     Ok(true)
 }
@@ -71,7 +70,7 @@ fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err("the board needs a terminal; `squadboard show` prints it as text".into());
     }
-    let ds = store::load(ctx.data.as_deref()).map_err(join)?;
+    let ds = ctx.load_data()?;
     let keymap = store::config::load_keymap().map_err(|e| e.to_string())?;
     let theme = store::config::load_theme().map_err(|e| e.to_string())?;
     let mut board = Board::new(Arc::new(ds), ctx.date, Arc::new(keymap));
@@ -125,14 +124,6 @@ fn keep_unsaved(board: &Board) {
         ),
         Some(Err(e)) => writeln!(err, "squadboard: could not keep the unsaved work: {e}"),
     };
-}
-
-fn join(errors: Vec<store::StoreError>) -> String {
-    errors
-        .iter()
-        .map(|e| e.to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn main() -> ExitCode {

@@ -30,15 +30,8 @@ fn cell(s: &str) -> String {
 /// Runs `find`. Exits 0 with matches, 1 with none (as `grep` does), 2 when the data or the pool
 /// cannot be read. Rows a pool skipped are listed on stderr.
 pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
-    let ds = store::load(ctx.data.as_deref()).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
-    let today = chrono::Local::now().date_naive();
-    let on = ctx.date.unwrap_or_else(|| ds.default_planning_date(today));
+    let ds = ctx.load_data()?;
+    let on = ctx.planning_date(&ds);
     let pool = match &ctx.pool {
         Some(path) => {
             let pool = store::pool::load_pool(path, |_| {}).map_err(|e| e.to_string())?;

@@ -6,6 +6,8 @@ pub mod import;
 pub mod scenario;
 pub mod show;
 
+use crate::domain::Dataset;
+use crate::store;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -25,3 +27,23 @@ pub struct Context {
 /// What a command ends with: `Ok(true)` success (exit 0), `Ok(false)` it ran and found problems
 /// (exit 1), `Err(message)` it could not run (exit 2, message on stderr).
 pub type Outcome = Result<bool, String>;
+
+impl Context {
+    /// The data the commands work on (`--data`, else the bundled data), with every problem in
+    /// one message when it cannot be loaded.
+    pub fn load_data(&self) -> Result<Dataset, String> {
+        store::load(self.data.as_deref()).map_err(|errors| {
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    }
+
+    /// `--date`, else the opening of the next summer window after the data's newest report.
+    pub fn planning_date(&self, ds: &Dataset) -> NaiveDate {
+        let today = chrono::Local::now().date_naive();
+        self.date.unwrap_or_else(|| ds.default_planning_date(today))
+    }
+}

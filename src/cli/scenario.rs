@@ -11,7 +11,6 @@ use crate::domain::scenario::long_date;
 use crate::domain::status::{ContractStatus, age, availability, contract_status};
 use crate::domain::warnings::{Assessment, assess};
 use crate::domain::{Dataset, PlayerId};
-use crate::store;
 use crate::store::atomic::{self, Expect};
 use crate::store::scenario::{Loaded, list, load, scenarios_dir};
 use serde::Serialize;
@@ -62,13 +61,7 @@ pub enum Format {
 }
 
 pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
-    let ds = store::load(ctx.data.as_deref()).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let ds = ctx.load_data()?;
     let dir = scenarios_dir(ctx.scenarios.as_deref());
     let io = |e: std::io::Error| e.to_string();
     match args.command {
@@ -342,6 +335,17 @@ impl<'a> View<'a> {
             .collect()
     }
 
+    /// The sections every text form of the summary lists, in order.
+    fn sections(&self) -> [(&'static str, Vec<String>); 5] {
+        [
+            ("Signings", self.signing_lines()),
+            ("Departures", self.departure_lines()),
+            ("Assumptions", self.assumption_lines()),
+            ("Warnings", self.warning_lines()),
+            ("Totals", self.totals()),
+        ]
+    }
+
     fn totals(&self) -> Vec<String> {
         vec![
             format!("Fees: {}", self.assessment.fees),
@@ -411,13 +415,7 @@ impl<'a> View<'a> {
                 }
             }
         }
-        let sections = [
-            ("Signings", self.signing_lines()),
-            ("Departures", self.departure_lines()),
-            ("Assumptions", self.assumption_lines()),
-            ("Warnings", self.warning_lines()),
-            ("Totals", self.totals()),
-        ];
+        let sections = self.sections();
         for (title, lines) in sections {
             let _ = writeln!(t);
             let _ = writeln!(t, "{title}");
@@ -483,13 +481,7 @@ impl<'a> View<'a> {
                 }
             }
         }
-        let sections = [
-            ("Signings", self.signing_lines()),
-            ("Departures", self.departure_lines()),
-            ("Assumptions", self.assumption_lines()),
-            ("Warnings", self.warning_lines()),
-            ("Totals", self.totals()),
-        ];
+        let sections = self.sections();
         for (title, lines) in sections {
             let _ = writeln!(t);
             let _ = writeln!(t, "## {title}");
