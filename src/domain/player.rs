@@ -151,6 +151,10 @@ pub struct Player {
     pub injuries: Vec<Injury>,
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// The day he left the club (the exit announced): from this day on he is a former player,
+    /// in no squad list, depth column or XI. Unknown/none for a player still at the club.
+    #[serde(default)]
+    pub left: Option<NaiveDate>,
 }
 
 impl Player {
@@ -173,6 +177,7 @@ impl Player {
             secondary: Vec::new(),
             injuries: Vec::new(),
             notes: Vec::new(),
+            left: None,
         }
     }
 

@@ -80,6 +80,12 @@ pub fn age(player: &Player, on: NaiveDate) -> Age {
     }
 }
 
+/// Whether he is still at his club on `on`: a player who left (see [`Player::left`]) is a former
+/// player from that day on.
+pub fn is_at_club(player: &Player, on: NaiveDate) -> bool {
+    player.left.is_none_or(|left| on < left)
+}
+
 /// Fit or not at a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Availability {
@@ -249,6 +255,16 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    #[test]
+    fn a_player_who_left_is_gone_from_the_day_he_left() {
+        let mut p = Player::new("vazquez", "Lucas Vázquez", "Real Madrid", None);
+        assert!(is_at_club(&p, d("2030-01-01")));
+        p.left = Some(d("2025-07-16"));
+        assert!(is_at_club(&p, d("2025-07-15")));
+        assert!(!is_at_club(&p, d("2025-07-16")));
+        assert!(!is_at_club(&p, d("2025-07-17")));
     }
 
     #[test]
