@@ -62,7 +62,7 @@ fn pool_players_are_found_and_signed_like_targets() {
     cmds(&mut b, &[Command::NextPane, Command::NextPane]);
     b.slot_cursor = slot(&b, "RCB");
     cmd(&mut b, Command::Grab);
-    assert_eq!(b.plan.xi()[slot(&b, "RCB")], Some(first.id.clone()));
+    assert_eq!(b.plan.xi(&b.ds)[slot(&b, "RCB")], Some(first.id.clone()));
     assert!(b.plan.is_signing(&first.id));
 
     // A scenario with a pool signing saves and loads back with the same pool.

@@ -87,7 +87,7 @@ fn konate_into_the_xi_by_keyboard_and_by_mouse_ends_the_same() {
     );
     cmd(&mut kb, Grab);
     assert!(kb.drag.is_none());
-    assert_eq!(kb.plan.xi()[slot(&kb, "LCB")], Some(id("konate")));
+    assert_eq!(kb.plan.xi(&kb.ds)[slot(&kb, "LCB")], Some(id("konate")));
 
     // Mouse: press on Konaté's row, drag over the pitch, release on the left CB slot.
     let mut ms = board();
@@ -261,7 +261,7 @@ fn hits_follow_the_layout_at_every_size() {
             }
             hits = render(&b, w, h).1;
         }
-        assert_eq!(b.plan.xi()[lcb], Some(id("konate")), "{w}×{h}");
+        assert_eq!(b.plan.xi(&b.ds)[lcb], Some(id("konate")), "{w}×{h}");
     }
 }
 
@@ -274,7 +274,7 @@ fn valverde_to_right_back_from_the_squad_list() {
     cmd(&mut b, NextPane); // pitch
     b.slot_cursor = slot(&b, "RB");
     cmd(&mut b, Grab);
-    assert_eq!(b.plan.xi()[slot(&b, "RB")], Some(id("valverde")));
+    assert_eq!(b.plan.xi(&b.ds)[slot(&b, "RB")], Some(id("valverde")));
     assert!(b.plan.signings.is_empty(), "a squad player is no signing");
     let a = squadboard::domain::warnings::assess(&b.ds, &b.plan);
     let texts: Vec<String> = a.warnings.iter().map(|w| w.text(&b.ds)).collect();

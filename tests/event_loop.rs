@@ -50,7 +50,7 @@ fn keys_drive_the_loop_and_q_quits() {
     )
     .expect("loop");
     assert_eq!(exit, Exit::Quit);
-    assert_eq!(b.plan.xi()[slot(&b, "RCB")], Some(id("konate")));
+    assert_eq!(b.plan.xi(&b.ds)[slot(&b, "RCB")], Some(id("konate")));
     let screen = text(term.backend().buffer());
     assert!(screen.contains("★Konaté"), "{screen}");
 }
@@ -124,5 +124,5 @@ fn the_mouse_uses_the_frame_the_loop_drew() {
         true,
     )
     .expect("loop");
-    assert_eq!(b.plan.xi()[slot(&b, "LCB")], Some(id("konate")));
+    assert_eq!(b.plan.xi(&b.ds)[slot(&b, "LCB")], Some(id("konate")));
 }

@@ -61,7 +61,7 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 fn check_invariants(b: &Board) -> Result<(), TestCaseError> {
-    let xi: Vec<_> = b.plan.xi().into_iter().flatten().collect();
+    let xi: Vec<_> = b.plan.xi(&b.ds).into_iter().flatten().collect();
     let unique: BTreeSet<_> = xi.iter().cloned().collect();
     prop_assert_eq!(xi.len(), unique.len(), "a player twice in the XI");
     let signed: BTreeSet<_> = b.plan.signings.iter().map(|s| s.id.clone()).collect();

@@ -280,7 +280,7 @@ fn a_hand_edited_xi_loses_to_the_depth_chart_and_is_reported() {
     let v2 = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
     let text = v2.replace("\"LCB\": Some(\"huijsen\")", "\"LCB\": Some(\"militao\")");
     let l = parse("s.ron", &text, &ds).expect("loads");
-    let xi = l.scenario.plan.xi();
+    let xi = l.scenario.plan.xi(&ds);
     let lcb = Formation::F433
         .slots()
         .iter()

@@ -248,7 +248,7 @@ fn seed_folder(dir: &Path) {
 }
 
 fn check_invariants(b: &Board) -> Result<(), TestCaseError> {
-    let xi: Vec<PlayerId> = b.plan.xi().into_iter().flatten().collect();
+    let xi: Vec<PlayerId> = b.plan.xi(&b.ds).into_iter().flatten().collect();
     let unique: BTreeSet<&PlayerId> = xi.iter().collect();
     prop_assert_eq!(xi.len(), unique.len(), "a player twice in the XI: {:?}", xi);
     let signed: BTreeSet<&PlayerId> = b.plan.signings.iter().map(|s| &s.id).collect();

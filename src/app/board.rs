@@ -319,7 +319,7 @@ impl Board {
                 Some((id.clone(), Origin::Depth { pos, index: row }))
             }
             Pane::Pitch => {
-                let id = self.plan.xi()[self.slot_cursor.min(10)].clone()?;
+                let id = self.plan.xi(&self.ds)[self.slot_cursor.min(10)].clone()?;
                 Some((id, Origin::Slot(self.slot_cursor)))
             }
             Pane::List => {

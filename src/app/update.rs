@@ -383,7 +383,7 @@ impl Board {
                 self.record(before);
                 if self.focus == Pane::Depth {
                     self.depth_cursor.1 = to;
-                } else if let Some(i) = self.plan.xi().iter().position(|x| x.as_ref() == Some(&id))
+                } else if let Some(i) = self.plan.xi(&self.ds).iter().position(|x| x.as_ref() == Some(&id))
                 {
                     self.slot_cursor = i;
                 }
@@ -424,7 +424,7 @@ impl Board {
                 let id = self.plan.depth.column(pos).get(row)?.clone();
                 Some((id, Origin::Depth { pos, index: row }))
             }
-            Spot::Slot(i) => Some((self.plan.xi().get(i)?.clone()?, Origin::Slot(i))),
+            Spot::Slot(i) => Some((self.plan.xi(&self.ds).get(i)?.clone()?, Origin::Slot(i))),
             Spot::ListRow(i) => Some((self.list.get(i)?.id.clone(), Origin::List)),
             Spot::ListPane => None,
         }

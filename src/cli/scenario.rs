@@ -225,7 +225,7 @@ impl<'a> View<'a> {
             .formation()
             .slots()
             .iter()
-            .zip(plan.xi())
+            .zip(plan.xi(ds))
             .map(|(slot, pick)| Row {
                 slot: slot.key,
                 label: slot.label,

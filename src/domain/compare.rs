@@ -74,7 +74,7 @@ fn only_in<T: Clone>(xs: &[T], ys: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<T
 
 pub fn compare(ds: &Dataset, a: &Plan, b: &Plan) -> Comparison {
     let (fa, fb) = (a.formation(), b.formation());
-    let (xa, xb) = (a.xi(), b.xi());
+    let (xa, xb) = (a.xi(ds), b.xi(ds));
     let mut keys: Vec<&'static str> = fa.slots().iter().map(|s| s.key).collect();
     for s in fb.slots() {
         if !keys.contains(&s.key) {

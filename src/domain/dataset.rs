@@ -235,15 +235,15 @@ impl Dataset {
                     );
                 }
                 for inj in &p.injuries {
-                    if let (Some(since), Some(back)) = (inj.since, inj.expected_return)
-                        && back < since.earliest()
+                    if let (Some(since), Some(back)) = (inj.since, inj.back)
+                        && back.fit_from() < since.earliest()
                     {
                         err(
                             file,
                             anchor.clone(),
                             format!(
                                 "`{}`: injury `{}` returns {} before it starts {}",
-                                p.id, inj.what, back, since
+                                p.id, inj.what, back.on, since
                             ),
                         );
                     }
@@ -256,6 +256,38 @@ impl Dataset {
                             );
                         }
                     }
+                }
+                for a in &p.absences {
+                    if let Some(until) = a.until
+                        && until.latest() < a.from.earliest()
+                    {
+                        err(
+                            file,
+                            anchor.clone(),
+                            format!(
+                                "`{}`: absence `{}` ends {} before it starts {}",
+                                p.id, a.what, until, a.from
+                            ),
+                        );
+                    }
+                    for r in &a.sources {
+                        if self.report(r).is_none() {
+                            err(
+                                file,
+                                at(format!("\"{r}\"")),
+                                format!("`{}`: absence cites unknown report `{r}`", p.id),
+                            );
+                        }
+                    }
+                }
+                if let Some(r) = p.contract_reported.as_ref().and_then(|c| c.source.as_ref())
+                    && self.report(r).is_none()
+                {
+                    err(
+                        file,
+                        at(format!("\"{r}\"")),
+                        format!("`{}`: reported contract cites unknown report `{r}`", p.id),
+                    );
                 }
                 for n in &p.notes {
                     if let Some(r) = &n.source

@@ -30,6 +30,25 @@ impl PartialDate {
             PartialDate::Season { start_year } => season_start(start_year),
         }
     }
+
+    /// The last day the date can mean (the month's or the season's last day).
+    pub fn latest(self) -> NaiveDate {
+        match self {
+            PartialDate::Day(d) => d,
+            PartialDate::Month { year, month } => add_months(ymd(year, month, 1), 1)
+                .pred_opt()
+                .unwrap_or(NaiveDate::MIN),
+            PartialDate::Season { start_year } => ymd(start_year + 1, 6, 30),
+        }
+    }
+
+    /// How people say it: "2025-07-09", "July 2025", "2025/26".
+    pub fn spoken(self) -> String {
+        match self {
+            PartialDate::Month { .. } => self.earliest().format("%B %Y").to_string(),
+            _ => self.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for PartialDate {
@@ -207,6 +226,21 @@ mod tests {
             PartialDate::Season { start_year: 2024 }.earliest(),
             d("2024-07-01")
         );
+    }
+
+    #[test]
+    fn latest_day_of_each_kind() {
+        let m = |year, month| PartialDate::Month { year, month };
+        assert_eq!(m(2025, 7).latest(), d("2025-07-31"));
+        assert_eq!(m(2028, 2).latest(), d("2028-02-29"));
+        assert_eq!(m(2025, 12).latest(), d("2025-12-31"));
+        assert_eq!(
+            PartialDate::Season { start_year: 2024 }.latest(),
+            d("2025-06-30")
+        );
+        assert_eq!(PartialDate::Day(d("2025-07-09")).latest(), d("2025-07-09"));
+        assert_eq!(m(2026, 1).spoken(), "January 2026");
+        assert_eq!(PartialDate::Day(d("2025-07-09")).spoken(), "2025-07-09");
     }
 
     #[test]

@@ -22,12 +22,21 @@ impl DepthChart {
     /// The projected XI: each slot, in formation order, takes the highest player of its
     /// position's column who is not already in the XI.
     pub fn xi(&self, formation: Formation) -> [Option<PlayerId>; 11] {
+        self.xi_with(formation, |_| true)
+    }
+
+    /// The projected XI taking only players `eligible` allows: a player it refuses is passed
+    /// over and the next one in his column plays.
+    pub fn xi_with(
+        &self,
+        formation: Formation,
+        eligible: impl Fn(&PlayerId) -> bool,
+    ) -> [Option<PlayerId>; 11] {
         let mut out: [Option<PlayerId>; 11] = Default::default();
         for (i, slot) in formation.slots().iter().enumerate() {
-            let pick = self
-                .column(slot.position)
-                .iter()
-                .find(|id| !out.iter().flatten().any(|taken| taken == *id));
+            let pick = self.column(slot.position).iter().find(|id| {
+                !out.iter().flatten().any(|taken| taken == *id) && eligible(id)
+            });
             out[i] = pick.cloned();
         }
         out

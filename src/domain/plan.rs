@@ -5,7 +5,8 @@ use super::dataset::Dataset;
 use super::dates::PartialDate;
 use super::depth::DepthChart;
 use super::formation::Formation;
-use super::player::{Fee, Injury, Player, PlayerId};
+use super::player::{Fee, Injury, Player, PlayerId, Return};
+use super::status;
 use super::position::Position;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -145,8 +146,33 @@ impl Plan {
         self.depth.formation
     }
 
-    pub fn xi(&self) -> [Option<PlayerId>; 11] {
+    /// The projected XI at the plan's date: the top of each column in the formation's slots,
+    /// passing over anyone who cannot play for the club then (see [`Plan::can_play`]).
+    pub fn xi(&self, ds: &Dataset) -> [Option<PlayerId>; 11] {
+        self.depth
+            .xi_with(self.depth.formation, |id| self.can_play(ds, id))
+    }
+
+    /// The XI the depth chart alone gives, before the date's rules (what a scenario file writes
+    /// out as its `xi`, so a file reads the same without the data).
+    pub fn depth_xi(&self) -> [Option<PlayerId>; 11] {
         self.depth.xi(self.depth.formation)
+    }
+
+    /// Whether `id` can be picked at the plan's date: not a former player, and not one of our
+    /// own whose contract has ended (unless the plan assumes a renewal). Injured players can be
+    /// picked; the warnings say so. An id the data does not know is left to `check`.
+    pub fn can_play(&self, ds: &Dataset, id: &PlayerId) -> bool {
+        let Some(p) = ds.player(id) else {
+            return true;
+        };
+        let p = self.effective(p);
+        status::is_at_club(&p, self.date) && !self.out_of_contract(ds, &p)
+    }
+
+    /// Our own player out of contract at the plan's date, as the plan sees him.
+    pub fn out_of_contract(&self, ds: &Dataset, p: &Player) -> bool {
+        status::out_of_contract(p, !ds.is_target(&p.id), self.date)
     }
 
     pub fn is_signing(&self, id: &PlayerId) -> bool {
@@ -172,15 +198,15 @@ impl Plan {
             match a {
                 Assumption::FitFrom { from, .. } => {
                     for inj in &mut p.injuries {
-                        if inj.expected_return.is_none_or(|r| r > *from) {
-                            inj.expected_return = Some(*from);
+                        if inj.back.is_none_or(|r| r.fit_from() > *from) {
+                            inj.back = Some(Return::on_day(*from));
                         }
                     }
                 }
                 Assumption::InjuredUntil { since, until, .. } => p.injuries.push(Injury {
                     what: "assumed injury".into(),
                     since: Some(PartialDate::Day(*since)),
-                    expected_return: *until,
+                    back: until.map(Return::on_day),
                     latest: None,
                     sources: Vec::new(),
                 }),
@@ -306,7 +332,8 @@ impl Plan {
                 for k in (0..=col_len).rev() {
                     let mut trial = self.depth.clone();
                     trial.insert(slot.position, k, id.clone());
-                    if trial.xi(formation)[i].as_ref() == Some(id) {
+                    let eligible = |x: &PlayerId| self.can_play(ds, x);
+                    if trial.xi_with(formation, eligible)[i].as_ref() == Some(id) {
                         chosen = Some(trial);
                         break;
                     }
@@ -380,8 +407,8 @@ impl Plan {
 pub fn describe_change(ds: &Dataset, before: &Plan, after: &Plan, id: &PlayerId) -> String {
     let formation = after.formation();
     let slots = formation.slots();
-    let xi_before = before.xi();
-    let xi_after = after.xi();
+    let xi_before = before.xi(ds);
+    let xi_after = after.xi(ds);
     let name = |id: &PlayerId| {
         ds.player(id)
             .map_or_else(|| id.to_string(), |p| p.short_name().to_string())
@@ -471,8 +498,8 @@ mod tests {
         let before = p.clone();
         p.drop_player(&ds, &id("konate"), Origin::List, Place::Slot(slot("LCB")))
             .expect("drop");
-        assert_eq!(p.xi()[slot("LCB")], Some(id("konate")));
-        assert_eq!(p.xi()[slot("RCB")], Some(id("huijsen")));
+        assert_eq!(p.xi(&ds)[slot("LCB")], Some(id("konate")));
+        assert_eq!(p.xi(&ds)[slot("RCB")], Some(id("huijsen")));
         assert_eq!(p.signings.len(), 1);
         assert_eq!(
             describe_change(&ds, &before, &p, &id("konate")),
@@ -503,7 +530,7 @@ mod tests {
         // Valverde, not in the depth chart, to right-back.
         p.drop_player(&ds, &id("valverde"), Origin::List, Place::Slot(slot("RB")))
             .expect("drop");
-        assert_eq!(p.xi()[slot("RB")], Some(id("valverde")));
+        assert_eq!(p.xi(&ds)[slot("RB")], Some(id("valverde")));
         assert!(p.signings.is_empty());
         // Reorder within the CB column: Militão (3rd) to the top.
         p.drop_player(
@@ -570,9 +597,9 @@ mod tests {
             Place::Slot(slot("LB")),
         )
         .expect("move");
-        assert_eq!(p.xi()[slot("LB")], Some(id("huijsen")));
+        assert_eq!(p.xi(&ds)[slot("LB")], Some(id("huijsen")));
         assert!(!p.depth.column(Position::CB).contains(&id("huijsen")));
-        let xi: Vec<_> = p.xi().into_iter().flatten().collect();
+        let xi: Vec<_> = p.xi(&ds).into_iter().flatten().collect();
         let mut u = xi.clone();
         u.sort();
         u.dedup();

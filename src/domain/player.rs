@@ -82,20 +82,135 @@ impl fmt::Display for Fee {
     }
 }
 
-/// An injury as reported: what, since when, and when he is expected back (often unknown).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// When a player is back from an injury: known to the day (his first day back), or only to the
+/// month ("back by July 2025": some day in that month, so fit from the first day after it), and
+/// either a fact or only what was expected when it happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct Return {
+    pub on: PartialDate,
+    /// Reported as expected at the time, not seen to happen.
+    #[serde(default)]
+    pub expected: bool,
+}
+
+impl Return {
+    /// A return known to the day, as a fact.
+    pub fn on_day(day: NaiveDate) -> Return {
+        Return {
+            on: PartialDate::Day(day),
+            expected: false,
+        }
+    }
+
+    /// The first day he counts as fit: the day itself, or the day after the month (or season)
+    /// he is back by — never a day the facts do not give.
+    pub fn fit_from(self) -> NaiveDate {
+        match self.on {
+            PartialDate::Day(d) => d,
+            other => other.latest().succ_opt().unwrap_or(NaiveDate::MAX),
+        }
+    }
+}
+
+impl fmt::Display for Return {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.expected {
+            f.write_str("expected ")?;
+        }
+        match self.on {
+            PartialDate::Day(d) => write!(f, "back {}", d.format("%Y-%m-%d")),
+            other => write!(f, "back by {}", other.spoken()),
+        }
+    }
+}
+
+/// An injury as reported: what, since when, and when he is (or was expected) back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "InjuryFile", into = "InjuryFile")]
 pub struct Injury {
     pub what: String,
-    #[serde(default)]
     pub since: Option<PartialDate>,
-    #[serde(default)]
-    pub expected_return: Option<NaiveDate>,
+    /// Unknown when nobody has said.
+    pub back: Option<Return>,
     /// Latest word on it, in our own words ("back in individual training").
-    #[serde(default)]
     pub latest: Option<String>,
+    pub sources: Vec<ReportId>,
+}
+
+/// An injury as files write it. Older files give `expected_return: "YYYY-MM-DD"`, read as an
+/// expected return on that day; files are written with `back`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename = "Injury", deny_unknown_fields)]
+struct InjuryFile {
+    what: String,
+    #[serde(default)]
+    since: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    back: Option<Return>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    expected_return: Option<NaiveDate>,
+    #[serde(default)]
+    latest: Option<String>,
+    #[serde(default)]
+    sources: Vec<ReportId>,
+}
+
+impl From<InjuryFile> for Injury {
+    fn from(f: InjuryFile) -> Injury {
+        let legacy = f.expected_return.map(|d| Return {
+            on: PartialDate::Day(d),
+            expected: true,
+        });
+        Injury {
+            what: f.what,
+            since: f.since,
+            back: f.back.or(legacy),
+            latest: f.latest,
+            sources: f.sources,
+        }
+    }
+}
+
+impl From<Injury> for InjuryFile {
+    fn from(i: Injury) -> InjuryFile {
+        InjuryFile {
+            what: i.what,
+            since: i.since,
+            back: i.back,
+            expected_return: None,
+            latest: i.latest,
+            sources: i.sources,
+        }
+    }
+}
+
+/// Time away from the club with dates, like a loan out: unavailable from `from` to `until`
+/// (the last day away, inclusive; the end of the month when only the month is known).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Absence {
+    /// What it is, in our own words ("on loan at Lyon").
+    pub what: String,
+    pub from: PartialDate,
+    #[serde(default)]
+    pub until: Option<PartialDate>,
+    /// The day it was announced.
+    #[serde(default)]
+    pub announced: Option<NaiveDate>,
     #[serde(default)]
     pub sources: Vec<ReportId>,
+}
+
+/// A contract end the press reported but the club never announced: kept apart from
+/// `contract_until` and shown as reported ("2030?").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportedContract {
+    /// The year the reports give; no day is known.
+    pub until_year: i32,
+    #[serde(default)]
+    pub source: Option<ReportId>,
 }
 
 /// An age a report gave on a day, when the birth date itself is not known ("22 on 2025-11-09").
@@ -135,9 +250,12 @@ pub struct Player {
     #[serde(default)]
     pub foot: Option<Foot>,
     pub club: String,
-    /// The last day of his contract.
+    /// The last day of his contract, as announced.
     #[serde(default)]
     pub contract_until: Option<NaiveDate>,
+    /// A contract end only the press gave; never used as `contract_until`.
+    #[serde(default)]
+    pub contract_reported: Option<ReportedContract>,
     #[serde(default)]
     pub market_value: Option<Fee>,
     #[serde(default)]
@@ -149,6 +267,9 @@ pub struct Player {
     pub secondary: Vec<Position>,
     #[serde(default)]
     pub injuries: Vec<Injury>,
+    /// Dated time away (loans out).
+    #[serde(default)]
+    pub absences: Vec<Absence>,
     #[serde(default)]
     pub notes: Vec<Note>,
     /// The day he left the club (the exit announced): from this day on he is a former player,
@@ -171,11 +292,13 @@ impl Player {
             foot: None,
             club: club.to_string(),
             contract_until: None,
+            contract_reported: None,
             market_value: None,
             number: None,
             position,
             secondary: Vec::new(),
             injuries: Vec::new(),
+            absences: Vec::new(),
             notes: Vec::new(),
             left: None,
         }
@@ -222,6 +345,44 @@ mod tests {
         assert_eq!(f(35_500_000, false).to_string(), "£35.5m");
         assert_eq!(f(750_000, false).to_string(), "£750k");
         assert_eq!(f(0, false).to_string(), "£0");
+    }
+
+    #[test]
+    fn returns_say_how_much_is_known() {
+        let day = NaiveDate::from_ymd_opt(2025, 7, 9).expect("date");
+        assert_eq!(Return::on_day(day).to_string(), "back 2025-07-09");
+        assert_eq!(Return::on_day(day).fit_from(), day);
+        let month = Return {
+            on: PartialDate::Month {
+                year: 2026,
+                month: 4,
+            },
+            expected: true,
+        };
+        assert_eq!(month.to_string(), "expected back by April 2026");
+        assert_eq!(
+            month.fit_from(),
+            NaiveDate::from_ymd_opt(2026, 5, 1).expect("date")
+        );
+    }
+
+    #[test]
+    fn old_files_expected_return_still_loads() {
+        let old = r#"Injury(what: "ACL", since: Some("2024-10"), expected_return: Some("2025-08-01"))"#;
+        let inj: Injury = ron::from_str(old).expect("old injury");
+        assert_eq!(
+            inj.back,
+            Some(Return {
+                on: PartialDate::Day(NaiveDate::from_ymd_opt(2025, 8, 1).expect("date")),
+                expected: true
+            })
+        );
+        // Written back in the new form, and read again the same.
+        let text = ron::to_string(&inj).expect("write");
+        assert!(!text.contains("expected_return"), "{text}");
+        assert_eq!(ron::from_str::<Injury>(&text).expect("reread"), inj);
+        let bad = r#"Injury(what: "ACL", returns: "2025-08-01")"#;
+        assert!(ron::from_str::<Injury>(bad).is_err());
     }
 
     #[test]

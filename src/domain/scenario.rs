@@ -125,7 +125,7 @@ pub fn xi_by_slot(plan: &Plan) -> Vec<Pick> {
     plan.formation()
         .slots()
         .iter()
-        .zip(plan.xi())
+        .zip(plan.depth_xi())
         .map(|(slot, player)| Pick {
             slot: slot.key.to_string(),
             player,

@@ -161,7 +161,7 @@ pub fn fit(ds: &Dataset, plan: &Plan, id: &PlayerId) -> bool {
 pub fn assess(ds: &Dataset, plan: &Plan) -> Assessment {
     let on = plan.date;
     let formation = plan.formation();
-    let xi = plan.xi();
+    let xi = plan.xi(ds);
     let mut out = Assessment::default();
     let mut empty = Vec::new();
     for (slot, pick) in formation.slots().iter().zip(xi.iter()) {

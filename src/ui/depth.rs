@@ -38,7 +38,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
         })
         .collect();
     let areas = Layout::horizontal(constraints).split(inner);
-    let xi = board.plan.xi();
+    let xi = board.plan.xi(&board.ds);
     let drop = board.drop_place();
     let drop_ok = board.drop_preview().is_some_and(|(_, r)| r.is_ok());
     let dragged = board.drag.as_ref();

@@ -6,7 +6,9 @@ use super::{Theme, centered, pane_block};
 use crate::app::Board;
 use crate::domain::PlayerId;
 use crate::domain::plan::ordinal;
-use crate::domain::status::{Availability, age, availability, contract_status};
+use crate::domain::status::{
+    Availability, absence_active, age, availability, contract, injury_active, injury_over,
+};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -65,7 +67,7 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
                 .map_or("unknown".into(), |f| format!("{f:?}").to_lowercase())
         ),
     ));
-    let c = contract_status(p.contract_until, on);
+    let c = contract(&p, !ds.is_target(id), on);
     out.push(Line::from(vec![
         Span::styled("Contract: ", theme.title),
         Span::styled(c.to_string(), contract_style(theme, c)),
@@ -85,24 +87,58 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
             },
         ),
     ]));
-    for inj in &p.injuries {
-        let since = inj
-            .since
-            .map_or("date unknown".into(), |s| format!("since {s}"));
-        let back = inj
-            .expected_return
-            .map_or("return unknown".into(), |r| format!("back {r}"));
-        let mut text = format!("  {} ({since}, {back})", inj.what);
-        if let Some(l) = &inj.latest {
-            text.push_str(&format!("; latest: {l}"));
+    // What keeps him out now, then what is over at the date: his history. What has not begun
+    // at the date is not shown.
+    let (now, past): (Vec<String>, Vec<String>) = {
+        let mut now = Vec::new();
+        let mut past = Vec::new();
+        for inj in &p.injuries {
+            let since = inj
+                .since
+                .map_or("date unknown".into(), |s| format!("from {s}"));
+            let back = inj
+                .back
+                .map_or("return unknown".into(), |r| r.to_string());
+            let mut text = format!("{} ({since}, {back})", inj.what);
+            if let Some(l) = &inj.latest {
+                text.push_str(&format!("; latest: {l}"));
+            }
+            if injury_active(inj, on) {
+                now.push(text);
+            } else if injury_over(inj, on) {
+                past.push(text);
+            }
         }
-        out.push(Line::from(Span::styled(text, theme.dim)));
+        for a in &p.absences {
+            let until = a
+                .until
+                .map_or("end unknown".into(), |u| format!("to {}", u.spoken()));
+            let mut text = format!("{} (from {}, {until})", a.what, a.from.spoken());
+            if let Some(d) = a.announced {
+                text.push_str(&format!("; announced {d}"));
+            }
+            if absence_active(a, on) {
+                now.push(text);
+            } else if a.until.is_some_and(|u| u.latest() < on) {
+                past.push(text);
+            }
+        }
+        (now, past)
+    };
+    for text in now {
+        out.push(Line::from(Span::styled(format!("  {text}"), theme.injured)));
+    }
+    if !past.is_empty() {
+        out.push(Line::from(Span::styled("History:", theme.title)));
+        for text in past {
+            out.push(Line::from(Span::styled(format!("  {text}"), theme.dim)));
+        }
     }
     for a in board.plan.assumptions.iter().filter(|a| a.player() == id) {
         out.push(field(theme, "Assumed", a.describe(p.short_name())));
     }
     // Where the plan has him.
-    let xi = board.plan.xi();
+    let xi = board.plan.xi(ds);
     let slots = board.plan.formation().slots();
     let mut places: Vec<String> = Vec::new();
     if let Some(i) = xi.iter().position(|x| x.as_ref() == Some(id)) {

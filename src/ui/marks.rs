@@ -3,7 +3,7 @@
 
 use super::theme::Theme;
 use crate::app::Overlays;
-use crate::domain::status::{Availability, ContractStatus, availability, contract_status};
+use crate::domain::status::{Availability, ContractStatus, availability, contract};
 use crate::domain::{Player, plan::Plan};
 use ratatui::style::Style;
 use ratatui::text::Span;
@@ -18,11 +18,13 @@ pub struct Marks {
 
 pub fn contract_style(theme: &Theme, c: ContractStatus) -> Style {
     match c {
-        ContractStatus::Expired { .. } => theme.contract_expired,
+        ContractStatus::Expired { .. } | ContractStatus::FreeAgent { .. } => {
+            theme.contract_expired
+        }
         ContractStatus::UnderSixMonths { .. } => theme.contract_6m,
         ContractStatus::UnderTwelveMonths { .. } => theme.contract_12m,
         ContractStatus::Secure { .. } => theme.contract_secure,
-        ContractStatus::Unknown => theme.contract_unknown,
+        ContractStatus::Reported { .. } | ContractStatus::Unknown => theme.contract_unknown,
     }
 }
 
@@ -41,10 +43,10 @@ pub fn marks(theme: &Theme, overlays: Overlays, plan: &Plan, p: &Player, is_targ
         None
     };
     let contract = if overlays.contract {
-        let c = contract_status(p.contract_until, plan.date);
+        // A target whose contract has run out at the date comes on a free transfer; our own
+        // player whose contract has run out is out of contract.
+        let c = contract(&p, !is_target, plan.date);
         let mark = match c {
-            // A target whose contract has run out at the date comes on a free transfer.
-            ContractStatus::Expired { .. } if is_target => "FREE".to_string(),
             // Secure needs no mark in a cell (the colour says so, the details give the years).
             ContractStatus::Secure { .. } => String::new(),
             c => c.mark().to_string(),
@@ -79,15 +81,20 @@ impl Marks {
 }
 
 /// The legend the help shows: every mark and what it means.
-pub const LEGEND: [(&str, &str); 9] = [
+pub const LEGEND: [(&str, &str); 11] = [
     (
         "+",
-        "injured, expected back on the date shown in the details",
+        "injured; when he is back (or expected back) is in the details",
     ),
     ("+?", "injured, return unknown"),
+    ("L", "away on loan until the date in the details"),
+    (
+        "OUT",
+        "our player out of contract: stays only if renewed",
+    ),
     (
         "FREE",
-        "contract expired: a free agent (for a target, a free transfer)",
+        "another club's player out of contract: a free agent",
     ),
     ("<6m", "contract ends within six months"),
     ("<12m", "contract ends within twelve months"),
@@ -95,7 +102,7 @@ pub const LEGEND: [(&str, &str); 9] = [
         "",
         "no contract mark: a year or more left (see the details)",
     ),
-    ("c?", "contract end unknown"),
+    ("c?", "contract end unknown (or only reported: 2030?)"),
     ("★", "projected signing in this plan"),
     (
         "?",

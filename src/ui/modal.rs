@@ -255,7 +255,7 @@ fn compare_view(
             ),
             theme.title,
         )));
-        let xi = plan.xi();
+        let xi = plan.xi(&board.ds);
         for (slot, pick) in plan.formation().slots().iter().zip(xi.iter()) {
             let changed = c.slots.iter().any(|s| s.key == slot.key);
             let who = pick

@@ -39,7 +39,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
     put(buf, inner, inner.x + inner.width / 2, mid, "○", theme.pitch);
 
     let slots = formation.slots();
-    let xi = board.plan.xi();
+    let xi = board.plan.xi(&board.ds);
     let drop = board.drop_place();
     let drop_ok = board.drop_preview().is_some_and(|(_, r)| r.is_ok());
     // Screen cell of each slot's centre.
