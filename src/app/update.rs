@@ -383,7 +383,11 @@ impl Board {
                 self.record(before);
                 if self.focus == Pane::Depth {
                     self.depth_cursor.1 = to;
-                } else if let Some(i) = self.plan.xi(&self.ds).iter().position(|x| x.as_ref() == Some(&id))
+                } else if let Some(i) = self
+                    .plan
+                    .xi(&self.ds)
+                    .iter()
+                    .position(|x| x.as_ref() == Some(&id))
                 {
                     self.slot_cursor = i;
                 }

@@ -8,7 +8,7 @@ use super::{Context, Outcome};
 use crate::domain::compare::compare;
 use crate::domain::plan::Plan;
 use crate::domain::scenario::long_date;
-use crate::domain::status::{ContractStatus, age, availability, contract_status};
+use crate::domain::status::{ContractStatus, age, availability, contract};
 use crate::domain::warnings::{Assessment, assess};
 use crate::domain::{Dataset, PlayerId};
 use crate::store::atomic::{self, Expect};
@@ -247,7 +247,7 @@ impl<'a> View<'a> {
                         Some(p) => {
                             let p = plan.effective(p);
                             let a = availability(&p, on);
-                            let c = contract_status(p.contract_until, on);
+                            let c = contract(&p, !signing, on);
                             let flag = !signing && !matches!(c, ContractStatus::Secure { .. });
                             RowPlayer {
                                 id,
@@ -256,7 +256,7 @@ impl<'a> View<'a> {
                                 age: age(&p, on).to_string(),
                                 signing,
                                 injury: (!a.is_available()).then(|| a.to_string()),
-                                contract: flag.then(|| format!("contract {c}")),
+                                contract: flag.then(|| c.sentence()),
                                 contract_mark: if flag { c.mark() } else { "" },
                             }
                         }

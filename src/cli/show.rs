@@ -1,7 +1,8 @@
 //! `squadboard show`: the depth chart and the targets as text, at a planning date.
 
 use crate::domain::Dataset;
-use crate::domain::status::{age, availability, contract_status};
+use crate::domain::Position;
+use crate::domain::status::{age, availability, contract, is_at_club};
 use chrono::NaiveDate;
 use std::io::Write;
 
@@ -9,24 +10,37 @@ pub fn run(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<
     writeln!(out, "{} — planning date {on}", ds.club)?;
     writeln!(out)?;
     writeln!(out, "Depth chart ({})", ds.depth.formation)?;
-    for pos in ds.depth.formation.back_line() {
-        let col = ds.depth.column(pos);
-        if col.is_empty() {
-            continue;
-        }
-        for (i, id) in col.iter().enumerate() {
+    // Every position the data has a column for, from the goal outwards; former players are in
+    // no column after they left.
+    for pos in Position::ALL {
+        let col: Vec<_> = ds
+            .depth
+            .column(pos)
+            .iter()
+            .filter_map(|id| ds.player(id))
+            .filter(|p| is_at_club(p, on))
+            .collect();
+        for (i, p) in col.iter().enumerate() {
             let label = if i == 0 { pos.label() } else { "" };
-            let Some(p) = ds.player(id) else { continue };
             writeln!(
                 out,
-                "  {label:<4} {}. {:<26} age {:<5} {:<32} contract {}",
+                "  {label:<4} {}. {:<26} age {:<5} {:<44} {}",
                 i + 1,
                 p.name,
                 age(p, on).to_string(),
                 availability(p, on).to_string(),
-                contract_status(p.contract_until, on)
+                contract(p, !ds.is_target(&p.id), on).sentence()
             )?;
         }
+    }
+    let unplaced: Vec<&str> = ds
+        .squad
+        .iter()
+        .filter(|p| is_at_club(p, on) && !ds.depth.contains(&p.id))
+        .map(|p| p.name.as_str())
+        .collect();
+    if !unplaced.is_empty() {
+        writeln!(out, "  Not in the depth chart: {}", unplaced.join(", "))?;
     }
     writeln!(out)?;
     writeln!(out, "Targets")?;
@@ -53,7 +67,7 @@ pub fn run(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<
             l.fee.map_or("unknown".to_string(), |f| f.to_string()),
             rivals,
             reports.len(),
-            contract_status(p.contract_until, on)
+            contract(p, false, on)
         )?;
     }
     Ok(())

@@ -327,29 +327,32 @@ mod tests {
                 },
                 SlotChange {
                     key: "LCB",
-                    a: SlotPick::Player(id("rudiger")),
+                    a: SlotPick::Player(id("militao")),
                     b: SlotPick::Player(id("huijsen")),
                 },
             ]
         );
         assert_eq!(c.xi_in, vec![id("konate")]);
-        assert_eq!(c.xi_out, vec![id("rudiger")]);
+        // Rüdiger, out of contract on 1 July 2026, was not in `a`'s XI: Militão was.
+        assert_eq!(c.xi_out, vec![id("militao")]);
         assert_eq!(c.signings_added.len(), 1);
         assert!(c.signings_removed.is_empty());
         assert_eq!(c.departures_added[0].id, id("rudiger"));
         assert_eq!(c.fees.0.to_string(), "none");
         assert_eq!(c.fees.1.to_string(), "~£35m");
-        // Rüdiger's expired contract was a warning in `a`; it is gone in `b`.
+        // Rüdiger's ended contract was in a warning in `a`; it is gone in `b`.
         let gone: Vec<String> = c.warnings_gone.iter().map(|w| w.text(&ds)).collect();
         assert!(
-            gone.contains(&"Rüdiger: contract expired 2026-06-30".to_string()),
+            gone.iter()
+                .any(|w| w.starts_with("out of contract since 2026-06-30")
+                    && w.contains("Rüdiger (2nd CB)")),
             "{gone:?}"
         );
         assert_ne!(c.ages.0, c.ages.1);
         let text = c.lines(&ds).join("\n");
         assert!(text.contains("  RCB  Huijsen → Konaté"), "{text}");
         assert!(
-            text.contains("In and out of the XI: +Konaté, −Rüdiger"),
+            text.contains("In and out of the XI: +Konaté, −Militão"),
             "{text}"
         );
         assert!(text.contains("Signing added: Konaté (~£35m)"), "{text}");
@@ -362,7 +365,7 @@ mod tests {
         let back = compare(&ds, &b, &a);
         assert_eq!(back.signings_removed.len(), 1);
         assert_eq!(back.departures_removed.len(), 1);
-        assert_eq!(back.xi_in, vec![id("rudiger")]);
+        assert_eq!(back.xi_in, vec![id("militao")]);
     }
 
     #[test]

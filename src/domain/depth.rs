@@ -34,9 +34,10 @@ impl DepthChart {
     ) -> [Option<PlayerId>; 11] {
         let mut out: [Option<PlayerId>; 11] = Default::default();
         for (i, slot) in formation.slots().iter().enumerate() {
-            let pick = self.column(slot.position).iter().find(|id| {
-                !out.iter().flatten().any(|taken| taken == *id) && eligible(id)
-            });
+            let pick = self
+                .column(slot.position)
+                .iter()
+                .find(|id| !out.iter().flatten().any(|taken| taken == *id) && eligible(id));
             out[i] = pick.cloned();
         }
         out

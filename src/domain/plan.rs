@@ -6,8 +6,8 @@ use super::dates::PartialDate;
 use super::depth::DepthChart;
 use super::formation::Formation;
 use super::player::{Fee, Injury, Player, PlayerId, Return};
-use super::status;
 use super::position::Position;
+use super::status;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -503,7 +503,9 @@ mod tests {
         assert_eq!(p.signings.len(), 1);
         assert_eq!(
             describe_change(&ds, &before, &p, &id("konate")),
-            "Konaté → left CB; Rüdiger drops to 3rd CB"
+            // Rüdiger, 2nd in the column, is out of contract on 1 July 2026: Militão was the
+            // left CB.
+            "Konaté → left CB; Militão drops to 4th CB"
         );
         // Back to the list: the plan is as it was.
         p.remove_signing(&ds, &id("konate")).expect("remove");
@@ -519,7 +521,7 @@ mod tests {
             .expect("drop");
         assert_eq!(
             describe_change(&ds, &before, &p, &id("konate")),
-            "Konaté → right CB; Huijsen → left CB; Rüdiger drops to 3rd CB"
+            "Konaté → right CB; Huijsen → left CB; Militão drops to 4th CB"
         );
     }
 
@@ -527,7 +529,7 @@ mod tests {
     fn moving_a_player_between_positions_and_within_a_column() {
         let ds = ds();
         let mut p = plan(&ds);
-        // Valverde, not in the depth chart, to right-back.
+        // Valverde, 3rd right-back, to the right-back slot.
         p.drop_player(&ds, &id("valverde"), Origin::List, Place::Slot(slot("RB")))
             .expect("drop");
         assert_eq!(p.xi(&ds)[slot("RB")], Some(id("valverde")));
@@ -547,7 +549,7 @@ mod tests {
         )
         .expect("reorder");
         assert_eq!(p.depth.column(Position::CB)[0], id("militao"));
-        assert_eq!(p.depth.column(Position::CB).len(), 5);
+        assert_eq!(p.depth.column(Position::CB).len(), 6);
         // Down one row within the same column: index accounts for his own removal.
         p.drop_player(
             &ds,
@@ -611,11 +613,12 @@ mod tests {
         let ds = ds();
         let mut p = plan(&ds);
         let militao = ds.player(&id("militao")).expect("militao");
-        let on = NaiveDate::from_ymd_opt(2026, 8, 15).expect("date");
+        // His torn hamstring of 2025-12-07 was expected to keep him out to April 2026.
+        let on = NaiveDate::from_ymd_opt(2026, 3, 15).expect("date");
         assert!(!super::super::status::availability(&p.effective(militao), on).is_available());
         p.assume(Assumption::FitFrom {
             id: id("militao"),
-            from: NaiveDate::from_ymd_opt(2026, 8, 1).expect("date"),
+            from: NaiveDate::from_ymd_opt(2026, 3, 1).expect("date"),
         });
         assert!(super::super::status::availability(&p.effective(militao), on).is_available());
         let carvajal = ds.player(&id("carvajal")).expect("carvajal");
@@ -628,6 +631,75 @@ mod tests {
             NaiveDate::from_ymd_opt(2027, 6, 30)
         );
         assert_eq!(p.assumptions.len(), 2);
+    }
+
+    #[test]
+    fn the_xi_passes_over_our_players_out_of_contract_until_renewed() {
+        let ds = ds();
+        let mut p = plan(&ds);
+        // 1 July 2026: Rüdiger (2nd CB) is out of contract; Militão plays left CB.
+        let xi = p.xi(&ds);
+        assert_eq!(xi[slot("RCB")], Some(id("huijsen")));
+        assert_eq!(xi[slot("LCB")], Some(id("militao")));
+        assert!(!xi.contains(&Some(id("rudiger"))));
+        assert!(p.out_of_contract(&ds, ds.player(&id("rudiger")).expect("rudiger")));
+        // The day before, he is still under contract and plays.
+        p.date = NaiveDate::from_ymd_opt(2026, 6, 30).expect("date");
+        assert_eq!(p.xi(&ds)[slot("LCB")], Some(id("rudiger")));
+        // A renewal brings him back at the date.
+        p.date = NaiveDate::from_ymd_opt(2026, 7, 1).expect("date");
+        p.assume(Assumption::Renews {
+            id: id("rudiger"),
+            until: NaiveDate::from_ymd_opt(2027, 6, 30).expect("date"),
+        });
+        assert_eq!(p.xi(&ds)[slot("LCB")], Some(id("rudiger")));
+        // He cannot be dropped into a slot while out of contract.
+        let mut q = plan(&ds);
+        assert!(
+            q.drop_player(
+                &ds,
+                &id("carvajal"),
+                Origin::Depth {
+                    pos: Position::RB,
+                    index: 1
+                },
+                Place::Slot(slot("RB"))
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn the_default_xi_is_full_on_the_first_of_july_2026() {
+        let ds = ds();
+        let p = plan(&ds);
+        let xi = p.xi(&ds);
+        let names: Vec<&str> = xi
+            .iter()
+            .map(|x| x.as_ref().map_or("-", |id| id.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "courtois",
+                "alexander-arnold",
+                "huijsen",
+                "militao",
+                "carreras",
+                "tchouameni",
+                "valverde",
+                "bellingham",
+                "rodrygo",
+                "mbappe",
+                "vinicius"
+            ]
+        );
+        // A former player stands in no XI after he left, even if a column names him.
+        let mut q = plan(&ds);
+        q.depth.insert(Position::RB, 0, id("vazquez"));
+        assert_eq!(q.xi(&ds)[slot("RB")], Some(id("alexander-arnold")));
+        q.date = NaiveDate::from_ymd_opt(2025, 7, 15).expect("date");
+        assert_eq!(q.xi(&ds)[slot("RB")], Some(id("vazquez")));
     }
 
     #[test]

@@ -368,7 +368,8 @@ mod tests {
 
     #[test]
     fn old_files_expected_return_still_loads() {
-        let old = r#"Injury(what: "ACL", since: Some("2024-10"), expected_return: Some("2025-08-01"))"#;
+        let old =
+            r#"Injury(what: "ACL", since: Some("2024-10"), expected_return: Some("2025-08-01"))"#;
         let inj: Injury = ron::from_str(old).expect("old injury");
         assert_eq!(
             inj.back,

@@ -91,7 +91,10 @@ pub fn is_at_club(player: &Player, on: NaiveDate) -> bool {
 pub enum Availability {
     Available,
     /// Injured; `back` is unknown when nobody has said.
-    Injured { what: String, back: Option<Return> },
+    Injured {
+        what: String,
+        back: Option<Return>,
+    },
     /// Away from the club for a dated spell (a loan out); `until` is the last day away.
     Away {
         what: String,
@@ -249,6 +252,15 @@ impl ContractStatus {
             | ContractStatus::UnderTwelveMonths { ends }
             | ContractStatus::Secure { ends, .. } => Some(ends),
             ContractStatus::Reported { .. } | ContractStatus::Unknown => None,
+        }
+    }
+
+    /// The status as a phrase that stands alone in a line: "contract until 2030-06-30 (4 years
+    /// left)", "out of contract since 2026-06-30 — stays only if renewed".
+    pub fn sentence(self) -> String {
+        match self {
+            ContractStatus::Expired { .. } => self.to_string(),
+            c => format!("contract {c}"),
         }
     }
 
@@ -572,8 +584,11 @@ mod tests {
     #[test]
     fn a_return_known_to_the_month_runs_to_the_end_of_it() {
         let mut p = Player::new("militao", "Éder Militão", "Real Madrid", None);
-        p.injuries
-            .push(injury("torn hamstring", "2025-12-07", Some(month(2026, 4, true))));
+        p.injuries.push(injury(
+            "torn hamstring",
+            "2025-12-07",
+            Some(month(2026, 4, true)),
+        ));
         assert!(availability(&p, d("2025-12-06")).is_available());
         let a = availability(&p, d("2025-12-07"));
         assert_eq!(

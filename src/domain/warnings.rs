@@ -4,9 +4,11 @@
 use super::dataset::Dataset;
 use super::dates::season_end;
 use super::plan::Plan;
+use super::plan::ordinal;
 use super::player::{Currency, PlayerId};
 use super::position::Position;
-use super::status::{Age, ContractStatus, age, availability, contract_status};
+use super::status::{Age, ContractStatus, age, availability, contract, is_at_club};
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -29,6 +31,12 @@ pub enum Warning {
     },
     /// Slots nobody in the depth chart can take (their keys: "GK", "RCM").
     EmptySlots(Vec<&'static str>),
+    /// Our own players whose contracts ended on `ended`, still standing in the depth chart
+    /// (the XI passes over them until a renewal is assumed), with where the plan has them.
+    OutOfContract {
+        ended: NaiveDate,
+        players: Vec<(PlayerId, String)>,
+    },
 }
 
 impl Warning {
@@ -40,8 +48,8 @@ impl Warning {
         match self {
             Warning::InjuredInXi { id, status } => format!("{} {status}", name(id)),
             Warning::ContractEnding { id, status } => match status {
-                ContractStatus::Expired { ended } => {
-                    format!("{}: contract expired {ended}", name(id))
+                ContractStatus::Expired { ended } | ContractStatus::FreeAgent { ended } => {
+                    format!("{}: out of contract since {ended}", name(id))
                 }
                 s => format!(
                     "{}: contract ends {} this season",
@@ -59,6 +67,17 @@ impl Warning {
             }
             Warning::EmptySlots(keys) => {
                 format!("{} empty: {}", plural(keys.len(), "slot"), keys.join(" "))
+            }
+            Warning::OutOfContract { ended, players } => {
+                let who: Vec<String> = players
+                    .iter()
+                    .map(|(id, place)| format!("{} ({place})", name(id)))
+                    .collect();
+                format!(
+                    "out of contract since {ended}, {} only if renewed: {}",
+                    if players.len() == 1 { "stays" } else { "stay" },
+                    who.join(", ")
+                )
             }
         }
     }
@@ -144,18 +163,43 @@ pub struct Assessment {
     pub filled: usize,
 }
 
-/// Fit to play at the date: available, and still under contract (an expired contract means he
-/// has gone unless the plan assumes a renewal).
+/// Fit to play at the date: available, at the club and, for our own players, still under
+/// contract (unless the plan assumes a renewal). A target's contract with his current club does
+/// not matter once he is signed.
 pub fn fit(ds: &Dataset, plan: &Plan, id: &PlayerId) -> bool {
     let Some(p) = ds.player(id) else { return false };
-    let p = plan.effective(p);
-    availability(&p, plan.date).is_available()
-        && !matches!(
-            contract_status(p.contract_until, plan.date),
-            ContractStatus::Expired { .. }
-        )
-        // A target's contract with his current club does not matter once he is signed.
-        || (ds.is_target(id) && availability(&p, plan.date).is_available())
+    plan.can_play(ds, id) && availability(&plan.effective(p), plan.date).is_available()
+}
+
+/// Our own players out of contract at the plan's date who still stand in its depth chart,
+/// grouped by the day their contracts ended, each with his first place ("2nd CB").
+fn out_of_contract(ds: &Dataset, plan: &Plan) -> Vec<Warning> {
+    let mut by_end: BTreeMap<NaiveDate, Vec<(PlayerId, String)>> = BTreeMap::new();
+    let mut seen: Vec<&PlayerId> = Vec::new();
+    for (pos, col) in &plan.depth.columns {
+        for (row, id) in col.iter().enumerate() {
+            if seen.contains(&id) {
+                continue;
+            }
+            let Some(p) = ds.player(id) else { continue };
+            let p = plan.effective(p);
+            if !plan.out_of_contract(ds, &p) || !is_at_club(&p, plan.date) {
+                continue;
+            }
+            let Some(ended) = p.contract_until else {
+                continue;
+            };
+            seen.push(id);
+            by_end
+                .entry(ended)
+                .or_default()
+                .push((id.clone(), format!("{} {pos}", ordinal(row + 1))));
+        }
+    }
+    by_end
+        .into_iter()
+        .map(|(ended, players)| Warning::OutOfContract { ended, players })
+        .collect()
 }
 
 pub fn assess(ds: &Dataset, plan: &Plan) -> Assessment {
@@ -181,7 +225,7 @@ pub fn assess(ds: &Dataset, plan: &Plan) -> Assessment {
         }
         // Signings come on new contracts; only the squad's own contracts run down.
         if !ds.is_target(id) {
-            let c = contract_status(p.contract_until, on);
+            let c = contract(&p, true, on);
             if c.ends().is_some_and(|end| end <= season_end(on)) {
                 out.warnings.push(Warning::ContractEnding {
                     id: id.clone(),
@@ -215,6 +259,7 @@ pub fn assess(ds: &Dataset, plan: &Plan) -> Assessment {
     if !empty.is_empty() {
         out.warnings.push(Warning::EmptySlots(empty));
     }
+    out.warnings.extend(out_of_contract(ds, plan));
     let ages: Vec<u32> = xi
         .iter()
         .flatten()
@@ -282,30 +327,87 @@ mod tests {
         let plan = Plan::new(&ds, d(2026, 7, 1));
         let a = assess(&ds, &plan);
         let texts: Vec<String> = a.warnings.iter().map(|w| w.text(&ds)).collect();
-        // Rüdiger's contract ran out on 30 June 2026 and he is still second CB.
-        assert!(
-            texts.contains(&"Rüdiger: contract expired 2026-06-30".to_string()),
-            "{texts:?}"
+        // On 1 July 2026 the XI is full and fit (Carvajal's, Militão's and Alaba's injuries
+        // are over); the facts support two warnings: Vinícius enters the last season of his
+        // contract, and four of our players are out of contract, not free agents.
+        assert_eq!(
+            texts,
+            [
+                "Vinícius: contract ends 2027-06-30 this season",
+                "out of contract since 2026-06-30, stay only if renewed: Fran González (3rd GK), \
+                 Carvajal (2nd RB), Rüdiger (2nd CB), Alaba (5th CB)",
+            ],
         );
-        // No goalkeeper in the back-line data.
-        assert!(
-            texts.contains(&"7 slots empty: GK DM RCM LCM RW ST LW".to_string()),
-            "{texts:?}"
-        );
-        // RB: Alexander-Arnold fit, Carvajal injured and out of contract: one fit player.
-        assert!(
-            texts.contains(&"RB: only 1 player fit".to_string()),
-            "{texts:?}"
-        );
-        assert_eq!(a.filled, 4);
+        assert_eq!(a.filled, 11);
         assert_eq!(a.fees.to_string(), "none");
-        assert_eq!(a.ages.known, 4);
+        assert_eq!(a.ages.known, 11);
+        // Nobody is warned about a contract the facts do not give (Courtois, Endrick's 2030?).
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("Courtois") || t.contains("Endrick"))
+        );
+    }
+
+    #[test]
+    fn a_renewal_takes_him_off_the_out_of_contract_warning() {
+        let ds = store::load(None).expect("bundled");
+        let mut plan = Plan::new(&ds, d(2026, 7, 1));
+        for who in ["rudiger", "carvajal", "alaba"] {
+            plan.assume(Assumption::Renews {
+                id: id(who),
+                until: d(2027, 6, 30),
+            });
+        }
+        let texts: Vec<String> = assess(&ds, &plan)
+            .warnings
+            .iter()
+            .map(|w| w.text(&ds))
+            .collect();
+        assert!(
+            texts.contains(
+                &"out of contract since 2026-06-30, stays only if renewed: Fran González (3rd GK)"
+                    .to_string()
+            ),
+            "{texts:?}"
+        );
+        // Renewed, Rüdiger is back at left CB and in his last season.
+        assert_eq!(
+            plan.xi(&ds)[Formation::F433
+                .slots()
+                .iter()
+                .position(|s| s.key == "LCB")
+                .expect("slot")],
+            Some(id("rudiger"))
+        );
+        assert!(
+            texts.contains(&"Rüdiger: contract ends 2027-06-30 this season".to_string()),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn an_absence_in_the_xi_is_warned_about() {
+        let ds = store::load(None).expect("bundled");
+        // March 2026: Endrick is on loan at Lyon; placed first at ST he is warned about.
+        let mut plan = Plan::new(&ds, d(2026, 3, 1));
+        plan.depth.insert(Position::ST, 0, id("endrick"));
+        let texts: Vec<String> = assess(&ds, &plan)
+            .warnings
+            .iter()
+            .map(|w| w.text(&ds))
+            .collect();
+        assert!(
+            texts.contains(&"Endrick away: on loan at Lyon until 2026-06-30".to_string()),
+            "{texts:?}"
+        );
     }
 
     #[test]
     fn injured_and_out_of_position_in_the_xi_and_fee_totals() {
         let ds = store::load(None).expect("bundled");
-        let mut plan = Plan::new(&ds, d(2026, 7, 1));
+        // 1 March 2026: Militão is out with the hamstring injury of December 2025.
+        let mut plan = Plan::new(&ds, d(2026, 3, 1));
         let cb = Formation::F433
             .slots()
             .iter()
@@ -341,7 +443,9 @@ mod tests {
         let a = assess(&ds, &plan);
         let texts: Vec<String> = a.warnings.iter().map(|w| w.text(&ds)).collect();
         assert!(
-            texts.contains(&"Militão injured (long-term injury), return unknown".to_string()),
+            texts.contains(
+                &"Militão injured (torn hamstring), expected back by April 2026".to_string()
+            ),
             "{texts:?}"
         );
         assert!(
@@ -352,7 +456,7 @@ mod tests {
         // Assume Militão fit: the injury warning goes.
         plan.assume(Assumption::FitFrom {
             id: id("militao"),
-            from: d(2026, 7, 1),
+            from: d(2026, 3, 1),
         });
         let texts: Vec<String> = assess(&ds, &plan)
             .warnings

@@ -147,7 +147,7 @@ mod tests {
     fn bundled_data_loads() {
         let ds = load(None).expect("bundled data parses");
         assert_eq!(ds.club, "Real Madrid");
-        assert_eq!(ds.squad.len(), 13);
+        assert_eq!(ds.squad.len(), 27);
         assert_eq!(ds.targets.len(), 5);
         assert_eq!(ds.links.len(), 5);
     }

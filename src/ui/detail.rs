@@ -96,9 +96,7 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
             let since = inj
                 .since
                 .map_or("date unknown".into(), |s| format!("from {s}"));
-            let back = inj
-                .back
-                .map_or("return unknown".into(), |r| r.to_string());
+            let back = inj.back.map_or("return unknown".into(), |r| r.to_string());
             let mut text = format!("{} ({since}, {back})", inj.what);
             if let Some(l) = &inj.latest {
                 text.push_str(&format!("; latest: {l}"));

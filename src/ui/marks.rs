@@ -18,9 +18,7 @@ pub struct Marks {
 
 pub fn contract_style(theme: &Theme, c: ContractStatus) -> Style {
     match c {
-        ContractStatus::Expired { .. } | ContractStatus::FreeAgent { .. } => {
-            theme.contract_expired
-        }
+        ContractStatus::Expired { .. } | ContractStatus::FreeAgent { .. } => theme.contract_expired,
         ContractStatus::UnderSixMonths { .. } => theme.contract_6m,
         ContractStatus::UnderTwelveMonths { .. } => theme.contract_12m,
         ContractStatus::Secure { .. } => theme.contract_secure,
@@ -88,10 +86,7 @@ pub const LEGEND: [(&str, &str); 11] = [
     ),
     ("+?", "injured, return unknown"),
     ("L", "away on loan until the date in the details"),
-    (
-        "OUT",
-        "our player out of contract: stays only if renewed",
-    ),
+    ("OUT", "our player out of contract: stays only if renewed"),
     (
         "FREE",
         "another club's player out of contract: a free agent",

@@ -154,7 +154,7 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
                 let value = p
                     .market_value
                     .map_or("value unknown".to_string(), |v| v.to_string());
-                let contract = crate::domain::status::contract_status(p.contract_until, on);
+                let contract = crate::domain::status::contract(p, false, on);
                 let nat = p
                     .nationality
                     .clone()
