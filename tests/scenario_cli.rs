@@ -131,19 +131,20 @@ fn show_prints_the_xi_with_marks_moves_warnings_and_totals() {
     for want in [
         "Konaté and Rivero\n4-3-3 · 1 July 2026 · +Konaté +Rivero −Rüdiger −Alaba · ~£30m + 1 unknown\n",
         "  RCB  right CB         Ibrahima Konaté               27  new signing\n",
-        "  LB   left-back        Álvaro Carreras               23  + injured (assumed injury) until 2026-07-15\n",
+        "  LB   left-back        Álvaro Carreras               23  + injured (assumed injury), back 2026-07-15\n",
         "  GK   goalkeeper       —\n",
         "Signings\n  Ibrahima Konaté (Liverpool, CB): ~£30m, assumed\n  Lautaro Rubén Rivero Cruz (River Plate, CB): fee unknown\n",
         "  David Alaba: sold for €5m\n",
         "  Militão fit from 2026-08-01\n",
-        "Warnings\n  Carreras injured (assumed injury) until 2026-07-15\n",
+        "Warnings\n  Carreras injured (assumed injury), back 2026-07-15\n",
         "Totals\n  Fees: ~£30m + 1 unknown\n  XI: 4 of 11 slots filled; ages avg 24.5 (21-27)",
         "Notes\n  Konaté \"on a free\" would be ideal.\n",
     ] {
         assert!(t.contains(want), "missing {want:?} in\n{t}");
     }
 
-    // The untouched squad at its default date: Rüdiger's contract has run out.
+    // The untouched squad at its default date: Rüdiger's contract has run out, so the XI takes
+    // Militão, and Rüdiger is warned about as out of contract, not called a free agent.
     let ds = squadboard::store::load(None).expect("bundled");
     let now = Utc
         .with_ymd_and_hms(2026, 1, 1, 12, 0, 0)
@@ -157,13 +158,15 @@ fn show_prints_the_xi_with_marks_moves_warnings_and_totals() {
     let (path, _) = save_new(&scenarios, &plain).expect("save");
     assert_eq!(path, scenarios.join("as-it-stands.ron"));
     let r = run(dir.path(), &["scenario", "show", "as-it-stands.ron"]);
-    assert!(
-        r.stdout.contains(
-            "  LCB  left CB          Antonio Rüdiger               33  FREE contract expired 2026-06-30 (free agent)\n"
-        ),
-        "{}",
-        r.stdout
-    );
+    for want in [
+        "  LCB  left CB          Éder Militão                  28\n",
+        "Rüdiger (2nd CB)",
+        "out of contract since 2026-06-30, stay only if renewed",
+        "XI: 11 of 11 slots filled",
+    ] {
+        assert!(r.stdout.contains(want), "missing {want:?} in\n{}", r.stdout);
+    }
+    assert!(!r.stdout.contains("free agent"), "{}", r.stdout);
     // --date shows it at another date, and says so.
     let r = run(
         dir.path(),
@@ -177,7 +180,7 @@ fn show_prints_the_xi_with_marks_moves_warnings_and_totals() {
     );
     assert!(
         r.stdout
-            .contains("<6m contract ends 2026-06-30 (under 6 months)"),
+            .contains("<12m contract ends 2026-06-30 (under 12 months)"),
         "{}",
         r.stdout
     );
@@ -275,7 +278,7 @@ fn compare_two_scenarios() {
         "Signing added: Rivero (fee unknown)",
         "Departure added: Alaba (sold)",
         "Assumption added: Carreras injured 2026-06-20 to 2026-07-15",
-        "New warning: Carreras injured (assumed injury) until 2026-07-15",
+        "New warning: Carreras injured (assumed injury), back 2026-07-15",
         "Fees: ~£30m → ~£30m + 1 unknown",
         "XI ages: avg 24.5 (21-27), 1 under 23, 0 over 30 (unchanged)",
     ] {
