@@ -285,3 +285,50 @@ fn valverde_to_right_back_from_the_squad_list() {
         "{texts:?}"
     );
 }
+
+mod full_club;
+
+#[test]
+fn a_mouse_drop_in_the_attack_line_matches_the_keyboard() {
+    // Keyboard: the first CM to the top of the ST column.
+    let mut kb = full_club::board();
+    cmds(&mut kb, &[NextLine, Right]);
+    cmd(&mut kb, Grab);
+    cmds(&mut kb, &[NextLine, Right]);
+    cmd(&mut kb, Grab);
+    assert_eq!(
+        kb.plan.depth.column(Position::ST),
+        &[id("cm1"), id("st1"), id("st2")]
+    );
+
+    // Mouse: on the screen as drawn with the midfield in view (the pane scrolled sideways, ST
+    // at its right), press on him in the CM column, drag to the first ST row, release.
+    let mut ms = full_club::board();
+    cmd(&mut ms, NextLine);
+    let cols = ms.depth_columns();
+    let cm = cols.iter().position(|c| *c == Position::CM).expect("CM");
+    let st = cols.iter().position(|c| *c == Position::ST).expect("ST");
+    let mut hits = render(&ms, 120, 40).1;
+    let (x0, y0) = centre(&hits, Spot::Depth { col: cm, row: 0 });
+    let (x1, y1) = centre(&hits, Spot::Depth { col: st, row: 0 });
+    send(
+        &mut ms,
+        &mut hits,
+        mouse(MouseEventKind::Down(MouseButton::Left), x0, y0),
+    );
+    send(
+        &mut ms,
+        &mut hits,
+        mouse(MouseEventKind::Drag(MouseButton::Left), x1, y1),
+    );
+    // The drop spot lights up while over it.
+    let (buf, _) = render(&ms, 120, 40);
+    assert!(text(&buf).contains("drop: "), "{}", text(&buf));
+    send(
+        &mut ms,
+        &mut hits,
+        mouse(MouseEventKind::Up(MouseButton::Left), x1, y1),
+    );
+    assert!(ms.drag.is_none());
+    assert_eq!(kb.plan.depth, ms.plan.depth);
+}

@@ -130,3 +130,27 @@ fn details_popup() {
     assert!(t.contains("Marca"), "the report is cited: {t}");
     assert_snapshot!("details_konate_120x40", t);
 }
+
+mod full_club;
+
+/// Each line of the depth chart of a club with every position, at the three sizes: the pane
+/// scrolls sideways to the line the cursor is on and its title names it.
+#[test]
+fn each_line_of_the_depth_chart_at_three_sizes() {
+    let mut b = full_club::board();
+    // Start on the back line, then midfield, attack, the unplaced, goalkeepers.
+    for step in 0..5 {
+        let line = b.depth_line().label().replace(' ', "_");
+        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+            let (buf, _) = render(&b, w, h);
+            let t = text(&buf);
+            let title = t.lines().next().unwrap_or("");
+            assert!(
+                title.contains(&format!("Depth chart · {}", b.depth_line().label())),
+                "{title}"
+            );
+            assert_snapshot!(format!("depth_line_{step}_{line}_{w}x{h}"), t);
+        }
+        cmd(&mut b, Command::NextLine);
+    }
+}
