@@ -16,10 +16,22 @@ fn starts_on_the_first_centre_back_at_the_next_summer_window() {
     let b = board();
     assert_eq!(b.plan.date, d(2026, 7, 1));
     assert_eq!(b.focus, Pane::Depth);
+    // The goalkeepers' column first, then the back line (the default focus), then the rest.
     assert_eq!(
-        b.depth_columns(),
-        vec![Position::RB, Position::CB, Position::LB, Position::DM]
+        b.depth_columns()[..5],
+        [
+            Position::GK,
+            Position::RB,
+            Position::CB,
+            Position::LB,
+            Position::DM
+        ]
     );
+    assert!(
+        b.depth_columns()
+            .contains(&squadboard::app::DepthColumn::Pos(Position::ST))
+    );
+    assert_eq!(b.depth_line(), squadboard::app::DepthLine::Defence);
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("huijsen")));
     assert!(b.overlays.injury && b.overlays.contract);
     assert!(!b.dirty());
@@ -28,7 +40,8 @@ fn starts_on_the_first_centre_back_at_the_next_summer_window() {
 #[test]
 fn arrows_and_hjkl_walk_positions_and_depth() {
     let mut b = board();
-    cmds(&mut b, &[Down, Down]);
+    // Rüdiger's contract ends on 30 June 2026: he is drawn apart at the foot.
+    cmd(&mut b, Down);
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("militao")));
     cmds(&mut b, &[Down, Down, Down, Down]);
     assert_eq!(
@@ -40,7 +53,10 @@ fn arrows_and_hjkl_walk_positions_and_depth() {
     // RB has two players: the row is clamped to the last.
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("carvajal")));
     cmds(&mut b, &[Left, Left]);
-    assert_eq!(b.depth_cursor.0, 0, "stops at the first column (goalkeepers)");
+    assert_eq!(
+        b.depth_cursor.0, 0,
+        "stops at the first column (goalkeepers)"
+    );
     cmds(&mut b, &[Right, Right, Right, Up]);
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("carreras")));
 }
@@ -178,8 +194,9 @@ fn formation_cycles_and_the_depth_chart_follows() {
     }
     // 3-5-2 has wing-backs; the RB and LB columns still show their players.
     assert_eq!(
-        b.depth_columns(),
-        vec![
+        b.depth_columns()[..7],
+        [
+            Position::GK,
             Position::RWB,
             Position::RB,
             Position::CB,
@@ -294,10 +311,7 @@ fn columns_show_everyone_at_the_club_and_out_of_contract_players_last() {
     );
     // Aitor Ugarte left in 2025: gone. Sergi Vidal has no depth place: shown in his column.
     assert_eq!(ids(Position::CM), ["cm1", "cm2", "cm3", "cm4"]);
-    assert_eq!(
-        b.depth_view(DepthColumn::Pos(Position::CM))[3].index,
-        None
-    );
+    assert_eq!(b.depth_view(DepthColumn::Pos(Position::CM))[3].index, None);
     // Nobody hidden: every squad player at the club shows in some column.
     for p in &b.ds.squad {
         let shown = b

@@ -111,7 +111,8 @@ fn drops_into_the_depth_chart_by_both_means_agree() {
     select_in_list(&mut kb, "rivero");
     cmd(&mut kb, Grab);
     cmd(&mut kb, NextPane); // depth chart, cursor on the first CB
-    cmds(&mut kb, &[Down, Down]);
+    // Rüdiger's contract has ended: drawn at the foot, so the second row is Militão (3rd CB).
+    cmd(&mut kb, Down);
     cmd(&mut kb, Open); // Enter drops too
     assert_eq!(kb.plan.depth.column(Position::CB)[2], id("rivero"));
 
@@ -122,7 +123,7 @@ fn drops_into_the_depth_chart_by_both_means_agree() {
         .iter()
         .position(|p| *p == Position::CB)
         .expect("CB");
-    mouse_drag(&mut ms, Spot::ListRow(row), Spot::Depth { col: cb, row: 2 });
+    mouse_drag(&mut ms, Spot::ListRow(row), Spot::Depth { col: cb, row: 1 });
     assert_eq!(kb.plan, ms.plan);
     assert_eq!(kb.plan.signings.len(), 1);
 }
@@ -130,8 +131,7 @@ fn drops_into_the_depth_chart_by_both_means_agree() {
 #[test]
 fn reordering_a_column_by_keys_and_by_drag_agree() {
     let mut kb = board();
-    cmds(&mut kb, &[Down, Down]); // Militão, 3rd CB
-    cmd(&mut kb, MoveUp);
+    cmd(&mut kb, Down); // Militão, 3rd CB, drawn second (Rüdiger's contract has ended)
     cmd(&mut kb, MoveUp);
     assert_eq!(kb.plan.depth.column(Position::CB)[0], id("militao"));
     assert_eq!(kb.depth_cursor.1, 0, "the cursor follows him");
@@ -144,7 +144,7 @@ fn reordering_a_column_by_keys_and_by_drag_agree() {
         .expect("CB");
     mouse_drag(
         &mut ms,
-        Spot::Depth { col: cb, row: 2 },
+        Spot::Depth { col: cb, row: 1 },
         Spot::Depth { col: cb, row: 0 },
     );
     assert_eq!(kb.plan.depth, ms.plan.depth);
@@ -266,11 +266,24 @@ fn hits_follow_the_layout_at_every_size() {
 }
 
 #[test]
-fn valverde_to_right_back_from_the_squad_list() {
+fn valverde_to_right_back_from_the_depth_chart() {
     let mut b = board();
-    select_in_list(&mut b, "valverde");
+    // The target pane holds targets only: Valverde is found in the depth chart.
+    assert!(b.list.iter().all(|i| i.id != id("valverde")));
+    let at = b
+        .depth_columns()
+        .iter()
+        .enumerate()
+        .find_map(|(c, dc)| {
+            let r = b
+                .depth_view(*dc)
+                .iter()
+                .position(|r| r.id == id("valverde"))?;
+            Some((c, r))
+        })
+        .expect("Valverde in the depth chart");
+    b.depth_cursor = at;
     cmd(&mut b, Grab);
-    cmd(&mut b, NextPane); // depth
     cmd(&mut b, NextPane); // pitch
     b.slot_cursor = slot(&b, "RB");
     cmd(&mut b, Grab);

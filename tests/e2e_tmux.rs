@@ -275,21 +275,22 @@ fn every_key_in_the_help_does_what_it_says() {
     // Moving: j/k along the CB column, Enter opens the details, Esc closes.
     t.keys(&["j", "Enter"]);
     t.wait_for("Esc closes", Duration::from_secs(3));
-    assert!(t.screen().contains("Rüdiger"));
+    assert!(t.screen().contains("Militão"));
     t.keys(&["Escape"]);
-    // K moves Rüdiger above Huijsen; J back.
+    // K moves Militão above Huijsen; J puts him back.
     t.keys(&["K"]);
     assert!(
-        t.status_line().contains("Rüdiger → right CB"),
+        t.status_line().contains("Militão → right CB"),
         "{}",
         t.status_line()
     );
     t.keys(&["J"]);
-    assert!(
-        t.status_line().contains("Rüdiger → left CB"),
-        "{}",
-        t.status_line()
-    );
+    assert!(t.status_line().contains("Militão"), "{}", t.status_line());
+    // L / H jump a line of the depth chart: midfield, then back to the defence.
+    t.keys(&["L"]);
+    t.wait_for("Depth chart · midfield", Duration::from_secs(3));
+    t.keys(&["H"]);
+    t.wait_for("Depth chart · defence", Duration::from_secs(3));
     // Tab / Shift-Tab move the focus; the details follow the selection.
     t.keys(&["Tab", "Tab"]);
     t.keys(&["BTab"]);
@@ -302,6 +303,66 @@ fn every_key_in_the_help_does_what_it_says() {
     assert!(!t.screen().contains("Search:"));
     // Quit.
     t.keys(&["q"]);
+    t.assert_restored("0");
+}
+
+#[test]
+fn a_pool_striker_dragged_onto_st_after_browsing_to_the_attack() {
+    need_tmux!();
+    let t = Tmux::start();
+    let pool = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/players.csv");
+    t.launch_with("", &format!("--pool {}", pool.display()));
+    t.wait_for("pool", Duration::from_secs(10));
+    // Browse: L twice to the attack line, l to the strikers.
+    t.keys(&["L", "L"]);
+    t.wait_for("Depth chart · attack", Duration::from_secs(3));
+    t.keys(&["l"]);
+    let s = t.screen();
+    assert!(s.contains("ST"), "the ST column is on screen:\n{s}");
+    // Search a pool striker and keep the result.
+    t.keys(&["/"]);
+    t.literal("soyler");
+    t.wait_for("Barış Söyler", Duration::from_secs(5));
+    t.keys(&["Enter"]);
+    // Drag him by mouse from his row onto the ST column's first row.
+    let s = t.screen();
+    let (x0, y0) = find(&s, "Barış Söyler");
+    let head = s
+        .lines()
+        .position(|l| l.contains("Depth chart · attack"))
+        .expect("depth pane");
+    let (x1, y1) = s
+        .lines()
+        .enumerate()
+        .skip(head)
+        .find_map(|(row, line)| {
+            let at = line.find("ST")?;
+            Some((line[..at].chars().count() as u16 + 1, row as u16 + 2))
+        })
+        .expect("ST header");
+    t.literal(&sgr(0, x0 + 2, y0, true));
+    t.literal(&sgr(32, x0 - 5, y0 + 2, true));
+    t.literal(&sgr(32, x1 + 3, y1, true));
+    t.wait_for("drop: Söyler", Duration::from_secs(3));
+    t.literal(&sgr(0, x1 + 3, y1, false));
+    t.wait_for("● unsaved", Duration::from_secs(3));
+    let s = t.screen();
+    assert!(
+        t.status_line().contains("Söyler → striker") || t.status_line().contains("Söyler → ST"),
+        "{}",
+        t.status_line()
+    );
+    // On the pitch and first in the ST column.
+    let depth_rows: Vec<&str> = s.lines().skip(head).take(6).collect();
+    assert!(
+        depth_rows
+            .iter()
+            .any(|l| l.contains(" 1 Söyler") || l.contains(" 1 ★Söyler")),
+        "{s}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("Quit without saving them?", Duration::from_secs(3));
+    t.keys(&["y"]);
     t.assert_restored("0");
 }
 

@@ -419,7 +419,10 @@ impl Board {
         let view = self.depth_view(DepthColumn::Pos(pos));
         let here = view.iter().position(|r| r.index == Some(index))?;
         let other = view.get(here.checked_add_signed(delta)?)?;
-        let to = other.index.filter(|_| other.expired == view[here].expired)?;
+        let to = other
+            .index
+            .filter(|_| other.expired == view[here].expired)?;
+        // Past the neighbour, as a drag onto his row would (`K`) or just under him (`J`).
         let id = view[here].id.clone();
         self.plan.depth.remove(pos, &id);
         self.plan.depth.insert(pos, to, id);

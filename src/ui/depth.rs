@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 /// The narrowest a column is drawn (its gap included); a pane with room for fewer scrolls.
-pub const MIN_COLUMN: u16 = 12;
+pub const MIN_COLUMN: u16 = 14;
 
 /// The first of `count` columns on screen when `fit` of them fit: the first column of the
 /// cursor's line, moved on just enough to show the cursor, and back so the pane stays full.
@@ -97,12 +97,17 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
         return;
     }
     let shown = &cols[start..end];
-    // When every column fits, an empty one needs only its header and the others share the
-    // rest; when scrolling, they share alike.
+    // What a drop would do is worked out once for the frame, not once per column.
+    let drop = board
+        .drag
+        .as_ref()
+        .and(board.drop_spot())
+        .map(|spot| (spot, board.drop_preview().is_some_and(|(_, r)| r.is_ok())));
+    // An empty column needs only its header; the others share the rest.
     let constraints: Vec<Constraint> = shown
         .iter()
         .map(|c| {
-            if cols.len() <= fit && board.depth_view(*c).is_empty() {
+            if board.depth_view(*c).is_empty() {
                 Constraint::Length(MIN_COLUMN)
             } else {
                 Constraint::Fill(1)
@@ -127,7 +132,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                     .set_style(theme.border);
             }
         }
-        render_column(carea, buf, board, theme, hits, ci, *col);
+        render_column(carea, buf, board, theme, hits, (ci, *col), drop);
     }
 }
 
@@ -139,7 +144,7 @@ fn header(board: &Board, col: DepthColumn) -> String {
             1 => pos.label().to_string(),
             n => format!("{pos} ×{n}"),
         },
-        DepthColumn::Unplaced => "unplaced (position ?)".to_string(),
+        DepthColumn::Unplaced => "no position".to_string(),
     }
 }
 
@@ -149,8 +154,8 @@ fn render_column(
     board: &Board,
     theme: &Theme,
     hits: &mut HitMap,
-    ci: usize,
-    col: DepthColumn,
+    (ci, col): (usize, DepthColumn),
+    drop: Option<(Spot, bool)>,
 ) {
     let is_focused = focused(board, Pane::Depth);
     put_line(
@@ -170,8 +175,6 @@ fn render_column(
         return;
     }
     let xi = board.plan.xi();
-    let drop = board.drop_spot();
-    let drop_ok = board.drop_preview().is_some_and(|(_, r)| r.is_ok());
     let dragged = board.drag.as_ref();
     // Keep the cursor's row in view.
     let cursor_row = (board.depth_cursor.0 == ci).then_some(board.depth_cursor.1);
@@ -180,7 +183,9 @@ fn render_column(
     let mut placed = 0usize;
     for item in list.iter().take(offset) {
         if let Item::Row(r) = item
-            && view.get(*r).is_some_and(|v| v.index.is_some() && !v.expired)
+            && view
+                .get(*r)
+                .is_some_and(|v| v.index.is_some() && !v.expired)
         {
             placed += 1;
         }
@@ -190,16 +195,24 @@ fn render_column(
         let cell = Rect::new(carea.x, y, carea.width, 1);
         let row = match *item {
             Item::Divider => {
-                let rule = "╌".repeat(carea.width as usize);
+                let w = carea.width as usize;
+                let label = [
+                    "╌ out of contract ",
+                    "╌ no contract ",
+                    "╌ no contract",
+                    "╌ ended ",
+                    "",
+                ]
+                .into_iter()
+                .find(|l| super::text::width(l) <= w)
+                .unwrap_or("");
+                let rule = "╌".repeat(w.saturating_sub(super::text::width(label)));
                 put_line(
                     buf,
                     carea,
                     carea.x,
                     y,
-                    &Line::from(vec![Span::styled(
-                        format!("╌ out of contract {rule}"),
-                        theme.dim,
-                    )]),
+                    &Line::from(Span::styled(format!("{label}{rule}"), theme.dim)),
                 );
                 continue;
             }
@@ -207,7 +220,8 @@ fn render_column(
         };
         hits.push(cell, Spot::Depth { col: ci, row });
         let is_cursor = cursor_row == Some(row) && board.focus == Pane::Depth;
-        let is_drop = board.drag.is_some() && drop == Some(Spot::Depth { col: ci, row });
+        let drop_ok = drop.is_some_and(|(_, ok)| ok);
+        let is_drop = drop.is_some_and(|(spot, _)| spot == Spot::Depth { col: ci, row });
         let mut spans: Vec<Span<'static>> = Vec::new();
         match view.get(row) {
             Some(r) => {
