@@ -64,7 +64,7 @@ impl Command {
             Command::Down => "move down",
             Command::Left => "move left (previous position)",
             Command::Right => "move right (next position)",
-            Command::NextLine => "depth chart: next line (goalkeepers, defence, midfield, attack)",
+            Command::NextLine => "depth chart: next line (GK, defence, midfield, attack)",
             Command::PrevLine => "depth chart: previous line",
             Command::Open => "open the details; drops while dragging",
             Command::Search => "fuzzy search the squad and targets",
