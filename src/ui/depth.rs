@@ -325,3 +325,37 @@ fn render_column(
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Position::*;
+
+    fn cols() -> Vec<DepthColumn> {
+        [GK, RB, CB, LB, DM, CM, AM, RW, ST, LW]
+            .into_iter()
+            .map(DepthColumn::Pos)
+            .chain([DepthColumn::Unplaced])
+            .collect()
+    }
+
+    #[test]
+    fn the_view_starts_at_the_cursors_line_and_keeps_the_pane_full() {
+        let c = cols();
+        // Everything fits: no scrolling.
+        assert_eq!(first_visible(&c, 9, 11), 0);
+        // Three fit (80 columns): each line starts at its first column.
+        assert_eq!(first_visible(&c, 2, 3), 1, "defence from RB");
+        assert_eq!(first_visible(&c, 3, 3), 1);
+        assert_eq!(first_visible(&c, 5, 3), 4, "midfield from DM");
+        assert_eq!(first_visible(&c, 8, 3), 7, "attack from RW");
+        // The unplaced column at the end: the pane stays full, so the attack shows beside it.
+        assert_eq!(first_visible(&c, 10, 3), 8);
+        // Two fit: the cursor is always on screen, past the line's start if need be.
+        for cursor in 0..c.len() {
+            let s = first_visible(&c, cursor, 2);
+            assert!(s <= cursor && cursor < s + 2, "cursor {cursor} start {s}");
+        }
+        assert_eq!(first_visible(&c, 0, 1), 0);
+    }
+}
