@@ -341,7 +341,13 @@ impl Board {
             keys: Arc::new(keys),
         };
         // Start on the first centre-back: the question is usually about the middle of defence.
-        if let Some(cb) = b.depth_columns().iter().position(|p| *p == Position::CB) {
+        // With no CB column, the first column of the defence: the back line is the default.
+        let cols = b.depth_columns();
+        if let Some(cb) = cols
+            .iter()
+            .position(|p| *p == Position::CB)
+            .or_else(|| cols.iter().position(|c| c.line() == DepthLine::Defence))
+        {
             b.depth_cursor = (cb, 0);
         }
         b.refresh_list();
