@@ -291,8 +291,19 @@ fn compare_opens_side_by_side() {
 fn departures_assumptions_and_notes_are_undoable_plan_changes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
-    // Rüdiger (2nd CB) leaves: contract not renewed.
-    c(&mut b, Command::Down);
+    // Rüdiger (2nd CB; out of contract at the date, so drawn at the foot of the column) leaves:
+    // contract not renewed.
+    let cols = b.depth_columns();
+    let cb = cols
+        .iter()
+        .position(|c| *c == squadboard::domain::Position::CB)
+        .expect("CB");
+    let row = b
+        .depth_view(cols[cb])
+        .iter()
+        .position(|r| r.id == id("rudiger"))
+        .expect("Rüdiger drawn");
+    b.depth_cursor = (cb, row);
     c(&mut b, Command::Depart);
     let Some(Modal::Menu { items, .. }) = &b.modal else {
         panic!("menu")
@@ -304,7 +315,8 @@ fn departures_assumptions_and_notes_are_undoable_plan_changes() {
         Some(DepartureKind::ContractNotRenewed)
     );
     assert!(!b.plan.depth.contains(&id("rudiger")));
-    // Militão fit from the planning date.
+    // Militão fit from the planning date (the second row: Rüdiger was drawn at the foot).
+    b.depth_cursor.1 = 1;
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("militao")));
     c(&mut b, Command::Assume);
     b.apply(Action::MenuKey('1'));

@@ -16,10 +16,22 @@ fn starts_on_the_first_centre_back_at_the_next_summer_window() {
     let b = board();
     assert_eq!(b.plan.date, d(2026, 7, 1));
     assert_eq!(b.focus, Pane::Depth);
+    // The goalkeepers' column first, then the back line (the default focus), then the rest.
     assert_eq!(
-        b.depth_columns(),
-        vec![Position::RB, Position::CB, Position::LB, Position::DM]
+        b.depth_columns()[..5],
+        [
+            Position::GK,
+            Position::RB,
+            Position::CB,
+            Position::LB,
+            Position::DM
+        ]
     );
+    assert!(
+        b.depth_columns()
+            .contains(&squadboard::app::DepthColumn::Pos(Position::ST))
+    );
+    assert_eq!(b.depth_line(), squadboard::app::DepthLine::Defence);
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("huijsen")));
     assert!(b.overlays.injury && b.overlays.contract);
     assert!(!b.dirty());
@@ -28,7 +40,8 @@ fn starts_on_the_first_centre_back_at_the_next_summer_window() {
 #[test]
 fn arrows_and_hjkl_walk_positions_and_depth() {
     let mut b = board();
-    cmds(&mut b, &[Down, Down]);
+    // Rüdiger's contract ends on 30 June 2026: he is drawn apart at the foot.
+    cmd(&mut b, Down);
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("militao")));
     cmds(&mut b, &[Down, Down, Down, Down]);
     assert_eq!(
@@ -37,14 +50,15 @@ fn arrows_and_hjkl_walk_positions_and_depth() {
         "stops at the foot"
     );
     cmd(&mut b, Left);
-    // RB has three players: the row is clamped to the last.
-    assert_eq!(b.selected().map(|(i, _)| i), Some(id("valverde")));
-    cmd(&mut b, Left);
-    assert_eq!(b.depth_cursor.0, 0, "stops at the first column");
-    cmds(&mut b, &[Right, Right, Up]);
-    assert_eq!(b.selected().map(|(i, _)| i), Some(id("mendy")));
-    cmd(&mut b, Right);
-    assert_eq!(b.selected().map(|(i, _)| i), Some(id("camavinga")));
+    // RB has two players: the row is clamped to the last.
+    assert_eq!(b.selected().map(|(i, _)| i), Some(id("carvajal")));
+    cmds(&mut b, &[Left, Left]);
+    assert_eq!(
+        b.depth_cursor.0, 0,
+        "stops at the first column (goalkeepers)"
+    );
+    cmds(&mut b, &[Right, Right, Right, Up]);
+    assert_eq!(b.selected().map(|(i, _)| i), Some(id("carreras")));
 }
 
 #[test]
@@ -180,8 +194,9 @@ fn formation_cycles_and_the_depth_chart_follows() {
     }
     // 3-5-2 has wing-backs; the RB and LB columns still show their players.
     assert_eq!(
-        b.depth_columns(),
-        vec![
+        b.depth_columns()[..7],
+        [
+            Position::GK,
             Position::RWB,
             Position::RB,
             Position::CB,
@@ -212,4 +227,145 @@ fn quit_sets_the_flag() {
     let mut b = board();
     cmd(&mut b, Quit);
     assert!(b.should_quit);
+}
+
+mod full_club;
+use squadboard::app::{DepthColumn, DepthLine};
+
+fn at(b: &squadboard::app::Board) -> Option<String> {
+    b.selected().map(|(i, _)| i.as_str().to_string())
+}
+
+#[test]
+fn a_club_with_every_position_gets_a_column_for_each_grouped_by_line() {
+    let b = full_club::board();
+    use Position::*;
+    let mut want: Vec<DepthColumn> = [GK, RB, CB, LB, DM, CM, AM, RW, ST, LW]
+        .into_iter()
+        .map(DepthColumn::Pos)
+        .collect();
+    // Joel Abad: a squad player of unknown position in no column.
+    want.push(DepthColumn::Unplaced);
+    assert_eq!(b.depth_columns(), want);
+    // The back line is the default focus.
+    assert_eq!(b.depth_line(), DepthLine::Defence);
+    assert_eq!(at(&b).as_deref(), Some("cb1"));
+}
+
+#[test]
+fn right_and_left_walk_every_column_and_line_keys_jump_between_lines() {
+    let mut b = full_club::board();
+    let n = b.depth_columns().len();
+    for _ in 0..n + 2 {
+        cmd(&mut b, Right);
+    }
+    assert_eq!(b.depth_cursor.0, n - 1, "stops at the last column");
+    assert_eq!(b.depth_line(), DepthLine::Unplaced);
+    assert_eq!(at(&b).as_deref(), Some("xx1"));
+    for _ in 0..n + 2 {
+        cmd(&mut b, Left);
+    }
+    assert_eq!(b.depth_cursor.0, 0);
+    assert_eq!(at(&b).as_deref(), Some("gk1"));
+
+    let mut b = full_club::board();
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        cmd(&mut b, NextLine);
+        seen.push((b.depth_line(), at(&b)));
+    }
+    assert_eq!(
+        seen,
+        vec![
+            (DepthLine::Midfield, Some("dm1".into())),
+            (DepthLine::Attack, Some("rw1".into())),
+            (DepthLine::Unplaced, Some("xx1".into())),
+            (DepthLine::Goalkeepers, Some("gk1".into())),
+            (DepthLine::Defence, Some("rb1".into())),
+        ]
+    );
+    cmd(&mut b, PrevLine);
+    assert_eq!(b.depth_line(), DepthLine::Goalkeepers);
+    // From another pane, a line key brings the focus back to the depth chart.
+    cmd(&mut b, NextPane);
+    cmd(&mut b, PrevLine);
+    assert_eq!(b.focus, Pane::Depth);
+    assert_eq!(b.depth_line(), DepthLine::Unplaced);
+}
+
+#[test]
+fn columns_show_everyone_at_the_club_and_out_of_contract_players_last() {
+    let b = full_club::board();
+    let ids = |c: Position| -> Vec<String> {
+        b.depth_view(DepthColumn::Pos(c))
+            .iter()
+            .map(|r| r.id.as_str().to_string())
+            .collect()
+    };
+    // Wierzbicki's contract ended on 30 June 2026: he goes to the foot, apart.
+    assert_eq!(ids(Position::CB), ["cb1", "cb2", "cb4", "cb3"]);
+    let cb = b.depth_view(DepthColumn::Pos(Position::CB));
+    assert_eq!(
+        cb.iter().map(|r| r.expired).collect::<Vec<_>>(),
+        [false, false, false, true]
+    );
+    // Aitor Ugarte left in 2025: gone. Sergi Vidal has no depth place: shown in his column.
+    assert_eq!(ids(Position::CM), ["cm1", "cm2", "cm3", "cm4"]);
+    assert_eq!(b.depth_view(DepthColumn::Pos(Position::CM))[3].index, None);
+    // Nobody hidden: every squad player at the club shows in some column.
+    for p in &b.ds.squad {
+        let shown = b
+            .depth_columns()
+            .iter()
+            .any(|c| b.depth_view(*c).iter().any(|r| r.id == p.id));
+        assert_eq!(shown, p.id.as_str() != "old", "{}", p.id);
+    }
+    // Targets only in the target pane.
+    assert!(b.list.iter().all(|i| b.ds.is_target(&i.id)));
+}
+
+#[test]
+fn keyboard_drops_and_reorders_work_in_midfield_and_attack_columns() {
+    let mut b = full_club::board();
+    // Grab the second striker, go to the CM column's second row, drop.
+    cmds(&mut b, &[NextLine, NextLine, Right, Down]);
+    assert_eq!(at(&b).as_deref(), Some("st2"));
+    cmd(&mut b, Grab);
+    cmds(&mut b, &[PrevLine, Right, Down]);
+    cmd(&mut b, Grab);
+    assert!(b.drag.is_none());
+    assert_eq!(
+        b.plan.depth.column(Position::CM),
+        &[id("cm1"), id("st2"), id("cm2"), id("cm3"), id("old")]
+    );
+    assert_eq!(b.plan.depth.column(Position::ST), &[id("st1")]);
+    assert_eq!(at(&b).as_deref(), Some("st2"), "the cursor follows him");
+    // K/J in the attack line: the second left winger moves up.
+    cmds(&mut b, &[NextLine, Right, Right, Down]);
+    assert_eq!(at(&b).as_deref(), Some("lw2"));
+    cmd(&mut b, MoveUp);
+    assert_eq!(b.plan.depth.column(Position::LW), &[id("lw2"), id("lw1")]);
+    assert_eq!(b.depth_cursor.1, 0);
+    // An unplaced squad player is dropped into a column like a target.
+    cmds(&mut b, &[NextLine]);
+    cmd(&mut b, Grab);
+    cmd(&mut b, PrevLine);
+    cmd(&mut b, Grab);
+    assert_eq!(b.plan.depth.column(Position::RW)[0], id("xx1"));
+    assert!(!b.depth_columns().contains(&DepthColumn::Unplaced));
+}
+
+#[test]
+fn search_finds_squad_players_marked_as_squad_but_not_former_players() {
+    let mut b = full_club::board();
+    cmd(&mut b, Search);
+    typed(&mut b, "vidal");
+    let hit = b.list.first().expect("Sergi Vidal found");
+    assert_eq!(hit.id, id("cm4"));
+    assert_eq!(hit.kind, squadboard::app::ListKind::Squad);
+    // Aitor Ugarte left in July 2025: not found at 1 July 2026.
+    cmd(&mut b, Cancel);
+    cmd(&mut b, Search);
+    typed(&mut b, "ugarte");
+    assert!(b.list.iter().all(|i| i.id != id("old")), "{:?}", b.list);
 }

@@ -112,7 +112,8 @@ fn drops_into_the_depth_chart_by_both_means_agree() {
     select_in_list(&mut kb, "rivero");
     cmd(&mut kb, Grab);
     cmd(&mut kb, NextPane); // depth chart, cursor on the first CB
-    cmds(&mut kb, &[Down, Down]);
+    // Rüdiger's contract has ended: drawn at the foot, so the second row is Militão (3rd CB).
+    cmd(&mut kb, Down);
     cmd(&mut kb, Open); // Enter drops too
     assert_eq!(kb.plan.depth.column(Position::CB)[2], id("rivero"));
 
@@ -123,7 +124,7 @@ fn drops_into_the_depth_chart_by_both_means_agree() {
         .iter()
         .position(|p| *p == Position::CB)
         .expect("CB");
-    mouse_drag(&mut ms, Spot::ListRow(row), Spot::Depth { col: cb, row: 2 });
+    mouse_drag(&mut ms, Spot::ListRow(row), Spot::Depth { col: cb, row: 1 });
     assert_eq!(kb.plan, ms.plan);
     assert_eq!(kb.plan.signings.len(), 1);
 }
@@ -131,8 +132,7 @@ fn drops_into_the_depth_chart_by_both_means_agree() {
 #[test]
 fn reordering_a_column_by_keys_and_by_drag_agree() {
     let mut kb = board();
-    cmds(&mut kb, &[Down, Down]); // Militão, 3rd CB
-    cmd(&mut kb, MoveUp);
+    cmd(&mut kb, Down); // Militão, 3rd CB, drawn second (Rüdiger's contract has ended)
     cmd(&mut kb, MoveUp);
     assert_eq!(kb.plan.depth.column(Position::CB)[0], id("militao"));
     assert_eq!(kb.depth_cursor.1, 0, "the cursor follows him");
@@ -145,7 +145,7 @@ fn reordering_a_column_by_keys_and_by_drag_agree() {
         .expect("CB");
     mouse_drag(
         &mut ms,
-        Spot::Depth { col: cb, row: 2 },
+        Spot::Depth { col: cb, row: 1 },
         Spot::Depth { col: cb, row: 0 },
     );
     assert_eq!(kb.plan.depth, ms.plan.depth);
@@ -267,15 +267,25 @@ fn hits_follow_the_layout_at_every_size() {
 }
 
 #[test]
-fn valverde_to_right_back_from_his_depth_column() {
-    // Valverde stands 3rd at RB (a second position of his): grab him there, drop on the RB slot.
+fn valverde_to_right_back_from_the_depth_chart() {
     let mut b = board();
-    cmds(&mut b, &[Left, Down, Down]);
-    assert_eq!(b.selected().map(|(i, _)| i), Some(id("valverde")));
+    // The target pane holds targets only: Valverde is found in the depth chart.
+    assert!(b.list.iter().all(|i| i.id != id("valverde")));
+    let at = b
+        .depth_columns()
+        .iter()
+        .enumerate()
+        .find_map(|(c, dc)| {
+            let r = b
+                .depth_view(*dc)
+                .iter()
+                .position(|r| r.id == id("valverde"))?;
+            Some((c, r))
+        })
+        .expect("Valverde in the depth chart");
+    b.depth_cursor = at;
     cmd(&mut b, Grab);
-    while b.focus != Pane::Pitch {
-        cmd(&mut b, NextPane);
-    }
+    cmd(&mut b, NextPane); // pitch
     b.slot_cursor = slot(&b, "RB");
     cmd(&mut b, Grab);
     assert_eq!(b.plan.xi(&b.ds)[slot(&b, "RB")], Some(id("valverde")));
@@ -287,4 +297,51 @@ fn valverde_to_right_back_from_his_depth_column() {
         !texts.iter().any(|t| t.starts_with("Valverde")),
         "{texts:?}"
     );
+}
+
+mod full_club;
+
+#[test]
+fn a_mouse_drop_in_the_attack_line_matches_the_keyboard() {
+    // Keyboard: the first CM to the top of the ST column.
+    let mut kb = full_club::board();
+    cmds(&mut kb, &[NextLine, Right]);
+    cmd(&mut kb, Grab);
+    cmds(&mut kb, &[NextLine, Right]);
+    cmd(&mut kb, Grab);
+    assert_eq!(
+        kb.plan.depth.column(Position::ST),
+        &[id("cm1"), id("st1"), id("st2")]
+    );
+
+    // Mouse: on the screen as drawn with the midfield in view (the pane scrolled sideways, ST
+    // at its right), press on him in the CM column, drag to the first ST row, release.
+    let mut ms = full_club::board();
+    cmd(&mut ms, NextLine);
+    let cols = ms.depth_columns();
+    let cm = cols.iter().position(|c| *c == Position::CM).expect("CM");
+    let st = cols.iter().position(|c| *c == Position::ST).expect("ST");
+    let mut hits = render(&ms, 120, 40).1;
+    let (x0, y0) = centre(&hits, Spot::Depth { col: cm, row: 0 });
+    let (x1, y1) = centre(&hits, Spot::Depth { col: st, row: 0 });
+    send(
+        &mut ms,
+        &mut hits,
+        mouse(MouseEventKind::Down(MouseButton::Left), x0, y0),
+    );
+    send(
+        &mut ms,
+        &mut hits,
+        mouse(MouseEventKind::Drag(MouseButton::Left), x1, y1),
+    );
+    // The drop spot lights up while over it.
+    let (buf, _) = render(&ms, 120, 40);
+    assert!(text(&buf).contains("drop: "), "{}", text(&buf));
+    send(
+        &mut ms,
+        &mut hits,
+        mouse(MouseEventKind::Up(MouseButton::Left), x1, y1),
+    );
+    assert!(ms.drag.is_none());
+    assert_eq!(kb.plan.depth, ms.plan.depth);
 }

@@ -40,17 +40,17 @@ fn overlays_off() {
 #[test]
 fn overlays_on_show_marks_in_text_not_just_colour() {
     let b = board();
+    // Out of contract, he is drawn under the column's divider, at every size.
     let (buf, _) = render(&b, 120, 40);
     let t = text(&buf);
-    // Carvajal: injured with no return date, and out of contract on 1 July 2026.
-    let carvajal = t
-        .lines()
-        .find(|l| l.contains("Carvaj"))
+    let lines: Vec<&str> = t.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Carvaj"))
         .expect("Carvajal shown");
-    assert!(
-        carvajal.contains("+?") && carvajal.contains("FREE"),
-        "{carvajal}"
-    );
+    assert!(lines[at - 1].contains("╌"), "{t}");
+    // Injured with no return date: the mark is in the text.
+    assert!(lines[at].contains("+?"), "{}", lines[at]);
     // Konaté's Liverpool contract has run out: a free transfer.
     let konate = t
         .lines()
@@ -129,4 +129,28 @@ fn details_popup() {
     let t = text(&buf);
     assert!(t.contains("Marca"), "the report is cited: {t}");
     assert_snapshot!("details_konate_120x40", t);
+}
+
+mod full_club;
+
+/// Each line of the depth chart of a club with every position, at the three sizes: the pane
+/// scrolls sideways to the line the cursor is on and its title names it.
+#[test]
+fn each_line_of_the_depth_chart_at_three_sizes() {
+    let mut b = full_club::board();
+    // Start on the back line, then midfield, attack, the unplaced, goalkeepers.
+    for step in 0..5 {
+        let line = b.depth_line().label().replace(' ', "_");
+        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+            let (buf, _) = render(&b, w, h);
+            let t = text(&buf);
+            let title = t.lines().next().unwrap_or("");
+            assert!(
+                title.contains(&format!("Depth chart · {}", b.depth_line().label())),
+                "{title}"
+            );
+            assert_snapshot!(format!("depth_line_{step}_{line}_{w}x{h}"), t);
+        }
+        cmd(&mut b, Command::NextLine);
+    }
 }

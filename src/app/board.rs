@@ -4,6 +4,7 @@ use crate::domain::dates::next_summer_window;
 use crate::domain::index::SearchIndex;
 use crate::domain::plan::{Origin, Place, Plan};
 use crate::domain::search::{Matcher, fold};
+use crate::domain::status::{ContractStatus, contract_status, is_at_club};
 use crate::domain::{Dataset, PlayerId, Position};
 use crate::input::Keymap;
 use crate::store::atomic::Fingerprint;
@@ -49,6 +50,95 @@ pub enum Spot {
     ListPane,
 }
 
+/// A line of the team, as the depth chart groups its columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DepthLine {
+    Goalkeepers,
+    Defence,
+    Midfield,
+    Attack,
+    /// Squad players whose position is unknown.
+    Unplaced,
+}
+
+impl DepthLine {
+    pub fn of(pos: Position) -> DepthLine {
+        match pos {
+            Position::GK => DepthLine::Goalkeepers,
+            Position::RWB | Position::RB | Position::CB | Position::LB | Position::LWB => {
+                DepthLine::Defence
+            }
+            Position::DM | Position::CM | Position::AM => DepthLine::Midfield,
+            Position::RW | Position::ST | Position::LW => DepthLine::Attack,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DepthLine::Goalkeepers => "goalkeepers",
+            DepthLine::Defence => "defence",
+            DepthLine::Midfield => "midfield",
+            DepthLine::Attack => "attack",
+            DepthLine::Unplaced => "position unknown",
+        }
+    }
+}
+
+/// The depth chart's columns in the order drawn: line by line, each line right to left.
+const COLUMN_ORDER: [Position; 12] = [
+    Position::GK,
+    Position::RWB,
+    Position::RB,
+    Position::CB,
+    Position::LB,
+    Position::LWB,
+    Position::DM,
+    Position::CM,
+    Position::AM,
+    Position::RW,
+    Position::ST,
+    Position::LW,
+];
+
+/// A column of the depth pane: a position's, or the squad players whose position is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DepthColumn {
+    Pos(Position),
+    Unplaced,
+}
+
+impl DepthColumn {
+    pub fn line(self) -> DepthLine {
+        match self {
+            DepthColumn::Pos(p) => DepthLine::of(p),
+            DepthColumn::Unplaced => DepthLine::Unplaced,
+        }
+    }
+
+    pub fn position(self) -> Option<Position> {
+        match self {
+            DepthColumn::Pos(p) => Some(p),
+            DepthColumn::Unplaced => None,
+        }
+    }
+}
+
+impl PartialEq<Position> for DepthColumn {
+    fn eq(&self, other: &Position) -> bool {
+        *self == DepthColumn::Pos(*other)
+    }
+}
+
+/// A player as a depth column draws him.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DepthRow {
+    pub id: PlayerId,
+    /// His index in the chart's column; `None` for a squad player the chart leaves out.
+    pub index: Option<usize>,
+    /// Our own player whose contract has run out at the date: drawn apart at the foot.
+    pub expired: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Overlays {
     pub injury: bool,
@@ -59,7 +149,7 @@ pub struct Overlays {
 pub enum ListKind {
     /// Linked by reports.
     Linked,
-    /// In the squad, not in the depth chart (or found by search).
+    /// A squad player found by search (the depth chart shows him).
     Squad,
     /// From the scouting pool (found by search).
     Pool,
@@ -251,7 +341,13 @@ impl Board {
             keys: Arc::new(keys),
         };
         // Start on the first centre-back: the question is usually about the middle of defence.
-        if let Some(cb) = b.depth_columns().iter().position(|p| *p == Position::CB) {
+        // With no CB column, the first column of the defence: the back line is the default.
+        let cols = b.depth_columns();
+        if let Some(cb) = cols
+            .iter()
+            .position(|p| *p == Position::CB)
+            .or_else(|| cols.iter().position(|c| c.line() == DepthLine::Defence))
+        {
             b.depth_cursor = (cb, 0);
         }
         b.refresh_list();
@@ -284,40 +380,158 @@ impl Board {
         }
     }
 
-    /// The depth chart's columns, right to left: the back-line positions of the formation, and
-    /// any other back-line column that has players (Alexander-Arnold's RB column in a 3-5-2).
-    pub fn depth_columns(&self) -> Vec<Position> {
-        const ORDER: [Position; 6] = [
-            Position::RWB,
-            Position::RB,
-            Position::CB,
-            Position::LB,
-            Position::LWB,
-            Position::DM,
-        ];
-        let wanted = self.plan.formation().back_line();
-        ORDER
+    /// The depth chart's columns, line by line (goalkeepers · defence · midfield · attack), each
+    /// line right to left: every position of the formation, every column that has players, and
+    /// the position of every squad player the chart leaves out; last, an "unplaced" column for
+    /// squad players whose position is unknown and who stand in no column.
+    pub fn depth_columns(&self) -> Vec<DepthColumn> {
+        let formation = self.plan.formation();
+        let unplaced = self.unplaced();
+        let mut out: Vec<DepthColumn> = COLUMN_ORDER
             .into_iter()
-            .filter(|p| wanted.contains(p) || !self.plan.depth.column(*p).is_empty())
+            .filter(|p| {
+                formation.slots_for(*p) > 0
+                    || !self.plan.depth.column(*p).is_empty()
+                    || unplaced.iter().any(|u| u.position == Some(*p))
+            })
+            .map(DepthColumn::Pos)
+            .collect();
+        if unplaced.iter().any(|u| u.position.is_none()) {
+            out.push(DepthColumn::Unplaced);
+        }
+        out
+    }
+
+    /// Squad players at the club on the planning date who stand in no depth column.
+    fn unplaced(&self) -> Vec<&crate::domain::Player> {
+        let on = self.plan.date;
+        self.ds
+            .squad
+            .iter()
+            .filter(|p| is_at_club(p, on) && !self.plan.depth.contains(&p.id))
             .collect()
+    }
+
+    /// Whether this is our own player whose contract has run out at the planning date (the
+    /// plan's assumed renewals counted): drawn apart at the foot of his column.
+    pub fn out_of_contract(&self, id: &PlayerId) -> bool {
+        if self.ds.is_target(id) {
+            return false;
+        }
+        self.ds.player(id).is_some_and(|p| {
+            matches!(
+                contract_status(self.plan.effective(p).contract_until, self.plan.date),
+                ContractStatus::Expired { .. }
+            )
+        })
+    }
+
+    /// A depth column as drawn, top to bottom: the players of the chart under contract (in
+    /// order), the squad players of this position the chart leaves out, then our own players
+    /// whose contract has run out. Former players are gone from the day they left.
+    pub fn depth_view(&self, col: DepthColumn) -> Vec<DepthRow> {
+        let on = self.plan.date;
+        let present = |id: &PlayerId| {
+            self.ds.is_target(id) || self.ds.player(id).is_some_and(|p| is_at_club(p, on))
+        };
+        let mut rows: Vec<DepthRow> = match col {
+            DepthColumn::Pos(pos) => self
+                .plan
+                .depth
+                .column(pos)
+                .iter()
+                .enumerate()
+                .filter(|(_, id)| present(id))
+                .map(|(i, id)| DepthRow {
+                    id: id.clone(),
+                    index: Some(i),
+                    expired: false,
+                })
+                .collect(),
+            DepthColumn::Unplaced => Vec::new(),
+        };
+        let want = match col {
+            DepthColumn::Pos(pos) => Some(pos),
+            DepthColumn::Unplaced => None,
+        };
+        rows.extend(
+            self.unplaced()
+                .into_iter()
+                .filter(|p| p.position == want)
+                .map(|p| DepthRow {
+                    id: p.id.clone(),
+                    index: None,
+                    expired: false,
+                }),
+        );
+        for r in &mut rows {
+            r.expired = self.out_of_contract(&r.id);
+        }
+        // Stable: each part keeps the chart's order.
+        rows.sort_by_key(|r| r.expired);
+        rows
     }
 
     /// How many rows the cursor may reach in a depth column: his players, plus the empty spot
     /// under them while dragging (to drop at the foot).
-    pub fn depth_rows(&self, pos: Position) -> usize {
-        let n = self.plan.depth.column(pos).len();
+    pub fn depth_rows(&self, col: DepthColumn) -> usize {
+        let n = self.depth_view(col).len();
         if self.drag.is_some() { n + 1 } else { n.max(1) }
+    }
+
+    /// The depth index a drop on row `row` of a column lands at: the place of the player drawn
+    /// there (he moves down one), or the foot of the chart's column.
+    fn depth_index(&self, pos: Position, row: usize) -> usize {
+        let view = self.depth_view(DepthColumn::Pos(pos));
+        view.get(row)
+            .and_then(|r| r.index)
+            .unwrap_or_else(|| self.plan.depth.column(pos).len())
+    }
+
+    /// The player on a depth row, and where he comes from when grabbed (a squad player with no
+    /// depth place comes as from a list: he is copied in, taken out of nowhere).
+    pub fn depth_player(&self, col: usize, row: usize) -> Option<(PlayerId, Origin)> {
+        let column = *self.depth_columns().get(col)?;
+        let r = self.depth_view(column).get(row)?.clone();
+        let origin = match (column, r.index) {
+            (DepthColumn::Pos(pos), Some(index)) => Origin::Depth { pos, index },
+            _ => Origin::List,
+        };
+        Some((r.id, origin))
+    }
+
+    /// The line of the depth chart the cursor is on.
+    pub fn depth_line(&self) -> DepthLine {
+        self.depth_columns()
+            .get(self.depth_cursor.0)
+            .map_or(DepthLine::Defence, |c| c.line())
+    }
+
+    /// Moves the depth cursor to the first column of the next (`+1`) or previous (`-1`) line,
+    /// round the ends.
+    pub fn jump_line(&mut self, delta: isize) {
+        let cols = self.depth_columns();
+        let mut lines: Vec<DepthLine> = cols.iter().map(|c| c.line()).collect();
+        lines.dedup();
+        if lines.is_empty() {
+            return;
+        }
+        let here = lines
+            .iter()
+            .position(|l| *l == self.depth_line())
+            .unwrap_or(0);
+        let n = lines.len() as isize;
+        let to = lines[((here as isize + delta).rem_euclid(n)) as usize];
+        let col = cols.iter().position(|c| c.line() == to).unwrap_or(0);
+        self.focus = Pane::Depth;
+        self.depth_cursor = (col, 0);
+        self.clamp_cursors();
     }
 
     /// The player under the cursor of the focused pane, and where he is.
     pub fn selected(&self) -> Option<(PlayerId, Origin)> {
         match self.focus {
-            Pane::Depth => {
-                let (col, row) = self.depth_cursor;
-                let pos = *self.depth_columns().get(col)?;
-                let id = self.plan.depth.column(pos).get(row)?;
-                Some((id.clone(), Origin::Depth { pos, index: row }))
-            }
+            Pane::Depth => self.depth_player(self.depth_cursor.0, self.depth_cursor.1),
             Pane::Pitch => {
                 let id = self.plan.xi(&self.ds)[self.slot_cursor.min(10)].clone()?;
                 Some((id, Origin::Slot(self.slot_cursor)))
@@ -339,27 +553,34 @@ impl Board {
 
     /// Where a drop would land now: the spot under the mouse, or the keyboard cursor.
     pub fn drop_place(&self) -> Option<Place> {
+        self.place_of(self.drop_spot()?)
+    }
+
+    /// The spot a drop would land on now: under the mouse, or at the keyboard cursor.
+    pub fn drop_spot(&self) -> Option<Spot> {
         let drag = self.drag.as_ref()?;
         if drag.by_mouse {
-            return self.place_of(drag.over?);
+            return drag.over;
         }
-        match self.focus {
-            Pane::Depth => {
-                let (col, row) = self.depth_cursor;
-                let pos = *self.depth_columns().get(col)?;
-                Some(Place::Depth { pos, index: row })
-            }
-            Pane::Pitch => Some(Place::Slot(self.slot_cursor.min(10))),
-            Pane::List => Some(Place::Out),
-        }
+        Some(match self.focus {
+            Pane::Depth => Spot::Depth {
+                col: self.depth_cursor.0,
+                row: self.depth_cursor.1,
+            },
+            Pane::Pitch => Spot::Slot(self.slot_cursor.min(10)),
+            Pane::List => Spot::ListPane,
+        })
     }
 
     pub fn place_of(&self, spot: Spot) -> Option<Place> {
         match spot {
-            Spot::Depth { col, row } => {
-                let pos = *self.depth_columns().get(col)?;
-                Some(Place::Depth { pos, index: row })
-            }
+            Spot::Depth { col, row } => match *self.depth_columns().get(col)? {
+                DepthColumn::Pos(pos) => Some(Place::Depth {
+                    pos,
+                    index: self.depth_index(pos, row),
+                }),
+                DepthColumn::Unplaced => None,
+            },
             Spot::Slot(i) if i < 11 => Some(Place::Slot(i)),
             Spot::Slot(_) => None,
             Spot::ListRow(_) | Spot::ListPane => Some(Place::Out),
@@ -381,8 +602,9 @@ impl Board {
         Some((place, result))
     }
 
-    /// Rebuilds the target pane's list: search hits while searching, else the linked targets
-    /// (newest report first) and then squad players outside the depth chart.
+    /// Rebuilds the target pane's list: search hits while searching (targets, squad players
+    /// marked as such, pool players), else the linked targets, newest report first. Squad
+    /// players are never listed as targets: the depth chart shows every one of them.
     pub fn refresh_list(&mut self) {
         let ds = Arc::clone(&self.ds);
         self.list = if self.filter.is_active() && !self.filter.query.trim().is_empty() {
@@ -400,7 +622,11 @@ impl Board {
                             .map(|h| (h.score, Vec::new()))
                             .max_by_key(|(s, _)| *s)
                     });
-                if let Some((score, matched)) = hit {
+                // A former player is no longer in the squad to be found.
+                let gone = ds
+                    .player(id)
+                    .is_some_and(|p| !ds.is_target(id) && !is_at_club(p, self.plan.date));
+                if let Some((score, matched)) = hit.filter(|_| !gone) {
                     let kind = if ds.is_target(id) {
                         ListKind::Linked
                     } else {
@@ -428,25 +654,14 @@ impl Board {
                 let latest = ds.reports_for(&l.target).first().map(|r| r.date);
                 (std::cmp::Reverse(latest), l.target.clone())
             });
-            let mut out: Vec<ListItem> = linked
+            linked
                 .into_iter()
                 .map(|l| ListItem {
                     id: l.target.clone(),
                     kind: ListKind::Linked,
                     matched: Vec::new(),
                 })
-                .collect();
-            out.extend(
-                ds.squad
-                    .iter()
-                    .filter(|p| !self.plan.depth.contains(&p.id))
-                    .map(|p| ListItem {
-                        id: p.id.clone(),
-                        kind: ListKind::Squad,
-                        matched: Vec::new(),
-                    }),
-            );
-            out
+                .collect()
         };
         self.clamp_cursors();
     }

@@ -8,7 +8,8 @@ mod scenario;
 mod update;
 
 pub use board::{
-    Board, Document, DragState, Filter, ListItem, ListKind, Overlays, Pane, Preview, Spot,
+    Board, DepthColumn, DepthLine, DepthRow, Document, DragState, Filter, ListItem, ListKind,
+    Overlays, Pane, Preview, Spot,
 };
 pub use effects::Done;
 pub use modal::{Ask, Effect, Modal, PickFor, Then};

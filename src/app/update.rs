@@ -1,5 +1,5 @@
 use super::Action;
-use super::board::{Board, DragState, HISTORY_LIMIT, Pane, Spot};
+use super::board::{Board, DepthColumn, DragState, HISTORY_LIMIT, Pane, Spot};
 use crate::domain::dates::{add_months, next_window};
 use crate::domain::plan::{Origin, Place, Plan, describe_change};
 use crate::domain::{Formation, PlayerId};
@@ -131,6 +131,8 @@ impl Board {
             Command::Down => self.move_cursor(Dir::Down),
             Command::Left => self.move_cursor(Dir::Left),
             Command::Right => self.move_cursor(Dir::Right),
+            Command::NextLine => self.jump_line(1),
+            Command::PrevLine => self.jump_line(-1),
             Command::Open => {
                 if self.drag.is_some() {
                     self.drop_here();
@@ -321,11 +323,9 @@ impl Board {
             Place::Depth { pos, .. } => {
                 if let Some(col) = self.depth_columns().iter().position(|p| *p == pos) {
                     let row = self
-                        .plan
-                        .depth
-                        .column(pos)
+                        .depth_view(DepthColumn::Pos(pos))
                         .iter()
-                        .position(|p| p == id)
+                        .position(|r| r.id == *id)
                         .unwrap_or(0);
                     self.focus = Pane::Depth;
                     self.depth_cursor = (col, row);
@@ -362,38 +362,71 @@ impl Board {
         let Some((id, origin)) = self.selected() else {
             return;
         };
-        let (pos, index) = match origin {
-            Origin::Depth { pos, index } => (pos, index),
+        let before = self.plan.clone();
+        let moved = match origin {
+            Origin::Depth { pos, index } => self.shift_in_view(pos, index, delta),
             Origin::Slot(i) => {
                 let pos = self.plan.formation().slots()[i.min(10)].position;
                 match self.plan.depth.column(pos).iter().position(|p| *p == id) {
-                    Some(index) => (pos, index),
+                    Some(index) => self.plan.depth.shift(pos, index, delta).map(|_| pos),
                     None => return,
                 }
             }
             Origin::List => {
-                self.message = Some("move a player in the depth chart or on the pitch".into());
+                let why = if self.ds.is_target(&id) {
+                    "move a player in the depth chart or on the pitch".to_string()
+                } else {
+                    format!(
+                        "{} has no depth place: {} him into a column first",
+                        self.name(&id),
+                        self.keymap.label(Command::Grab)
+                    )
+                };
+                self.message = Some(why);
                 return;
             }
         };
-        let before = self.plan.clone();
-        match self.plan.depth.shift(pos, index, delta) {
-            Some(to) => {
+        match moved {
+            Some(pos) => {
                 self.message = Some(describe_change(&self.ds, &before, &self.plan, &id));
                 self.record(before);
                 if self.focus == Pane::Depth {
-                    self.depth_cursor.1 = to;
-                } else if let Some(i) = self
-                    .plan
-                    .xi(&self.ds)
-                    .iter()
-                    .position(|x| x.as_ref() == Some(&id))
+                    if let Some(row) = self
+                        .depth_view(DepthColumn::Pos(pos))
+                        .iter()
+                        .position(|r| r.id == id)
+                    {
+                        self.depth_cursor.1 = row;
+                    }
+                } else if let Some(i) = self.plan.xi(&self.ds).iter().position(|x| x.as_ref() == Some(&id))
                 {
                     self.slot_cursor = i;
                 }
             }
             None => self.message = Some(format!("{} is already at that end", self.name(&id))),
         }
+    }
+
+    /// Moves the player at `index` of a column past his neighbour as the column is drawn (the
+    /// players under contract and those out of contract are each kept together). Returns the
+    /// column when he moved.
+    fn shift_in_view(
+        &mut self,
+        pos: crate::domain::Position,
+        index: usize,
+        delta: isize,
+    ) -> Option<crate::domain::Position> {
+        let view = self.depth_view(DepthColumn::Pos(pos));
+        let here = view.iter().position(|r| r.index == Some(index))?;
+        let other = view.get(here.checked_add_signed(delta)?)?;
+        let to = other
+            .index
+            .filter(|_| other.expired == view[here].expired)?;
+        // Past the neighbour, as a drag onto his row would (`K`) or just under him (`J`).
+        let id = view[here].id.clone();
+        self.plan.depth.remove(pos, &id);
+        self.plan.depth.insert(pos, to, id);
+        Some(pos)
     }
 
     fn name(&self, id: &PlayerId) -> String {
@@ -423,11 +456,7 @@ impl Board {
 
     fn player_at(&self, spot: Spot) -> Option<(PlayerId, Origin)> {
         match spot {
-            Spot::Depth { col, row } => {
-                let pos = *self.depth_columns().get(col)?;
-                let id = self.plan.depth.column(pos).get(row)?.clone();
-                Some((id, Origin::Depth { pos, index: row }))
-            }
+            Spot::Depth { col, row } => self.depth_player(col, row),
             Spot::Slot(i) => Some((self.plan.xi(&self.ds).get(i)?.clone()?, Origin::Slot(i))),
             Spot::ListRow(i) => Some((self.list.get(i)?.id.clone(), Origin::List)),
             Spot::ListPane => None,

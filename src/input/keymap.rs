@@ -22,6 +22,8 @@ pub enum Command {
     Down,
     Left,
     Right,
+    NextLine,
+    PrevLine,
     Open,
     Search,
     Cancel,
@@ -62,6 +64,8 @@ impl Command {
             Command::Down => "move down",
             Command::Left => "move left (previous position)",
             Command::Right => "move right (next position)",
+            Command::NextLine => "depth chart: next line (GK, defence, midfield, attack)",
+            Command::PrevLine => "depth chart: previous line",
             Command::Open => "open the details; drops while dragging",
             Command::Search => "fuzzy search the squad and targets",
             Command::Cancel => "cancel: close, clear the search, drop nothing",
@@ -323,7 +327,7 @@ mod tests {
         for (cmd, keys) in km.entries() {
             assert!(!keys.is_empty(), "{cmd:?}");
         }
-        assert_eq!(km.entries().count(), 35);
+        assert_eq!(km.entries().count(), 37);
         assert_eq!(
             km.command(&ev(KeyCode::Char('q'), KeyModifiers::NONE)),
             Some(Command::Quit)

@@ -1,10 +1,12 @@
-//! The depth chart: one column per back-line position, first choice on top.
+//! The depth chart: a column per position, grouped by line (goalkeepers · defence · midfield ·
+//! attack), first choice on top. When the pane is narrower than the columns it scrolls sideways
+//! to keep the cursor's line in view.
 
 use super::marks::{marks, name_with_marks};
 use super::text::{clip_spans, put_line};
 use super::{Theme, focused, pane_block};
-use crate::app::{Board, Pane, Spot};
-use crate::domain::plan::{Origin, Place};
+use crate::app::{Board, DepthColumn, DepthRow, Pane, Spot};
+use crate::domain::plan::Origin;
 use crate::input::HitMap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,37 +14,109 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+/// The narrowest a column is drawn (its gap included); a pane with room for fewer scrolls.
+pub const MIN_COLUMN: u16 = 14;
+
+/// The first of `count` columns on screen when `fit` of them fit: the first column of the
+/// cursor's line, moved on just enough to show the cursor, and back so the pane stays full.
+pub fn first_visible(cols: &[DepthColumn], cursor: usize, fit: usize) -> usize {
+    let fit = fit.max(1);
+    if cols.len() <= fit {
+        return 0;
+    }
+    let cursor = cursor.min(cols.len() - 1);
+    let line = cols[cursor].line();
+    let mut start = cols.iter().position(|c| c.line() == line).unwrap_or(0);
+    if cursor >= start + fit {
+        start = cursor + 1 - fit;
+    }
+    start.min(cols.len() - fit)
+}
+
+/// One row of a column as drawn: a player (or the empty foot), or the divider above the
+/// players whose contract has run out.
+#[derive(Clone, Copy, PartialEq)]
+enum Item {
+    Row(usize),
+    Divider,
+}
+
+fn items(view: &[DepthRow], dragging: bool) -> Vec<Item> {
+    let mut out = Vec::new();
+    for (r, row) in view.iter().enumerate() {
+        if row.expired && (r == 0 || !view[r - 1].expired) {
+            out.push(Item::Divider);
+        }
+        out.push(Item::Row(r));
+    }
+    if dragging || view.is_empty() {
+        out.push(Item::Row(view.len()));
+    }
+    out
+}
+
+/// The rows the tallest column needs (players, divider, the drop row under them), so the pane
+/// is sized once and does not jump when a drag starts.
+pub fn tallest(board: &Board) -> usize {
+    board
+        .depth_columns()
+        .iter()
+        .map(|c| items(&board.depth_view(*c), true).len())
+        .max()
+        .unwrap_or(1)
+}
+
 pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: &mut HitMap) {
     let formation = board.plan.formation();
+    let cols = board.depth_columns();
+    let is_focused = focused(board, Pane::Depth);
+    let inner_w = area.width.saturating_sub(2);
+    let fit = usize::from((inner_w / MIN_COLUMN).max(1));
+    let cursor_col = board.depth_cursor.0;
+    let start = first_visible(&cols, cursor_col, fit);
+    let end = (start + fit).min(cols.len());
+    let line = board.depth_line();
     let title = Line::from(vec![
         Span::styled(" Depth chart ", theme.title),
-        Span::styled(format!("· {formation} back line "), theme.dim),
+        Span::styled(format!("· {} ", line.label()), theme.title),
+        Span::styled(format!("· {formation} "), theme.dim),
     ]);
-    let is_focused = focused(board, Pane::Depth);
-    let block = pane_block(title, is_focused, theme);
+    let more = match (start > 0, end < cols.len()) {
+        (true, true) => " ◀ more ▶ ",
+        (true, false) => " ◀ more ",
+        (false, true) => " more ▶ ",
+        (false, false) => "",
+    };
+    let mut block = pane_block(title, is_focused, theme);
+    if !more.is_empty() {
+        block = block.title_top(Line::from(Span::styled(more, theme.dim)).right_aligned());
+    }
     let inner = block.inner(area);
     block.render(area, buf);
-    let cols = board.depth_columns();
     if cols.is_empty() || inner.width == 0 || inner.height == 0 {
         return;
     }
+    let shown = &cols[start..end];
+    // What a drop would do is worked out once for the frame, not once per column.
+    let drop = board
+        .drag
+        .as_ref()
+        .and(board.drop_spot())
+        .map(|spot| (spot, board.drop_preview().is_some_and(|(_, r)| r.is_ok())));
     // An empty column needs only its header; the others share the rest.
-    let constraints: Vec<Constraint> = cols
+    let constraints: Vec<Constraint> = shown
         .iter()
-        .map(|p| {
-            if board.plan.depth.column(*p).is_empty() {
-                Constraint::Length(12)
+        .map(|c| {
+            if board.depth_view(*c).is_empty() {
+                Constraint::Length(MIN_COLUMN)
             } else {
                 Constraint::Fill(1)
             }
         })
         .collect();
     let areas = Layout::horizontal(constraints).split(inner);
-    let xi = board.plan.xi(&board.ds);
-    let drop = board.drop_place();
-    let drop_ok = board.drop_preview().is_some_and(|(_, r)| r.is_ok());
-    let dragged = board.drag.as_ref();
-    for (ci, (pos, carea)) in cols.iter().zip(areas.iter()).enumerate() {
+    for (k, (col, carea)) in shown.iter().zip(areas.iter()).enumerate() {
+        let ci = start + k;
         let carea = Rect {
             width: carea.width.saturating_sub(1),
             ..*carea
@@ -50,136 +124,238 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
         if carea.width == 0 {
             continue;
         }
-        let starters = formation.slots_for(*pos);
-        let head = if starters == 0 {
-            format!("{pos} (not in {formation})")
-        } else if starters == 1 {
-            pos.label().to_string()
-        } else {
-            format!("{pos} ×{starters}")
+        // A thin rule in the gap where one line ends and the next begins.
+        if shown.get(k + 1).is_some_and(|n| n.line() != col.line()) {
+            for y in carea.top()..carea.bottom() {
+                buf[(carea.right(), y)]
+                    .set_symbol("┊")
+                    .set_style(theme.border);
+            }
+        }
+        render_column(carea, buf, board, theme, hits, (ci, *col), drop);
+    }
+}
+
+fn header(board: &Board, col: DepthColumn) -> String {
+    let formation = board.plan.formation();
+    match col {
+        DepthColumn::Pos(pos) => match formation.slots_for(pos) {
+            0 => format!("{pos} (not in {formation})"),
+            1 => pos.label().to_string(),
+            n => format!("{pos} ×{n}"),
+        },
+        DepthColumn::Unplaced => "no position".to_string(),
+    }
+}
+
+fn render_column(
+    carea: Rect,
+    buf: &mut Buffer,
+    board: &Board,
+    theme: &Theme,
+    hits: &mut HitMap,
+    (ci, col): (usize, DepthColumn),
+    drop: Option<(Spot, bool)>,
+) {
+    let is_focused = focused(board, Pane::Depth);
+    put_line(
+        buf,
+        carea,
+        carea.x,
+        carea.y,
+        &Line::from(Span::styled(
+            header(board, col),
+            theme.title.add_modifier(Modifier::UNDERLINED),
+        )),
+    );
+    let view = board.depth_view(col);
+    let list = items(&view, board.drag.is_some());
+    let visible = carea.height.saturating_sub(1) as usize;
+    if visible == 0 {
+        return;
+    }
+    let xi = board.plan.xi(&board.ds);
+    let dragged = board.drag.as_ref();
+    // Keep the cursor's row in view.
+    let cursor_row = (board.depth_cursor.0 == ci).then_some(board.depth_cursor.1);
+    let cursor_at = cursor_row.and_then(|r| list.iter().position(|i| *i == Item::Row(r)));
+    let offset = cursor_at.map_or(0, |v| v.saturating_sub(visible - 1));
+    let mut placed = 0usize;
+    for item in list.iter().take(offset) {
+        if let Item::Row(r) = item
+            && view
+                .get(*r)
+                .is_some_and(|v| v.index.is_some() && !v.expired)
+        {
+            placed += 1;
+        }
+    }
+    for (n, item) in list.iter().enumerate().skip(offset).take(visible) {
+        let y = carea.y + 1 + (n - offset) as u16;
+        let cell = Rect::new(carea.x, y, carea.width, 1);
+        let row = match *item {
+            Item::Divider => {
+                let w = carea.width as usize;
+                let label = [
+                    "╌ out of contract ",
+                    "╌ no contract ",
+                    "╌ no contract",
+                    "╌ ended ",
+                    "",
+                ]
+                .into_iter()
+                .find(|l| super::text::width(l) <= w)
+                .unwrap_or("");
+                let rule = "╌".repeat(w.saturating_sub(super::text::width(label)));
+                put_line(
+                    buf,
+                    carea,
+                    carea.x,
+                    y,
+                    &Line::from(Span::styled(format!("{label}{rule}"), theme.dim)),
+                );
+                continue;
+            }
+            Item::Row(r) => r,
         };
+        hits.push(cell, Spot::Depth { col: ci, row });
+        let is_cursor = cursor_row == Some(row) && board.focus == Pane::Depth;
+        let drop_ok = drop.is_some_and(|(_, ok)| ok);
+        let is_drop = drop.is_some_and(|(spot, _)| spot == Spot::Depth { col: ci, row });
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        match view.get(row) {
+            Some(r) => {
+                let Some(p) = board.ds.player(&r.id) else {
+                    continue;
+                };
+                let id = &r.id;
+                let in_xi = xi.iter().any(|x| x.as_ref() == Some(id));
+                let m = marks(
+                    theme,
+                    board.overlays,
+                    &board.plan,
+                    p,
+                    board.ds.is_target(id),
+                );
+                let number = match (r.index, r.expired) {
+                    (Some(_), false) => {
+                        placed += 1;
+                        format!("{placed:>2} ")
+                    }
+                    // Out of contract, or in no column of the chart: no rank.
+                    _ => " - ".to_string(),
+                };
+                spans.push(Span::styled(
+                    number,
+                    if in_xi { theme.title } else { theme.dim },
+                ));
+                if board.plan.is_signing(id) {
+                    spans.push(Span::styled("★", theme.signing));
+                }
+                let is_dragged = dragged.is_some_and(|d| {
+                    d.id == *id
+                        && match (d.origin, col.position(), r.index) {
+                            (Origin::Depth { pos, index }, Some(here), Some(at)) => {
+                                pos == here && index == at
+                            }
+                            (Origin::List, _, None) => true,
+                            _ => false,
+                        }
+                });
+                let name_style = if is_dragged {
+                    theme.dragged
+                } else if r.index.is_none() {
+                    m.name_style.add_modifier(Modifier::ITALIC)
+                } else {
+                    m.name_style
+                };
+                let used = 3 + usize::from(board.plan.is_signing(id));
+                let room = (carea.width as usize).saturating_sub(used);
+                spans.extend(name_with_marks(p.short_name(), name_style, &m, room));
+            }
+            None if board.drag.is_some() => {
+                spans.push(Span::styled("   + end", theme.dim));
+            }
+            None => {
+                spans.push(Span::styled("   (nobody)", theme.dim));
+            }
+        }
+        let mut line = Line::from(clip_spans(spans, carea.width as usize));
+        if is_drop {
+            let st = if drop_ok {
+                theme.drop_target
+            } else {
+                theme.drop_refused
+            };
+            line = line.patch_style(st);
+            buf.set_style(cell, st);
+        } else if is_cursor {
+            let st = if is_focused {
+                theme.selected
+            } else {
+                Style::default().add_modifier(Modifier::UNDERLINED)
+            };
+            line = line.patch_style(st);
+            buf.set_style(cell, st);
+        }
+        put_line(buf, carea, carea.x, y, &line);
+    }
+    let drawn = list.len().min(offset + visible) - offset;
+    if list.len() > offset + visible {
+        let more = list.len() - offset - visible;
+        let y = carea.bottom().saturating_sub(1);
         put_line(
             buf,
             carea,
-            carea.x,
-            carea.y,
-            &Line::from(Span::styled(
-                head,
-                theme.title.add_modifier(Modifier::UNDERLINED),
-            )),
+            carea.right().saturating_sub(7),
+            y,
+            &Line::from(Span::styled(format!("+{more} ↓"), theme.dim)),
         );
-        let column = board.plan.depth.column(*pos);
-        let rows = board.depth_rows(*pos);
-        let visible = carea.height.saturating_sub(1) as usize;
-        if visible == 0 {
-            continue;
+    }
+    // The empty space under a column drops at its foot.
+    let used = 1 + drawn as u16;
+    if carea.height > used {
+        let below = Rect::new(carea.x, carea.y + used, carea.width, carea.height - used);
+        hits.push(
+            below,
+            Spot::Depth {
+                col: ci,
+                row: view.len(),
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Position::*;
+
+    fn cols() -> Vec<DepthColumn> {
+        [GK, RB, CB, LB, DM, CM, AM, RW, ST, LW]
+            .into_iter()
+            .map(DepthColumn::Pos)
+            .chain([DepthColumn::Unplaced])
+            .collect()
+    }
+
+    #[test]
+    fn the_view_starts_at_the_cursors_line_and_keeps_the_pane_full() {
+        let c = cols();
+        // Everything fits: no scrolling.
+        assert_eq!(first_visible(&c, 9, 11), 0);
+        // Three fit (80 columns): each line starts at its first column.
+        assert_eq!(first_visible(&c, 2, 3), 1, "defence from RB");
+        assert_eq!(first_visible(&c, 3, 3), 1);
+        assert_eq!(first_visible(&c, 5, 3), 4, "midfield from DM");
+        assert_eq!(first_visible(&c, 8, 3), 7, "attack from RW");
+        // The unplaced column at the end: the pane stays full, so the attack shows beside it.
+        assert_eq!(first_visible(&c, 10, 3), 8);
+        // Two fit: the cursor is always on screen, past the line's start if need be.
+        for cursor in 0..c.len() {
+            let s = first_visible(&c, cursor, 2);
+            assert!(s <= cursor && cursor < s + 2, "cursor {cursor} start {s}");
         }
-        // Keep the cursor's row in view.
-        let cursor_row = (board.depth_cursor.0 == ci).then_some(board.depth_cursor.1);
-        let offset = cursor_row.map_or(0, |r| r.saturating_sub(visible - 1));
-        for row in offset..rows.min(offset + visible) {
-            let y = carea.y + 1 + (row - offset) as u16;
-            let cell = Rect::new(carea.x, y, carea.width, 1);
-            hits.push(cell, Spot::Depth { col: ci, row });
-            let is_cursor = cursor_row == Some(row) && board.focus == Pane::Depth;
-            let is_drop = drop
-                == Some(Place::Depth {
-                    pos: *pos,
-                    index: row,
-                });
-            let mut spans: Vec<Span<'static>> = Vec::new();
-            match column.get(row) {
-                Some(id) => {
-                    let Some(p) = board.ds.player(id) else {
-                        continue;
-                    };
-                    let in_xi = xi.iter().any(|x| x.as_ref() == Some(id));
-                    let m = marks(
-                        theme,
-                        board.overlays,
-                        &board.plan,
-                        p,
-                        board.ds.is_target(id),
-                    );
-                    spans.push(Span::styled(
-                        format!("{:>2} ", row + 1),
-                        if in_xi { theme.title } else { theme.dim },
-                    ));
-                    if board.plan.is_signing(id) {
-                        spans.push(Span::styled("★", theme.signing));
-                    }
-                    let is_dragged = dragged.is_some_and(|d| {
-                        d.id == *id
-                            && d.origin
-                                == Origin::Depth {
-                                    pos: *pos,
-                                    index: row,
-                                }
-                    });
-                    let name_style = if is_dragged {
-                        theme.dragged
-                    } else {
-                        m.name_style
-                    };
-                    let used = 3 + usize::from(board.plan.is_signing(id));
-                    let room = (carea.width as usize).saturating_sub(used);
-                    spans.extend(name_with_marks(p.short_name(), name_style, &m, room));
-                }
-                None if board.drag.is_some() => {
-                    spans.push(Span::styled("   + end", theme.dim));
-                }
-                None => {
-                    spans.push(Span::styled("   (nobody)", theme.dim));
-                }
-            }
-            let mut line = Line::from(clip_spans(spans, carea.width as usize));
-            if is_drop {
-                line = line.patch_style(if drop_ok {
-                    theme.drop_target
-                } else {
-                    theme.drop_refused
-                });
-                buf.set_style(
-                    cell,
-                    if drop_ok {
-                        theme.drop_target
-                    } else {
-                        theme.drop_refused
-                    },
-                );
-            } else if is_cursor {
-                let st = if is_focused {
-                    theme.selected
-                } else {
-                    Style::default().add_modifier(Modifier::UNDERLINED)
-                };
-                line = line.patch_style(st);
-                buf.set_style(cell, st);
-            }
-            put_line(buf, carea, carea.x, y, &line);
-        }
-        if rows > offset + visible {
-            let more = rows - offset - visible;
-            let y = carea.bottom().saturating_sub(1);
-            put_line(
-                buf,
-                carea,
-                carea.right().saturating_sub(7),
-                y,
-                &Line::from(Span::styled(format!("+{more} ↓"), theme.dim)),
-            );
-        }
-        // The empty space under a column drops at its foot.
-        let used = 1 + (rows.min(offset + visible) - offset) as u16;
-        if carea.height > used {
-            let below = Rect::new(carea.x, carea.y + used, carea.width, carea.height - used);
-            hits.push(
-                below,
-                Spot::Depth {
-                    col: ci,
-                    row: column.len(),
-                },
-            );
-        }
+        assert_eq!(first_visible(&c, 0, 1), 0);
     }
 }

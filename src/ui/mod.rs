@@ -45,12 +45,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) -> Hit
 
     // Room for the longest column plus the drop row under it, whether or not a drag is on, so
     // the layout does not jump when a drag starts.
-    let depth_rows = board
-        .depth_columns()
-        .iter()
-        .map(|p| board.plan.depth.column(*p).len() + 1)
-        .max()
-        .unwrap_or(1);
+    let depth_rows = depth::tallest(board);
     // Borders, the header row, the players; never more than half the column.
     let depth_h = u16::try_from(depth_rows.saturating_add(3))
         .unwrap_or(u16::MAX)

@@ -1,4 +1,4 @@
-//! The target pane (linked signings, squad players outside the depth chart, search hits) and the
+//! The target pane (linked signings; search hits: targets, squad players marked so, pool) and the
 //! warnings beside the pitch.
 
 use super::marks::marks;
@@ -177,7 +177,8 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
                         .collect();
                     format!("in the depth chart at {}", cols.join(", "))
                 } else {
-                    "squad, not in the depth chart".to_string()
+                    let column = p.position.map_or("unplaced".to_string(), |p| p.to_string());
+                    format!("squad · no depth place yet (shown under {column})")
                 };
                 vec![Span::styled(format!("   {where_}"), theme.dim)]
             }
