@@ -42,13 +42,14 @@ fn overlays_on_show_marks_in_text_not_just_colour() {
     let b = board();
     let (buf, _) = render(&b, 120, 40);
     let t = text(&buf);
-    // Carvajal: injured with no return date, and out of contract on 1 July 2026.
+    // Carvajal: back from his injuries, but our player out of contract on 1 July 2026 — not
+    // a free agent.
     let carvajal = t
         .lines()
         .find(|l| l.contains("Carvaj"))
         .expect("Carvajal shown");
     assert!(
-        carvajal.contains("+?") && carvajal.contains("FREE"),
+        carvajal.contains("Carvajal OUT") && !carvajal.contains("Carvajal +"),
         "{carvajal}"
     );
     // Konaté's Liverpool contract has run out: a free transfer.
@@ -93,7 +94,7 @@ fn mid_drag_by_keyboard_and_by_mouse() {
     let (buf, _) = render(&b, 120, 40);
     let t = text(&buf);
     assert!(
-        t.contains("drop: Konaté → left CB; Rüdiger drops to 3rd CB"),
+        t.contains("drop: Konaté → left CB; Militão drops to 4th CB"),
         "{t}"
     );
     assert_snapshot!("drag_keyboard_120x40", t);
