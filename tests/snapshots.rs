@@ -49,8 +49,13 @@ fn overlays_on_show_marks_in_text_not_just_colour() {
         .position(|l| l.contains("Carvaj"))
         .expect("Carvajal shown");
     assert!(lines[at - 1].contains("╌"), "{t}");
-    // Injured with no return date: the mark is in the text.
-    assert!(lines[at].contains("+?"), "{}", lines[at]);
+    // Carvajal: back from his injuries, but our player out of contract on 1 July 2026 — not
+    // a free agent.
+    assert!(
+        lines[at].contains("OUT") && !lines[at].contains('+'),
+        "{}",
+        lines[at]
+    );
     // Konaté's Liverpool contract has run out: a free transfer.
     let konate = t
         .lines()
@@ -93,7 +98,7 @@ fn mid_drag_by_keyboard_and_by_mouse() {
     let (buf, _) = render(&b, 120, 40);
     let t = text(&buf);
     assert!(
-        t.contains("drop: Konaté → left CB; Rüdiger drops to 3rd CB"),
+        t.contains("drop: Konaté → left CB; Militão drops to 4th CB"),
         "{t}"
     );
     assert_snapshot!("drag_keyboard_120x40", t);

@@ -72,3 +72,60 @@ pub fn run(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(on: &str) -> String {
+        let ds = crate::store::load(None).expect("bundled");
+        let on = NaiveDate::parse_from_str(on, "%Y-%m-%d").expect("date");
+        let mut out = Vec::new();
+        run(&ds, on, &mut out).expect("write");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    #[test]
+    fn every_position_at_the_date_with_the_facts_as_they_stand() {
+        let t = shown("2026-07-01");
+        for pos in ["GK", "RB", "CB", "LB", "DM", "CM", "AM", "RW", "LW", "ST"] {
+            assert!(t.contains(&format!("\n  {pos:<4} 1. ")), "no {pos} in\n{t}");
+        }
+        let line = |who: &str| {
+            t.lines()
+                .find(|l| l.contains(who))
+                .unwrap_or_else(|| panic!("{who} not in\n{t}"))
+                .to_string()
+        };
+        assert!(line("Dean Huijsen").ends_with("contract until 2030-06-30 (4 years left)"));
+        assert!(
+            line("Antonio Rüdiger")
+                .ends_with("out of contract since 2026-06-30 — stays only if renewed")
+        );
+        assert!(line("Endrick").ends_with("contract 2030? (reported, not announced)"));
+        assert!(line("Thibaut Courtois").ends_with("contract unknown"));
+        assert!(line("Ibrahima Konaté").ends_with("contract ended 2026-06-30 (free agent)"));
+        // Lucas Vázquez left on 2025-07-16: in no list after it.
+        assert!(!t.contains("Vázquez"), "{t}");
+        assert!(!t.contains("Not in the depth chart"), "{t}");
+    }
+
+    #[test]
+    fn injuries_and_the_loan_at_their_dates() {
+        let t = shown("2026-03-01");
+        let line = |who: &str| {
+            t.lines()
+                .find(|l| l.contains(who))
+                .unwrap_or_else(|| panic!("{who} not in\n{t}"))
+                .to_string()
+        };
+        assert!(line("Endrick").contains("away: on loan at Lyon until 2026-06-30"));
+        assert!(
+            line("Éder Militão").contains("injured (torn hamstring), expected back by April 2026")
+        );
+        assert!(line("Dani Carvajal").contains(" available "));
+        let t = shown("2025-05-12");
+        assert!(t.contains("injured (ACL), back 2025-07-09"), "{t}");
+        assert!(t.contains("David Alaba"), "{t}");
+    }
+}

@@ -135,4 +135,21 @@ mod tests {
         let want = format!("bundled:squad.ron:{line}:{col}: player `Dean Huijsen` has an empty id");
         assert!(report.errors.contains(&want), "{:?}", report.errors);
     }
+
+    #[test]
+    fn an_absence_ending_before_it_starts_is_placed() {
+        let mut sources = Sources::bundled();
+        for (f, t) in sources.texts.iter_mut() {
+            if *f == crate::domain::DataFile::Squad {
+                *t = t.replacen("from: \"2026-01\"", "from: \"2026-08\"", 1);
+            }
+        }
+        let report = check(&sources);
+        assert!(
+            report.errors.iter().any(|e| e.starts_with("bundled:squad.ron:")
+                && e.ends_with("`endrick`: absence `on loan at Lyon` ends 2026-06-30 before it starts 2026-08")),
+            "{:?}",
+            report.errors
+        );
+    }
 }
