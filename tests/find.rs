@@ -93,8 +93,62 @@ fn no_match_exits_one_and_a_bad_pool_exits_two() {
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains(&format!("{}:3:date_of_birth:", csv.display())),
+        stderr.contains(&format!("warning: {}:3:date_of_birth:", csv.display())),
         "{stderr}"
     );
     assert_eq!(lines(&out)[0][0], "Ann Oak");
+    // Bo Elm is kept, his birth date unknown.
+    let out = find(&["bo elm", "--pool", csv.to_str().expect("path")]);
+    assert_eq!(lines(&out)[0], vec!["Bo Elm", "?", "?", "?"]);
+    // A row without a name is skipped, with its row and column.
+    std::fs::write(
+        &csv,
+        "player_id,name
+1,Ann Oak
+2,
+",
+    )
+    .expect("write");
+    let out = find(&["ann", "--pool", csv.to_str().expect("path")]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("skipped: {}:3:name: empty", csv.display())),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_pool_player_who_is_in_the_data_is_listed_once_and_odd_cells_only_warn() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let csv = tmp.path().join("players.csv");
+    std::fs::write(
+        &csv,
+        "player_id,name,date_of_birth,current_club_name,foot\n\
+         86202,Antonio Rüdiger,1993-03-03 00:00:00,Chelsea FC,right\n\
+         86203,Antonio Rudiger,2004-05-06,Elm FC,-\n\
+         86204,Antonio Rüdiger,,Real Madrid,left\n",
+    )
+    .expect("write");
+    let out = find(&["rudiger", "--pool", csv.to_str().expect("path")]);
+    assert!(out.status.success());
+    let got = lines(&out);
+    let rudigers: Vec<&Vec<String>> = got.iter().filter(|l| l[0].contains("Rüdiger")).collect();
+    // Rows 2 (same name and birth date) and 4 (same name and club, no birth date) are the
+    // squad's Rüdiger; row 3, born elsewhen, is another man, kept with his foot unknown.
+    assert_eq!(rudigers.len(), 1, "{got:?}");
+    assert_eq!(rudigers[0][1], "Real Madrid");
+    assert!(
+        got.iter()
+            .any(|l| l[0] == "Antonio Rudiger" && l[1] == "Elm FC"),
+        "{got:?}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "warning: {}:3:foot: `-` is not a foot",
+            csv.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("skipped"), "{stderr}");
 }

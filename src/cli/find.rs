@@ -5,6 +5,7 @@
 use super::{Context, Outcome};
 use crate::domain::Player;
 use crate::domain::index::SearchIndex;
+use crate::domain::search::KnownPeople;
 use crate::domain::status::age;
 use crate::store;
 use std::io::Write;
@@ -38,7 +39,14 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
             for p in &pool.problems {
                 eprintln!("skipped: {p}");
             }
-            pool.players
+            for w in &pool.warnings {
+                eprintln!("warning: {w}");
+            }
+            // A pool player who is one of the data's players is listed once, as that player.
+            let known = KnownPeople::new(ds.squad.iter().chain(&ds.targets));
+            let mut players = pool.players;
+            players.retain(|p| known.find_player(p).is_none());
+            players
         }
         None => Vec::new(),
     };
