@@ -41,7 +41,7 @@ impl fmt::Display for RowProblem {
 
 /// The columns this reader understands, by their Transfermarkt names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Col {
+pub(crate) enum Col {
     PlayerId,
     Name,
     FirstName,
@@ -72,7 +72,7 @@ impl Col {
         Col::ContractUntil,
     ];
 
-    fn header(self) -> &'static str {
+    pub(crate) fn header(self) -> &'static str {
         match self {
             Col::PlayerId => "player_id",
             Col::Name => "name",
@@ -118,13 +118,13 @@ pub struct CsvPlayers {
 }
 
 /// Column positions found in a header.
-struct Columns {
+pub(crate) struct Columns {
     at: [Option<usize>; Col::ALL.len()],
-    width: usize,
+    pub(crate) width: usize,
 }
 
 impl Columns {
-    fn from_header(file: &str, header: &csv::ByteRecord) -> Result<Columns, StoreError> {
+    pub(crate) fn from_header(file: &str, header: &csv::ByteRecord) -> Result<Columns, StoreError> {
         let mut at = [None; Col::ALL.len()];
         for (i, raw) in header.iter().enumerate() {
             let name = String::from_utf8_lossy(raw);
@@ -201,21 +201,38 @@ impl std::hash::Hasher for Fnv {
 /// One row being read: the raw cell of every column this reader knows, and what is wrong.
 pub(crate) struct Row<'a> {
     cells: [Option<&'a [u8]>; Col::ALL.len()],
+    /// The cells as text, when the whole line was checked to be UTF-8 at once.
+    texts: Option<[Option<&'a str>; Col::ALL.len()]>,
     /// Problems with a required field (id, name): the row is skipped.
-    errors: Vec<(Col, String)>,
+    pub(crate) errors: Vec<(Col, String)>,
     /// Problems with an optional field: the row is kept with that field unknown.
-    warnings: Vec<(Col, String)>,
+    pub(crate) warnings: Vec<(Col, String)>,
 }
 
 impl<'a> Row<'a> {
     /// A row from its cells, `cell(i)` being the `i`th field.
-    fn new(cols: &Columns, cell: impl Fn(usize) -> Option<&'a [u8]>) -> Row<'a> {
+    pub(crate) fn new(cols: &Columns, cell: impl Fn(usize) -> Option<&'a [u8]>) -> Row<'a> {
         let mut cells = [None; Col::ALL.len()];
         for (slot, at) in cells.iter_mut().zip(&cols.at) {
             *slot = at.and_then(&cell);
         }
         Row {
             cells,
+            texts: None,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// A row of text already checked to be UTF-8, `cell(i)` being the `i`th field.
+    pub(crate) fn from_text(cols: &Columns, cell: impl Fn(usize) -> Option<&'a str>) -> Row<'a> {
+        let mut texts = [None; Col::ALL.len()];
+        for (slot, at) in texts.iter_mut().zip(&cols.at) {
+            *slot = at.and_then(&cell);
+        }
+        Row {
+            cells: [None; Col::ALL.len()],
+            texts: Some(texts),
             errors: Vec::new(),
             warnings: Vec::new(),
         }
@@ -232,6 +249,10 @@ impl<'a> Row<'a> {
 
     /// The trimmed text of a column; `None` when the column is absent or the cell empty.
     fn text(&mut self, col: Col) -> Option<&'a str> {
+        if let Some(texts) = &self.texts {
+            let s = texts[col as usize]?.trim();
+            return (!s.is_empty()).then_some(s);
+        }
         let raw = self.cells[col as usize]?;
         match std::str::from_utf8(raw) {
             Ok(s) => {
@@ -309,35 +330,44 @@ fn parse_money(s: &str) -> Result<u64, String> {
 }
 
 fn parse_foot(s: &str) -> Result<Foot, String> {
-    match s.to_ascii_lowercase().as_str() {
-        "right" => Ok(Foot::Right),
-        "left" => Ok(Foot::Left),
-        "both" => Ok(Foot::Both),
-        _ => Err(format!("`{s}` is not a foot (right, left or both)")),
+    // Compared in place: lower-casing a copy was a good part of reading a pool's row.
+    if s.eq_ignore_ascii_case("right") {
+        Ok(Foot::Right)
+    } else if s.eq_ignore_ascii_case("left") {
+        Ok(Foot::Left)
+    } else if s.eq_ignore_ascii_case("both") {
+        Ok(Foot::Both)
+    } else {
+        Err(format!("`{s}` is not a foot (right, left or both)"))
     }
 }
 
 /// Transfermarkt's detailed position. There is no wide midfielder on our board, so a left or
 /// right midfielder stands as a winger on his side.
 pub fn map_sub_position(s: &str) -> Option<Position> {
-    let key: String = s
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let p = match key.as_str() {
-        "goalkeeper" => Position::GK,
-        "centreback" | "centerback" => Position::CB,
-        "rightback" => Position::RB,
-        "leftback" => Position::LB,
-        "rightwingback" => Position::RWB,
-        "leftwingback" => Position::LWB,
-        "defensivemidfield" => Position::DM,
-        "centralmidfield" => Position::CM,
-        "attackingmidfield" => Position::AM,
-        "rightwinger" | "rightmidfield" => Position::RW,
-        "leftwinger" | "leftmidfield" => Position::LW,
-        "centreforward" | "centerforward" | "secondstriker" => Position::ST,
+    // Its letters and digits, lower-cased, on the stack (no name in the table is longer).
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+        let Some(slot) = buf.get_mut(n) else {
+            return Position::parse(s);
+        };
+        *slot = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let p = match &buf[..n] {
+        b"goalkeeper" => Position::GK,
+        b"centreback" | b"centerback" => Position::CB,
+        b"rightback" => Position::RB,
+        b"leftback" => Position::LB,
+        b"rightwingback" => Position::RWB,
+        b"leftwingback" => Position::LWB,
+        b"defensivemidfield" => Position::DM,
+        b"centralmidfield" => Position::CM,
+        b"attackingmidfield" => Position::AM,
+        b"rightwinger" | b"rightmidfield" => Position::RW,
+        b"leftwinger" | b"leftmidfield" => Position::LW,
+        b"centreforward" | b"centerforward" | b"secondstriker" => Position::ST,
         _ => return Position::parse(s),
     };
     Some(p)
@@ -356,10 +386,14 @@ const BROAD: [&str; 7] = [
 
 /// Transfermarkt's broad position: only a goalkeeper says where he plays; "Defender" could be
 /// any of three positions, so it leaves the position unknown rather than guessing.
+fn is_broad(s: &str) -> bool {
+    BROAD.iter().any(|b| b.eq_ignore_ascii_case(s))
+}
+
 fn map_position(s: &str) -> Result<Option<Position>, String> {
-    match s.to_ascii_lowercase().as_str() {
-        "goalkeeper" => Ok(Some(Position::GK)),
-        b if BROAD.contains(&b) => Ok(None),
+    match s {
+        _ if s.eq_ignore_ascii_case("goalkeeper") => Ok(Some(Position::GK)),
+        _ if is_broad(s) => Ok(None),
         _ => match map_sub_position(s) {
             Some(p) => Ok(Some(p)),
             None => Err(format!(
@@ -370,7 +404,7 @@ fn map_position(s: &str) -> Result<Option<Position>, String> {
 }
 
 /// What a row says, checked, borrowed from the row. A field that was wrong is `None`.
-pub(crate) struct Fields<'a> {
+pub struct Fields<'a> {
     pub id: Option<u64>,
     /// The `name` column.
     pub name: Option<&'a str>,
@@ -398,7 +432,7 @@ impl Fields<'_> {
 }
 
 /// Reads and checks every known column of a row. Its problems are left in `row`.
-fn fields<'a>(row: &mut Row<'a>) -> Fields<'a> {
+pub(crate) fn fields<'a>(row: &mut Row<'a>) -> Fields<'a> {
     let id = row.parse(Col::PlayerId, |s| {
         s.parse::<u64>()
             .map_err(|_| format!("`{s}` is not a player number"))
@@ -421,7 +455,7 @@ fn fields<'a>(row: &mut Row<'a>) -> Fields<'a> {
     let detailed = row.parse(Col::SubPosition, |s| match map_sub_position(s) {
         Some(p) => Ok(Some(p)),
         // Some rows repeat the broad position here ("Defender"): known to be vague, not wrong.
-        None if BROAD.contains(&s.to_ascii_lowercase().as_str()) => Ok(None),
+        None if is_broad(s) => Ok(None),
         None => Err(format!(
             "`{s}` is not a position (e.g. Centre-Back, Left Winger)"
         )),
@@ -452,7 +486,7 @@ fn fields<'a>(row: &mut Row<'a>) -> Fields<'a> {
 }
 
 /// The player of a row, or `None` when a required field is missing or wrong.
-fn player_from_row(row: &mut Row<'_>) -> Option<Player> {
+pub(crate) fn player_from_row(row: &mut Row<'_>) -> Option<Player> {
     let f = fields(row);
     if !row.errors.is_empty() {
         return None;

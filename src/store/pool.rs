@@ -3,6 +3,7 @@
 //! (`Pool(players: [Player(..)])`), on a background thread if the caller likes: everything here
 //! is `Send`, and progress is reported as it goes.
 
+pub mod fast;
 pub mod generate;
 
 use super::csv_import::{CsvOptions, MAX_CSV_BYTES, PROGRESS_EVERY, RowProblem, read_players};
