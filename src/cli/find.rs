@@ -139,7 +139,17 @@ fn search_fast(
     limit: usize,
 ) -> Result<Option<Found>, String> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| store::StoreError::io(&shown, e).to_string())?;
+    let io = |e| store::StoreError::io(&shown, e).to_string();
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mapped = store::pool::fast::Mapped::open(&file);
+    let read;
+    let bytes: &[u8] = match &mapped {
+        Some(m) => m.bytes(),
+        None => {
+            read = std::fs::read(path).map_err(io)?;
+            &read
+        }
+    };
     if PoolFormat::detect(path, &bytes[..bytes.len().min(256)]) != PoolFormat::Csv
         || bytes.len() as u64 > store::csv_import::MAX_CSV_BYTES
     {
@@ -152,8 +162,8 @@ fn search_fast(
         let names = std::iter::once(name).chain(alias);
         known.find(&id, names, f.born, f.club).is_none()
     };
-    let Some(pool) = store::pool::fast::find(&shown, &bytes, &folded, limit, &keep)
-        .map_err(|e| e.to_string())?
+    let Some(pool) =
+        store::pool::fast::find(&shown, bytes, &folded, limit, &keep).map_err(|e| e.to_string())?
     else {
         return Ok(None);
     };
@@ -176,7 +186,6 @@ fn search_fast(
     if limit > 0 {
         ranked.truncate(limit);
     }
-    drop(bytes);
     Ok(Some(Found {
         players: ranked.into_iter().map(|(_, _, p)| p).collect(),
         skipped: Vec::new(),

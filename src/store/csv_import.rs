@@ -250,7 +250,13 @@ impl<'a> Row<'a> {
     /// The trimmed text of a column; `None` when the column is absent or the cell empty.
     fn text(&mut self, col: Col) -> Option<&'a str> {
         if let Some(texts) = &self.texts {
-            let s = texts[col as usize]?.trim();
+            let s = texts[col as usize]?;
+            // Most cells start and end with a printable ASCII byte: nothing to trim.
+            let b = s.as_bytes();
+            let s = match (b.first(), b.last()) {
+                (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+                _ => s.trim(),
+            };
             return (!s.is_empty()).then_some(s);
         }
         let raw = self.cells[col as usize]?;
