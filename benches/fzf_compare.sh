@@ -62,8 +62,9 @@ for n in $SIZES; do
         ratio=$(awk -v a="$find_ms" -v b="$fzf_ms" 'BEGIN { printf "%.2f", a / b }')
         # Same matches? (fzf ranks by its own score, so only the counts are compared; find
         # also searches the bundled squad.)
-        find_n=$("$bin" find "$q" --pool "$tmp/pool.csv" --limit 0 2>/dev/null | wc -l)
-        fzf_n=$(fzf --filter "$q" <"$tmp/names.txt" | wc -l)
+        # (Both exit 1 when nothing matches.)
+        find_n=$({ "$bin" find "$q" --pool "$tmp/pool.csv" --limit 0 2>/dev/null || true; } | wc -l)
+        fzf_n=$({ fzf --filter "$q" <"$tmp/names.txt" || true; } | wc -l)
         printf '%-9s %-10s %-9s %10s %10s %9s %14s\n' "$n" "'$q'" "${KINDS[$i]}" "$find_ms" \
             "$fzf_ms" "$ratio" "$find_n/$fzf_n"
     done
