@@ -16,16 +16,34 @@ fn load(c: &mut Criterion) {
     let ron = dir.join("pool.ron");
     generate::write_csv(&made, std::fs::File::create(&csv).expect("csv file")).expect("csv");
     generate::write_ron(&made, std::fs::File::create(&ron).expect("ron file")).expect("ron");
-    drop(made);
 
     let mut g = c.benchmark_group("load");
     g.sample_size(10).measurement_time(Duration::from_secs(4));
     g.bench_function("pool 100k csv", |b| {
         b.iter(|| black_box(load_pool(&csv, |_| {}).expect("csv pool").players.len()))
     });
+    // The yardstick: serde_json parsing the same records into a typed struct.
+    let players: Vec<squadboard::domain::Player> = made.iter().map(|g| g.to_player()).collect();
+    let json = serde_json::to_string(
+        &players
+            .iter()
+            .map(squadboard::store::pool::PlayerOut)
+            .collect::<Vec<_>>(),
+    )
+    .expect("json");
+    drop(players);
+    g.bench_function("serde_json 100k typed", |b| {
+        b.iter(|| {
+            let got: Vec<squadboard::domain::Player> =
+                serde_json::from_str(black_box(&json)).expect("json");
+            black_box(got.len())
+        })
+    });
     g.bench_function("pool 100k ron", |b| {
         b.iter(|| black_box(load_pool(&ron, |_| {}).expect("ron pool").players.len()))
     });
+    drop(made);
+    drop(json);
     let players = load_pool(&csv, |_| {}).expect("pool").players;
     g.bench_function("index 100k players", |b| {
         b.iter(|| black_box(SearchIndex::from_players(&players).len()))

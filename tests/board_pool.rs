@@ -115,3 +115,42 @@ fn a_missing_pool_is_reported_and_the_board_carries_on() {
     let (buf, _) = render(&b, 120, 40);
     assert!(text(&buf).contains("pool failed"));
 }
+
+#[test]
+fn a_pool_player_who_is_a_squad_player_is_not_added_twice() {
+    let mut b = board();
+    let base_targets = b.ds.targets.len();
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let csv = tmp.path().join("players.csv");
+    std::fs::write(
+        &csv,
+        "player_id,name,date_of_birth,current_club_name,foot\n\
+         86202,Antonio Rüdiger,1993-03-03 00:00:00,Chelsea FC,right\n\
+         86203,Kai Lind,2004-05-06,Elm FC,-\n",
+    )
+    .expect("write");
+    deliver(&mut b, &csv);
+    let PoolStatus::Ready { players, .. } = b.pool else {
+        panic!("{:?}", b.pool)
+    };
+    assert_eq!(players, 1, "only Kai Lind is new");
+    assert_eq!(b.ds.targets.len(), base_targets + 1);
+    let rudigers =
+        b.ds.squad
+            .iter()
+            .chain(&b.ds.targets)
+            .filter(|p| p.name == "Antonio Rüdiger")
+            .count();
+    assert_eq!(rudigers, 1);
+    // What was left out and what was kept with a field unknown are both said.
+    let Some(squadboard::app::Modal::Notice { lines, .. }) = &b.modal else {
+        panic!("no notice: {:?}", b.modal)
+    };
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("the same person as `rudiger`")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.contains(":3:foot:")), "{lines:?}");
+}

@@ -123,7 +123,7 @@ fn a_club_round_trips_into_a_folder_check_accepts() {
 }
 
 #[test]
-fn broken_rows_are_named_by_row_and_column_and_skipped() {
+fn bad_optional_cells_keep_the_row_and_only_bad_rows_are_skipped_once() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let csv = tmp.path().join("players.csv");
     let good = fs::read_to_string(fixture()).expect("fixture");
@@ -131,7 +131,8 @@ fn broken_rows_are_named_by_row_and_column_and_skipped() {
         .replacen("1999-02-11 00:00:00", "1999-02-30 00:00:00", 1) // row 2
         .replacen("18000000.0,18000000.0", "eighteen million,18000000.0", 1) // row 3
         .replacen("Right-Back,Defender", "Sweeper,Defender", 1) // row 5
-        .replacen("Kaito,Ōta,Kaito Ōta,2025", "Kaito,Ōta", 1); // row 7: too few fields
+        .replacen("Kaito,Ōta,Kaito Ōta,2025", "Kaito,Ōta", 1) // row 7: too few fields
+        .replacen(",right,", ",-,", 1); // the first right-footed row: foot unknown
     fs::write(&csv, broken).expect("write");
     let dir = tmp.path().join("out");
     let out = import(&csv, "Atlético Valdoria", &dir, &[]);
@@ -139,11 +140,12 @@ fn broken_rows_are_named_by_row_and_column_and_skipped() {
     assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
     let shown = csv.display().to_string();
     for needle in [
-        format!("{shown}:2:date_of_birth: `1999-02-30 00:00:00` is not a date"),
-        format!("{shown}:3:market_value_in_eur: `eighteen million` is not a number"),
-        format!("{shown}:5:sub_position: `Sweeper` is not a position"),
-        format!("{shown}:7: 21 field(s), but the header has 23"),
-        "8 player(s) of Atlético Valdoria imported, 4 row(s) skipped".to_string(),
+        format!("warning {shown}:2:date_of_birth: `1999-02-30 00:00:00` is not a date"),
+        format!("warning {shown}:3:market_value_in_eur: `eighteen million` is not a number"),
+        format!("warning {shown}:5:sub_position: `Sweeper` is not a position"),
+        format!("{shown}:2:foot: `-` is not a foot (right, left or both); left unknown"),
+        format!("skipped {shown}:7: 21 field(s), but the header has 23"),
+        "11 player(s) of Atlético Valdoria imported, 1 row(s) skipped".to_string(),
     ] {
         assert!(stdout.contains(&needle), "missing `{needle}` in:\n{stdout}");
     }

@@ -4,9 +4,9 @@
 
 use super::Action;
 use crate::domain::index::SearchIndex;
+use crate::domain::search::KnownPeople;
 use crate::domain::{Dataset, PlayerId};
 use crate::store::pool::{Progress, load_pool};
-use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -49,25 +49,29 @@ pub enum PoolStatus {
     Failed(String),
 }
 
-/// Merges pool players into the data as targets (a player whose id the data already has is
-/// skipped, and said so).
+/// Merges pool players into the data as targets. A pool player who is one of the data's players
+/// (same id, or same name and birth date, or same name and club) is skipped, and said so; rows
+/// the pool kept with a field unknown are said too.
 pub fn merge(base: &Dataset, pool: crate::store::pool::Pool) -> LoadedPool {
     let mut problems = pool.problems;
-    let mut seen: HashSet<PlayerId> = base
-        .squad
-        .iter()
-        .chain(base.targets.iter())
-        .map(|p| p.id.clone())
-        .collect();
+    problems.extend(pool.warnings);
+    let known = KnownPeople::new(base.squad.iter().chain(base.targets.iter()));
     let mut targets = base.targets.clone();
     let mut ids = Vec::with_capacity(pool.players.len());
     let mut players = Vec::with_capacity(pool.players.len());
     for p in pool.players {
-        if !seen.insert(p.id.clone()) {
-            problems.push(format!(
-                "pool player `{}` skipped: the data already has that id",
-                p.id
-            ));
+        if let Some(theirs) = known.find_player(&p) {
+            problems.push(if theirs == p.id.as_str() {
+                format!(
+                    "pool player `{}` skipped: the data already has that id",
+                    p.id
+                )
+            } else {
+                format!(
+                    "pool player `{}` ({}) skipped: the same person as `{theirs}` in the data",
+                    p.id, p.name
+                )
+            });
             continue;
         }
         ids.push(p.id.clone());

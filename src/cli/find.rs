@@ -1,13 +1,21 @@
 //! `squadboard find QUERY`: fuzzy-find players in the data (squad and targets) and the scouting
 //! pool (`--pool FILE`), best first, one per line, tab-separated so scripts can `cut` it:
 //! name, club, position(s), age at the planning date.
+//!
+//! A CSV pool is searched straight from its bytes ([`crate::store::pool::fast`]); a RON pool, or
+//! a CSV the fast reader leaves to the full one, is loaded whole and indexed ([`Method::Full`]).
+//! Both give the same players in the same order.
 
 use super::{Context, Outcome};
-use crate::domain::Player;
 use crate::domain::index::SearchIndex;
+use crate::domain::search::{KnownPeople, fold};
 use crate::domain::status::age;
+use crate::domain::{Dataset, Player};
 use crate::store;
+use crate::store::pool::PoolFormat;
+use std::cmp::Reverse;
 use std::io::Write;
+use std::path::Path;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -19,6 +27,25 @@ pub struct Args {
     limit: usize,
 }
 
+/// How the pool is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// A CSV pool straight from its bytes when it is regular, else as [`Method::Full`].
+    Fast,
+    /// The whole pool loaded into players and indexed with the data.
+    Full,
+}
+
+/// What `find` found: the players to print, best first, and what the pool's reader said.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub players: Vec<Player>,
+    /// Rows skipped, `file:row:column: why`.
+    pub skipped: Vec<String>,
+    /// Rows kept with a field left unknown.
+    pub warnings: Vec<String>,
+}
+
 /// Tabs and line breaks inside a field would break the columns.
 fn cell(s: &str) -> String {
     if s.is_empty() {
@@ -28,51 +55,147 @@ fn cell(s: &str) -> String {
 }
 
 /// Runs `find`. Exits 0 with matches, 1 with none (as `grep` does), 2 when the data or the pool
-/// cannot be read. Rows a pool skipped are listed on stderr.
+/// cannot be read. Rows a pool skipped or kept with a field unknown are listed on stderr.
 pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
     let ds = ctx.load_data()?;
     let on = ctx.planning_date(&ds);
-    let pool = match &ctx.pool {
+    let query = args.query.join(" ");
+    let found = search(&ds, ctx.pool.as_deref(), &query, args.limit, Method::Fast)?;
+    for p in &found.skipped {
+        eprintln!("skipped: {p}");
+    }
+    for w in &found.warnings {
+        eprintln!("warning: {w}");
+    }
+    let any = !found.players.is_empty();
+    let printed = print(&found.players, on, out);
+    // The process ends right after: handing players back to the allocator one by one costs
+    // more than the search.
+    std::mem::forget(found);
+    std::mem::forget(ds);
+    match printed {
+        Ok(()) => Ok(any),
+        // `find .. | head` closing the pipe early is not a failure.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(any),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// The `limit` best matches of `query` (0: every match) among the data's players and the pool's.
+/// A pool player who is one of the data's players is left out (he is listed as the data's).
+pub fn search(
+    ds: &Dataset,
+    pool: Option<&Path>,
+    query: &str,
+    limit: usize,
+    method: Method,
+) -> Result<Found, String> {
+    if let (Some(path), Method::Fast) = (pool, method)
+        && let Some(found) = search_fast(ds, path, query, limit)?
+    {
+        return Ok(found);
+    }
+    search_full(ds, pool, query, limit)
+}
+
+fn search_full(
+    ds: &Dataset,
+    pool: Option<&Path>,
+    query: &str,
+    limit: usize,
+) -> Result<Found, String> {
+    let mut found = Found::default();
+    let pool = match pool {
         Some(path) => {
             let pool = store::pool::load_pool(path, |_| {}).map_err(|e| e.to_string())?;
-            for p in &pool.problems {
-                eprintln!("skipped: {p}");
-            }
-            pool.players
+            found.skipped = pool.problems;
+            found.warnings = pool.warnings;
+            let known = KnownPeople::new(ds.squad.iter().chain(&ds.targets));
+            let mut players = pool.players;
+            players.retain(|p| known.find_player(p).is_none());
+            players
         }
         None => Vec::new(),
     };
     let players: Vec<&Player> = ds.squad.iter().chain(&ds.targets).chain(&pool).collect();
     let index = SearchIndex::from_players(players.iter().copied());
-    let limit = if args.limit == 0 {
-        players.len()
-    } else {
-        args.limit
-    };
-    let hits = index.ranked(&args.query.join(" "), limit);
-    let printed = print(&hits, &players, on, out);
-    // The process ends right after: handing 100k players back to the allocator one by one
-    // would cost more than the search itself.
+    let limit = if limit == 0 { players.len() } else { limit };
+    found.players = index
+        .ranked(query, limit)
+        .into_iter()
+        .map(|(i, _)| players[i].clone())
+        .collect();
     std::mem::forget(index);
     std::mem::forget(players);
     std::mem::forget(pool);
-    match printed {
-        Ok(()) => Ok(!hits.is_empty()),
-        // `find .. | head` closing the pipe early is not a failure.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(!hits.is_empty()),
-        Err(e) => Err(e.to_string()),
-    }
+    Ok(found)
 }
 
-fn print(
-    hits: &[(usize, i64)],
-    players: &[&Player],
-    on: chrono::NaiveDate,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
+/// `None` when the pool is not a CSV the fast reader takes.
+fn search_fast(
+    ds: &Dataset,
+    path: &Path,
+    query: &str,
+    limit: usize,
+) -> Result<Option<Found>, String> {
+    let shown = path.display().to_string();
+    let io = |e| store::StoreError::io(&shown, e).to_string();
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mapped = store::pool::fast::Mapped::open(&file);
+    let read;
+    let bytes: &[u8] = match &mapped {
+        Some(m) => m.bytes(),
+        None => {
+            read = std::fs::read(path).map_err(io)?;
+            &read
+        }
+    };
+    if PoolFormat::detect(path, &bytes[..bytes.len().min(256)]) != PoolFormat::Csv
+        || bytes.len() as u64 > store::csv_import::MAX_CSV_BYTES
+    {
+        return Ok(None);
+    }
+    let folded = fold(query.trim());
+    let known = KnownPeople::new(ds.squad.iter().chain(&ds.targets));
+    let keep = |f: &store::csv_import::Fields, name: &str, alias: Option<&str>| {
+        let id = format!("tm-{}", f.id.unwrap_or_default());
+        let names = std::iter::once(name).chain(alias);
+        known.find(&id, names, f.born, f.club).is_none()
+    };
+    let Some(pool) =
+        store::pool::fast::find(&shown, bytes, &folded, limit, &keep).map_err(|e| e.to_string())?
+    else {
+        return Ok(None);
+    };
+    // The data's players come first in the full search's order, the pool's after them.
+    let data: Vec<&Player> = ds.squad.iter().chain(&ds.targets).collect();
+    let index = SearchIndex::from_players(data.iter().copied());
+    let mut ranked: Vec<(i64, usize, Player)> = index
+        .ranked(query, if limit == 0 { data.len() } else { limit })
+        .into_iter()
+        .map(|(i, score)| (score, i, data[i].clone()))
+        .collect();
+    ranked.extend(
+        pool.top
+            .into_iter()
+            .enumerate()
+            .map(|(k, (score, p))| (score, data.len() + k, p)),
+    );
+    // Stable: the pool's own order (file order among equals) is kept.
+    ranked.sort_by_key(|&(score, order, _)| (Reverse(score), order));
+    if limit > 0 {
+        ranked.truncate(limit);
+    }
+    Ok(Some(Found {
+        players: ranked.into_iter().map(|(_, _, p)| p).collect(),
+        skipped: Vec::new(),
+        warnings: pool.warnings,
+    }))
+}
+
+fn print(players: &[Player], on: chrono::NaiveDate, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::new(out);
-    for (i, _) in hits {
-        let p = players[*i];
+    for p in players {
         writeln!(
             w,
             "{}\t{}\t{}\t{}",

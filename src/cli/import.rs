@@ -273,12 +273,15 @@ pub fn run(args: Args, _ctx: &Context, out: &mut dyn Write) -> Outcome {
     for p in &got.problems {
         writeln!(out, "skipped {p}").map_err(io)?;
     }
+    for w in &got.warnings {
+        writeln!(out, "warning {w}").map_err(io)?;
+    }
     writeln!(
         out,
         "{}: {} player(s) of {club} imported, {} row(s) skipped",
         args.out.display(),
         got.players.len(),
-        got.problems.len()
+        got.skipped
     )
     .map_err(io)?;
     Ok(got.problems.is_empty())

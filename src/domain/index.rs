@@ -570,6 +570,94 @@ impl SearchIndex {
     }
 }
 
+/// Scores names one at a time, as [`SearchIndex`] would score an item with those names as its
+/// keys, without building an index: for reading a pool straight from its file.
+pub struct KeyScorer<'q> {
+    q: Prepared<'q>,
+    scratch: Scratch,
+    key: String,
+    bonus: Vec<u8>,
+    matcher: Matcher,
+}
+
+impl<'q> KeyScorer<'q> {
+    /// For a query already folded ([`fold`]) and trimmed; `None` for an empty one (it matches
+    /// everything, unscored).
+    pub fn new(folded: &'q str) -> Option<KeyScorer<'q>> {
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        if words.is_empty() {
+            return None;
+        }
+        Some(KeyScorer {
+            q: Prepared {
+                folded,
+                bag: bag(folded),
+                fast: words.iter().all(|w| w.is_ascii() && w.len() <= MAX_WORD),
+                scan: words
+                    .iter()
+                    .copied()
+                    .filter(|w| !(w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()))
+                    .collect(),
+                words,
+            },
+            scratch: Scratch::new(),
+            key: String::new(),
+            bonus: Vec::new(),
+            matcher: Matcher::default(),
+        })
+    }
+
+    /// The best score of any of `keys` (every word matching the same key), or `None`.
+    pub fn score<'k>(&mut self, keys: impl IntoIterator<Item = &'k str>) -> Option<i64> {
+        let mut best: Option<i64> = None;
+        for name in keys {
+            if let Some(sc) = self.score_key(name) {
+                best = Some(best.map_or(sc, |b| b.max(sc)));
+            }
+        }
+        best
+    }
+
+    fn score_key(&mut self, name: &str) -> Option<i64> {
+        self.key.clear();
+        self.key.extend(name.chars().map(|c| {
+            if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                super::search::fold_char(c)
+            }
+        }));
+        let key = self.key.as_bytes();
+        if bag(&self.key) & self.q.bag != self.q.bag {
+            return None;
+        }
+        if !(self.q.fast && self.key.is_ascii() && key.len() <= MAX_KEY) {
+            return self
+                .matcher
+                .matches(&self.key, self.q.folded)
+                .map(|h| h.score);
+        }
+        if !self.q.scan.iter().all(|w| in_order(key, w.as_bytes())) {
+            return None;
+        }
+        self.bonus.clear();
+        let mut prev = CharType::Empty;
+        for (j, &b) in key.iter().enumerate() {
+            let cur = char_type(b);
+            let mut bonus = in_place_bonus(prev, cur);
+            if j == 0 {
+                bonus *= FIRST_CHAR_MULTIPLIER;
+            }
+            self.bonus.push(bonus as u8);
+            prev = cur;
+        }
+        let (bonus, scratch) = (&self.bonus, &mut self.scratch);
+        self.q.words.iter().try_fold(0i64, |total, w| {
+            skim_score(key, bonus, w.as_bytes(), scratch).map(|sc| total + i64::from(sc))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -731,6 +819,42 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_key_scorer_scores_as_the_index_does() {
+        let mut players: Vec<crate::domain::Player> =
+            crate::store::pool::generate::generate(3000, 5)
+                .iter()
+                .map(|g| g.to_player())
+                .collect();
+        players[7].aliases.push("Zé Roberto da Silva".into());
+        players.push(crate::domain::Player::new(
+            "long",
+            &"Ma ".repeat(120),
+            "C",
+            None,
+        ));
+        let idx = SearchIndex::from_players(&players);
+        for q in [
+            "m", "mar", "jo sil", "ze rob", "ss", "kim", "ma ma", "ó", "xyz",
+        ] {
+            let folded = fold(q.trim());
+            let mut scorer = KeyScorer::new(&folded).expect("a query");
+            let mut got: Vec<(usize, i64)> = players
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| {
+                    let keys = std::iter::once(&p.name)
+                        .chain(&p.aliases)
+                        .map(String::as_str);
+                    scorer.score(keys).map(|s| (i, s))
+                })
+                .collect();
+            got.sort_by_key(|&(i, s)| (Reverse(s), i));
+            assert_eq!(got, idx.ranked(q, players.len()), "`{q}`");
+        }
+        assert!(KeyScorer::new("").is_none());
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Finding players the way people type names: accents folded ("rudiger" finds Rüdiger), fuzzy
 //! ranked by skim's algorithm.
 
+use super::Player;
+use chrono::NaiveDate;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use std::collections::HashMap;
 
 /// Folds a name to lower-case ASCII, one char for one char, so match indices in the folded key
 /// point at the same chars of the original name.
@@ -34,6 +37,97 @@ pub fn fold_char(c: char) -> char {
         'þ' => 't',
         'ð' => 'd',
         other => other,
+    }
+}
+
+/// A name as people compare names: folded, words separated by single spaces.
+pub fn name_key(name: &str) -> String {
+    let folded = fold(name);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The players of the data (squad and targets), to tell whether a pool player is one of them:
+/// the same id (a Transfermarkt id is kept as `tm-N`), or the same name and birth date, or the
+/// same name and club when either birth date is missing.
+#[derive(Debug, Default)]
+pub struct KnownPeople {
+    ids: HashMap<String, usize>,
+    /// Name key → (birth date, club key, player) of every player known by that name.
+    by_name: HashMap<String, Vec<(Option<NaiveDate>, String, usize)>>,
+    shown: Vec<String>,
+}
+
+impl KnownPeople {
+    pub fn new<'a>(players: impl IntoIterator<Item = &'a Player>) -> KnownPeople {
+        let mut known = KnownPeople::default();
+        for p in players {
+            let n = known.shown.len();
+            known.shown.push(p.id.as_str().to_string());
+            known.ids.entry(p.id.as_str().to_string()).or_insert(n);
+            let club = name_key(&p.club);
+            for name in std::iter::once(&p.name)
+                .chain(&p.known_as)
+                .chain(&p.aliases)
+            {
+                known
+                    .by_name
+                    .entry(name_key(name))
+                    .or_default()
+                    .push((p.born, club.clone(), n));
+            }
+        }
+        known
+    }
+
+    /// The id of the data's player who is this person, if one is.
+    pub fn find<'n>(
+        &self,
+        id: &str,
+        names: impl IntoIterator<Item = &'n str>,
+        born: Option<NaiveDate>,
+        club: &str,
+    ) -> Option<&str> {
+        if let Some(&n) = self.ids.get(id) {
+            return Some(&self.shown[n]);
+        }
+        if self.by_name.is_empty() {
+            return None;
+        }
+        let mut club_key: Option<String> = None;
+        for name in names {
+            let Some(same_name) = self.by_name.get(&name_key(name)) else {
+                continue;
+            };
+            for (their_born, their_club, n) in same_name {
+                let same = match (born, their_born) {
+                    (Some(a), Some(b)) => a == *b,
+                    _ => {
+                        !their_club.is_empty()
+                            && *their_club == *club_key.get_or_insert_with(|| name_key(club))
+                    }
+                };
+                if same {
+                    return Some(&self.shown[*n]);
+                }
+            }
+        }
+        None
+    }
+
+    /// [`KnownPeople::find`] for a whole player.
+    pub fn find_player(&self, p: &Player) -> Option<&str> {
+        let names = std::iter::once(&p.name)
+            .chain(&p.known_as)
+            .chain(&p.aliases)
+            .map(String::as_str);
+        self.find(p.id.as_str(), names, p.born, &p.club)
     }
 }
 
@@ -100,6 +194,42 @@ mod tests {
             assert_eq!(fold(name).chars().count(), name.chars().count(), "{name}");
         }
         assert_eq!(fold("Éder Militão"), "eder militao");
+    }
+
+    #[test]
+    fn the_same_person_is_told_by_id_or_name_and_birth_or_name_and_club() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let mut rudiger = Player::new("rudiger", "Antonio Rüdiger", "Real Madrid", None);
+        rudiger.born = day(1993, 3, 3);
+        let unborn = Player::new("x1", "Ana  Oak", "Elm FC", None);
+        let tm = Player::new("tm-77", "Someone Else", "Elm FC", None);
+        let known = KnownPeople::new([&rudiger, &unborn, &tm]);
+        // Same name and birth date, accents and case aside; another club does not matter.
+        assert_eq!(
+            known.find("tm-1", ["antonio rudiger"], day(1993, 3, 3), "Chelsea"),
+            Some("rudiger")
+        );
+        // Same name, another birth date: another person, even at the same club.
+        assert_eq!(
+            known.find("tm-1", ["Antonio Rüdiger"], day(2001, 3, 3), "Real Madrid"),
+            None
+        );
+        // A birth date missing on either side: the club decides.
+        assert_eq!(
+            known.find("tm-2", ["Antonio Rüdiger"], None, "real  madrid"),
+            Some("rudiger")
+        );
+        assert_eq!(
+            known.find("tm-2", ["Antonio Rüdiger"], None, "Chelsea"),
+            None
+        );
+        assert_eq!(
+            known.find("tm-3", ["Ana Oak"], day(2000, 1, 1), "Elm FC"),
+            Some("x1")
+        );
+        // The same id is the same person whatever the name.
+        assert_eq!(known.find("tm-77", ["Other"], None, ""), Some("tm-77"));
+        assert_eq!(known.find("tm-78", ["Other"], None, ""), None);
     }
 
     #[test]

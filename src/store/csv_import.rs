@@ -41,7 +41,7 @@ impl fmt::Display for RowProblem {
 
 /// The columns this reader understands, by their Transfermarkt names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Col {
+pub(crate) enum Col {
     PlayerId,
     Name,
     FirstName,
@@ -72,7 +72,7 @@ impl Col {
         Col::ContractUntil,
     ];
 
-    fn header(self) -> &'static str {
+    pub(crate) fn header(self) -> &'static str {
         match self {
             Col::PlayerId => "player_id",
             Col::Name => "name",
@@ -101,23 +101,30 @@ pub struct CsvOptions {
     pub total_bytes: Option<u64>,
 }
 
-/// The players read from a CSV, and the rows that were skipped.
+/// The players read from a CSV, the rows that were skipped and why, and the rows that were kept
+/// with a field left unknown.
 #[derive(Debug, Clone, Default)]
 pub struct CsvPlayers {
     pub players: Vec<Player>,
+    /// Why rows were skipped: a missing or wrong id or name, a row of the wrong width, an id
+    /// seen before. A row with two wrong required fields has two problems.
     pub problems: Vec<RowProblem>,
+    /// Rows kept with an optional field left unknown (a foot of `-`, a date that is not one).
+    pub warnings: Vec<RowProblem>,
+    /// Rows skipped, each counted once however many of its fields were wrong.
+    pub skipped: u64,
     /// Data rows read (header not counted), kept or not.
     pub rows: u64,
 }
 
 /// Column positions found in a header.
-struct Columns {
+pub(crate) struct Columns {
     at: [Option<usize>; Col::ALL.len()],
-    width: usize,
+    pub(crate) width: usize,
 }
 
 impl Columns {
-    fn from_header(file: &str, header: &csv::ByteRecord) -> Result<Columns, StoreError> {
+    pub(crate) fn from_header(file: &str, header: &csv::ByteRecord) -> Result<Columns, StoreError> {
         let mut at = [None; Col::ALL.len()];
         for (i, raw) in header.iter().enumerate() {
             let name = String::from_utf8_lossy(raw);
@@ -191,25 +198,75 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-/// One row being read: its fields and the problems found so far.
-struct Row<'a> {
-    record: &'a csv::ByteRecord,
-    cols: &'a Columns,
-    problems: Vec<(Col, String)>,
+/// One row being read: the raw cell of every column this reader knows, and what is wrong.
+pub(crate) struct Row<'a> {
+    cells: [Option<&'a [u8]>; Col::ALL.len()],
+    /// The cells as text, when the whole line was checked to be UTF-8 at once.
+    texts: Option<[Option<&'a str>; Col::ALL.len()]>,
+    /// Problems with a required field (id, name): the row is skipped.
+    pub(crate) errors: Vec<(Col, String)>,
+    /// Problems with an optional field: the row is kept with that field unknown.
+    pub(crate) warnings: Vec<(Col, String)>,
 }
 
 impl<'a> Row<'a> {
+    /// A row from its cells, `cell(i)` being the `i`th field.
+    pub(crate) fn new(cols: &Columns, cell: impl Fn(usize) -> Option<&'a [u8]>) -> Row<'a> {
+        let mut cells = [None; Col::ALL.len()];
+        for (slot, at) in cells.iter_mut().zip(&cols.at) {
+            *slot = at.and_then(&cell);
+        }
+        Row {
+            cells,
+            texts: None,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// A row of text already checked to be UTF-8, `cell(i)` being the `i`th field.
+    pub(crate) fn from_text(cols: &Columns, cell: impl Fn(usize) -> Option<&'a str>) -> Row<'a> {
+        let mut texts = [None; Col::ALL.len()];
+        for (slot, at) in texts.iter_mut().zip(&cols.at) {
+            *slot = at.and_then(&cell);
+        }
+        Row {
+            cells: [None; Col::ALL.len()],
+            texts: Some(texts),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn complain(&mut self, col: Col, message: String) {
+        if matches!(col, Col::PlayerId | Col::Name) {
+            self.errors.push((col, message));
+        } else {
+            self.warnings
+                .push((col, format!("{message}; left unknown")));
+        }
+    }
+
     /// The trimmed text of a column; `None` when the column is absent or the cell empty.
     fn text(&mut self, col: Col) -> Option<&'a str> {
-        let i = self.cols.index(col)?;
-        let raw = self.record.get(i)?;
+        if let Some(texts) = &self.texts {
+            let s = texts[col as usize]?;
+            // Most cells start and end with a printable ASCII byte: nothing to trim.
+            let b = s.as_bytes();
+            let s = match (b.first(), b.last()) {
+                (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+                _ => s.trim(),
+            };
+            return (!s.is_empty()).then_some(s);
+        }
+        let raw = self.cells[col as usize]?;
         match std::str::from_utf8(raw) {
             Ok(s) => {
                 let s = s.trim();
                 (!s.is_empty()).then_some(s)
             }
             Err(_) => {
-                self.problems.push((col, "not valid UTF-8".into()));
+                self.complain(col, "not valid UTF-8".into());
                 None
             }
         }
@@ -220,7 +277,7 @@ impl<'a> Row<'a> {
         match f(s) {
             Ok(v) => Some(v),
             Err(message) => {
-                self.problems.push((col, message));
+                self.complain(col, message);
                 None
             }
         }
@@ -279,35 +336,44 @@ fn parse_money(s: &str) -> Result<u64, String> {
 }
 
 fn parse_foot(s: &str) -> Result<Foot, String> {
-    match s.to_ascii_lowercase().as_str() {
-        "right" => Ok(Foot::Right),
-        "left" => Ok(Foot::Left),
-        "both" => Ok(Foot::Both),
-        _ => Err(format!("`{s}` is not a foot (right, left or both)")),
+    // Compared in place: lower-casing a copy was a good part of reading a pool's row.
+    if s.eq_ignore_ascii_case("right") {
+        Ok(Foot::Right)
+    } else if s.eq_ignore_ascii_case("left") {
+        Ok(Foot::Left)
+    } else if s.eq_ignore_ascii_case("both") {
+        Ok(Foot::Both)
+    } else {
+        Err(format!("`{s}` is not a foot (right, left or both)"))
     }
 }
 
 /// Transfermarkt's detailed position. There is no wide midfielder on our board, so a left or
 /// right midfielder stands as a winger on his side.
 pub fn map_sub_position(s: &str) -> Option<Position> {
-    let key: String = s
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let p = match key.as_str() {
-        "goalkeeper" => Position::GK,
-        "centreback" | "centerback" => Position::CB,
-        "rightback" => Position::RB,
-        "leftback" => Position::LB,
-        "rightwingback" => Position::RWB,
-        "leftwingback" => Position::LWB,
-        "defensivemidfield" => Position::DM,
-        "centralmidfield" => Position::CM,
-        "attackingmidfield" => Position::AM,
-        "rightwinger" | "rightmidfield" => Position::RW,
-        "leftwinger" | "leftmidfield" => Position::LW,
-        "centreforward" | "centerforward" | "secondstriker" => Position::ST,
+    // Its letters and digits, lower-cased, on the stack (no name in the table is longer).
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+        let Some(slot) = buf.get_mut(n) else {
+            return Position::parse(s);
+        };
+        *slot = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let p = match &buf[..n] {
+        b"goalkeeper" => Position::GK,
+        b"centreback" | b"centerback" => Position::CB,
+        b"rightback" => Position::RB,
+        b"leftback" => Position::LB,
+        b"rightwingback" => Position::RWB,
+        b"leftwingback" => Position::LWB,
+        b"defensivemidfield" => Position::DM,
+        b"centralmidfield" => Position::CM,
+        b"attackingmidfield" => Position::AM,
+        b"rightwinger" | b"rightmidfield" => Position::RW,
+        b"leftwinger" | b"leftmidfield" => Position::LW,
+        b"centreforward" | b"centerforward" | b"secondstriker" => Position::ST,
         _ => return Position::parse(s),
     };
     Some(p)
@@ -326,10 +392,14 @@ const BROAD: [&str; 7] = [
 
 /// Transfermarkt's broad position: only a goalkeeper says where he plays; "Defender" could be
 /// any of three positions, so it leaves the position unknown rather than guessing.
+fn is_broad(s: &str) -> bool {
+    BROAD.iter().any(|b| b.eq_ignore_ascii_case(s))
+}
+
 fn map_position(s: &str) -> Result<Option<Position>, String> {
-    match s.to_ascii_lowercase().as_str() {
-        "goalkeeper" => Ok(Some(Position::GK)),
-        b if BROAD.contains(&b) => Ok(None),
+    match s {
+        _ if s.eq_ignore_ascii_case("goalkeeper") => Ok(Some(Position::GK)),
+        _ if is_broad(s) => Ok(None),
         _ => match map_sub_position(s) {
             Some(p) => Ok(Some(p)),
             None => Err(format!(
@@ -339,78 +409,117 @@ fn map_position(s: &str) -> Result<Option<Position>, String> {
     }
 }
 
-fn player_from_row(row: &mut Row<'_>) -> Option<Player> {
+/// What a row says, checked, borrowed from the row. A field that was wrong is `None`.
+pub struct Fields<'a> {
+    pub id: Option<u64>,
+    /// The `name` column.
+    pub name: Option<&'a str>,
+    pub first: Option<&'a str>,
+    pub last: Option<&'a str>,
+    pub club: &'a str,
+    pub born: Option<NaiveDate>,
+    pub contract: Option<NaiveDate>,
+    pub foot: Option<Foot>,
+    pub value: Option<u64>,
+    pub position: Option<Position>,
+    pub nationality: Option<&'a str>,
+}
+
+impl Fields<'_> {
+    /// First and last name together, when either is given.
+    pub fn full_name(&self) -> Option<String> {
+        match (self.first, self.last) {
+            (Some(f), Some(l)) => Some(format!("{f} {l}")),
+            (None, Some(l)) => Some(l.to_string()),
+            (Some(f), None) => Some(f.to_string()),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Reads and checks every known column of a row. Its problems are left in `row`.
+pub(crate) fn fields<'a>(row: &mut Row<'a>) -> Fields<'a> {
     let id = row.parse(Col::PlayerId, |s| {
         s.parse::<u64>()
             .map_err(|_| format!("`{s}` is not a player number"))
     });
-    if id.is_none() && row.problems.is_empty() {
-        row.problems.push((Col::PlayerId, "empty".into()));
+    if id.is_none() && row.errors.is_empty() {
+        row.errors.push((Col::PlayerId, "empty".into()));
     }
     let first = row.text(Col::FirstName);
     let last = row.text(Col::LastName);
-    let full = match (first, last) {
-        (Some(f), Some(l)) => Some(format!("{f} {l}")),
-        (None, Some(l)) => Some(l.to_string()),
-        (Some(f), None) => Some(f.to_string()),
-        (None, None) => None,
-    };
-    let name = match (row.text(Col::Name), &full) {
-        (Some(n), _) => Some(n.to_string()),
-        (None, Some(f)) => Some(f.clone()),
-        (None, None) => {
-            row.problems.push((Col::Name, "empty".into()));
-            None
-        }
-    };
-    let club = row.text(Col::Club).unwrap_or_default().to_string();
+    let name = row.text(Col::Name);
+    if name.is_none() && first.is_none() && last.is_none() {
+        row.errors.push((Col::Name, "empty".into()));
+    }
+    let club = row.text(Col::Club).unwrap_or_default();
     let born = row.parse(Col::Born, parse_date);
-    let contract = row.parse(Col::ContractUntil, parse_date);
+    let mut contract = row.parse(Col::ContractUntil, parse_date);
     let foot = row.parse(Col::Foot, parse_foot);
     let value = row.parse(Col::MarketValue, parse_money);
     let broad = row.parse(Col::Position, map_position).flatten();
     let detailed = row.parse(Col::SubPosition, |s| match map_sub_position(s) {
         Some(p) => Ok(Some(p)),
         // Some rows repeat the broad position here ("Defender"): known to be vague, not wrong.
-        None if BROAD.contains(&s.to_ascii_lowercase().as_str()) => Ok(None),
+        None if is_broad(s) => Ok(None),
         None => Err(format!(
             "`{s}` is not a position (e.g. Centre-Back, Left Winger)"
         )),
     });
-    let nationality = row.text(Col::Citizenship).map(str::to_string);
+    let nationality = row.text(Col::Citizenship);
     if let (Some(b), Some(c)) = (born, contract)
         && c < b
     {
-        row.problems.push((
+        row.complain(
             Col::ContractUntil,
             format!("contract ends {c}, before the birth {b}"),
-        ));
+        );
+        contract = None;
     }
-    if !row.problems.is_empty() {
+    Fields {
+        id,
+        name,
+        first,
+        last,
+        club,
+        born,
+        contract,
+        foot,
+        value,
+        position: detailed.flatten().or(broad),
+        nationality,
+    }
+}
+
+/// The player of a row, or `None` when a required field is missing or wrong.
+pub(crate) fn player_from_row(row: &mut Row<'_>) -> Option<Player> {
+    let f = fields(row);
+    if !row.errors.is_empty() {
         return None;
     }
-    let (id, name) = (id?, name?);
-    let mut p = Player::new(
-        &format!("tm-{id}"),
-        &name,
-        &club,
-        detailed.flatten().or(broad),
-    );
-    p.born = born;
-    p.contract_until = contract;
-    p.foot = foot;
-    p.nationality = nationality;
-    p.market_value = value.map(|amount| Fee {
+    let id = f.id?;
+    let full = f.full_name();
+    let name = match (f.name, &full) {
+        (Some(n), _) => n.to_string(),
+        (None, Some(full)) => full.clone(),
+        (None, None) => return None,
+    };
+    let mut p = Player::new(&format!("tm-{id}"), &name, f.club, f.position);
+    p.born = f.born;
+    p.contract_until = f.contract;
+    p.foot = f.foot;
+    p.nationality = f.nationality.map(str::to_string);
+    p.market_value = f.value.map(|amount| Fee {
         amount,
         currency: Currency::EUR,
         approximate: false,
     });
     // "Vini Jr." is searched for as "Vinícius Júnior" too.
-    if let Some(f) = full
-        && f != name
-        && crate::domain::search::fold(&f) != crate::domain::search::fold(&name)
+    if let Some(full) = full
+        && full != name
+        && crate::domain::search::fold(&full) != crate::domain::search::fold(&name)
     {
-        p.aliases.push(f);
+        p.aliases.push(full);
     }
     Some(p)
 }
@@ -501,6 +610,7 @@ pub fn read_players<R: Read>(
                     return Err(StoreError::io(file, io));
                 }
                 out.problems.push(problem(None, message));
+                out.skipped += 1;
                 continue;
             }
         }
@@ -512,6 +622,7 @@ pub fn read_players<R: Read>(
         }
         // A row of the wrong width cannot be read, whoever's it is.
         if record.len() != cols.width {
+            out.skipped += 1;
             out.problems.push(problem(
                 None,
                 format!(
@@ -532,13 +643,11 @@ pub fn read_players<R: Read>(
                 continue;
             }
         }
-        let mut row = Row {
-            record: &record,
-            cols: &cols,
-            problems: Vec::new(),
-        };
+        let mut row = Row::new(&cols, |i| record.get(i));
+        // A skipped row reports only why it was skipped.
         let Some(player) = player_from_row(&mut row) else {
-            for (col, message) in row.problems {
+            out.skipped += 1;
+            for (col, message) in row.errors {
                 out.problems.push(problem(Some(col.header()), message));
             }
             continue;
@@ -550,6 +659,7 @@ pub fn read_players<R: Read>(
             .and_then(|n| n.parse::<u64>().ok())
             .unwrap_or_default();
         if let Some(first) = first_row.get(&number) {
+            out.skipped += 1;
             out.problems.push(problem(
                 Some(Col::PlayerId.header()),
                 format!("player {} is already on row {first}", player.id),
@@ -557,6 +667,9 @@ pub fn read_players<R: Read>(
             continue;
         }
         first_row.insert(number, row_no);
+        for (col, message) in row.warnings {
+            out.warnings.push(problem(Some(col.header()), message));
+        }
         // Once the first rows tell the average row size, make room for the rest at once:
         // doubling a 100k Vec<Player> copies it and briefly holds it twice.
         if out.players.len() == 1024
@@ -622,28 +735,61 @@ mod tests {
     }
 
     #[test]
-    fn bad_cells_name_row_and_column_and_skip_the_row() {
+    fn bad_optional_cells_keep_the_row_with_the_field_unknown_and_warn() {
         let csv = format!(
-            "{HEADER}1,,,Good One,,,,,,,,,,A,\n2,,,Bad Date,,,,1999-13-40,,,,,,A,\n3,,,Bad Value,,,,,,,,,,A,lots\n4,,,Bad Pos,,,,,Sweeper,,,,,A,\n5,,,Bad Foot,,,,,,,middle,,,A,\n"
+            "{HEADER}1,,,Good One,,,,,,,,,,A,\n2,,,Bad Date,,,,1999-13-40,,,,,,A,\n3,,,Bad Value,,,,,,,,,,A,lots\n4,,,Bad Pos,,,,,Sweeper,,,,,A,\n5,,,Dash Foot,,,,2001-02-03,,,-,,,A,\n6,,,Late,,,,2001-02-03,,,,,1999-01-01,A,\n"
         );
         let got = read(&csv);
-        assert_eq!(got.players.len(), 1);
+        assert!(got.problems.is_empty(), "{:?}", got.problems);
+        assert_eq!((got.players.len(), got.skipped), (6, 0));
+        let shown: Vec<String> = got.warnings.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            shown,
+            vec![
+                "p.csv:3:date_of_birth: `1999-13-40` is not a date (YYYY-MM-DD); left unknown",
+                "p.csv:4:market_value_in_eur: `lots` is not a number; left unknown",
+                "p.csv:5:sub_position: `Sweeper` is not a position (e.g. Centre-Back, Left Winger); left unknown",
+                "p.csv:6:foot: `-` is not a foot (right, left or both); left unknown",
+                "p.csv:7:contract_expiration_date: contract ends 1999-01-01, before the birth 2001-02-03; left unknown",
+            ]
+        );
+        let dash = &got.players[4];
+        assert_eq!(dash.name, "Dash Foot");
+        assert_eq!(
+            (dash.foot, dash.born),
+            (None, NaiveDate::from_ymd_opt(2001, 2, 3))
+        );
+        assert_eq!(got.players[1].born, None);
+        assert_eq!(got.players[5].contract_until, None);
+    }
+
+    #[test]
+    fn only_a_bad_id_or_name_skips_a_row_counted_once() {
+        let csv = format!(
+            "{HEADER}x,,,,,,,,,,,,,A,\n,,,No Id,,,,,,,,,,A,\n3,,,,,,,,,,,,,A,\n4,,,Kept,,,,,,,-,,,A,\n"
+        );
+        let got = read(&csv);
         let shown: Vec<String> = got.problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(
             shown,
             vec![
-                "p.csv:3:date_of_birth: `1999-13-40` is not a date (YYYY-MM-DD)",
-                "p.csv:4:market_value_in_eur: `lots` is not a number",
-                "p.csv:5:sub_position: `Sweeper` is not a position (e.g. Centre-Back, Left Winger)",
-                "p.csv:6:foot: `middle` is not a foot (right, left or both)",
+                "p.csv:2:player_id: `x` is not a player number",
+                "p.csv:2:name: empty",
+                "p.csv:3:player_id: empty",
+                "p.csv:4:name: empty",
             ]
         );
+        // Row 2 has two wrong fields and is one skipped row.
+        assert_eq!(got.skipped, 3);
+        assert_eq!(got.players.len(), 1);
+        assert_eq!(got.warnings.len(), 1, "{:?}", got.warnings);
     }
 
     #[test]
     fn short_rows_duplicates_and_quoted_newlines_are_counted_as_rows() {
         let csv = "player_id,name\n1,\"Ann\nMultiline\"\n2\n1,Again\n3,Cy\n";
         let got = read(csv);
+        assert_eq!(got.skipped, 2);
         let shown: Vec<String> = got.problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(
             shown,

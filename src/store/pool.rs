@@ -3,6 +3,7 @@
 //! (`Pool(players: [Player(..)])`), on a background thread if the caller likes: everything here
 //! is `Send`, and progress is reported as it goes.
 
+pub mod fast;
 pub mod generate;
 
 use super::csv_import::{CsvOptions, MAX_CSV_BYTES, PROGRESS_EVERY, RowProblem, read_players};
@@ -65,12 +66,14 @@ impl PoolFormat {
     }
 }
 
-/// A loaded pool: its players, and what was skipped (with file:row:column or file:line:col).
+/// A loaded pool: its players, what was skipped (with file:row:column or file:line:col), and
+/// the rows kept with a field left unknown.
 #[derive(Debug, Clone)]
 pub struct Pool {
     pub source: PathBuf,
     pub players: Vec<Player>,
     pub problems: Vec<String>,
+    pub warnings: Vec<String>,
 }
 
 /// Loads a pool, calling `progress` as it goes (every few thousand players, and at the end).
@@ -122,6 +125,7 @@ pub fn load_pool(path: &Path, mut progress: impl FnMut(Progress)) -> Result<Pool
                 source: path.to_path_buf(),
                 players: got.players,
                 problems: got.problems.iter().map(RowProblem::to_string).collect(),
+                warnings: got.warnings.iter().map(RowProblem::to_string).collect(),
             })
         }
         PoolFormat::Ron => {
@@ -143,6 +147,7 @@ pub fn load_pool(path: &Path, mut progress: impl FnMut(Progress)) -> Result<Pool
                 source: path.to_path_buf(),
                 players,
                 problems,
+                warnings: Vec::new(),
             })
         }
     }
