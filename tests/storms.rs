@@ -406,7 +406,7 @@ fn run_storm(storm: &Storm, keys: &[Event]) -> Result<(), TestCaseError> {
         .map_err(|e| TestCaseError::fail(format!("loading the storm's plan: {e}")))?;
     prop_assert_eq!(&loaded.scenario.plan, &board.plan);
     prop_assert_eq!(&loaded.scenario.name, &name);
-    prop_assert!(loaded.dropped.is_empty(), "{:?}", loaded.dropped);
+    prop_assert!(loaded.unresolved.is_empty(), "{:?}", loaded.unresolved);
     prop_assert!(
         loaded.xi_differences.is_empty(),
         "{:?}",

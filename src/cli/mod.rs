@@ -41,6 +41,19 @@ impl Context {
         })
     }
 
+    /// The data with `--pool`'s players added as possible targets, as the board holds them once
+    /// its pool is in: every command that reads a scenario uses this, so a pool signing resolves.
+    pub fn load_data_with_pool(&self) -> Result<Dataset, String> {
+        let ds = self.load_data()?;
+        match &self.pool {
+            None => Ok(ds),
+            Some(p) => {
+                let pool = store::pool::load_pool(p, |_| {}).map_err(|e| e.to_string())?;
+                Ok(crate::app::pool::merge(&ds, pool).dataset)
+            }
+        }
+    }
+
     /// `--date`, else the opening of the next summer window after the data's newest report.
     pub fn planning_date(&self, ds: &Dataset) -> NaiveDate {
         let today = chrono::Local::now().date_naive();

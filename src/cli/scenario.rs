@@ -61,7 +61,8 @@ pub enum Format {
 }
 
 pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
-    let ds = ctx.load_data()?;
+    // With `--pool`, so a pool signing resolves instead of showing as unresolved.
+    let ds = ctx.load_data_with_pool()?;
     let dir = scenarios_dir(ctx.scenarios.as_deref());
     let io = |e: std::io::Error| e.to_string();
     match args.command {

@@ -89,6 +89,14 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                 });
             let mut spans: Vec<Span<'static>> = Vec::new();
             match column.get(row) {
+                // Not in the loaded data (a pool player without his pool): kept, and shown.
+                Some(id) if board.ds.player(id).is_none() => {
+                    spans.push(Span::styled(format!("{:>2} ", row + 1), theme.dim));
+                    spans.push(Span::styled(
+                        crate::domain::scenario::unresolved_label(id),
+                        theme.warning,
+                    ));
+                }
                 Some(id) => {
                     let Some(p) = board.ds.player(id) else {
                         continue;
