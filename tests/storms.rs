@@ -311,7 +311,7 @@ fn run_storm(storm: &Storm, keys: &[Event]) -> Result<(), TestCaseError> {
     if storm.recovery {
         let mut s = Scenario::new("left behind", board.plan.clone(), chrono::Utc::now());
         s.plan.notes = "written by a storm".into();
-        store::recovery::write(dir.path(), &s, None).expect("recovery written");
+        store::recovery::write(dir.path(), &s, None, None).expect("recovery written");
         board.offer_recovery();
         prop_assert!(board.modal.is_some(), "the recovery is offered");
     }

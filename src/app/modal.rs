@@ -38,8 +38,8 @@ pub enum Then {
     Open(PathBuf),
     /// Start a new scenario, dropping unsaved changes.
     New,
-    /// Restore the work a crash or signal left in the recovery file.
-    Recover,
+    /// Restore the work a crash or signal left in this recovery file.
+    Recover(PathBuf),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +95,13 @@ pub enum Choice {
     Recall(PlayerId),
     Assume(crate::domain::plan::Assumption),
     ClearAssumptions(PlayerId),
+    /// Restore this recovery; keep the `others` as scenario files in the picker.
+    Restore {
+        path: PathBuf,
+        others: Vec<PathBuf>,
+    },
+    /// Keep these recoveries as scenario files in the picker.
+    SetAside(Vec<PathBuf>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -146,8 +153,10 @@ pub enum Effect {
     List(PickFor),
     Delete(PathBuf),
     Compare(PathBuf),
-    /// Bring back the work in the recovery file.
-    Recover,
-    /// Keep the recovery file as an ordinary scenario instead.
-    SetAsideRecovery,
+    /// Bring back the work in this recovery file (it stays until that work is saved).
+    Recover(PathBuf),
+    /// Keep these recovery files as ordinary scenarios instead.
+    SetAsideRecovery(Vec<PathBuf>),
+    /// The recovered work is saved: its recovery file goes.
+    DiscardRecovery(PathBuf),
 }

@@ -178,6 +178,62 @@ impl Board {
         });
     }
 
+    /// Offers the work signals or crashes left in the scenario folder: one recovery as a
+    /// yes/no question, several as a menu (each with its scenario and when it was written).
+    pub(super) fn offer_recoveries(&mut self) {
+        let all = crate::store::recovery::pending(&self.scenarios_dir);
+        match all.as_slice() {
+            [] => {}
+            [one] => {
+                self.modal = Some(Modal::Confirm {
+                    question: format!(
+                        "squadboard stopped with unsaved work{} on {}. Restore it? \
+                         y restores it; n keeps it as a scenario file in the picker.",
+                        one.name
+                            .as_ref()
+                            .map_or(String::new(), |n| format!(" on “{n}”")),
+                        one.describe()
+                    ),
+                    then: Then::Recover(one.path.clone()),
+                    offer_save: false,
+                });
+            }
+            several => {
+                let paths: Vec<std::path::PathBuf> =
+                    several.iter().map(|p| p.path.clone()).collect();
+                let mut items: Vec<MenuItem> = several
+                    .iter()
+                    .zip('1'..='9')
+                    .map(|(p, key)| MenuItem {
+                        key,
+                        label: format!(
+                            "“{}”, {}",
+                            p.name.as_deref().unwrap_or("unnamed"),
+                            p.describe()
+                        ),
+                        choice: Choice::Restore {
+                            path: p.path.clone(),
+                            others: paths.iter().filter(|o| **o != p.path).cloned().collect(),
+                        },
+                    })
+                    .collect();
+                items.push(MenuItem {
+                    key: 'k',
+                    label: "keep them all as scenario files in the picker".into(),
+                    choice: Choice::SetAside(paths),
+                });
+                self.modal = Some(Modal::Menu {
+                    title: format!(
+                        "squadboard stopped with unsaved work {} times. Restore which? \
+                         (the others are kept as scenario files in the picker)",
+                        several.len()
+                    ),
+                    items,
+                });
+            }
+        }
+    }
+
     pub(super) fn display_name(&self, id: &crate::domain::PlayerId) -> String {
         self.ds
             .player(id)
@@ -193,11 +249,11 @@ impl Board {
         match (modal, action) {
             (
                 Modal::Confirm {
-                    then: Then::Recover,
+                    then: Then::Recover(path),
                     ..
                 },
                 Action::Command(Command::Cancel),
-            ) => self.effects.push(Effect::SetAsideRecovery),
+            ) => self.effects.push(Effect::SetAsideRecovery(vec![path])),
             (_, Action::Command(Command::Cancel)) => {
                 self.quit_after_save = false;
             }
@@ -385,7 +441,7 @@ impl Board {
             Then::Overwrite => self.effects.push(Effect::Save { overwrite: true }),
             Then::Delete(path) => self.effects.push(Effect::Delete(path)),
             Then::Open(path) => self.effects.push(Effect::Open(path)),
-            Then::Recover => self.effects.push(Effect::Recover),
+            Then::Recover(path) => self.effects.push(Effect::Recover(path)),
             Then::New => self.new_scenario(),
         }
     }
@@ -393,6 +449,17 @@ impl Board {
     fn choose(&mut self, choice: Choice) {
         let before = self.plan.clone();
         let result = match choice {
+            Choice::Restore { path, others } => {
+                self.effects.push(Effect::Recover(path));
+                if !others.is_empty() {
+                    self.effects.push(Effect::SetAsideRecovery(others));
+                }
+                return;
+            }
+            Choice::SetAside(all) => {
+                self.effects.push(Effect::SetAsideRecovery(all));
+                return;
+            }
             Choice::Depart(id, kind) => self
                 .plan
                 .depart(&self.ds, &id, kind)
@@ -433,6 +500,10 @@ impl Board {
                 deleted_old,
             } => {
                 let mut message = format!("saved “{name}” to {}", path.display());
+                // Restored work is saved somewhere now: its recovery file goes.
+                if let Some(r) = self.doc.recovered.take() {
+                    self.effects.push(Effect::DiscardRecovery(r));
+                }
                 if let Some(Err(e)) = deleted_old {
                     message.push_str(&format!("; the old file could not be removed: {e}"));
                 }
@@ -525,18 +596,32 @@ impl Board {
                     scroll: 0,
                 });
             }
-            Done::Recovered(Ok((loaded, origin))) => {
+            Done::Recovered(Ok((loaded, pending))) => {
+                let notices = loaded.notices();
                 let s = loaded.scenario;
                 self.plan = s.plan;
-                // Saving goes back to the file it came from, over what is there now.
-                let fingerprint = origin
-                    .as_deref()
-                    .and_then(|p| crate::store::atomic::Fingerprint::of_file(p).ok().flatten());
-                self.doc = Document::in_file(s.name.clone(), origin, fingerprint, s.created);
-                self.doc.recovered = true;
+                // Saving goes back to the file it came from, if that file is still as it was
+                // when the work was opened (else it asks, as any save does). A recovery from an
+                // older build did not keep that: the file as it is now.
+                let fingerprint = pending.origin_fingerprint.or_else(|| {
+                    pending
+                        .origin
+                        .as_deref()
+                        .and_then(|p| crate::store::atomic::Fingerprint::of_file(p).ok().flatten())
+                });
+                self.doc =
+                    Document::in_file(s.name.clone(), pending.origin, fingerprint, s.created);
+                self.doc.recovered = Some(pending.path);
                 self.undo.clear();
                 self.redo.clear();
                 self.message = Some(format!("restored the unsaved work on “{}”", s.name));
+                if !notices.is_empty() {
+                    self.modal = Some(Modal::Notice {
+                        title: format!("Restored “{}” with notes", s.name),
+                        lines: notices,
+                        scroll: 0,
+                    });
+                }
             }
             Done::Recovered(Err(message)) => {
                 self.modal = Some(Modal::Notice {
@@ -548,9 +633,11 @@ impl Board {
                     scroll: 0,
                 });
             }
-            Done::SetAside(Ok(path)) => {
-                self.message = Some(format!("the unsaved work is kept in {}", path.display()));
+            Done::SetAside(Ok(paths)) => {
+                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                self.message = Some(format!("the unsaved work is kept in {}", names.join(", ")));
             }
+            Done::RecoveryDiscarded(_) => {}
             Done::SetAside(Err(message)) => {
                 self.message = Some(format!("the recovery file stays where it is: {message}"));
             }

@@ -36,7 +36,9 @@ use std::time::SystemTime;
 pub struct Fingerprint {
     pub len: u64,
     pub modified: Option<SystemTime>,
-    /// A 64-bit hash of the content. Only ever compared within one run, never stored.
+    /// A 64-bit hash of the content. Stored only in recovery files (to check, when restored
+    /// work is saved, that its file was not edited meanwhile); a build hashing differently
+    /// reads as a change, so it asks before overwriting.
     pub hash: u64,
 }
 

@@ -488,6 +488,11 @@ fn read_capped(path: &Path) -> Result<(String, Fingerprint), StoreError> {
     Ok((text, fp))
 }
 
+/// The text of a scenario-sized file (at most [`MAX_SCENARIO_BYTES`], regular files only).
+pub fn read_text(path: &Path) -> Result<String, StoreError> {
+    read_capped(path).map(|(text, _)| text)
+}
+
 /// Loads a scenario file against a dataset: players the data does not have are kept and
 /// listed, older formats migrated, newer ones refused.
 pub fn load(path: &Path, ds: &Dataset) -> Result<Loaded, StoreError> {
