@@ -5,7 +5,7 @@ use super::modal::{Effect, PickFor};
 use super::{Action, Board};
 use crate::domain::plan::Plan;
 use crate::domain::scenario::{FORMAT_VERSION, Scenario};
-use crate::store::atomic::{Expect, Fingerprint};
+use crate::store::atomic::{self, Expect, Fingerprint};
 use crate::store::recovery;
 use crate::store::scenario::{self as files, Entry, Loaded};
 use chrono::{DateTime, Utc};
@@ -27,6 +27,11 @@ pub enum Done {
     SaveFailed {
         message: String,
         changed_on_disk: bool,
+    },
+    /// A rename found the old file changed on disk since it was opened: nothing was written.
+    RenameChanged {
+        name: String,
+        message: String,
     },
     Opened {
         path: PathBuf,
@@ -81,6 +86,16 @@ pub fn perform(board: &Board, effect: Effect) -> Action {
             }
         },
         Effect::SaveNew { name, then_delete } => {
+            // A rename deletes the old file: the same check as saving over it.
+            if let Some((old, Some(fp))) = &then_delete
+                && let Err(e) = atomic::check_unchanged(old, *fp)
+            {
+                return Action::Done(Box::new(Done::RenameChanged {
+                    name,
+                    message: e.to_string(),
+                }));
+            }
+            let then_delete = then_delete.map(|(old, _)| old);
             let s = scenario_of(board, &name, now);
             match files::save_new(&board.scenarios_dir, &s) {
                 Ok((path, fingerprint)) => {

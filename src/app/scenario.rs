@@ -31,7 +31,7 @@ impl Board {
             Command::SaveAs => self.prompt(Ask::SaveAs, self.suggested_name()),
             Command::Duplicate => self.prompt(Ask::Duplicate, format!("{} copy", self.doc.name)),
             Command::Rename => self.prompt(Ask::Rename, self.doc.name.clone()),
-            Command::Notes => self.prompt(Ask::Notes, self.plan.notes.replace('\n', " ")),
+            Command::Notes => self.prompt(Ask::Notes, self.plan.notes.clone()),
             Command::OpenScenario => self.effects.push(Effect::List(PickFor::Open)),
             Command::Compare => self.effects.push(Effect::List(PickFor::Compare)),
             Command::NewScenario => {
@@ -63,7 +63,8 @@ impl Board {
     }
 
     fn prompt(&mut self, ask: Ask, input: String) {
-        let selected = !input.is_empty();
+        // A suggested name is selected (typing replaces it); notes are edited from their end.
+        let selected = !input.is_empty() && ask != Ask::Notes;
         self.modal = Some(Modal::Prompt {
             ask,
             input,
@@ -271,15 +272,39 @@ impl Board {
                         input.clear();
                     }
                 };
+                let limit = ask.limit();
                 match action {
                     Action::ModalChar(c) => {
                         edit(&mut input);
-                        input.push(c);
+                        if input.chars().count() < limit {
+                            input.push(c);
+                        } else {
+                            self.message = Some(format!("at most {limit} characters"));
+                        }
                     }
                     Action::Paste(text) => {
                         edit(&mut input);
-                        let line = text.lines().next().unwrap_or("");
-                        input.extend(line.chars().filter(|c| !c.is_control()));
+                        let room = limit.saturating_sub(input.chars().count());
+                        // Notes keep their line breaks; a name takes the first line.
+                        let kept: Vec<char> = if ask == Ask::Notes {
+                            text.replace("\r\n", "\n")
+                                .chars()
+                                .filter(|c| *c == '\n' || !c.is_control())
+                                .take(room + 1)
+                                .collect()
+                        } else {
+                            text.lines()
+                                .next()
+                                .unwrap_or("")
+                                .chars()
+                                .filter(|c| !c.is_control())
+                                .take(room + 1)
+                                .collect()
+                        };
+                        if kept.len() > room {
+                            self.message = Some(format!("pasted text cut at {limit} characters"));
+                        }
+                        input.extend(kept.into_iter().take(room));
                     }
                     Action::ModalBackspace => {
                         if selected {
@@ -420,7 +445,7 @@ impl Board {
             Ask::Rename => match &self.doc.path {
                 Some(old) => self.effects.push(Effect::SaveNew {
                     name: text,
-                    then_delete: Some(old.clone()),
+                    then_delete: Some((old.clone(), self.doc.fingerprint)),
                 }),
                 None => {
                     self.doc.name = text;
@@ -443,6 +468,14 @@ impl Board {
             Then::Open(path) => self.effects.push(Effect::Open(path)),
             Then::Recover(path) => self.effects.push(Effect::Recover(path)),
             Then::New => self.new_scenario(),
+            Then::RenameAnyway(name) => {
+                if let Some(old) = &self.doc.path {
+                    self.effects.push(Effect::SaveNew {
+                        name,
+                        then_delete: Some((old.clone(), None)),
+                    });
+                }
+            }
         }
     }
 
@@ -553,6 +586,15 @@ impl Board {
                         scroll: 0,
                     });
                 }
+            }
+            Done::RenameChanged { name, message } => {
+                self.modal = Some(Modal::Confirm {
+                    question: format!(
+                        "{message}. Rename it to “{name}” anyway, deleting that edit?"
+                    ),
+                    then: Then::RenameAnyway(name),
+                    offer_save: false,
+                });
             }
             Done::OpenFailed(message) => {
                 self.modal = Some(Modal::Notice {

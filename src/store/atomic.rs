@@ -177,6 +177,13 @@ pub fn resolve(path: &Path) -> Result<PathBuf, WriteError> {
     })
 }
 
+/// Whether the file at `path` still has the content `fp` was taken from: `Err(Changed)` when it
+/// differs or is gone (what saving with [`Expect::Unchanged`] checks; a rename checks it too
+/// before deleting the old file).
+pub fn check_unchanged(path: &Path, fp: Fingerprint) -> Result<(), WriteError> {
+    check(&resolve(path)?, Expect::Unchanged(fp))
+}
+
 fn check(target: &Path, expect: Expect) -> Result<(), WriteError> {
     match expect {
         Expect::Anything => Ok(()),
