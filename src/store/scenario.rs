@@ -448,10 +448,23 @@ pub fn parse(file: &str, text: &str, ds: &Dataset) -> Result<Loaded, StoreError>
 /// read.
 fn read_capped(path: &Path) -> Result<(String, Fingerprint), StoreError> {
     let shown = path.display();
-    let file = File::open(path).map_err(|e| StoreError::io(&shown, e))?;
+    // The type first (a FIFO would block the open), then opened without blocking, then the type
+    // again on what was opened, in case it was swapped in between.
+    let meta = std::fs::metadata(path).map_err(|e| StoreError::io(&shown, e))?;
+    if !meta.is_file() {
+        return Err(StoreError::invalid(&shown, "not a regular file"));
+    }
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK);
+    }
+    let file: File = opts.open(path).map_err(|e| StoreError::io(&shown, e))?;
     let meta = file.metadata().map_err(|e| StoreError::io(&shown, e))?;
     if !meta.is_file() {
-        return Err(StoreError::invalid(&shown, "not a file"));
+        return Err(StoreError::invalid(&shown, "not a regular file"));
     }
     let too_big = || {
         StoreError::invalid(
