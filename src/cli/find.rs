@@ -36,7 +36,7 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
         Some(path) => {
             let pool = store::pool::load_pool(path, |_| {}).map_err(|e| e.to_string())?;
             for p in &pool.problems {
-                eprintln!("skipped: {p}");
+                eprintln!("skipped: {}", super::sanitize::clean(p));
             }
             pool.players
         }

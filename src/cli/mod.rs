@@ -3,6 +3,7 @@
 pub mod check;
 pub mod find;
 pub mod import;
+pub mod sanitize;
 pub mod scenario;
 pub mod show;
 
