@@ -223,12 +223,9 @@ impl Board {
                     label: "keep them all as scenario files in the picker".into(),
                     choice: Choice::SetAside(paths),
                 });
+                // The others are kept as scenario files in the picker.
                 self.modal = Some(Modal::Menu {
-                    title: format!(
-                        "squadboard stopped with unsaved work {} times. Restore which? \
-                         (the others are kept as scenario files in the picker)",
-                        several.len()
-                    ),
+                    title: format!("{} unsaved works kept: restore which?", several.len()),
                     items,
                 });
             }
@@ -677,7 +674,14 @@ impl Board {
             }
             Done::SetAside(Ok(paths)) => {
                 let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                self.message = Some(format!("the unsaved work is kept in {}", names.join(", ")));
+                let names = names.join(", ");
+                // After restoring one of several, both are said.
+                self.message = Some(match self.message.take() {
+                    Some(m) if m.starts_with("restored") => {
+                        format!("{m}; the other work is kept in {names}")
+                    }
+                    _ => format!("the unsaved work is kept in {names}"),
+                });
             }
             Done::RecoveryDiscarded(_) => {}
             Done::SetAside(Err(message)) => {
