@@ -140,6 +140,9 @@ fn ev() -> impl Strategy<Value = Ev> {
         10 => (target(), target()).prop_map(|(a, b)| Ev::Gesture(a, b)),
         2 => size().prop_map(|(w, h)| Ev::Resize(w, h)),
         2 => prop_oneof![".{0,30}", "[a-z \n\r\t\"\\\\]{0,12}"].prop_map(Ev::Paste),
+        // Paste-sized inputs (issue 13): up to 1.1 MB, lines and control characters included.
+        1 => ("[a-zé\n\u{1b}]{1,4}", 1usize..1_100_000)
+            .prop_map(|(unit, n)| Ev::Paste(unit.repeat(n / unit.len().max(1)))),
         1 => any::<bool>().prop_map(Ev::Focus),
     ]
 }

@@ -423,11 +423,12 @@ pub fn parse(file: &str, text: &str, ds: &Dataset) -> Result<Loaded, StoreError>
     let f = parsed.upgrade();
     let mut plan = f.plan;
     let xi_differences = xi_differences(&plan, &f.xi);
-    // Players the data cannot resolve stay as written (a pool opened without its pool).
-    let unresolved = unresolved(&plan, ds);
     // A hand edit may break the board's rules (a player twice in a column, a target placed but
     // not signed): put them right, and say so.
     let normalized = plan.normalize(ds);
+    // Players the data cannot resolve stay as written (a pool opened without its pool); listed
+    // as the plan now stands.
+    let unresolved = unresolved(&plan, ds);
     Ok(Loaded {
         scenario: Scenario {
             format_version: FORMAT_VERSION,
