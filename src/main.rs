@@ -51,7 +51,11 @@ fn finish(outcome: Outcome) -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(message) => {
-            let _ = writeln!(std::io::stderr(), "squadboard: {message}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "squadboard: {}",
+                cli::sanitize::clean(&message)
+            );
             ExitCode::from(2)
         }
     }
@@ -134,7 +138,9 @@ fn main() -> ExitCode {
         pool: cli.pool,
         scenarios: cli.scenarios,
     };
-    let mut out = std::io::stdout().lock();
+    // Everything a command prints passes through the one sanitiser: text from data or files
+    // never sends escape sequences to the terminal.
+    let mut out = cli::sanitize::Clean(std::io::stdout().lock());
     let outcome = match cli.command {
         Some(Command::Check { dir }) => {
             let dir = dir.or(ctx.data.clone());

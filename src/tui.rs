@@ -109,10 +109,12 @@ pub enum Exit {
     EndOfInput,
 }
 
-/// The set of signals that end the board, and the last one that arrived.
+/// The set of signals that end the board, and the last one that arrived; and SIGTSTP (a
+/// `kill -TSTP`), which suspends it as Ctrl-Z does.
 #[derive(Clone, Default)]
 pub struct Signals {
     pub last: Arc<AtomicUsize>,
+    pub stop: Arc<AtomicBool>,
 }
 
 impl Signals {
@@ -130,7 +132,14 @@ impl Signals {
             // SAFETY-free: the handler only stores into an atomic.
             signal_hook::flag::register_usize(sig, last, sig as usize)?;
         }
+        #[cfg(unix)]
+        signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&s.stop))?;
         Ok(s)
+    }
+
+    /// Whether a SIGTSTP arrived since the last call.
+    pub fn take_stop(&self) -> bool {
+        self.stop.swap(false, Ordering::SeqCst)
     }
 
     pub fn pending(&self) -> Option<i32> {
@@ -176,7 +185,13 @@ where
         if events.hung_up() {
             return Ok(Exit::Signal(signal_hook::consts::SIGHUP));
         }
+        if !scripted && signals.take_stop() {
+            suspend(terminal)?;
+            continue;
+        }
         match events.next(Duration::from_millis(200))? {
+            // Ctrl-Z (raw mode makes it a key): stop like any terminal program.
+            Some(ev) if !scripted && is_suspend_key(&ev) => suspend(terminal)?,
             Some(ev) => {
                 for action in event_to_actions(&ev, board, &hits) {
                     board.apply(action);
@@ -186,6 +201,56 @@ where
             None => {}
         }
     }
+}
+
+/// Ctrl-Z.
+pub fn is_suspend_key(ev: &Event) -> bool {
+    matches!(ev, Event::Key(k)
+        if k.kind == event::KeyEventKind::Press
+            && k.code == event::KeyCode::Char('z')
+            && k.modifiers.contains(event::KeyModifiers::CONTROL))
+}
+
+/// Suspends the board as a shell's job: the terminal restored (main screen, cooked mode, mouse
+/// capture off), then the process stops; `fg` (SIGCONT) carries on here, taking the terminal
+/// again and redrawing in full.
+fn suspend<B: Backend>(terminal: &mut Terminal<B>) -> io::Result<()>
+where
+    B::Error: std::fmt::Display,
+{
+    restore();
+    #[cfg(unix)]
+    // SAFETY: raising a signal on our own process; SIGSTOP cannot be caught.
+    unsafe {
+        libc::raise(libc::SIGSTOP);
+    }
+    take_terminal()?;
+    // Redrawn in full: the screen cleared, and both of ratatui's buffers emptied so the next
+    // frame is drawn whole (`Terminal::clear` would ask the terminal where its cursor is, and
+    // the event thread would swallow the answer).
+    execute!(
+        stdout(),
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+    )?;
+    terminal.swap_buffers();
+    Ok(())
+}
+
+/// Raw mode, the alternate screen, mouse capture and bracketed paste.
+fn take_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = stdout();
+    if let Err(e) = execute!(
+        out,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    ) {
+        restore();
+        return Err(e);
+    }
+    Ok(())
 }
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -214,18 +279,7 @@ pub struct TerminalGuard {
 impl TerminalGuard {
     pub fn new() -> io::Result<TerminalGuard> {
         install_panic_hook();
-        enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        let mut out = stdout();
-        if let Err(e) = execute!(
-            out,
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
-        ) {
-            restore();
-            return Err(e);
-        }
+        take_terminal()?;
         match Terminal::new(CrosstermBackend::new(stdout())) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {

@@ -73,7 +73,7 @@ fn pool_players_are_found_and_signed_like_targets() {
         .expect("save");
     let loaded = squadboard::store::scenario::load(&path, &b.ds).expect("load");
     assert_eq!(loaded.scenario.plan, b.plan);
-    assert!(loaded.dropped.is_empty());
+    assert!(loaded.unresolved.is_empty());
 }
 
 #[test]

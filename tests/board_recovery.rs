@@ -24,7 +24,7 @@ fn nothing_unsaved_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let b = board_in(dir.path());
     assert!(b.keep_unsaved().is_none());
-    assert!(squadboard::store::recovery::pending(dir.path()).is_none());
+    assert!(squadboard::store::recovery::pending(dir.path()).is_empty());
 }
 
 #[test]
@@ -52,13 +52,18 @@ fn kept_work_is_offered_and_restored_with_its_file() {
     assert_eq!(next.plan, b.plan, "the work is back");
     assert!(next.dirty(), "and still unsaved");
     assert_eq!(next.doc.name, "mine");
-    assert!(
-        squadboard::store::recovery::pending(dir.path()).is_none(),
-        "offered once"
+    assert_eq!(
+        squadboard::store::recovery::pending(dir.path()).len(),
+        1,
+        "kept until saved"
     );
     // Saving goes back to the scenario's own file.
     next.apply(Action::Command(Command::Save));
     assert!(!next.dirty(), "{:?}", next.message);
+    assert!(
+        squadboard::store::recovery::pending(dir.path()).is_empty(),
+        "saved: offered no more"
+    );
     let text = std::fs::read_to_string(dir.path().join("mine.ron")).expect("mine.ron");
     assert!(text.contains("\"konate\""));
 }
@@ -80,4 +85,157 @@ fn declined_work_is_kept_as_a_scenario_not_lost() {
     next.apply(Action::Command(Command::OpenScenario));
     next.apply(Action::ModalAccept);
     assert_eq!(next.plan, b.plan);
+}
+
+fn a_scenario_with_a_pool_player(dir: &std::path::Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenario-v2.ron"),
+    )
+    .expect("fixture")
+    .replace("\"rivero\"", "\"tm-900002\"");
+    let p = dir.join("pool.ron");
+    std::fs::write(&p, text).expect("write");
+    p
+}
+
+/// Issue 13, item 1. Fails on main: the restore dropped the pool player without a word and
+/// deleted the recovery file before anything was saved.
+#[test]
+fn a_restore_drops_nobody_and_the_recovery_goes_only_once_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = a_scenario_with_a_pool_player(dir.path());
+    let mut b = board_in(dir.path());
+    let loaded = squadboard::store::scenario::load(&path, &b.ds).expect("loads");
+    b.apply(Action::Done(Box::new(squadboard::app::Done::Opened {
+        path: path.clone(),
+        loaded: Box::new(loaded),
+    })));
+    b.modal = None;
+    b.plan.notes = "changed after opening".into();
+    let kept = b.keep_unsaved().expect("dirty").expect("written");
+
+    let mut next = board_in(dir.path());
+    next.offer_recovery();
+    next.apply(Action::ConfirmYes);
+    let pool_player = id("tm-900002");
+    assert!(
+        next.plan
+            .depth
+            .column(squadboard::domain::Position::CB)
+            .contains(&pool_player)
+    );
+    assert!(next.plan.is_signing(&pool_player));
+    assert_eq!(next.plan, b.plan, "the work is back, whole");
+    assert!(kept.exists(), "kept until its work is saved somewhere");
+    next.modal = None;
+    next.apply(Action::Command(Command::Save));
+    assert!(!next.dirty(), "{:?} {:?}", next.message, next.modal);
+    assert!(!kept.exists(), "saved: the recovery goes");
+    let text = std::fs::read_to_string(&path).expect("saved");
+    assert!(text.contains("\"tm-900002\""), "{text}");
+}
+
+/// Issue 13, item 2. Fails on main: the second board's recovery overwrote the first's.
+#[test]
+fn two_boards_keep_two_recoveries_and_both_are_offered() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut one = board_in(dir.path());
+    sign_konate(&mut one);
+    one.plan.notes = "board one".into();
+    let mut two = board_in(dir.path());
+    sign_konate(&mut two);
+    two.plan.notes = "board two".into();
+    let a = one.keep_unsaved().expect("dirty").expect("written");
+    let b = two.keep_unsaved().expect("dirty").expect("written");
+    assert_ne!(a, b);
+    let pending = squadboard::store::recovery::pending(dir.path());
+    assert_eq!(pending.len(), 2, "{pending:?}");
+
+    let mut next = board_in(dir.path());
+    next.offer_recovery();
+    let Some(Modal::Menu { items, .. }) = &next.modal else {
+        panic!("both offered: {:?}", next.modal)
+    };
+    assert_eq!(
+        items.len(),
+        3,
+        "two to restore and one to keep both: {items:?}"
+    );
+    let first = items[0].key;
+    next.apply(Action::MenuKey(first));
+    next.run_effects();
+    let restored = next.plan.notes.clone();
+    assert!(restored.starts_with("board "), "{restored}");
+    // The other is kept as a scenario the picker lists, never lost.
+    let other = if restored == "board one" {
+        "board two"
+    } else {
+        "board one"
+    };
+    let kept: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("recovered-"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect();
+    assert!(kept.iter().any(|t| t.contains(other)), "{kept:?}");
+}
+
+/// Issue 13, item 4. Fails on main: the restored work took the fingerprint of the file as it is
+/// now, so saving overwrote an edit made to it meanwhile without asking.
+#[test]
+fn a_restored_recovery_asks_before_overwriting_an_edit_made_meanwhile() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(dir.path());
+    b.apply(Action::Command(Command::SaveAs));
+    for c in "mine".chars() {
+        b.apply(Action::ModalChar(c));
+    }
+    b.apply(Action::ModalAccept);
+    sign_konate(&mut b);
+    b.keep_unsaved().expect("dirty").expect("written");
+    let file = dir.path().join("mine.ron");
+    let mut edited = std::fs::read_to_string(&file).expect("mine");
+    edited.push_str("// an edit made in another editor\n");
+    std::fs::write(&file, &edited).expect("edit");
+
+    let mut next = board_in(dir.path());
+    next.offer_recovery();
+    next.apply(Action::ConfirmYes);
+    next.modal = None;
+    next.apply(Action::Command(Command::Save));
+    let Some(Modal::Confirm { question, .. }) = &next.modal else {
+        panic!("asked first: {:?} {:?}", next.modal, next.message)
+    };
+    assert!(question.contains("changed on disk"), "{question}");
+    assert_eq!(std::fs::read_to_string(&file).expect("mine"), edited);
+}
+
+/// Issue 13, item 13. Fails on main: a planted `.recovery.ron` symlink made the recovery write
+/// go through it to its target.
+#[cfg(unix)]
+#[test]
+fn a_planted_symlink_is_never_written_through() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let outside = tempfile::tempdir().expect("tempdir");
+    let target = outside.path().join("precious.txt");
+    std::fs::write(&target, "precious").expect("write");
+    std::os::unix::fs::symlink(&target, dir.path().join(".recovery.ron")).expect("symlink");
+    let mut b = board_in(dir.path());
+    sign_konate(&mut b);
+    let kept = b.keep_unsaved().expect("dirty").expect("written");
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("target"),
+        "precious"
+    );
+    let meta = std::fs::symlink_metadata(&kept).expect("kept");
+    assert!(meta.file_type().is_file(), "a new regular file");
+    // And the exclusive create refuses a link at its own name.
+    let link = dir.path().join(".recovery-planted.ron");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    assert!(squadboard::store::recovery::create_new(&link, b"x").is_err());
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("target"),
+        "precious"
+    );
 }

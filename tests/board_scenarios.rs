@@ -394,3 +394,84 @@ fn a_suggested_name_is_replaced_by_typing_and_kept_by_enter() {
         vec!["plan-a.ron", "plan-b-copy.ron", "plan-b.ron"]
     );
 }
+
+/// Issue 13, item 3. Fails on main: `R` deleted the old file without looking, losing an edit
+/// made to it in another editor since it was opened.
+#[test]
+fn rename_asks_before_deleting_a_file_changed_on_disk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    c(&mut b, Command::SaveAs);
+    type_in(&mut b, "mine");
+    b.apply(Action::ModalAccept);
+    let mine = dir.path().join("mine.ron");
+    let mut edited = fs::read_to_string(&mine).expect("mine");
+    edited.push_str("// edited elsewhere\n");
+    fs::write(&mine, &edited).expect("edit");
+    c(&mut b, Command::Rename);
+    for _ in 0..4 {
+        b.apply(Action::ModalBackspace);
+    }
+    type_in(&mut b, "theirs");
+    b.apply(Action::ModalAccept);
+    let Some(Modal::Confirm { question, .. }) = &b.modal else {
+        panic!("asked first: {:?} {:?}", b.modal, b.message)
+    };
+    assert!(question.contains("changed on disk"), "{question}");
+    assert_eq!(fs::read_to_string(&mine).expect("kept"), edited);
+    assert_eq!(files(&dir), ["mine.ron"]);
+    // Yes renames anyway, as saving over a changed file does.
+    b.apply(Action::ConfirmYes);
+    assert_eq!(files(&dir), ["theirs.ron"], "{:?}", b.message);
+}
+
+/// Issue 13, item 5. Fails on main: a pasted megabyte went into the name and the notes, so
+/// neither the scenario nor its recovery could be written.
+#[test]
+fn prompts_are_bounded_on_type_and_paste_and_any_name_saves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    c(&mut b, Command::SaveAs);
+    b.apply(Action::ModalBackspace);
+    b.apply(Action::Paste("ü".repeat(1_100_000)));
+    type_in(&mut b, "more");
+    let Some(Modal::Prompt { input, .. }) = &b.modal else {
+        panic!("{:?}", b.modal)
+    };
+    assert_eq!(input.chars().count(), squadboard::app::modal::NAME_LIMIT);
+    let (buf, _) = render(&b, 120, 40);
+    let screen = text(&buf);
+    assert!(
+        screen.contains("80/80"),
+        "the count near the limit:\n{screen}"
+    );
+    b.apply(Action::ModalAccept);
+    assert!(b.doc.path.is_some(), "saved: {:?}", b.message);
+
+    c(&mut b, Command::Notes);
+    b.apply(Action::Paste("x\n".repeat(1_100_000)));
+    let Some(Modal::Prompt { input, .. }) = &b.modal else {
+        panic!("{:?}", b.modal)
+    };
+    assert_eq!(input.chars().count(), squadboard::app::modal::NOTES_LIMIT);
+    b.apply(Action::ModalAccept);
+    c(&mut b, Command::Save);
+    assert!(!b.dirty(), "{:?}", b.message);
+    assert!(b.keep_unsaved().is_none());
+}
+
+/// Issue 13, item 8. Fails on main: editing notes again joined their lines, and the old text
+/// was pre-selected so the first key typed replaced all of it.
+#[test]
+fn notes_keep_their_line_breaks_and_the_cursor_starts_at_the_end() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    c(&mut b, Command::Notes);
+    b.apply(Action::Paste("first line\r\nsecond line".into()));
+    b.apply(Action::ModalAccept);
+    assert_eq!(b.plan.notes, "first line\nsecond line");
+    c(&mut b, Command::Notes);
+    type_in(&mut b, "!");
+    b.apply(Action::ModalAccept);
+    assert_eq!(b.plan.notes, "first line\nsecond line!");
+}

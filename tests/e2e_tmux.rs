@@ -483,11 +483,9 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_unsaved_work() {
             "{}",
             t.screen()
         );
-        assert!(
-            t.path("data")
-                .join("scenarios")
-                .join(".recovery.ron")
-                .exists()
+        assert_eq!(
+            squadboard::store::recovery::pending(&t.path("data").join("scenarios")).len(),
+            1
         );
         offered_back(&t, &env);
     }
@@ -599,6 +597,6 @@ fn a_closed_terminal_ends_the_board_and_keeps_unsaved_work() {
         );
         sleep(Duration::from_millis(50));
     }
-    let recovery = t.path("data").join("scenarios").join(".recovery.ron");
-    assert!(recovery.exists(), "unsaved work kept");
+    let pending = squadboard::store::recovery::pending(&t.path("data").join("scenarios"));
+    assert_eq!(pending.len(), 1, "unsaved work kept");
 }

@@ -445,7 +445,9 @@ fn check_scenario(bytes: Vec<u8>) -> Result<(), TestCaseError> {
             let again = scenarios::to_ron(&loaded.scenario).expect("a loaded scenario writes");
             let back = scenarios::parse(name, &again, &ds).expect("what was written loads");
             prop_assert_eq!(&back.scenario, &loaded.scenario);
-            prop_assert!(back.dropped.is_empty() && back.xi_differences.is_empty());
+            // Unresolved players are kept as they were, never dropped (issue 13, item 0).
+            prop_assert_eq!(&back.unresolved, &loaded.unresolved);
+            prop_assert!(back.xi_differences.is_empty());
             // Opened on the board, as the picker opens it; then compared against.
             let plan = loaded.scenario.plan.clone();
             let mut board = Board::new(Arc::clone(&ds), None, keymap());

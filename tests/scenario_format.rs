@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use squadboard::domain::plan::{Assumption, Departure, DepartureKind, Plan, Signing};
-use squadboard::domain::scenario::{DroppedFrom, FORMAT_VERSION, Scenario};
+use squadboard::domain::scenario::{FORMAT_VERSION, NamedIn, Scenario};
 use squadboard::domain::{Currency, Dataset, DepthChart, Fee, Formation, PlayerId, Position};
 use squadboard::store::StoreError;
 use squadboard::store::atomic::Expect;
@@ -47,7 +47,7 @@ fn the_v1_fixture_stays_loadable_and_migrates() {
     let ds = ds();
     let l = load(&fixture("scenario-v1.ron"), &ds).expect("v1 loads");
     assert_eq!(l.migrated_from, Some(1));
-    assert!(l.dropped.is_empty(), "{:?}", l.dropped);
+    assert!(l.unresolved.is_empty(), "{:?}", l.unresolved);
     assert!(l.xi_differences.is_empty());
     let s = &l.scenario;
     assert_eq!(s.format_version, FORMAT_VERSION);
@@ -243,32 +243,34 @@ fn files_over_the_size_cap_are_refused_and_never_written() {
 }
 
 #[test]
-fn players_the_data_no_longer_has_are_dropped_and_listed() {
+fn players_the_data_no_longer_has_are_kept_and_listed() {
     let ds = ds();
     let v2 = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
     // Rivero is gone from the data: he is in the CB column and the signings.
     let text = v2.replace("\"rivero\"", "\"rivero-cruz\"");
     let l = parse("s.ron", &text, &ds).expect("loads the rest");
-    let dropped: Vec<(String, DroppedFrom)> = l
-        .dropped
+    let listed: Vec<(String, NamedIn)> = l
+        .unresolved
         .iter()
-        .map(|x| (x.id.to_string(), x.from))
+        .map(|x| (x.id.to_string(), x.named_in))
         .collect();
     assert_eq!(
-        dropped,
+        listed,
         vec![
-            ("rivero-cruz".into(), DroppedFrom::Depth(Position::CB)),
-            ("rivero-cruz".into(), DroppedFrom::Signing),
+            ("rivero-cruz".into(), NamedIn::Depth(Position::CB)),
+            ("rivero-cruz".into(), NamedIn::Signing),
         ]
     );
     let p = &l.scenario.plan;
-    assert_eq!(p.signings.len(), 1);
-    assert_eq!(p.depth.column(Position::CB).len(), 4);
+    assert_eq!(p.signings.len(), 2);
+    assert_eq!(p.depth.column(Position::CB).len(), 5);
     assert_eq!(p.departures.len(), 2);
     assert_eq!(p.assumptions.len(), 3);
     assert!(
-        l.notices()
-            .contains(&"unknown player `rivero-cruz` dropped from the signings".to_string()),
+        l.notices().contains(
+            &"? rivero-cruz — not in the loaded data; open with --pool FILE (named in the signings)"
+                .to_string()
+        ),
         "{:?}",
         l.notices()
     );
@@ -437,7 +439,7 @@ proptest! {
         let fp = save(&path, &s, Expect::Nothing).expect("save");
         let l = load(&path, &ds).expect("load");
         prop_assert_eq!(&l.scenario, &s);
-        prop_assert!(l.dropped.is_empty());
+        prop_assert!(l.unresolved.is_empty());
         prop_assert!(l.xi_differences.is_empty());
         prop_assert_eq!(l.migrated_from, None);
         prop_assert!(l.fingerprint.same_content(&fp));

@@ -140,6 +140,9 @@ fn ev() -> impl Strategy<Value = Ev> {
         10 => (target(), target()).prop_map(|(a, b)| Ev::Gesture(a, b)),
         2 => size().prop_map(|(w, h)| Ev::Resize(w, h)),
         2 => prop_oneof![".{0,30}", "[a-z \n\r\t\"\\\\]{0,12}"].prop_map(Ev::Paste),
+        // Paste-sized inputs (issue 13): up to 1.1 MB, lines and control characters included.
+        1 => ("[a-zé\n\u{1b}]{1,4}", 1usize..1_100_000)
+            .prop_map(|(unit, n)| Ev::Paste(unit.repeat(n / unit.len().max(1)))),
         1 => any::<bool>().prop_map(Ev::Focus),
     ]
 }
@@ -311,7 +314,7 @@ fn run_storm(storm: &Storm, keys: &[Event]) -> Result<(), TestCaseError> {
     if storm.recovery {
         let mut s = Scenario::new("left behind", board.plan.clone(), chrono::Utc::now());
         s.plan.notes = "written by a storm".into();
-        store::recovery::write(dir.path(), &s, None).expect("recovery written");
+        store::recovery::write(dir.path(), &s, None, None).expect("recovery written");
         board.offer_recovery();
         prop_assert!(board.modal.is_some(), "the recovery is offered");
     }
@@ -406,7 +409,7 @@ fn run_storm(storm: &Storm, keys: &[Event]) -> Result<(), TestCaseError> {
         .map_err(|e| TestCaseError::fail(format!("loading the storm's plan: {e}")))?;
     prop_assert_eq!(&loaded.scenario.plan, &board.plan);
     prop_assert_eq!(&loaded.scenario.name, &name);
-    prop_assert!(loaded.dropped.is_empty(), "{:?}", loaded.dropped);
+    prop_assert!(loaded.unresolved.is_empty(), "{:?}", loaded.unresolved);
     prop_assert!(
         loaded.xi_differences.is_empty(),
         "{:?}",

@@ -194,8 +194,9 @@ pub struct Document {
     /// The file as last read or written, to notice changes made on disk since.
     pub fingerprint: Option<Fingerprint>,
     pub created: DateTime<Utc>,
-    /// Brought back from the recovery file: unsaved whatever the plan, until saved.
-    pub recovered: bool,
+    /// Brought back from this recovery file: unsaved whatever the plan until saved, and the
+    /// file is removed only once its work is saved somewhere.
+    pub recovered: Option<PathBuf>,
 }
 
 impl Document {
@@ -211,7 +212,7 @@ impl Document {
             path,
             fingerprint,
             created,
-            recovered: false,
+            recovered: None,
         }
     }
 
@@ -221,7 +222,7 @@ impl Document {
             path: None,
             fingerprint: None,
             created: Utc::now(),
-            recovered: false,
+            recovered: None,
         }
     }
 }
@@ -355,29 +356,12 @@ impl Board {
     }
 
     pub fn dirty(&self) -> bool {
-        self.plan != self.saved || self.doc.recovered
+        self.plan != self.saved || self.doc.recovered.is_some()
     }
 
-    /// Offers the work a signal or a crash left in the scenario folder's recovery file.
+    /// Offers the work signals or crashes left in the scenario folder (see `app::scenario`).
     pub fn offer_recovery(&mut self) {
-        if let Some(p) = crate::store::recovery::pending(&self.scenarios_dir) {
-            let when = p.written.map_or("an earlier session".to_string(), |w| {
-                w.with_timezone(&chrono::Local)
-                    .format("%-d %b %Y %H:%M")
-                    .to_string()
-            });
-            let from = p
-                .origin
-                .map_or(String::new(), |o| format!(" (from {})", o.display()));
-            self.modal = Some(super::modal::Modal::Confirm {
-                question: format!(
-                    "squadboard stopped with unsaved work on {when}{from}. Restore it? \
-                     y restores it; n keeps it as a scenario file in the picker."
-                ),
-                then: super::modal::Then::Recover,
-                offer_save: false,
-            });
-        }
+        self.offer_recoveries();
     }
 
     /// The depth chart's columns, line by line (goalkeepers · defence · midfield · attack), each
@@ -431,8 +415,9 @@ impl Board {
     /// whose contract has run out. Former players are gone from the day they left.
     pub fn depth_view(&self, col: DepthColumn) -> Vec<DepthRow> {
         let on = self.plan.date;
+        // A player the loaded data cannot resolve stays where he stands (drawn as `? id`).
         let present = |id: &PlayerId| {
-            self.ds.is_target(id) || self.ds.player(id).is_some_and(|p| is_at_club(p, on))
+            self.ds.is_target(id) || self.ds.player(id).is_none_or(|p| is_at_club(p, on))
         };
         let mut rows: Vec<DepthRow> = match col {
             DepthColumn::Pos(pos) => self

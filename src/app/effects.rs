@@ -5,7 +5,7 @@ use super::modal::{Effect, PickFor};
 use super::{Action, Board};
 use crate::domain::plan::Plan;
 use crate::domain::scenario::{FORMAT_VERSION, Scenario};
-use crate::store::atomic::{Expect, Fingerprint};
+use crate::store::atomic::{self, Expect, Fingerprint};
 use crate::store::recovery;
 use crate::store::scenario::{self as files, Entry, Loaded};
 use chrono::{DateTime, Utc};
@@ -28,6 +28,11 @@ pub enum Done {
         message: String,
         changed_on_disk: bool,
     },
+    /// A rename found the old file changed on disk since it was opened: nothing was written.
+    RenameChanged {
+        name: String,
+        message: String,
+    },
     Opened {
         path: PathBuf,
         loaded: Box<Loaded>,
@@ -36,9 +41,10 @@ pub enum Done {
     Listed(PickFor, Result<Vec<Entry>, String>),
     Deleted(Result<PathBuf, String>),
     Compared(Result<(String, Box<Plan>), String>),
-    /// The recovery file's work, and the scenario file it came from.
-    Recovered(Result<(Box<Loaded>, Option<PathBuf>), String>),
-    SetAside(Result<PathBuf, String>),
+    /// The recovery file's work, and where it came from.
+    Recovered(Result<(Box<Loaded>, recovery::Pending), String>),
+    SetAside(Result<Vec<PathBuf>, String>),
+    RecoveryDiscarded(PathBuf),
 }
 
 /// The scenario the board would write now.
@@ -80,6 +86,16 @@ pub fn perform(board: &Board, effect: Effect) -> Action {
             }
         },
         Effect::SaveNew { name, then_delete } => {
+            // A rename deletes the old file: the same check as saving over it.
+            if let Some((old, Some(fp))) = &then_delete
+                && let Err(e) = atomic::check_unchanged(old, *fp)
+            {
+                return Action::Done(Box::new(Done::RenameChanged {
+                    name,
+                    message: e.to_string(),
+                }));
+            }
+            let then_delete = then_delete.map(|(old, _)| old);
             let s = scenario_of(board, &name, now);
             match files::save_new(&board.scenarios_dir, &s) {
                 Ok((path, fingerprint)) => {
@@ -119,20 +135,25 @@ pub fn perform(board: &Board, effect: Effect) -> Action {
                 .map(|()| path.clone())
                 .map_err(|e| format!("{}: {e}", path.display())),
         ),
-        Effect::Recover => {
-            let dir = &board.scenarios_dir;
-            match files::load(&recovery::path(dir), &board.ds) {
-                Ok(loaded) => {
-                    let origin = recovery::origin(dir);
-                    recovery::discard(dir);
-                    Done::Recovered(Ok((Box::new(loaded), origin)))
-                }
-                Err(e) => Done::Recovered(Err(e.to_string())),
+        // Nothing is deleted here: the file goes once its work is saved (`DiscardRecovery`).
+        Effect::Recover(path) => match (files::load(&path, &board.ds), recovery::read(&path)) {
+            (Ok(loaded), Some(pending)) => Done::Recovered(Ok((Box::new(loaded), pending))),
+            (Err(e), _) => Done::Recovered(Err(e.to_string())),
+            (Ok(_), None) => {
+                Done::Recovered(Err(format!("{}: not a regular file", path.display())))
             }
-        }
-        Effect::SetAsideRecovery => Done::SetAside(
-            recovery::set_aside(&board.scenarios_dir, now).map_err(|e| e.to_string()),
+        },
+        Effect::SetAsideRecovery(paths) => Done::SetAside(
+            paths
+                .iter()
+                .map(|p| recovery::set_aside(p, now))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| e.to_string()),
         ),
+        Effect::DiscardRecovery(path) => {
+            recovery::discard(&path);
+            Done::RecoveryDiscarded(path)
+        }
         Effect::Compare(path) => Done::Compared(
             files::load(&path, &board.ds)
                 .map(|l| (l.scenario.name, Box::new(l.scenario.plan)))
@@ -150,10 +171,20 @@ impl Board {
             return None;
         }
         let s = scenario_of(self, &self.doc.name, Utc::now());
-        Some(
-            recovery::write(&self.scenarios_dir, &s, self.doc.path.as_deref())
-                .map_err(|e| e.to_string()),
+        let written = recovery::write(
+            &self.scenarios_dir,
+            &s,
+            self.doc.path.as_deref(),
+            self.doc.fingerprint,
         )
+        .map_err(|e| e.to_string());
+        // A restored recovery's work is now in the new one: the old one goes.
+        if let (Ok(new), Some(old)) = (&written, &self.doc.recovered)
+            && new != old
+        {
+            recovery::discard(old);
+        }
+        Some(written)
     }
 
     /// Performs every effect `update` asked for, feeding each result back through `update`.

@@ -15,7 +15,21 @@ pub enum Ask {
     Notes,
 }
 
+/// The longest scenario name a prompt takes, in characters (the file name is its slug,
+/// shortened further, so every name that can be typed can be saved).
+pub const NAME_LIMIT: usize = 80;
+/// The longest notes a prompt takes, in characters.
+pub const NOTES_LIMIT: usize = 10_000;
+
 impl Ask {
+    /// How many characters the prompt takes.
+    pub fn limit(self) -> usize {
+        match self {
+            Ask::Notes => NOTES_LIMIT,
+            _ => NAME_LIMIT,
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Ask::SaveAs => "Save as — scenario name",
@@ -38,8 +52,10 @@ pub enum Then {
     Open(PathBuf),
     /// Start a new scenario, dropping unsaved changes.
     New,
-    /// Restore the work a crash or signal left in the recovery file.
-    Recover,
+    /// Rename to this name although the old file changed on disk since it was opened.
+    RenameAnyway(String),
+    /// Restore the work a crash or signal left in this recovery file.
+    Recover(PathBuf),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +111,13 @@ pub enum Choice {
     Recall(PlayerId),
     Assume(crate::domain::plan::Assumption),
     ClearAssumptions(PlayerId),
+    /// Restore this recovery; keep the `others` as scenario files in the picker.
+    Restore {
+        path: PathBuf,
+        others: Vec<PathBuf>,
+    },
+    /// Keep these recoveries as scenario files in the picker.
+    SetAside(Vec<PathBuf>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -137,17 +160,20 @@ pub enum Effect {
     Save {
         overwrite: bool,
     },
-    /// Save the current plan as a new file under this name (save-as, duplicate).
+    /// Save the current plan as a new file under this name (save-as, duplicate); a rename then
+    /// deletes the old file, if it still holds what was read (`None`: delete it anyway).
     SaveNew {
         name: String,
-        then_delete: Option<PathBuf>,
+        then_delete: Option<(PathBuf, Option<crate::store::atomic::Fingerprint>)>,
     },
     Open(PathBuf),
     List(PickFor),
     Delete(PathBuf),
     Compare(PathBuf),
-    /// Bring back the work in the recovery file.
-    Recover,
-    /// Keep the recovery file as an ordinary scenario instead.
-    SetAsideRecovery,
+    /// Bring back the work in this recovery file (it stays until that work is saved).
+    Recover(PathBuf),
+    /// Keep these recovery files as ordinary scenarios instead.
+    SetAsideRecovery(Vec<PathBuf>),
+    /// The recovered work is saved: its recovery file goes.
+    DiscardRecovery(PathBuf),
 }

@@ -31,7 +31,7 @@ impl Board {
             Command::SaveAs => self.prompt(Ask::SaveAs, self.suggested_name()),
             Command::Duplicate => self.prompt(Ask::Duplicate, format!("{} copy", self.doc.name)),
             Command::Rename => self.prompt(Ask::Rename, self.doc.name.clone()),
-            Command::Notes => self.prompt(Ask::Notes, self.plan.notes.replace('\n', " ")),
+            Command::Notes => self.prompt(Ask::Notes, self.plan.notes.clone()),
             Command::OpenScenario => self.effects.push(Effect::List(PickFor::Open)),
             Command::Compare => self.effects.push(Effect::List(PickFor::Compare)),
             Command::NewScenario => {
@@ -63,7 +63,8 @@ impl Board {
     }
 
     fn prompt(&mut self, ask: Ask, input: String) {
-        let selected = !input.is_empty();
+        // A suggested name is selected (typing replaces it); notes are edited from their end.
+        let selected = !input.is_empty() && ask != Ask::Notes;
         self.modal = Some(Modal::Prompt {
             ask,
             input,
@@ -178,6 +179,59 @@ impl Board {
         });
     }
 
+    /// Offers the work signals or crashes left in the scenario folder: one recovery as a
+    /// yes/no question, several as a menu (each with its scenario and when it was written).
+    pub(super) fn offer_recoveries(&mut self) {
+        let all = crate::store::recovery::pending(&self.scenarios_dir);
+        match all.as_slice() {
+            [] => {}
+            [one] => {
+                self.modal = Some(Modal::Confirm {
+                    question: format!(
+                        "squadboard stopped with unsaved work{} on {}. Restore it? \
+                         y restores it; n keeps it as a scenario file in the picker.",
+                        one.name
+                            .as_ref()
+                            .map_or(String::new(), |n| format!(" on “{n}”")),
+                        one.describe()
+                    ),
+                    then: Then::Recover(one.path.clone()),
+                    offer_save: false,
+                });
+            }
+            several => {
+                let paths: Vec<std::path::PathBuf> =
+                    several.iter().map(|p| p.path.clone()).collect();
+                let mut items: Vec<MenuItem> = several
+                    .iter()
+                    .zip('1'..='9')
+                    .map(|(p, key)| MenuItem {
+                        key,
+                        label: format!(
+                            "“{}”, {}",
+                            p.name.as_deref().unwrap_or("unnamed"),
+                            p.describe()
+                        ),
+                        choice: Choice::Restore {
+                            path: p.path.clone(),
+                            others: paths.iter().filter(|o| **o != p.path).cloned().collect(),
+                        },
+                    })
+                    .collect();
+                items.push(MenuItem {
+                    key: 'k',
+                    label: "keep them all as scenario files in the picker".into(),
+                    choice: Choice::SetAside(paths),
+                });
+                // The others are kept as scenario files in the picker.
+                self.modal = Some(Modal::Menu {
+                    title: format!("{} unsaved works kept: restore which?", several.len()),
+                    items,
+                });
+            }
+        }
+    }
+
     pub(super) fn display_name(&self, id: &crate::domain::PlayerId) -> String {
         self.ds
             .player(id)
@@ -193,11 +247,11 @@ impl Board {
         match (modal, action) {
             (
                 Modal::Confirm {
-                    then: Then::Recover,
+                    then: Then::Recover(path),
                     ..
                 },
                 Action::Command(Command::Cancel),
-            ) => self.effects.push(Effect::SetAsideRecovery),
+            ) => self.effects.push(Effect::SetAsideRecovery(vec![path])),
             (_, Action::Command(Command::Cancel)) => {
                 self.quit_after_save = false;
             }
@@ -215,15 +269,39 @@ impl Board {
                         input.clear();
                     }
                 };
+                let limit = ask.limit();
                 match action {
                     Action::ModalChar(c) => {
                         edit(&mut input);
-                        input.push(c);
+                        if input.chars().count() < limit {
+                            input.push(c);
+                        } else {
+                            self.message = Some(format!("at most {limit} characters"));
+                        }
                     }
                     Action::Paste(text) => {
                         edit(&mut input);
-                        let line = text.lines().next().unwrap_or("");
-                        input.extend(line.chars().filter(|c| !c.is_control()));
+                        let room = limit.saturating_sub(input.chars().count());
+                        // Notes keep their line breaks; a name takes the first line.
+                        let kept: Vec<char> = if ask == Ask::Notes {
+                            text.replace("\r\n", "\n")
+                                .chars()
+                                .filter(|c| *c == '\n' || !c.is_control())
+                                .take(room + 1)
+                                .collect()
+                        } else {
+                            text.lines()
+                                .next()
+                                .unwrap_or("")
+                                .chars()
+                                .filter(|c| !c.is_control())
+                                .take(room + 1)
+                                .collect()
+                        };
+                        if kept.len() > room {
+                            self.message = Some(format!("pasted text cut at {limit} characters"));
+                        }
+                        input.extend(kept.into_iter().take(room));
                     }
                     Action::ModalBackspace => {
                         if selected {
@@ -364,7 +442,7 @@ impl Board {
             Ask::Rename => match &self.doc.path {
                 Some(old) => self.effects.push(Effect::SaveNew {
                     name: text,
-                    then_delete: Some(old.clone()),
+                    then_delete: Some((old.clone(), self.doc.fingerprint)),
                 }),
                 None => {
                     self.doc.name = text;
@@ -385,14 +463,33 @@ impl Board {
             Then::Overwrite => self.effects.push(Effect::Save { overwrite: true }),
             Then::Delete(path) => self.effects.push(Effect::Delete(path)),
             Then::Open(path) => self.effects.push(Effect::Open(path)),
-            Then::Recover => self.effects.push(Effect::Recover),
+            Then::Recover(path) => self.effects.push(Effect::Recover(path)),
             Then::New => self.new_scenario(),
+            Then::RenameAnyway(name) => {
+                if let Some(old) = &self.doc.path {
+                    self.effects.push(Effect::SaveNew {
+                        name,
+                        then_delete: Some((old.clone(), None)),
+                    });
+                }
+            }
         }
     }
 
     fn choose(&mut self, choice: Choice) {
         let before = self.plan.clone();
         let result = match choice {
+            Choice::Restore { path, others } => {
+                self.effects.push(Effect::Recover(path));
+                if !others.is_empty() {
+                    self.effects.push(Effect::SetAsideRecovery(others));
+                }
+                return;
+            }
+            Choice::SetAside(all) => {
+                self.effects.push(Effect::SetAsideRecovery(all));
+                return;
+            }
             Choice::Depart(id, kind) => self
                 .plan
                 .depart(&self.ds, &id, kind)
@@ -433,6 +530,10 @@ impl Board {
                 deleted_old,
             } => {
                 let mut message = format!("saved “{name}” to {}", path.display());
+                // Restored work is saved somewhere now: its recovery file goes.
+                if let Some(r) = self.doc.recovered.take() {
+                    self.effects.push(Effect::DiscardRecovery(r));
+                }
                 if let Some(Err(e)) = deleted_old {
                     message.push_str(&format!("; the old file could not be removed: {e}"));
                 }
@@ -483,6 +584,15 @@ impl Board {
                     });
                 }
             }
+            Done::RenameChanged { name, message } => {
+                self.modal = Some(Modal::Confirm {
+                    question: format!(
+                        "{message}. Rename it to “{name}” anyway, deleting that edit?"
+                    ),
+                    then: Then::RenameAnyway(name),
+                    offer_save: false,
+                });
+            }
             Done::OpenFailed(message) => {
                 self.modal = Some(Modal::Notice {
                     title: "Could not open the scenario".into(),
@@ -525,18 +635,32 @@ impl Board {
                     scroll: 0,
                 });
             }
-            Done::Recovered(Ok((loaded, origin))) => {
+            Done::Recovered(Ok((loaded, pending))) => {
+                let notices = loaded.notices();
                 let s = loaded.scenario;
                 self.plan = s.plan;
-                // Saving goes back to the file it came from, over what is there now.
-                let fingerprint = origin
-                    .as_deref()
-                    .and_then(|p| crate::store::atomic::Fingerprint::of_file(p).ok().flatten());
-                self.doc = Document::in_file(s.name.clone(), origin, fingerprint, s.created);
-                self.doc.recovered = true;
+                // Saving goes back to the file it came from, if that file is still as it was
+                // when the work was opened (else it asks, as any save does). A recovery from an
+                // older build did not keep that: the file as it is now.
+                let fingerprint = pending.origin_fingerprint.or_else(|| {
+                    pending
+                        .origin
+                        .as_deref()
+                        .and_then(|p| crate::store::atomic::Fingerprint::of_file(p).ok().flatten())
+                });
+                self.doc =
+                    Document::in_file(s.name.clone(), pending.origin, fingerprint, s.created);
+                self.doc.recovered = Some(pending.path);
                 self.undo.clear();
                 self.redo.clear();
                 self.message = Some(format!("restored the unsaved work on “{}”", s.name));
+                if !notices.is_empty() {
+                    self.modal = Some(Modal::Notice {
+                        title: format!("Restored “{}” with notes", s.name),
+                        lines: notices,
+                        scroll: 0,
+                    });
+                }
             }
             Done::Recovered(Err(message)) => {
                 self.modal = Some(Modal::Notice {
@@ -548,9 +672,18 @@ impl Board {
                     scroll: 0,
                 });
             }
-            Done::SetAside(Ok(path)) => {
-                self.message = Some(format!("the unsaved work is kept in {}", path.display()));
+            Done::SetAside(Ok(paths)) => {
+                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                let names = names.join(", ");
+                // After restoring one of several, both are said.
+                self.message = Some(match self.message.take() {
+                    Some(m) if m.starts_with("restored") => {
+                        format!("{m}; the other work is kept in {names}")
+                    }
+                    _ => format!("the unsaved work is kept in {names}"),
+                });
             }
+            Done::RecoveryDiscarded(_) => {}
             Done::SetAside(Err(message)) => {
                 self.message = Some(format!("the recovery file stays where it is: {message}"));
             }

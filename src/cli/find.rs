@@ -62,10 +62,10 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
     let query = args.query.join(" ");
     let found = search(&ds, ctx.pool.as_deref(), &query, args.limit, Method::Fast)?;
     for p in &found.skipped {
-        eprintln!("skipped: {p}");
+        eprintln!("skipped: {}", super::sanitize::clean(p));
     }
     for w in &found.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", super::sanitize::clean(w));
     }
     let any = !found.players.is_empty();
     let printed = print(&found.players, on, out);

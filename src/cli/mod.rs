@@ -3,6 +3,7 @@
 pub mod check;
 pub mod find;
 pub mod import;
+pub mod sanitize;
 pub mod scenario;
 pub mod show;
 
@@ -39,6 +40,19 @@ impl Context {
                 .collect::<Vec<_>>()
                 .join("\n")
         })
+    }
+
+    /// The data with `--pool`'s players added as possible targets, as the board holds them once
+    /// its pool is in: every command that reads a scenario uses this, so a pool signing resolves.
+    pub fn load_data_with_pool(&self) -> Result<Dataset, String> {
+        let ds = self.load_data()?;
+        match &self.pool {
+            None => Ok(ds),
+            Some(p) => {
+                let pool = store::pool::load_pool(p, |_| {}).map_err(|e| e.to_string())?;
+                Ok(crate::app::pool::merge(&ds, pool).dataset)
+            }
+        }
     }
 
     /// `--date`, else the opening of the next summer window after the data's newest report.

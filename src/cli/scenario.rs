@@ -38,9 +38,13 @@ pub enum Sub {
         file: PathBuf,
         #[arg(long, value_enum)]
         format: Format,
-        /// Write here (replacing it safely) instead of to standard output.
+        /// Write here (replacing it safely) instead of to standard output. Never the scenario
+        /// itself; an existing file only when it is an earlier export of the same format.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Replace an existing OUT that is not an earlier export of this format.
+        #[arg(long)]
+        force: bool,
     },
     /// List the scenario folder: name, last saved, summary; unreadable files with their error.
     List,
@@ -61,7 +65,8 @@ pub enum Format {
 }
 
 pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
-    let ds = ctx.load_data()?;
+    // With `--pool`, so a pool signing resolves instead of showing as unresolved.
+    let ds = ctx.load_data_with_pool()?;
     let dir = scenarios_dir(ctx.scenarios.as_deref());
     let io = |e: std::io::Error| e.to_string();
     match args.command {
@@ -75,8 +80,12 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
             file,
             format,
             output,
+            force,
         } => {
             let (path, loaded) = open(&file, &dir, &ds)?;
+            if let Some(o) = &output {
+                may_replace(o, &path, format, force)?;
+            }
             let view = View::new(&ds, &path, loaded, ctx);
             let text = match format {
                 Format::Markdown => view.markdown(),
@@ -152,6 +161,79 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
             }
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(true)
+        }
+    }
+}
+
+/// Whether `out` may be written: never the input itself (by any path or link to it); an
+/// existing file only if it is an earlier export of the same format, or with `--force`.
+fn may_replace(out: &Path, input: &Path, format: Format, force: bool) -> Result<(), String> {
+    let Ok(meta) = std::fs::metadata(out) else {
+        return Ok(());
+    };
+    let shown = out.display();
+    if same_file(out, input) {
+        return Err(format!(
+            "{shown}: that is the scenario being exported, its own input; not writing over it"
+        ));
+    }
+    if !meta.is_file() {
+        return Err(format!("{shown}: not a regular file; not writing over it"));
+    }
+    if force {
+        return Ok(());
+    }
+    // An export is small; a larger file is not one.
+    let earlier =
+        meta.len() <= 16 << 20 && std::fs::read_to_string(out).is_ok_and(|t| is_export(format, &t));
+    if earlier {
+        Ok(())
+    } else {
+        Err(format!(
+            "{shown}: exists and is not an earlier {} export; use --force to replace it",
+            format_name(format)
+        ))
+    }
+}
+
+fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Markdown => "Markdown",
+        Format::Json => "JSON",
+        Format::Svg => "SVG",
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    matches!(
+        (a.canonicalize(), b.canonicalize()),
+        (Ok(x), Ok(y)) if x == y
+    )
+}
+
+/// Whether `text` looks like what [`View`] writes in `format`.
+fn is_export(format: Format, text: &str) -> bool {
+    match format {
+        Format::Markdown => {
+            text.starts_with("# ")
+                && text.contains("\n## XI (")
+                && text.contains("| Slot | Player | Age |")
+        }
+        Format::Json => serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| {
+            ["format_version", "club", "xi", "plan"]
+                .iter()
+                .all(|k| v.get(k).is_some())
+        }),
+        Format::Svg => {
+            text.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg""#)
+                && text.contains(r##"fill="#0f3d1e""##)
         }
     }
 }

@@ -58,38 +58,49 @@ impl fmt::Display for XiDifference {
     }
 }
 
-/// Where in a plan a player the data no longer has was named.
+/// Where in a plan a player the data cannot resolve is named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DroppedFrom {
+pub enum NamedIn {
     Depth(Position),
     Signing,
     Departure,
     Assumption,
 }
 
-/// A reference a plan loses on load because the data does not know the player.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dropped {
-    pub id: PlayerId,
-    pub from: DroppedFrom,
-}
-
-impl fmt::Display for Dropped {
+impl fmt::Display for NamedIn {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let id = &self.id;
-        match self.from {
-            DroppedFrom::Depth(pos) => {
-                write!(f, "unknown player `{id}` dropped from the {pos} column")
-            }
-            DroppedFrom::Signing => write!(f, "unknown player `{id}` dropped from the signings"),
-            DroppedFrom::Departure => {
-                write!(f, "unknown player `{id}` dropped from the departures")
-            }
-            DroppedFrom::Assumption => {
-                write!(f, "unknown player `{id}` dropped from the assumptions")
-            }
+        match self {
+            NamedIn::Depth(pos) => write!(f, "the {pos} column"),
+            NamedIn::Signing => f.write_str("the signings"),
+            NamedIn::Departure => f.write_str("the departures"),
+            NamedIn::Assumption => f.write_str("the assumptions"),
         }
     }
+}
+
+/// A reference the loaded data cannot resolve (a pool player opened without his pool, a player
+/// the data no longer has). Never dropped: the plan keeps him as written, the board shows him as
+/// [`unresolved_label`], and saving writes him back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unresolved {
+    pub id: PlayerId,
+    pub named_in: NamedIn,
+}
+
+impl fmt::Display for Unresolved {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} — not in the loaded data; open with --pool FILE (named in {})",
+            unresolved_label(&self.id),
+            self.named_in
+        )
+    }
+}
+
+/// How a player the data cannot resolve is shown wherever he stands: "? tm-109986".
+pub fn unresolved_label(id: &PlayerId) -> String {
+    format!("? {id}")
 }
 
 impl Scenario {
@@ -165,69 +176,38 @@ pub fn xi_differences(plan: &Plan, in_file: &[Pick]) -> Vec<XiDifference> {
     out
 }
 
-/// Takes every player the data does not know out of the plan, and says where each was.
-pub fn drop_unknown(plan: &mut Plan, ds: &Dataset) -> Vec<Dropped> {
-    let known = |id: &PlayerId| ds.player(id).is_some();
+/// Every reference in the plan the data cannot resolve, where it stands. The plan is left as it
+/// is: nothing is ever dropped.
+pub fn unresolved(plan: &Plan, ds: &Dataset) -> Vec<Unresolved> {
+    let unknown = |id: &PlayerId| ds.player(id).is_none();
     let mut out = Vec::new();
-    let mut emptied = Vec::new();
-    for (pos, col) in plan.depth.columns.iter_mut() {
-        let before = col.len();
-        col.retain(|id| {
-            let keep = known(id);
-            if !keep {
-                out.push(Dropped {
-                    id: id.clone(),
-                    from: DroppedFrom::Depth(*pos),
-                });
-            }
-            keep
-        });
-        if col.is_empty() && before > 0 {
-            emptied.push(*pos);
+    let mut note = |id: &PlayerId, named_in| {
+        if unknown(id) {
+            out.push(Unresolved {
+                id: id.clone(),
+                named_in,
+            });
         }
+    };
+    for (pos, col) in &plan.depth.columns {
+        col.iter().for_each(|id| note(id, NamedIn::Depth(*pos)));
     }
-    // A column left empty by the drop goes, as the board's own edits do; one the file wrote
-    // empty stays as written.
-    for pos in emptied {
-        plan.depth.columns.remove(&pos);
-    }
-    plan.signings.retain(|s| {
-        let keep = known(&s.id);
-        if !keep {
-            out.push(Dropped {
-                id: s.id.clone(),
-                from: DroppedFrom::Signing,
-            });
-        }
-        keep
-    });
-    plan.departures.retain(|d| {
-        let keep = known(&d.id);
-        if !keep {
-            out.push(Dropped {
-                id: d.id.clone(),
-                from: DroppedFrom::Departure,
-            });
-        }
-        keep
-    });
-    plan.assumptions.retain(|a| {
-        let keep = known(a.player());
-        if !keep {
-            out.push(Dropped {
-                id: a.player().clone(),
-                from: DroppedFrom::Assumption,
-            });
-        }
-        keep
-    });
+    plan.signings
+        .iter()
+        .for_each(|s| note(&s.id, NamedIn::Signing));
+    plan.departures
+        .iter()
+        .for_each(|d| note(&d.id, NamedIn::Departure));
+    plan.assumptions
+        .iter()
+        .for_each(|a| note(a.player(), NamedIn::Assumption));
     out
 }
 
-/// A player's short name, or his id when the data does not know him.
+/// A player's short name, or "? id" when the data does not know him.
 pub fn short_name(ds: &Dataset, id: &PlayerId) -> String {
     ds.player(id)
-        .map_or_else(|| id.to_string(), |p| p.short_name().to_string())
+        .map_or_else(|| unresolved_label(id), |p| p.short_name().to_string())
 }
 
 /// "1 July 2026".
@@ -392,7 +372,7 @@ mod tests {
     }
 
     #[test]
-    fn unknown_players_are_dropped_everywhere_and_listed() {
+    fn unknown_players_are_listed_everywhere_and_kept() {
         let ds = ds();
         let mut p = konate_for_rudiger(&ds);
         p.depth.insert(Position::CB, 0, id("ghost"));
@@ -410,20 +390,20 @@ mod tests {
             id: id("gone"),
             until: d(2027, 6, 30),
         });
-        let dropped = drop_unknown(&mut p, &ds);
-        let texts: Vec<String> = dropped.iter().map(|x| x.to_string()).collect();
+        let before = p.clone();
+        let texts: Vec<String> = unresolved(&p, &ds).iter().map(|x| x.to_string()).collect();
+        let tail = "not in the loaded data; open with --pool FILE";
         assert_eq!(
             texts,
             [
-                "unknown player `ghost` dropped from the CB column",
-                "unknown player `ghost` dropped from the LB column",
-                "unknown player `nobody` dropped from the signings",
-                "unknown player `gone` dropped from the departures",
-                "unknown player `gone` dropped from the assumptions",
+                format!("? ghost — {tail} (named in the CB column)"),
+                format!("? ghost — {tail} (named in the LB column)"),
+                format!("? nobody — {tail} (named in the signings)"),
+                format!("? gone — {tail} (named in the departures)"),
+                format!("? gone — {tail} (named in the assumptions)"),
             ]
         );
-        // What is left is the plan without them.
-        assert_eq!(p, konate_for_rudiger(&ds));
-        assert!(drop_unknown(&mut p, &ds).is_empty());
+        assert_eq!(p, before, "nothing is dropped");
+        assert!(unresolved(&konate_for_rudiger(&ds), &ds).is_empty());
     }
 }

@@ -36,7 +36,9 @@ use std::time::SystemTime;
 pub struct Fingerprint {
     pub len: u64,
     pub modified: Option<SystemTime>,
-    /// A 64-bit hash of the content. Only ever compared within one run, never stored.
+    /// A 64-bit hash of the content. Stored only in recovery files (to check, when restored
+    /// work is saved, that its file was not edited meanwhile); a build hashing differently
+    /// reads as a change, so it asks before overwriting.
     pub hash: u64,
 }
 
@@ -173,6 +175,13 @@ pub fn resolve(path: &Path) -> Result<PathBuf, WriteError> {
     Err(WriteError::LinkLoop {
         path: path.to_path_buf(),
     })
+}
+
+/// Whether the file at `path` still has the content `fp` was taken from: `Err(Changed)` when it
+/// differs or is gone (what saving with [`Expect::Unchanged`] checks; a rename checks it too
+/// before deleting the old file).
+pub fn check_unchanged(path: &Path, fp: Fingerprint) -> Result<(), WriteError> {
+    check(&resolve(path)?, Expect::Unchanged(fp))
 }
 
 fn check(target: &Path, expect: Expect) -> Result<(), WriteError> {

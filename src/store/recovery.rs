@@ -1,94 +1,252 @@
-//! The recovery file: unsaved work written out when the board is stopped by a signal or a
-//! panic, offered back at the next start. It lives in the scenario folder as a hidden file
-//! (`.recovery.ron`, a normal scenario file) with the path of the scenario it came from beside it
-//! (`.recovery.path`), so the picker never lists it and nothing else reads it.
+//! Recovery files: unsaved work written out when the board is stopped by a signal or a panic,
+//! offered back at the next start. Each board writes its own (`.recovery-<pid>-<time>.ron` in
+//! the scenario folder, a normal scenario file behind three comment lines naming the scenario
+//! file it came from, that file's fingerprint when the work was opened, and when it was
+//! written), so two boards on one folder never overwrite each other's. Hidden, so the picker
+//! never lists them.
+//!
+//! A recovery file is created new, never written over anything: the bytes go to a temporary
+//! file opened with `O_EXCL | O_NOFOLLOW`, which is then hard-linked to its name (failing if
+//! anything, a planted symbolic link included, is there). It is removed only once its work has
+//! been saved somewhere (see `app::effects`).
+//!
+//! Files from older builds (`.recovery.ron` with `.recovery.path` beside it) are still offered.
 
-use super::atomic::{self, Expect};
+use super::atomic::{self, Fingerprint};
 use super::scenario::{self as files, SaveError};
 use crate::domain::scenario::Scenario;
 use chrono::{DateTime, Utc};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-pub const FILE: &str = ".recovery.ron";
-const ORIGIN: &str = ".recovery.path";
+/// The single recovery file of older builds.
+pub const LEGACY_FILE: &str = ".recovery.ron";
+const LEGACY_ORIGIN: &str = ".recovery.path";
+const PREFIX: &str = ".recovery-";
 
-pub fn path(dir: &Path) -> PathBuf {
-    dir.join(FILE)
+const ORIGIN_TAG: &str = "// recovery of: ";
+const FINGERPRINT_TAG: &str = "// recovery fingerprint: ";
+const WRITTEN_TAG: &str = "// recovery written: ";
+
+fn io_error(path: &Path, doing: &'static str, e: std::io::Error) -> SaveError {
+    SaveError::Write(atomic::WriteError::Io {
+        path: path.to_path_buf(),
+        doing,
+        source: e,
+    })
 }
 
-/// Writes the unsaved work (atomically, replacing an older recovery). `origin` is the file the
-/// scenario was opened from, if any.
-pub fn write(dir: &Path, s: &Scenario, origin: Option<&Path>) -> Result<PathBuf, SaveError> {
-    std::fs::create_dir_all(dir).map_err(|e| {
-        SaveError::Write(atomic::WriteError::Io {
-            path: dir.to_path_buf(),
-            doing: "creating the scenario folder",
-            source: e,
-        })
-    })?;
-    let p = path(dir);
-    files::save(&p, s, Expect::Anything)?;
-    let origin_file = dir.join(ORIGIN);
-    match origin {
-        Some(o) => {
-            atomic::write(
-                &origin_file,
-                o.display().to_string().as_bytes(),
-                Expect::Anything,
-            )?;
-        }
-        None => {
-            let _ = std::fs::remove_file(&origin_file);
-        }
+/// Creates `path` with `bytes`, never over anything already there (a file, a directory, a
+/// symbolic link — dangling or not) and never through a link: `O_CREAT | O_EXCL | O_NOFOLLOW`,
+/// owner-only permissions, flushed to disk.
+pub fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NOFOLLOW).mode(0o600);
     }
-    Ok(p)
+    let mut f = opts.open(path)?;
+    let written = f.write_all(bytes).and_then(|()| f.sync_all());
+    if written.is_err() {
+        let _ = std::fs::remove_file(path);
+    }
+    written
 }
 
-/// A recovery waiting in `dir`: its path, when it was written and where it came from.
+/// Writes the unsaved work to a new recovery file of its own. `origin` is the file the scenario
+/// was opened from, if any, and `origin_fingerprint` that file as it was read (what a later save
+/// must still find there).
+pub fn write(
+    dir: &Path,
+    s: &Scenario,
+    origin: Option<&Path>,
+    origin_fingerprint: Option<Fingerprint>,
+) -> Result<PathBuf, SaveError> {
+    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, "creating the scenario folder", e))?;
+    let body = files::to_ron(s).map_err(|e| SaveError::Format {
+        path: dir.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let now = Utc::now();
+    let mut text = String::new();
+    if let Some(o) = origin {
+        let quoted = ron::to_string(&o.display().to_string()).unwrap_or_default();
+        text.push_str(&format!("{ORIGIN_TAG}{quoted}\n"));
+    }
+    if let Some(fp) = origin_fingerprint {
+        text.push_str(&format!("{FINGERPRINT_TAG}{} {:016x}\n", fp.len, fp.hash));
+    }
+    text.push_str(&format!("{WRITTEN_TAG}{}\n", now.to_rfc3339()));
+    text.push_str(&body);
+    if text.len() as u64 > files::MAX_SCENARIO_BYTES {
+        return Err(SaveError::TooLarge {
+            path: dir.to_path_buf(),
+            len: text.len(),
+        });
+    }
+    let pid = std::process::id();
+    let stamp = now.format("%Y%m%dT%H%M%S");
+    static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let tmp = dir.join(format!("{PREFIX}{pid}-{stamp}-{seq}.tmp"));
+    create_new(&tmp, text.as_bytes()).map_err(|e| io_error(&tmp, "writing the recovery", e))?;
+    // Linked to its name, never replacing anything there; the first free name wins.
+    let mut n = 1u32;
+    let result = loop {
+        let name = if n == 1 {
+            format!("{PREFIX}{pid}-{stamp}.ron")
+        } else {
+            format!("{PREFIX}{pid}-{stamp}-{n}.ron")
+        };
+        let to = dir.join(name);
+        match std::fs::hard_link(&tmp, &to) {
+            Ok(()) => break Ok(to),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+            Err(e) => break Err(io_error(&to, "naming the recovery", e)),
+        }
+    };
+    let _ = std::fs::remove_file(&tmp);
+    if result.is_ok() {
+        // The new name survives a power cut.
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    result
+}
+
+/// A recovery waiting in the scenario folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
     pub path: PathBuf,
     pub written: Option<DateTime<Utc>>,
+    /// The scenario file the work was opened from.
     pub origin: Option<PathBuf>,
+    /// That file as it was read when the work was opened; `None` from older builds.
+    pub origin_fingerprint: Option<Fingerprint>,
+    /// The scenario's name, as the file writes it.
+    pub name: Option<String>,
 }
 
-pub fn pending(dir: &Path) -> Option<Pending> {
-    let p = path(dir);
-    let meta = std::fs::metadata(&p).ok()?;
-    Some(Pending {
-        written: meta.modified().ok().map(DateTime::<Utc>::from),
-        origin: origin(dir),
-        path: p,
-    })
-}
-
-pub fn origin(dir: &Path) -> Option<PathBuf> {
-    std::fs::read_to_string(dir.join(ORIGIN))
-        .ok()
-        .map(|s| PathBuf::from(s.trim()))
-        .filter(|p| !p.as_os_str().is_empty())
-}
-
-/// Removes the recovery once its work is back on the board.
-pub fn discard(dir: &Path) {
-    let _ = std::fs::remove_file(path(dir));
-    let _ = std::fs::remove_file(dir.join(ORIGIN));
-}
-
-/// Keeps a declined recovery as an ordinary scenario file (`recovered-<time>.ron`), so it is
-/// never lost and the picker lists it.
-pub fn set_aside(dir: &Path, now: DateTime<Utc>) -> std::io::Result<PathBuf> {
-    let from = path(dir);
-    let stamp = now.format("%Y%m%d-%H%M%S");
-    let mut to = dir.join(format!("recovered-{stamp}.ron"));
-    let mut n = 2;
-    while to.exists() {
-        to = dir.join(format!("recovered-{stamp}-{n}.ron"));
-        n += 1;
+impl Pending {
+    /// "28 Nov 2026 12:01 (from plans/mine.ron)".
+    pub fn describe(&self) -> String {
+        let when = self.written.map_or("an earlier session".to_string(), |w| {
+            w.with_timezone(&chrono::Local)
+                .format("%-d %b %Y %H:%M")
+                .to_string()
+        });
+        match &self.origin {
+            Some(o) => format!("{when} (from {})", o.display()),
+            None => format!("{when} (a new scenario)"),
+        }
     }
-    std::fs::rename(&from, &to)?;
-    let _ = std::fs::remove_file(dir.join(ORIGIN));
-    Ok(to)
+}
+
+/// Reads the comment lines a recovery file starts with. Only regular files are looked at.
+fn read_pending(path: &Path, legacy_origin: Option<PathBuf>) -> Option<Pending> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_file() {
+        return None;
+    }
+    let mut p = Pending {
+        path: path.to_path_buf(),
+        written: meta.modified().ok().map(DateTime::<Utc>::from),
+        origin: legacy_origin,
+        origin_fingerprint: None,
+        name: None,
+    };
+    let text = files::read_text(path).ok()?;
+    p.name = text
+        .lines()
+        .find_map(|l| l.strip_prefix("    name: "))
+        .and_then(|q| ron::from_str::<String>(q.trim_end_matches(',')).ok());
+    for line in text.lines().take(3) {
+        if let Some(q) = line.strip_prefix(ORIGIN_TAG) {
+            p.origin = ron::from_str::<String>(q).ok().map(PathBuf::from);
+        } else if let Some(f) = line.strip_prefix(FINGERPRINT_TAG) {
+            let mut parts = f.split_whitespace();
+            let len = parts.next().and_then(|v| v.parse().ok());
+            let hash = parts.next().and_then(|v| u64::from_str_radix(v, 16).ok());
+            if let (Some(len), Some(hash)) = (len, hash) {
+                p.origin_fingerprint = Some(Fingerprint {
+                    len,
+                    modified: None,
+                    hash,
+                });
+            }
+        } else if let Some(w) = line.strip_prefix(WRITTEN_TAG)
+            && let Ok(t) = DateTime::parse_from_rfc3339(w.trim())
+        {
+            p.written = Some(t.with_timezone(&Utc));
+        }
+    }
+    Some(p)
+}
+
+/// What a recovery file says about itself (`None` when it is not a regular file).
+pub fn read(path: &Path) -> Option<Pending> {
+    let legacy_origin = if path.file_name().is_some_and(|n| n == LEGACY_FILE) {
+        path.parent().and_then(|d| {
+            std::fs::read_to_string(d.join(LEGACY_ORIGIN))
+                .ok()
+                .map(|s| PathBuf::from(s.trim()))
+                .filter(|p| !p.as_os_str().is_empty())
+        })
+    } else {
+        None
+    };
+    read_pending(path, legacy_origin)
+}
+
+/// Every recovery waiting in `dir`, oldest first.
+pub fn pending(dir: &Path) -> Vec<Pending> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for item in rd.flatten() {
+            let name = item.file_name().to_string_lossy().into_owned();
+            if name.starts_with(PREFIX) && name.ends_with(".ron") {
+                out.extend(read_pending(&item.path(), None));
+            }
+        }
+    }
+    out.extend(read(&dir.join(LEGACY_FILE)));
+    out.sort_by(|a, b| a.written.cmp(&b.written).then(a.path.cmp(&b.path)));
+    out
+}
+
+/// Removes a recovery once its work has been saved somewhere.
+pub fn discard(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    if path.file_name().is_some_and(|n| n == LEGACY_FILE)
+        && let Some(dir) = path.parent()
+    {
+        let _ = std::fs::remove_file(dir.join(LEGACY_ORIGIN));
+    }
+}
+
+/// Keeps a recovery as an ordinary scenario file (`recovered-<time>.ron`), so it is never lost
+/// and the picker lists it.
+pub fn set_aside(path: &Path, now: DateTime<Utc>) -> std::io::Result<PathBuf> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let stamp = now.format("%Y%m%d-%H%M%S");
+    let mut n = 1;
+    loop {
+        let to = if n == 1 {
+            dir.join(format!("recovered-{stamp}.ron"))
+        } else {
+            dir.join(format!("recovered-{stamp}-{n}.ron"))
+        };
+        // A link never replaces anything already there; then the hidden name goes.
+        match std::fs::hard_link(path, &to) {
+            Ok(()) => {
+                discard(path);
+                return Ok(to);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -101,23 +259,27 @@ mod tests {
     fn written_offered_set_aside_and_discarded() {
         let ds = store::load(None).expect("bundled");
         let dir = tempfile::tempdir().expect("tempdir");
-        assert_eq!(pending(dir.path()), None);
+        assert!(pending(dir.path()).is_empty());
         let plan = Plan::new(
             &ds,
             chrono::NaiveDate::from_ymd_opt(2026, 7, 1).expect("date"),
         );
         let s = Scenario::new("work", plan.clone(), Utc::now());
         let origin_file = dir.path().join("work.ron");
-        write(dir.path(), &s, Some(&origin_file)).expect("write");
-        let p = pending(dir.path()).expect("pending");
+        let fp = Fingerprint::of_bytes(b"as opened", None);
+        write(dir.path(), &s, Some(&origin_file), Some(fp)).expect("write");
+        let all = pending(dir.path());
+        assert_eq!(all.len(), 1, "{all:?}");
+        let p = all[0].clone();
         assert_eq!(p.origin.as_deref(), Some(origin_file.as_path()));
+        assert!(p.origin_fingerprint.is_some_and(|f| f.same_content(&fp)));
         let loaded = files::load(&p.path, &ds).expect("a normal scenario file");
         assert_eq!(loaded.scenario.plan, plan);
-        let kept = set_aside(dir.path(), Utc::now()).expect("set aside");
+        let kept = set_aside(&p.path, Utc::now()).expect("set aside");
         assert!(kept.exists());
-        assert_eq!(pending(dir.path()), None);
+        assert!(pending(dir.path()).is_empty());
         // Listed as an ordinary scenario; the hidden recovery never is.
-        write(dir.path(), &s, None).expect("write");
+        let again = write(dir.path(), &s, None, None).expect("write");
         let names: Vec<String> = files::list(dir.path(), &ds)
             .expect("list")
             .iter()
@@ -130,7 +292,7 @@ mod tests {
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
         assert!(names[0].starts_with("recovered-"));
-        discard(dir.path());
-        assert_eq!(pending(dir.path()), None);
+        discard(&again);
+        assert!(pending(dir.path()).is_empty());
     }
 }

@@ -14,7 +14,7 @@ use super::ron_file::{StoreError, line_col, parse_ron};
 use crate::domain::Dataset;
 use crate::domain::plan::Plan;
 use crate::domain::scenario::{
-    Dropped, FORMAT_VERSION, Pick, Scenario, XiDifference, drop_unknown, xi_differences,
+    FORMAT_VERSION, Pick, Scenario, Unresolved, XiDifference, unresolved, xi_differences,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -360,8 +360,8 @@ pub struct Loaded {
     pub scenario: Scenario,
     /// The file as read; pass it back to [`save`] as `Expect::Unchanged(fingerprint)`.
     pub fingerprint: Fingerprint,
-    /// References to players the data no longer has, taken out of the plan.
-    pub dropped: Vec<Dropped>,
+    /// References to players the loaded data cannot resolve: kept in the plan as written.
+    pub unresolved: Vec<Unresolved>,
     /// Where the file's written-out XI disagreed with its depth chart (the depth chart won).
     pub xi_differences: Vec<XiDifference>,
     /// What was put right so the plan keeps the board's rules (see `Plan::normalize`).
@@ -380,7 +380,7 @@ impl Loaded {
                 "written in scenario format {v}; saving it will write format {FORMAT_VERSION}"
             ));
         }
-        out.extend(self.dropped.iter().map(|d| d.to_string()));
+        out.extend(self.unresolved.iter().map(|d| d.to_string()));
         out.extend(self.xi_differences.iter().map(|d| d.to_string()));
         out.extend(self.normalized.iter().cloned());
         out
@@ -422,13 +422,13 @@ pub fn parse(file: &str, text: &str, ds: &Dataset) -> Result<Loaded, StoreError>
     };
     let f = parsed.upgrade();
     let mut plan = f.plan;
-    // Against the plan as written, before anything is dropped: a hand edit of `xi` is what is
-    // being reported, not the drops (listed on their own).
     let xi_differences = xi_differences(&plan, &f.xi);
-    let dropped = drop_unknown(&mut plan, ds);
     // A hand edit may break the board's rules (a player twice in a column, a target placed but
     // not signed): put them right, and say so.
     let normalized = plan.normalize(ds);
+    // Players the data cannot resolve stay as written (a pool opened without its pool); listed
+    // as the plan now stands.
+    let unresolved = unresolved(&plan, ds);
     Ok(Loaded {
         scenario: Scenario {
             format_version: FORMAT_VERSION,
@@ -438,7 +438,7 @@ pub fn parse(file: &str, text: &str, ds: &Dataset) -> Result<Loaded, StoreError>
             plan,
         },
         fingerprint: Fingerprint::of_bytes(text.as_bytes(), None),
-        dropped,
+        unresolved,
         xi_differences,
         normalized,
         migrated_from: (version != FORMAT_VERSION).then_some(version),
@@ -449,10 +449,23 @@ pub fn parse(file: &str, text: &str, ds: &Dataset) -> Result<Loaded, StoreError>
 /// read.
 fn read_capped(path: &Path) -> Result<(String, Fingerprint), StoreError> {
     let shown = path.display();
-    let file = File::open(path).map_err(|e| StoreError::io(&shown, e))?;
+    // The type first (a FIFO would block the open), then opened without blocking, then the type
+    // again on what was opened, in case it was swapped in between.
+    let meta = std::fs::metadata(path).map_err(|e| StoreError::io(&shown, e))?;
+    if !meta.is_file() {
+        return Err(StoreError::invalid(&shown, "not a regular file"));
+    }
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK);
+    }
+    let file: File = opts.open(path).map_err(|e| StoreError::io(&shown, e))?;
     let meta = file.metadata().map_err(|e| StoreError::io(&shown, e))?;
     if !meta.is_file() {
-        return Err(StoreError::invalid(&shown, "not a file"));
+        return Err(StoreError::invalid(&shown, "not a regular file"));
     }
     let too_big = || {
         StoreError::invalid(
@@ -489,7 +502,12 @@ fn read_capped(path: &Path) -> Result<(String, Fingerprint), StoreError> {
     Ok((text, fp))
 }
 
-/// Loads a scenario file against a dataset: players the data does not have are dropped and
+/// The text of a scenario-sized file (at most [`MAX_SCENARIO_BYTES`], regular files only).
+pub fn read_text(path: &Path) -> Result<String, StoreError> {
+    read_capped(path).map(|(text, _)| text)
+}
+
+/// Loads a scenario file against a dataset: players the data does not have are kept and
 /// listed, older formats migrated, newer ones refused.
 pub fn load(path: &Path, ds: &Dataset) -> Result<Loaded, StoreError> {
     let (text, fp) = read_capped(path)?;

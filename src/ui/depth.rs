@@ -224,6 +224,14 @@ fn render_column(
         let is_drop = drop.is_some_and(|(spot, _)| spot == Spot::Depth { col: ci, row });
         let mut spans: Vec<Span<'static>> = Vec::new();
         match view.get(row) {
+            // Not in the loaded data (a pool player without his pool): kept, and shown.
+            Some(r) if board.ds.player(&r.id).is_none() => {
+                spans.push(Span::styled(format!("{:>2} ", row + 1), theme.dim));
+                spans.push(Span::styled(
+                    crate::domain::scenario::unresolved_label(&r.id),
+                    theme.warning,
+                ));
+            }
             Some(r) => {
                 let Some(p) = board.ds.player(&r.id) else {
                     continue;

@@ -50,10 +50,23 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
                 "Enter accepts · Esc cancels"
             };
             let inner = frame(area, buf, 70, 5, title(ask.title(), hint, theme), theme);
-            let w = (inner.width as usize).saturating_sub(1);
-            // Keep the end of a long input in view.
             let count = input.chars().count();
-            let tail: String = input.chars().skip(count.saturating_sub(w)).collect();
+            // The count, once near the limit.
+            let limit = ask.limit();
+            let counter = if count * 10 >= limit * 9 {
+                format!(" {count}/{limit}")
+            } else {
+                String::new()
+            };
+            let w = (inner.width as usize)
+                .saturating_sub(1)
+                .saturating_sub(counter.chars().count());
+            // Keep the end of a long input in view; line breaks shown as ⏎.
+            let tail: String = input
+                .chars()
+                .skip(count.saturating_sub(w))
+                .map(|c| if c == '\n' { '⏎' } else { c })
+                .collect();
             let style = if *selected {
                 theme.selected
             } else {
@@ -62,6 +75,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
             let line = Line::from(vec![
                 Span::styled(tail, style),
                 Span::styled("▏", theme.matched),
+                Span::styled(counter, theme.warning),
             ]);
             put_line(buf, inner, inner.x, inner.y + 1, &line);
             if let Some(m) = &board.message {

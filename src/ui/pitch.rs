@@ -5,6 +5,7 @@ use super::text::{clip_spans, put, put_line, width};
 use super::{Theme, focused, pane_block};
 use crate::app::{Board, Pane, Spot};
 use crate::domain::plan::{Origin, Place};
+use crate::domain::scenario::unresolved_label;
 use crate::input::HitMap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -93,6 +94,8 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                         st = theme.dragged;
                     }
                     spans.extend(name_with_marks(p.short_name(), st, &m, name_room));
+                } else {
+                    spans.push(Span::styled(unresolved_label(id), theme.warning));
                 }
             }
             None => spans.push(Span::styled(format!("·{}·", slot.key), theme.dim)),

@@ -1,0 +1,63 @@
+//! The one place text from data or files is made safe to print: control characters (escape
+//! sequences that would retitle, clear or reprogram the user's terminal) are shown visibly as
+//! `\u{1b}`. Line breaks and tabs are kept. Every command's standard output and error go
+//! through [`Clean`] (see `main.rs`), so no print path can forget it.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+fn is_unsafe(c: char) -> bool {
+    c != '\n' && c != '\t' && c.is_control()
+}
+
+/// `text` with every control character but line breaks and tabs shown as `\u{..}`.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A writer that cleans everything written through it. Commands write whole strings (or
+/// `write!` pieces, each a whole string), so a character is never split across two writes;
+/// bytes that are not UTF-8 are shown as `�`.
+pub struct Clean<W: Write>(pub W);
+
+impl<W: Write> Write for Clean<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        self.0.write_all(clean(&text).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(clean("Vinícius Júnior"), "Vinícius Júnior");
+        assert!(matches!(clean("plain\nlines\tand tabs"), Cow::Borrowed(_)));
+        assert_eq!(
+            clean("Evil\u{1b}]0;owned\u{7}\u{1b}[2J\r\u{9b}"),
+            "Evil\\u{1b}]0;owned\\u{7}\\u{1b}[2J\\u{d}\\u{9b}"
+        );
+        let mut out = Clean(Vec::new());
+        let bell = '\u{7}';
+        write!(out, "a\u{1b}b {bell}").expect("write");
+        assert_eq!(String::from_utf8(out.0).expect("utf-8"), "a\\u{1b}b \\u{7}");
+    }
+}

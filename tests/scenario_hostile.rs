@@ -1,0 +1,167 @@
+//! Issue 13: hostile files around the scenario commands — a FIFO in the scenario folder
+//! (item 9), `export -o` over its own input or a file that is not an export (item 6), and
+//! terminal escape sequences in names printed by every command (item 10).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn squadboard(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_squadboard"))
+        .arg("--scenarios")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+/// Item 9. Fails on main (hangs): opening the FIFO to read it waited for a writer forever.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_scenario_folder_is_listed_not_opened() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::copy(fixture("scenario-v2.ron"), dir.path().join("good.ron")).expect("copy");
+    let fifo = dir.path().join("x.ron");
+    let c = std::ffi::CString::new(fifo.to_str().expect("utf-8")).expect("c string");
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let ds = squadboard::store::load(None).expect("bundled");
+    let entries = squadboard::store::scenario::list(dir.path(), &ds).expect("lists");
+    assert_eq!(entries.len(), 2);
+    let x = entries.iter().find(|e| e.path == fifo).expect("listed");
+    let err = x.summary.clone().expect_err("not loaded");
+    assert!(err.contains("not a regular file"), "{err}");
+    let err = squadboard::store::scenario::load(&fifo, &ds).expect_err("refused");
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+}
+
+/// Item 6. Fails on main: `export -o s.ron s.ron` replaced the scenario with its Markdown, and
+/// any other file was replaced without a word.
+#[test]
+fn export_never_writes_over_its_input_or_a_file_that_is_not_an_export() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = dir.path().join("s.ron");
+    fs::copy(fixture("scenario-v2.ron"), &s).expect("copy");
+    let before = fs::read(&s).expect("read");
+    let sp = s.to_str().expect("utf-8");
+    for force in [false, true] {
+        let mut args = vec!["scenario", "export", "--format", "markdown", "-o", sp, sp];
+        if force {
+            args.push("--force");
+        }
+        let out = squadboard(dir.path(), &args);
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("its own input"), "{err}");
+        assert_eq!(fs::read(&s).expect("read"), before);
+    }
+    // A file that is not an export needs --force.
+    let notes = dir.path().join("notes.md");
+    fs::write(&notes, "my own notes\n").expect("write");
+    let np = notes.to_str().expect("utf-8");
+    let out = squadboard(
+        dir.path(),
+        &["scenario", "export", "--format", "markdown", "-o", np, sp],
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(fs::read_to_string(&notes).expect("read"), "my own notes\n");
+    // A new file, then an earlier export of the same format, are written without it.
+    let md = dir.path().join("s.md");
+    let mp = md.to_str().expect("utf-8");
+    for _ in 0..2 {
+        let out = squadboard(
+            dir.path(),
+            &["scenario", "export", "--format", "markdown", "-o", mp, sp],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // But not one of another format.
+    let out = squadboard(
+        dir.path(),
+        &["scenario", "export", "--format", "json", "-o", mp, sp],
+    );
+    assert!(!out.status.success());
+    let out = squadboard(
+        dir.path(),
+        &[
+            "scenario", "export", "--format", "json", "-o", np, sp, "--force",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+const EVIL: &str = "Evil\u{1b}]0;owned\u{7}\u{1b}[2J";
+
+fn assert_clean(what: &str, bytes: &[u8]) {
+    assert!(
+        !bytes.iter().any(|b| *b == 0x1b || *b == 0x07),
+        "{what} printed a control character:\n{}",
+        String::from_utf8_lossy(bytes)
+    );
+}
+
+/// Item 10. Fails on main: the escape sequences in a name reached the terminal through
+/// `scenario show/list/compare`, `find` and `show`.
+#[test]
+fn escape_sequences_from_files_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = fs::read_to_string(fixture("scenario-v2.ron"))
+        .expect("fixture")
+        .replacen("name: \"", &format!("name: \"{EVIL}"), 1);
+    let s = dir.path().join("evil.ron");
+    fs::write(&s, text).expect("write");
+    let sp = s.to_str().expect("utf-8");
+    for args in [
+        vec!["scenario", "show", sp],
+        vec!["scenario", "list"],
+        vec!["scenario", "compare", sp, sp],
+        vec!["scenario", "export", "--format", "markdown", sp],
+    ] {
+        let out = squadboard(dir.path(), &args);
+        assert!(out.status.success(), "{args:?}");
+        assert_clean(&format!("{args:?}"), &out.stdout);
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Evil\\u{1b}]0;owned"),
+            "{args:?} shows it visibly"
+        );
+    }
+    // A pool player with the same name, through find and show.
+    let csv = fs::read_to_string(fixture("players.csv"))
+        .expect("fixture")
+        .replace("Tomás Quiroga", EVIL);
+    let pool = dir.path().join("evil.csv");
+    fs::write(&pool, csv).expect("write");
+    let pp = pool.to_str().expect("utf-8");
+    let out = squadboard(dir.path(), &["--pool", pp, "find", "Evil"]);
+    assert_clean("find", &out.stdout);
+    assert_clean("find (stderr)", &out.stderr);
+    // An error message quoting a file's text is cleaned too.
+    let bad = dir.path().join("bad.ron");
+    fs::write(
+        &bad,
+        format!("Scenario(format_version: 2, name: \"{EVIL}\" oops"),
+    )
+    .expect("w");
+    let out = squadboard(
+        dir.path(),
+        &["scenario", "show", bad.to_str().expect("utf-8")],
+    );
+    assert!(!out.status.success());
+    assert_clean("an error", &out.stderr);
+}
