@@ -13,6 +13,7 @@ pub mod report;
 pub mod scenario;
 pub mod search;
 pub mod status;
+pub mod timeline;
 pub mod warnings;
 
 pub use dataset::{Anchor, DataFile, Dataset, Problem, Severity, Side};
