@@ -5,6 +5,7 @@ pub mod find;
 pub mod import;
 pub mod scenario;
 pub mod show;
+pub mod timeline;
 
 use crate::domain::Dataset;
 use crate::store;

@@ -1,0 +1,62 @@
+//! The timeline's three outputs on the bundled data, against files kept in `tests/golden/`.
+//! `UPDATE_GOLDEN=1 cargo test --test timeline` writes them again (then read the diff).
+
+use chrono::NaiveDate;
+use squadboard::cli::timeline::{Format, render};
+use squadboard::domain::plan::Plan;
+use squadboard::store;
+use std::path::PathBuf;
+
+fn golden(name: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_GOLDEN=1 writes it)", path.display()));
+    assert!(
+        expected == actual,
+        "{} differs from the output (UPDATE_GOLDEN=1 rewrites it):\n{actual}",
+        path.display()
+    );
+}
+
+fn bundled() -> (squadboard::domain::Dataset, Plan) {
+    let ds = store::load(None).expect("bundled data");
+    let date = NaiveDate::from_ymd_opt(2026, 7, 1).expect("date");
+    let plan = Plan::new(&ds, date);
+    (ds, plan)
+}
+
+#[test]
+fn text_output() {
+    let (ds, plan) = bundled();
+    let out = render(&ds, &plan, 4, Format::Text);
+    assert!(
+        out.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("position"))
+    );
+    golden("timeline.txt", &out);
+}
+
+#[test]
+fn markdown_output() {
+    let (ds, plan) = bundled();
+    let out = render(&ds, &plan, 4, Format::Markdown);
+    assert!(out.contains("| position | 2026/27 | 2027/28 | 2028/29 | 2029/30 |"));
+    golden("timeline.md", &out);
+}
+
+#[test]
+fn json_output() {
+    let (ds, plan) = bundled();
+    let out = render(&ds, &plan, 4, Format::Json);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid json");
+    assert_eq!(v["seasons"].as_array().map(Vec::len), Some(4));
+    assert_eq!(v["seasons"][0]["label"], "2026/27");
+    golden("timeline.json", &out);
+}
