@@ -60,3 +60,29 @@ fn json_output() {
     assert_eq!(v["seasons"][0]["label"], "2026/27");
     golden("timeline.json", &out);
 }
+
+#[test]
+fn a_scenario_brings_its_settings_and_money_into_the_timeline() {
+    let ds = store::load(None).expect("bundled data");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenario-v3.ron");
+    let plan = store::scenario::load(&path, &ds)
+        .expect("v3 fixture")
+        .scenario
+        .plan;
+    let out = render(&ds, &plan, 2, Format::Text);
+    // The fixture sets the age flag at 31 and a £25m summer budget it overspends.
+    assert!(out.contains("first choice flagged at 31+"), "{out}");
+    assert!(
+        out.contains(
+            "money summer 2026 (2026/27): in ~£30m + 1 unknown · out ~€5m · \
+             net ~£30m + −~€5m + 1 unknown · budget £25m · over by ~£5m (1 unknown fee) · OVER BUDGET"
+        ),
+        "{out}"
+    );
+    // Konaté joins as a signing, on a contract nobody knows the end of.
+    assert!(out.contains("Konaté 27 c?"), "{out}");
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&ds, &plan, 2, Format::Json)).expect("json");
+    assert_eq!(json["money"][0]["over_budget"], true);
+    assert_eq!(json["money"][0]["net"]["unknown"], 1);
+}

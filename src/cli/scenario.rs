@@ -332,6 +332,7 @@ impl<'a> View<'a> {
             .warnings
             .iter()
             .map(|w| w.text(self.ds))
+            .chain(crate::domain::budget::warnings(self.ds, &self.plan))
             .collect()
     }
 
@@ -347,13 +348,16 @@ impl<'a> View<'a> {
     }
 
     fn totals(&self) -> Vec<String> {
-        vec![
+        let mut out = vec![
             format!("Fees: {}", self.assessment.fees),
             format!(
                 "XI: {} of 11 slots filled; ages {}",
                 self.assessment.filled, self.assessment.ages
             ),
-        ]
+        ];
+        let money = crate::domain::budget::per_window(self.ds, &self.plan);
+        out.extend(money.iter().map(|m| format!("Money {}", m.text())));
+        out
     }
 
     fn date_line(&self) -> String {

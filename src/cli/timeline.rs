@@ -4,6 +4,7 @@
 
 use super::{Context, Outcome};
 use crate::domain::Dataset;
+use crate::domain::budget::per_window;
 use crate::domain::plan::Plan;
 use crate::domain::scenario::long_date;
 use crate::domain::status::Age;
@@ -62,8 +63,13 @@ pub fn render(ds: &Dataset, plan: &Plan, seasons: usize, format: Format) -> Stri
 }
 
 /// The plan's timeline settings.
-pub fn settings(_plan: &Plan) -> TimelineSettings {
-    TimelineSettings::default()
+pub fn settings(plan: &Plan) -> TimelineSettings {
+    plan.timeline
+}
+
+/// The money lines: one per window, over-budget ones marked.
+fn money_lines(ds: &Dataset, plan: &Plan) -> Vec<String> {
+    per_window(ds, plan).iter().map(|m| m.text()).collect()
 }
 
 const LEGEND: &str = "age on 1 July · + injured into the season (+? return unknown) · \
@@ -135,6 +141,9 @@ fn text(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
             let _ = writeln!(out, "{}", l.trim_end());
         }
     }
+    for l in money_lines(ds, plan) {
+        let _ = writeln!(out, "money {l}");
+    }
     let _ = writeln!(out, "{LEGEND}");
     out
 }
@@ -163,6 +172,13 @@ fn markdown(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
             let _ = write!(out, " {} |", lines.join("<br>"));
         }
         out.push('\n');
+    }
+    let money = money_lines(ds, plan);
+    if !money.is_empty() {
+        out.push('\n');
+        for l in money {
+            let _ = writeln!(out, "- money {}", esc(&l));
+        }
     }
     let _ = writeln!(out, "\n{LEGEND}");
     out
@@ -221,7 +237,30 @@ fn json(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
             json!({ "line": r.line.label(), "position": r.position.label(), "cells": cells })
         })
         .collect();
+    let money: Vec<_> = per_window(ds, plan)
+        .iter()
+        .map(|m| {
+            let sum = |s: &crate::domain::budget::Sum| {
+                let known: serde_json::Map<String, serde_json::Value> = s
+                    .by_currency
+                    .iter()
+                    .map(|(c, a)| (format!("{c:?}"), json!(a.to_string())))
+                    .collect();
+                json!({ "known": known, "unknown": s.unknown, "text": s.to_string() })
+            };
+            json!({
+                "window": m.window.to_string(),
+                "fees_in": sum(&m.fees_in),
+                "fees_out": sum(&m.fees_out),
+                "net": sum(&m.net),
+                "budget": m.budget.map(|b| json!({ "amount": b.amount, "currency": format!("{:?}", b.currency) })),
+                "left": m.left().map(|l| l.to_string()),
+                "over_budget": m.over_budget(),
+            })
+        })
+        .collect();
     let doc = json!({
+        "money": money,
         "club": ds.club,
         "planning_date": plan.date.to_string(),
         "old_age": t.old_age,

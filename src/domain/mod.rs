@@ -1,5 +1,6 @@
 //! Plain data and pure rules: no terminal, no I/O.
 
+pub mod budget;
 pub mod compare;
 pub mod dataset;
 pub mod dates;
