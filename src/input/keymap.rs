@@ -49,6 +49,7 @@ pub enum Command {
     Depart,
     Assume,
     Notes,
+    Timeline,
 }
 
 impl Command {
@@ -89,6 +90,7 @@ impl Command {
             Command::Depart => "mark the selected player as leaving (sold, loaned…)",
             Command::Assume => "assume for the selected player (fit, renews, injured)",
             Command::Notes => "edit the scenario's notes",
+            Command::Timeline => "timeline: the squad season by season (T or Esc back)",
         }
     }
 }
