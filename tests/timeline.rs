@@ -74,8 +74,8 @@ fn a_scenario_brings_its_settings_and_money_into_the_timeline() {
     assert!(out.contains("first choice flagged at 31+"), "{out}");
     assert!(
         out.contains(
-            "money summer 2026 (2026/27): in ~£30m + 1 unknown · out ~€5m · \
-             net ~£30m + −~€5m + 1 unknown · budget £25m · over by ~£5m (1 unknown fee) · OVER BUDGET"
+            "money summer 2026 (2026/27): in ~£30m + 1 unknown · out €5m · \
+             net −~€5m + ~£30m + 1 unknown · budget £25m · over by ~£5m (1 unknown fee) · OVER BUDGET"
         ),
         "{out}"
     );
@@ -85,4 +85,59 @@ fn a_scenario_brings_its_settings_and_money_into_the_timeline() {
         serde_json::from_str(&render(&ds, &plan, 2, Format::Json)).expect("json");
     assert_eq!(json["money"][0]["over_budget"], true);
     assert_eq!(json["money"][0]["net"]["unknown"], 1);
+}
+
+/// The number after `name="` in an SVG element line.
+fn attr(line: &str, name: &str) -> f32 {
+    let key = format!("{name}=\"");
+    let at = line.find(&key).map(|i| i + key.len()).expect("attribute");
+    let end = line[at..].find('"').expect("closing quote") + at;
+    line[at..end].parse().expect("a number")
+}
+
+#[test]
+fn the_svg_picture_never_cuts_text_at_the_edge() {
+    use squadboard::cli::timeline_svg::text_width;
+    let ds = store::load(None).expect("bundled data");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenario-v3.ron");
+    let plan = store::scenario::load(&path, &ds)
+        .expect("v3 fixture")
+        .scenario
+        .plan;
+    let svg = squadboard::cli::timeline::export(
+        &ds,
+        &plan,
+        "Konaté and Rivero — a long name for a plan, to make the title the widest line",
+        Format::Svg,
+    );
+    let first = svg.lines().next().expect("svg");
+    assert!(first.starts_with("<svg "), "{first}");
+    assert!(svg.trim_end().ends_with("</svg>"));
+    let width = attr(first, "width");
+    let height = attr(first, "height");
+    let mut texts = 0;
+    for line in svg.lines().filter(|l| l.starts_with("<text ")) {
+        texts += 1;
+        let x = attr(line, "x");
+        let y = attr(line, "y");
+        let size = attr(line, "font-size");
+        let open = line.find('>').expect(">") + 1;
+        let close = line.rfind("</text>").expect("</text>");
+        let shown = line[open..close]
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"");
+        let right = x + text_width(shown.chars().count(), size);
+        assert!(
+            right <= width,
+            "cut at the right ({right} > {width}): {shown}"
+        );
+        assert!(y <= height, "below the picture: {shown}");
+    }
+    for season in ["2026/27", "2027/28", "2028/29", "2029/30"] {
+        assert!(svg.contains(season), "{season}");
+    }
+    assert!(svg.contains("OVER BUDGET"));
+    assert!(texts > 20, "{texts} texts");
 }

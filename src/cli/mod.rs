@@ -6,6 +6,7 @@ pub mod import;
 pub mod scenario;
 pub mod show;
 pub mod timeline;
+pub mod timeline_svg;
 
 use crate::domain::Dataset;
 use crate::store;

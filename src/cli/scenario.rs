@@ -38,6 +38,9 @@ pub enum Sub {
         file: PathBuf,
         #[arg(long, value_enum)]
         format: Format,
+        /// What to draw: the XI (default) or the seasons ahead (`timeline`).
+        #[arg(long, value_enum, default_value_t = ExportView::Xi)]
+        view: ExportView,
         /// Write here (replacing it safely) instead of to standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
@@ -51,6 +54,12 @@ pub enum Sub {
         #[arg(value_name = "B")]
         b: PathBuf,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportView {
+    Xi,
+    Timeline,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -74,14 +83,25 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
         Sub::Export {
             file,
             format,
+            view: what,
             output,
         } => {
             let (path, loaded) = open(&file, &dir, &ds)?;
             let view = View::new(&ds, &path, loaded, ctx);
-            let text = match format {
-                Format::Markdown => view.markdown(),
-                Format::Json => view.json()?,
-                Format::Svg => view.svg(),
+            let text = match (what, format) {
+                (ExportView::Timeline, f) => super::timeline::export(
+                    &ds,
+                    &view.plan,
+                    &view.loaded.scenario.name,
+                    match f {
+                        Format::Markdown => super::timeline::Format::Markdown,
+                        Format::Json => super::timeline::Format::Json,
+                        Format::Svg => super::timeline::Format::Svg,
+                    },
+                ),
+                (ExportView::Xi, Format::Markdown) => view.markdown(),
+                (ExportView::Xi, Format::Json) => view.json()?,
+                (ExportView::Xi, Format::Svg) => view.svg(),
             };
             match output {
                 Some(o) => {

@@ -30,6 +30,19 @@ pub enum Format {
     Text,
     Markdown,
     Json,
+    /// A picture of the seasons grid (also `scenario export --format svg --view timeline`).
+    Svg,
+}
+
+/// How many seasons an export shows.
+pub const EXPORT_SEASONS: usize = 4;
+
+/// `scenario export --view timeline`: the scenario's timeline in `format`, titled by its name.
+pub fn export(ds: &Dataset, plan: &Plan, name: &str, format: Format) -> String {
+    match format {
+        Format::Svg => super::timeline_svg::svg(ds, plan, name, EXPORT_SEASONS),
+        f => render(ds, plan, EXPORT_SEASONS, f),
+    }
 }
 
 pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
@@ -59,6 +72,7 @@ pub fn render(ds: &Dataset, plan: &Plan, seasons: usize, format: Format) -> Stri
         Format::Text => text(ds, plan, &t),
         Format::Markdown => markdown(ds, plan, &t),
         Format::Json => json(ds, plan, &t),
+        Format::Svg => super::timeline_svg::svg(ds, plan, &ds.club, seasons),
     }
 }
 
