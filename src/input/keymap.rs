@@ -325,7 +325,7 @@ mod tests {
         for (cmd, keys) in km.entries() {
             assert!(!keys.is_empty(), "{cmd:?}");
         }
-        assert_eq!(km.entries().count(), 35);
+        assert_eq!(km.entries().count(), 36);
         assert_eq!(
             km.command(&ev(KeyCode::Char('q'), KeyModifiers::NONE)),
             Some(Command::Quit)
