@@ -170,6 +170,18 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
             for line in compare(&ds, &plan_a, &plan_b).lines(&ds) {
                 let _ = writeln!(text, "{line}");
             }
+            let seasons = crate::domain::timeline_compare::season_lines(
+                &ds,
+                &plan_a,
+                &plan_b,
+                super::timeline::EXPORT_SEASONS,
+            );
+            if !seasons.is_empty() {
+                let _ = writeln!(text, "\nSeason by season:");
+                for line in seasons {
+                    let _ = writeln!(text, "  {line}");
+                }
+            }
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(true)
         }

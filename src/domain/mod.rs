@@ -15,6 +15,7 @@ pub mod scenario;
 pub mod search;
 pub mod status;
 pub mod timeline;
+pub mod timeline_compare;
 pub mod warnings;
 
 pub use dataset::{Anchor, DataFile, Dataset, Problem, Severity, Side};
