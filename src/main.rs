@@ -44,6 +44,8 @@ enum Command {
     Import(cli::import::Args),
     /// Fuzzy-find players in the data (and the pool), best first, one per line.
     Find(cli::find::Args),
+    /// The squad season by season: who is left at each position, ages, contracts, flags.
+    Timeline(cli::timeline::Args),
 }
 
 fn finish(outcome: Outcome) -> ExitCode {
@@ -150,6 +152,7 @@ fn main() -> ExitCode {
         Some(Command::Scenario(args)) => cli::scenario::run(args, &ctx, &mut out),
         Some(Command::Import(args)) => cli::import::run(args, &ctx, &mut out),
         Some(Command::Find(args)) => cli::find::run(args, &ctx, &mut out),
+        Some(Command::Timeline(args)) => cli::timeline::run(args, &ctx, &mut out),
         None => board(&ctx, cli.file.as_deref()),
     };
     finish(outcome)

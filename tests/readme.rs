@@ -20,6 +20,14 @@ fn screen_block() -> String {
     format!("```text\n{}```\n", text(&buf))
 }
 
+/// The timeline view (key `T`) on the bundled data.
+fn timeline_block() -> String {
+    let mut b = board();
+    cmd(&mut b, squadboard::input::Command::Timeline);
+    let (buf, _) = render(&b, 120, 26);
+    format!("```text\n{}```\n", text(&buf))
+}
+
 fn keys_block() -> String {
     let b = board();
     let mut out = String::from("| keys | what they do |\n|---|---|\n");
@@ -35,7 +43,11 @@ fn readme_shows_the_board_and_the_keys_as_they_are() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let mut readme = fs::read_to_string(&path).expect("README.md");
     let update = std::env::var_os("UPDATE_README").is_some();
-    for (name, want) in [("screen", screen_block()), ("keys", keys_block())] {
+    for (name, want) in [
+        ("screen", screen_block()),
+        ("keys", keys_block()),
+        ("timeline", timeline_block()),
+    ] {
         let (a, b) =
             section(&readme, name).unwrap_or_else(|| panic!("README has no {name} markers"));
         if readme[a..b] != want {

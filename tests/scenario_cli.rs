@@ -96,7 +96,7 @@ fn list_uses_the_data_dir_and_names_unreadable_files() {
     );
     assert!(
         r.stdout
-            .contains("note: written in scenario format 1; saving it will write format 2"),
+            .contains("note: written in scenario format 1; saving it will write format 3"),
         "{}",
         r.stdout
     );
@@ -302,14 +302,14 @@ fn bad_files_fail_with_the_file_named() {
         &newer,
         fs::read_to_string(fixture("scenario-v2.ron"))
             .expect("fixture")
-            .replace("format_version: 2,", "format_version: 3,"),
+            .replace("format_version: 2,", "format_version: 4,"),
     )
     .expect("write");
     let r = run(dir.path(), &["scenario", "show", "newer"]);
     assert_eq!(r.code, Some(2));
     assert!(
         r.stderr.contains(&format!(
-            "{}:5:5: scenario format version 3 is newer than this squadboard reads",
+            "{}:5:5: scenario format version 4 is newer than this squadboard reads",
             newer.display()
         )),
         "{}",

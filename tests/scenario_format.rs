@@ -3,8 +3,10 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
+use squadboard::domain::budget::WindowBudget;
 use squadboard::domain::plan::{Assumption, Departure, DepartureKind, Plan, Signing};
 use squadboard::domain::scenario::{FORMAT_VERSION, NamedIn, Scenario};
+use squadboard::domain::timeline::TimelineSettings;
 use squadboard::domain::{Currency, Dataset, DepthChart, Fee, Formation, PlayerId, Position};
 use squadboard::store::StoreError;
 use squadboard::store::atomic::Expect;
@@ -119,10 +121,12 @@ fn the_current_format_is_pinned_by_its_fixture() {
     // If this fails, the file format changed: bump FORMAT_VERSION, freeze the old shape and
     // migrate it, rather than editing the fixture.
     let ds = ds();
-    let path = fixture("scenario-v2.ron");
+    let path = fixture("scenario-v3.ron");
     let text = fs::read_to_string(&path).expect("fixture");
-    let l = load(&path, &ds).expect("v2 loads");
+    let l = load(&path, &ds).expect("v3 loads");
     assert_eq!(l.migrated_from, None);
+    assert_eq!(l.scenario.plan.budgets.len(), 1);
+    assert_eq!(l.scenario.plan.timeline.old_age, Some(31));
     assert!(l.notices().is_empty(), "{:?}", l.notices());
     assert_eq!(to_ron(&l.scenario).expect("ron"), text);
     assert_eq!(l.scenario.name, "Konaté and Rivero");
@@ -135,14 +139,38 @@ fn the_current_format_is_pinned_by_its_fixture() {
 }
 
 #[test]
+fn the_v2_fixture_stays_loadable_and_migrates_without_budgets() {
+    let ds = ds();
+    let v2 = load(&fixture("scenario-v2.ron"), &ds).expect("v2 loads");
+    assert_eq!(v2.migrated_from, Some(2));
+    assert!(v2.notices()[0].contains("written in scenario format 2"));
+    assert!(v2.scenario.plan.budgets.is_empty());
+    assert_eq!(v2.scenario.plan.timeline, TimelineSettings::default());
+    // The same plan as the v3 fixture, less the fields format 3 added.
+    let mut v3 = load(&fixture("scenario-v3.ron"), &ds)
+        .expect("v3 loads")
+        .scenario;
+    v3.plan.budgets.clear();
+    v3.plan.timeline = TimelineSettings::default();
+    assert_eq!(v2.scenario, v3);
+    // A format-2 file naming a format-3 field is refused: version 2 never had it.
+    let text = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
+    let bad = text.replace("        notes:", "        budgets: [],\n        notes:");
+    let err = parse("bad.ron", &bad, &ds)
+        .expect_err("refused")
+        .to_string();
+    assert!(err.contains("budgets"), "{err}");
+}
+
+#[test]
 fn newer_and_unknown_versions_are_refused_naming_the_file() {
     let ds = ds();
     let v2 = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
     let dir = tempfile::tempdir().expect("tempdir");
     for (version, says) in [
         (
-            3,
-            "scenario format version 3 is newer than this squadboard reads (1 to 2)",
+            4,
+            "scenario format version 4 is newer than this squadboard reads (1 to 3)",
         ),
         (0, "unknown scenario format version 0"),
     ] {
@@ -279,8 +307,8 @@ fn players_the_data_no_longer_has_are_kept_and_listed() {
 #[test]
 fn a_hand_edited_xi_loses_to_the_depth_chart_and_is_reported() {
     let ds = ds();
-    let v2 = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
-    let text = v2.replace("\"LCB\": Some(\"huijsen\")", "\"LCB\": Some(\"militao\")");
+    let v3 = fs::read_to_string(fixture("scenario-v3.ron")).expect("fixture");
+    let text = v3.replace("\"LCB\": Some(\"huijsen\")", "\"LCB\": Some(\"militao\")");
     let l = parse("s.ron", &text, &ds).expect("loads");
     let xi = l.scenario.plan.xi(&ds);
     let lcb = Formation::F433
@@ -301,9 +329,9 @@ fn a_hand_edited_xi_loses_to_the_depth_chart_and_is_reported() {
             .contains("\"LCB\": Some(\"huijsen\")")
     );
     // A hand-written file without `xi` at all is fine.
-    let start = v2.find("    xi: {").expect("xi");
-    let end = v2[start..].find("    },\n").expect("end") + start + "    },\n".len();
-    let without = format!("{}{}", &v2[..start], &v2[end..]);
+    let start = v3.find("    xi: {").expect("xi");
+    let end = v3[start..].find("    },\n").expect("end") + start + "    },\n".len();
+    let without = format!("{}{}", &v3[..start], &v3[end..]);
     let l = parse("s.ron", &without, &ds).expect("loads");
     assert!(l.notices().is_empty(), "{:?}", l.notices());
 }
@@ -402,15 +430,32 @@ fn scenario(ds: &Dataset) -> impl Strategy<Value = Scenario> + use<> {
         departures,
         prop::collection::vec(assumption, 0..5),
         any::<String>(),
+        prop::collection::vec(
+            (date(), fee()).prop_map(|(window, amount)| WindowBudget { window, amount }),
+            0..3,
+        ),
+        prop::option::of(0u32..60).prop_map(|old_age| TimelineSettings { old_age }),
     )
         .prop_map(
-            |(date, formation, columns, signings, departures, assumptions, notes)| Plan {
+            |(
+                date,
+                formation,
+                columns,
+                signings,
+                departures,
+                assumptions,
+                notes,
+                budgets,
+                timeline,
+            )| Plan {
                 date,
                 depth: DepthChart { formation, columns },
                 signings,
                 departures,
                 assumptions,
                 notes,
+                budgets,
+                timeline,
             },
         );
     // Any scenario the board can hold: one that keeps its rules (a player once per column,

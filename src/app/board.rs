@@ -250,6 +250,8 @@ pub struct Board {
     pub list: Vec<ListItem>,
     pub help: bool,
     pub help_scroll: u16,
+    /// The timeline view (key `T`), when shown.
+    pub timeline_view: Option<super::timeline::TimelineView>,
     pub detail: bool,
     pub drag: Option<DragState>,
     /// A mouse press that may become a drag: the player under it.
@@ -324,6 +326,7 @@ impl Board {
             list: Vec::new(),
             help: false,
             help_scroll: 0,
+            timeline_view: None,
             detail: false,
             drag: None,
             press: None,

@@ -5,6 +5,7 @@ pub mod effects;
 pub mod modal;
 pub mod pool;
 mod scenario;
+pub mod timeline;
 mod update;
 
 pub use board::{

@@ -109,7 +109,11 @@ impl Board {
             }
             return;
         }
+        if self.timeline_command(cmd) {
+            return;
+        }
         match cmd {
+            Command::Timeline => self.open_timeline(),
             Command::Quit
             | Command::Save
             | Command::SaveAs

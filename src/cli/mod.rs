@@ -6,6 +6,8 @@ pub mod import;
 pub mod sanitize;
 pub mod scenario;
 pub mod show;
+pub mod timeline;
+pub mod timeline_svg;
 
 use crate::domain::Dataset;
 use crate::store;

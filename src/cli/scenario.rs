@@ -38,6 +38,9 @@ pub enum Sub {
         file: PathBuf,
         #[arg(long, value_enum)]
         format: Format,
+        /// What to draw: the XI (default) or the seasons ahead (`timeline`).
+        #[arg(long, value_enum, default_value_t = ExportView::Xi)]
+        view: ExportView,
         /// Write here (replacing it safely) instead of to standard output. Never the scenario
         /// itself; an existing file only when it is an earlier export of the same format.
         #[arg(short, long, value_name = "OUT")]
@@ -55,6 +58,12 @@ pub enum Sub {
         #[arg(value_name = "B")]
         b: PathBuf,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportView {
+    Xi,
+    Timeline,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -79,6 +88,7 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
         Sub::Export {
             file,
             format,
+            view: what,
             output,
             force,
         } => {
@@ -87,10 +97,20 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
                 may_replace(o, &path, format, force)?;
             }
             let view = View::new(&ds, &path, loaded, ctx);
-            let text = match format {
-                Format::Markdown => view.markdown(),
-                Format::Json => view.json()?,
-                Format::Svg => view.svg(),
+            let text = match (what, format) {
+                (ExportView::Timeline, f) => super::timeline::export(
+                    &ds,
+                    &view.plan,
+                    &view.loaded.scenario.name,
+                    match f {
+                        Format::Markdown => super::timeline::Format::Markdown,
+                        Format::Json => super::timeline::Format::Json,
+                        Format::Svg => super::timeline::Format::Svg,
+                    },
+                ),
+                (ExportView::Xi, Format::Markdown) => view.markdown(),
+                (ExportView::Xi, Format::Json) => view.json()?,
+                (ExportView::Xi, Format::Svg) => view.svg(),
             };
             match output {
                 Some(o) => {
@@ -158,6 +178,18 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
             }
             for line in compare(&ds, &plan_a, &plan_b).lines(&ds) {
                 let _ = writeln!(text, "{line}");
+            }
+            let seasons = crate::domain::timeline_compare::season_lines(
+                &ds,
+                &plan_a,
+                &plan_b,
+                super::timeline::EXPORT_SEASONS,
+            );
+            if !seasons.is_empty() {
+                let _ = writeln!(text, "\nSeason by season:");
+                for line in seasons {
+                    let _ = writeln!(text, "  {line}");
+                }
             }
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(true)
@@ -414,6 +446,7 @@ impl<'a> View<'a> {
             .warnings
             .iter()
             .map(|w| w.text(self.ds))
+            .chain(crate::domain::budget::warnings(self.ds, &self.plan))
             .collect()
     }
 
@@ -429,13 +462,16 @@ impl<'a> View<'a> {
     }
 
     fn totals(&self) -> Vec<String> {
-        vec![
+        let mut out = vec![
             format!("Fees: {}", self.assessment.fees),
             format!(
                 "XI: {} of 11 slots filled; ages {}",
                 self.assessment.filled, self.assessment.ages
             ),
-        ]
+        ];
+        let money = crate::domain::budget::per_window(self.ds, &self.plan);
+        out.extend(money.iter().map(|m| format!("Money {}", m.text())));
+        out
     }
 
     fn date_line(&self) -> String {

@@ -1,5 +1,6 @@
 //! Plain data and pure rules: no terminal, no I/O.
 
+pub mod budget;
 pub mod compare;
 pub mod dataset;
 pub mod dates;
@@ -13,6 +14,8 @@ pub mod report;
 pub mod scenario;
 pub mod search;
 pub mod status;
+pub mod timeline;
+pub mod timeline_compare;
 pub mod warnings;
 
 pub use dataset::{Anchor, DataFile, Dataset, Problem, Severity, Side};

@@ -105,6 +105,15 @@ pub struct Plan {
     pub assumptions: Vec<Assumption>,
     #[serde(default)]
     pub notes: String,
+    /// Transfer budgets per window (scenario format 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budgets: Vec<super::budget::WindowBudget>,
+    /// The timeline's settings (scenario format 3).
+    #[serde(
+        default,
+        skip_serializing_if = "super::timeline::TimelineSettings::is_default"
+    )]
+    pub timeline: super::timeline::TimelineSettings,
 }
 
 /// Where a dragged player comes from.
@@ -139,6 +148,8 @@ impl Plan {
             departures: Vec::new(),
             assumptions: Vec::new(),
             notes: String::new(),
+            budgets: Vec::new(),
+            timeline: Default::default(),
         }
     }
 

@@ -12,7 +12,7 @@ use std::fmt;
 
 /// The scenario file format this build writes. Older versions are migrated on load; newer ones
 /// are refused (see `store::scenario`).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scenario {

@@ -51,6 +51,7 @@ pub enum Command {
     Depart,
     Assume,
     Notes,
+    Timeline,
 }
 
 impl Command {
@@ -93,6 +94,7 @@ impl Command {
             Command::Depart => "mark the selected player as leaving (sold, loaned…)",
             Command::Assume => "assume for the selected player (fit, renews, injured)",
             Command::Notes => "edit the scenario's notes",
+            Command::Timeline => "timeline: the squad season by season (T or Esc back)",
         }
     }
 }
@@ -327,7 +329,7 @@ mod tests {
         for (cmd, keys) in km.entries() {
             assert!(!keys.is_empty(), "{cmd:?}");
         }
-        assert_eq!(km.entries().count(), 37);
+        assert_eq!(km.entries().count(), 38);
         assert_eq!(
             km.command(&ev(KeyCode::Char('q'), KeyModifiers::NONE)),
             Some(Command::Quit)

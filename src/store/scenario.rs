@@ -5,9 +5,11 @@
 //! loadable; when the format next changes, copy today's shape into `v2` first):
 //! - **1**: the plan's fields flat at the top level; signings a list of ids with fees in a
 //!   separate `fees` map; departures a map from id to kind; one `saved` time.
-//! - **2** (current): the plan nested as `plan: Plan(..)`, as the board holds it; signings carry
+//! - **2**: the plan nested as `plan: Plan(..)`, as the board holds it; signings carry
 //!   their assumed fee, departures their fee; `created` and `modified`; the XI written out by slot
 //!   for the reader (`xi`), which is derived again on load — the depth chart wins.
+//! - **3** (current): the plan may hold transfer budgets per window (`budgets`) and the
+//!   timeline's settings (`timeline: (old_age: Some(32))`); both optional, absent when unset.
 
 use super::atomic::{self, Expect, Fingerprint, Step, WriteError};
 use super::ron_file::{StoreError, line_col, parse_ron};
@@ -136,8 +138,8 @@ pub fn file_name_for(name: &str) -> String {
     format!("{}.ron", slug(name))
 }
 
-/// The current format (2).
-mod v2 {
+/// The current format (3).
+mod v3 {
     use super::*;
 
     #[derive(Debug, Serialize, Deserialize)]
@@ -148,12 +150,70 @@ mod v2 {
         pub created: DateTime<Utc>,
         pub modified: DateTime<Utc>,
         pub plan: Plan,
+        #[serde(default, with = "super::v2::xi_map")]
+        pub xi: Vec<Pick>,
+    }
+}
+
+/// Format 2, frozen: the plan without budgets or timeline settings.
+mod v2 {
+    use super::*;
+    use crate::domain::DepthChart;
+    use crate::domain::plan::{Assumption, Departure, Signing};
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename = "Scenario", deny_unknown_fields)]
+    pub struct File {
+        // Read through `Header` to choose this type; kept so `deny_unknown_fields` accepts it.
+        #[allow(dead_code)]
+        pub format_version: u32,
+        pub name: String,
+        pub created: DateTime<Utc>,
+        pub modified: DateTime<Utc>,
+        pub plan: PlanV2,
         #[serde(default, with = "xi_map")]
         pub xi: Vec<Pick>,
     }
 
+    #[derive(Debug, Deserialize)]
+    #[serde(rename = "Plan", deny_unknown_fields)]
+    pub struct PlanV2 {
+        pub date: chrono::NaiveDate,
+        pub depth: DepthChart,
+        #[serde(default)]
+        pub signings: Vec<Signing>,
+        #[serde(default)]
+        pub departures: Vec<Departure>,
+        #[serde(default)]
+        pub assumptions: Vec<Assumption>,
+        #[serde(default)]
+        pub notes: String,
+    }
+
+    /// Version 2 → 3: the same plan, with no budgets and default timeline settings.
+    pub fn upgrade(f: File) -> v3::File {
+        let p = f.plan;
+        v3::File {
+            format_version: 3,
+            name: f.name,
+            created: f.created,
+            modified: f.modified,
+            plan: Plan {
+                date: p.date,
+                depth: p.depth,
+                signings: p.signings,
+                departures: p.departures,
+                assumptions: p.assumptions,
+                notes: p.notes,
+                budgets: Vec::new(),
+                timeline: Default::default(),
+            },
+            xi: f.xi,
+        }
+    }
+
     /// The XI as a map from slot key to player, one line a slot, in formation order.
-    mod xi_map {
+    pub(super) mod xi_map {
         use crate::domain::PlayerId;
         use crate::domain::scenario::Pick;
         use serde::de::{MapAccess, Visitor};
@@ -278,7 +338,7 @@ mod v1 {
             },
             approximate: f.approximate,
         };
-        let plan = Plan {
+        let plan = v2::PlanV2 {
             date: f.date,
             depth: crate::domain::DepthChart {
                 formation: f.formation,
@@ -341,14 +401,16 @@ struct Header {
 enum Versioned {
     V1(v1::File),
     V2(v2::File),
+    V3(v3::File),
 }
 
 impl Versioned {
     /// Migrates one step at a time up to the current version.
-    fn upgrade(self) -> v2::File {
+    fn upgrade(self) -> v3::File {
         match self {
             Versioned::V1(f) => Versioned::V2(v1::upgrade(f)).upgrade(),
-            Versioned::V2(f) => f,
+            Versioned::V2(f) => Versioned::V3(v2::upgrade(f)).upgrade(),
+            Versioned::V3(f) => f,
         }
     }
 }
@@ -394,6 +456,7 @@ pub fn parse(file: &str, text: &str, ds: &Dataset) -> Result<Loaded, StoreError>
     let parsed = match version {
         1 => Versioned::V1(parse_ron(file, text)?),
         2 => Versioned::V2(parse_ron(file, text)?),
+        3 => Versioned::V3(parse_ron(file, text)?),
         v => {
             let message = if v > FORMAT_VERSION {
                 format!(
@@ -535,7 +598,7 @@ impl SaveError {
 
 /// The text a save writes: a comment header, then pretty RON in the current format.
 pub fn to_ron(s: &Scenario) -> Result<String, ron::Error> {
-    let file = v2::File {
+    let file = v3::File {
         format_version: FORMAT_VERSION,
         name: s.name.clone(),
         created: s.created,

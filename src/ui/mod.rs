@@ -10,6 +10,7 @@ mod pitch;
 mod side;
 pub mod text;
 pub mod theme;
+mod timeline;
 
 pub use theme::Theme;
 
@@ -76,6 +77,11 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) -> Hit
     detail::render_pane(detail_area, buf, board, theme);
     render_status(status, buf, board, theme);
 
+    if board.timeline_view.is_some() {
+        timeline::render(main, buf, board, theme);
+        // The board under the timeline takes no clicks.
+        hits = HitMap::default();
+    }
     if board.detail {
         detail::render_popup(main, buf, board, theme);
     }

@@ -1,0 +1,136 @@
+//! The timeline view on the board (key `T`): the plan season by season. Nothing is cached: the
+//! view is worked out from the current plan whenever it is asked for, so every edit, date change
+//! and undo shows at once.
+
+use super::Board;
+use crate::domain::PlayerId;
+use crate::domain::timeline::{Timeline, build, first_season};
+use crate::input::Command;
+
+/// How many seasons the board's timeline shows.
+pub const SEASONS: usize = 4;
+
+/// Where the timeline's cursor stands: a position (row), a season (column) and a player of that
+/// cell; and whether his details are open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TimelineView {
+    pub row: usize,
+    pub col: usize,
+    pub entry: usize,
+    pub detail: bool,
+}
+
+impl Board {
+    /// The plan's timeline as it stands now, from the planning date's season.
+    pub fn timeline(&self) -> Timeline {
+        build(
+            &self.ds,
+            &self.plan,
+            first_season(self.plan.date),
+            SEASONS,
+            self.plan.timeline,
+        )
+    }
+
+    /// The player under the timeline's cursor, if its cell has anyone.
+    pub fn timeline_player(&self) -> Option<PlayerId> {
+        let v = self.timeline_view?;
+        let t = self.timeline();
+        let cell = t.rows.get(v.row)?.cells.get(v.col)?;
+        cell.entries.get(v.entry).map(|e| e.id.clone())
+    }
+
+    /// The view's own keys. `false` hands the command on to the board: the planning-date keys,
+    /// undo and redo, saving, help and quit work here as everywhere.
+    pub(super) fn timeline_command(&mut self, cmd: Command) -> bool {
+        let Some(mut v) = self.timeline_view else {
+            return false;
+        };
+        let t = self.timeline();
+        let cell_len = |row: usize, col: usize| {
+            t.rows
+                .get(row)
+                .and_then(|r| r.cells.get(col))
+                .map_or(0, |c| c.entries.len())
+        };
+        // The plan may have changed under the cursor (undo, a date step): keep it inside.
+        v.row = v.row.min(t.rows.len().saturating_sub(1));
+        v.col = v.col.min(t.seasons.len().saturating_sub(1));
+        v.entry = v.entry.min(cell_len(v.row, v.col).saturating_sub(1));
+        match cmd {
+            Command::Timeline => {
+                self.timeline_view = None;
+                return true;
+            }
+            Command::Cancel if v.detail => v.detail = false,
+            Command::Cancel => {
+                self.timeline_view = None;
+                return true;
+            }
+            Command::Open => v.detail = !v.detail && cell_len(v.row, v.col) > 0,
+            _ if v.detail => {
+                // Details open: only closing them, or the keys every screen has.
+                if !passes_through(cmd) {
+                    return true;
+                }
+                return false;
+            }
+            Command::Down => {
+                if v.entry + 1 < cell_len(v.row, v.col) {
+                    v.entry += 1;
+                } else if v.row + 1 < t.rows.len() {
+                    v.row += 1;
+                    v.entry = 0;
+                }
+            }
+            Command::Up => {
+                if v.entry > 0 {
+                    v.entry -= 1;
+                } else if v.row > 0 {
+                    v.row -= 1;
+                    v.entry = cell_len(v.row, v.col).saturating_sub(1);
+                }
+            }
+            Command::Left => v.col = v.col.saturating_sub(1),
+            Command::Right => v.col = (v.col + 1).min(t.seasons.len().saturating_sub(1)),
+            other if passes_through(other) => {
+                self.timeline_view = Some(v);
+                return false;
+            }
+            _ => {
+                self.message = Some("not in the timeline: T or Esc goes back to the board".into());
+                return true;
+            }
+        }
+        if matches!(cmd, Command::Left | Command::Right) {
+            v.entry = v.entry.min(cell_len(v.row, v.col).saturating_sub(1));
+        }
+        self.timeline_view = Some(v);
+        true
+    }
+
+    pub(super) fn open_timeline(&mut self) {
+        self.timeline_view = Some(TimelineView::default());
+        self.detail = false;
+    }
+}
+
+/// Commands the board still takes while the timeline is shown.
+fn passes_through(cmd: Command) -> bool {
+    matches!(
+        cmd,
+        Command::Quit
+            | Command::Help
+            | Command::MonthBack
+            | Command::MonthForward
+            | Command::SeasonBack
+            | Command::SeasonForward
+            | Command::NextWindow
+            | Command::Undo
+            | Command::Redo
+            | Command::Save
+            | Command::SaveAs
+            | Command::InjuryOverlay
+            | Command::ContractOverlay
+    )
+}
