@@ -869,7 +869,7 @@ fn huge_fees_add_up_without_overflow() {
     let fees = squadboard::domain::warnings::assess(&ds, &plan).fees;
     assert_eq!(
         fees.by_currency
-            .get(&squadboard::domain::player::Currency::GBP)
+            .get(&squadboard::domain::Currency::GBP)
             .copied(),
         Some(max)
     );

@@ -1,5 +1,5 @@
 use super::formation::Formation;
-use super::player::PlayerId;
+use super::ids::PlayerId;
 use super::position::Position;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -3,8 +3,9 @@
 
 use super::dataset::Dataset;
 use super::dates::season_end;
+use super::ids::PlayerId;
+use super::money::Currency;
 use super::plan::Plan;
-use super::player::{Currency, PlayerId};
 use super::position::Position;
 use super::status::{Age, ContractStatus, age, availability, contract_status};
 use std::collections::BTreeMap;
@@ -86,7 +87,7 @@ impl fmt::Display for FeeTotal {
             .by_currency
             .iter()
             .map(|(c, a)| {
-                super::player::Fee {
+                super::money::Fee {
                     amount: *a,
                     currency: *c,
                     approximate: self.approximate,

@@ -267,8 +267,8 @@ mod v1 {
     /// Version 1 → 2: the plan's fields gather under `plan`, fees move onto the signings, the
     /// one `saved` time becomes both `created` and `modified`. The file had no XI to check.
     pub fn upgrade(f: File) -> v2::File {
+        use crate::domain::money as pl;
         use crate::domain::plan as p;
-        use crate::domain::player as pl;
         let fee = |f: Fee| pl::Fee {
             amount: f.amount,
             currency: match f.currency {
