@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod input;
+pub mod search;
 pub mod store;
 pub mod tui;
 pub mod ui;

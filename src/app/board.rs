@@ -1,11 +1,11 @@
 use super::modal::{Effect, Modal};
 use super::pool::{LoadedPool, PoolStatus};
 use crate::domain::dates::next_summer_window;
-use crate::domain::index::SearchIndex;
 use crate::domain::plan::{Origin, Place, Plan};
-use crate::domain::search::{Matcher, fold};
 use crate::domain::{Dataset, PlayerId, Position};
 use crate::input::Keymap;
+use crate::search::index::SearchIndex;
+use crate::search::{Matcher, fold};
 use crate::store::atomic::Fingerprint;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::path::PathBuf;

@@ -3,8 +3,8 @@
 //! through the pool's own index.
 
 use super::Action;
-use crate::domain::index::SearchIndex;
 use crate::domain::{Dataset, PlayerId};
+use crate::search::index::SearchIndex;
 use crate::store::pool::{Progress, load_pool};
 use std::collections::HashSet;
 use std::fmt;

@@ -4,8 +4,8 @@
 
 use super::{Context, Outcome};
 use crate::domain::Player;
-use crate::domain::index::SearchIndex;
 use crate::domain::status::age;
+use crate::search::index::SearchIndex;
 use crate::store;
 use std::io::Write;
 

@@ -6,8 +6,8 @@
 //! that is checked, then renamed into place.
 
 use super::{Context, Outcome};
-use crate::domain::search::{Matcher, fold};
 use crate::domain::{DataFile, DepthChart, Player, Position};
+use crate::search::{Matcher, fold};
 use crate::store::csv_import::{CsvOptions, MAX_CSV_BYTES, club_names, read_players};
 use crate::store::dataset::TargetsFile;
 use crate::store::pool::PlayerOut;

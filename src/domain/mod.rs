@@ -6,14 +6,12 @@ pub mod dates;
 pub mod depth;
 pub mod formation;
 pub mod ids;
-pub mod index;
 pub mod money;
 pub mod plan;
 pub mod player;
 pub mod position;
 pub mod report;
 pub mod scenario;
-pub mod search;
 pub mod status;
 pub mod warnings;
 

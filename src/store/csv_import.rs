@@ -408,7 +408,7 @@ fn player_from_row(row: &mut Row<'_>) -> Option<Player> {
     // "Vini Jr." is searched for as "Vinícius Júnior" too.
     if let Some(f) = full
         && f != name
-        && crate::domain::search::fold(&f) != crate::domain::search::fold(&name)
+        && crate::search::fold(&f) != crate::search::fold(&name)
     {
         p.aliases.push(f);
     }

@@ -1,6 +1,8 @@
 //! Finding players the way people type names: accents folded ("rudiger" finds Rüdiger), fuzzy
 //! ranked by skim's algorithm.
 
+pub mod index;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
