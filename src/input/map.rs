@@ -1,7 +1,7 @@
 //! Turning one terminal event into actions.
 
-use super::keymap::Command;
 use crate::app::{Action, Board, Modal, Spot};
+use crate::config::Command;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };

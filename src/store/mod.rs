@@ -2,7 +2,6 @@
 
 pub mod atomic;
 pub mod check;
-pub mod config;
 pub mod csv_import;
 pub mod dataset;
 pub mod pool;

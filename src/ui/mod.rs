@@ -9,9 +9,8 @@ mod modal;
 mod pitch;
 mod side;
 pub mod text;
-pub mod theme;
 
-pub use theme::Theme;
+pub use crate::config::Theme;
 
 use crate::app::{Board, Pane};
 use crate::input::{Command, HitMap};
