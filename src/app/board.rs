@@ -1,9 +1,9 @@
 use super::modal::{Effect, Modal};
 use super::pool::{LoadedPool, PoolStatus};
+use crate::config::Keymap;
 use crate::domain::dates::next_summer_window;
 use crate::domain::plan::{Origin, Place, Plan};
 use crate::domain::{Dataset, PlayerId, Position};
-use crate::input::Keymap;
 use crate::search::index::SearchIndex;
 use crate::search::{Matcher, fold};
 use crate::store::atomic::Fingerprint;

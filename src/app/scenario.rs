@@ -3,11 +3,11 @@
 
 use super::Action;
 use super::board::{Board, Document};
+use super::command::Command;
 use super::effects::Done;
 use super::modal::{Ask, Choice, Effect, MenuItem, Modal, PickFor, Picker, Then};
 use crate::domain::dates::{add_months, season_end};
 use crate::domain::plan::{Assumption, DepartureKind, Plan};
-use crate::input::Command;
 
 impl Board {
     /// The commands about scenarios, departures and assumptions.

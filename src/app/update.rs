@@ -1,9 +1,9 @@
 use super::Action;
 use super::board::{Board, DragState, HISTORY_LIMIT, Pane, Spot};
+use super::command::Command;
 use crate::domain::dates::{add_months, next_window};
 use crate::domain::plan::{Origin, Place, Plan, describe_change};
 use crate::domain::{Formation, PlayerId};
-use crate::input::Command;
 use std::sync::Arc;
 
 #[derive(Clone, Copy)]

@@ -4,4 +4,5 @@
 pub mod map;
 
 pub use crate::config::{Command, Key, Keymap};
-pub use map::{Hit, HitMap, event_to_actions};
+pub use crate::ui::{Hit, HitMap};
+pub use map::event_to_actions;

@@ -1,11 +1,11 @@
 //! The depth chart: one column per back-line position, first choice on top.
 
+use super::HitMap;
 use super::marks::{marks, name_with_marks};
 use super::text::{clip_spans, put_line};
 use super::{Theme, focused, pane_block};
 use crate::app::{Board, Pane, Spot};
 use crate::domain::plan::{Origin, Place};
-use crate::input::HitMap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
