@@ -1,3 +1,6 @@
+//! The `squadboard` binary: parses the command line, runs a headless command (`cli`) or opens the
+//! board in the terminal (`tui`), with the recovery file written on a signal or a panic.
+
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use squadboard::app::{Action, Board, Done};

@@ -1,3 +1,6 @@
+//! The board's state: the dataset, the scenario being planned and its history, cursors, panes,
+//! modals and search caches. Changed only by [`Board::update`](crate::app::Board::update).
+
 use super::modal::{Effect, Modal};
 use super::pool::{LoadedPool, PoolStatus};
 use crate::config::Keymap;

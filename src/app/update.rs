@@ -1,3 +1,6 @@
+//! `Board::update`: the one place the board's state changes, one [`Action`](crate::app::Action)
+//! at a time (keys arrive as [`Command`](crate::app::Command)s, the mouse as spots).
+
 use super::Action;
 use super::board::{Board, DragState, HISTORY_LIMIT, Pane, Spot};
 use super::command::Command;

@@ -1,3 +1,5 @@
+//! The depth chart: per position, the players in the order the coach would pick them.
+
 use super::formation::Formation;
 use super::ids::PlayerId;
 use super::position::Position;

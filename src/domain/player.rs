@@ -1,3 +1,6 @@
+//! A player as the data files describe him: positions, club, contract, injuries and notes, each
+//! sourced to a report where the data is reported.
+
 use super::dates::PartialDate;
 use super::ids::{PlayerId, ReportId};
 use super::money::Fee;

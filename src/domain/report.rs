@@ -1,3 +1,5 @@
+//! Press reports and the links they make between the club and a target.
+
 use super::ids::{PlayerId, ReportId};
 use super::money::Fee;
 use chrono::NaiveDate;
