@@ -1,6 +1,6 @@
 //! Unsaved work kept after a signal or a panic, and offered back at the next start.
 
-mod common;
+use crate::common;
 use common::*;
 use squadboard::app::{Action, Board, Modal};
 use squadboard::input::Command;

@@ -1,6 +1,6 @@
 //! Navigation, search, overlays and date moves through the update function, no terminal.
 
-mod common;
+use crate::common;
 use chrono::NaiveDate;
 use common::*;
 use squadboard::app::{Action, Pane};

@@ -1,6 +1,6 @@
 //! Dragging targets and players by keyboard and by mouse: the same drop, the same state.
 
-mod common;
+use crate::common;
 use common::*;
 use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use squadboard::app::{Board, Pane, Spot};

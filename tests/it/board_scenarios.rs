@@ -2,7 +2,7 @@
 //! unsaved changes, departures, assumptions, notes — through `apply` (update plus the file work
 //! it asks for), in a temporary scenario folder.
 
-mod common;
+use crate::common;
 use common::*;
 use squadboard::app::{Action, Board, Modal};
 use squadboard::domain::plan::DepartureKind;
