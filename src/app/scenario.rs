@@ -179,9 +179,7 @@ impl Board {
     }
 
     pub(super) fn display_name(&self, id: &crate::domain::PlayerId) -> String {
-        self.ds
-            .player(id)
-            .map_or_else(|| id.to_string(), |p| p.short_name().to_string())
+        crate::domain::scenario::short_name(&self.ds, id)
     }
 
     /// Keys and the mouse while a modal is open. Returns whether the action was for it.

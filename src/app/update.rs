@@ -396,9 +396,7 @@ impl Board {
     }
 
     fn name(&self, id: &PlayerId) -> String {
-        self.ds
-            .player(id)
-            .map_or_else(|| id.to_string(), |p| p.short_name().to_string())
+        crate::domain::scenario::short_name(&self.ds, id)
     }
 
     fn select_spot(&mut self, spot: Spot) {
