@@ -1,3 +1,7 @@
-//! End-to-end tests: the real binary driven in a terminal.
+//! End-to-end tests: the real binary driven in a pseudo-terminal from Rust (`pty`), so `cargo
+//! test` needs nothing outside cargo.
+
+#[macro_use]
+mod pty;
 
 mod e2e_tmux;
