@@ -3,7 +3,7 @@
 //! `cargo run --release --example pool_memory -- csv|ron`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use squadboard::domain::index::SearchIndex;
+use squadboard::search::index::SearchIndex;
 use squadboard::store::pool::{generate, load_pool};
 use std::hint::black_box;
 use std::time::Duration;

@@ -2,7 +2,7 @@
 //! Kept short (the machine is shared): `cargo bench --bench search`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use squadboard::domain::index::SearchIndex;
+use squadboard::search::index::SearchIndex;
 use squadboard::store::pool::generate;
 use std::hint::black_box;
 use std::time::Duration;

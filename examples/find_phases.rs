@@ -1,7 +1,7 @@
 //! Where `find`'s time goes on a pool: load, index, query.
 //! `cargo run --release --example find_phases -- POOL QUERY`
 
-use squadboard::domain::index::SearchIndex;
+use squadboard::search::index::SearchIndex;
 use std::time::Instant;
 
 fn main() {

@@ -4,7 +4,7 @@
 //! query, and reports the child's peak resident set (VmHWM from /proc/self/status) — the child
 //! never held the generator's memory, so the figure is the board's.
 
-use squadboard::domain::index::SearchIndex;
+use squadboard::search::index::SearchIndex;
 use squadboard::store::pool::{generate, load_pool};
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! inflates it less than wall time):
 //! `cargo run --release --example search_probe -- [N] [QUERY..]`.
 
-use squadboard::domain::index::SearchIndex;
+use squadboard::search::index::SearchIndex;
 use squadboard::store::pool::generate;
 use std::time::{Duration, Instant};
 

@@ -7,8 +7,10 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod input;
+pub mod search;
 pub mod store;
 pub mod tui;
 pub mod ui;

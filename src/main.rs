@@ -1,3 +1,6 @@
+//! The `squadboard` binary: parses the command line, runs a headless command (`cli`) or opens the
+//! board in the terminal (`tui`), with the recovery file written on a signal or a panic.
+
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use squadboard::app::{Action, Board, Done};
@@ -77,8 +80,8 @@ fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
         return Err("the board needs a terminal; `squadboard show` prints it as text".into());
     }
     let ds = ctx.load_data()?;
-    let keymap = store::config::load_keymap().map_err(|e| e.to_string())?;
-    let theme = store::config::load_theme().map_err(|e| e.to_string())?;
+    let keymap = squadboard::config::paths::load_keymap().map_err(|e| e.to_string())?;
+    let theme = squadboard::config::paths::load_theme().map_err(|e| e.to_string())?;
     let mut board = Board::new(Arc::new(ds), ctx.date, Arc::new(keymap));
     board.scenarios_dir = store::scenario::scenarios_dir(ctx.scenarios.as_deref());
     // A pool loads in the background: the board draws at once and shows progress. A scenario

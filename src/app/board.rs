@@ -1,12 +1,15 @@
+//! The board's state: the dataset, the scenario being planned and its history, cursors, panes,
+//! modals and search caches. Changed only by [`Board::update`](crate::app::Board::update).
+
 use super::modal::{Effect, Modal};
 use super::pool::{LoadedPool, PoolStatus};
+use crate::config::Keymap;
 use crate::domain::dates::next_summer_window;
-use crate::domain::index::SearchIndex;
 use crate::domain::plan::{Origin, Place, Plan};
-use crate::domain::search::{Matcher, fold};
 use crate::domain::status::{ContractStatus, contract_status, is_at_club};
 use crate::domain::{Dataset, PlayerId, Position};
-use crate::input::Keymap;
+use crate::search::index::SearchIndex;
+use crate::search::{Matcher, fold};
 use crate::store::atomic::Fingerprint;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::path::PathBuf;

@@ -1,6 +1,7 @@
 //! The board's state and the one place it changes: [`Board::update`].
 
 mod board;
+pub mod command;
 pub mod effects;
 pub mod modal;
 pub mod pool;
@@ -15,7 +16,7 @@ pub use board::{
 pub use effects::Done;
 pub use modal::{Ask, Effect, Modal, PickFor, Then};
 
-use crate::input::Command;
+pub use command::Command;
 
 /// Everything that can happen to the board. Keys arrive as keymap [`Command`]s and are read in
 /// context (Space grabs, or drops while dragging); the mouse arrives as presses, drags and

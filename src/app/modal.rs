@@ -75,13 +75,13 @@ pub struct Picker {
 impl Picker {
     /// The entries the query lets through, best match first (all, by name, with no query).
     pub fn visible(&self) -> Vec<(usize, Vec<usize>)> {
-        let m = crate::domain::search::Matcher::default();
+        let m = crate::search::Matcher::default();
         let mut out: Vec<(i64, usize, Vec<usize>)> = self
             .entries
             .iter()
             .enumerate()
             .filter_map(|(i, e)| {
-                m.matches(&crate::domain::search::fold(&e.name), &self.query)
+                m.matches(&crate::search::fold(&e.name), &self.query)
                     .map(|h| (h.score, i, h.indices))
             })
             .collect();

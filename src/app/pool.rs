@@ -3,9 +3,9 @@
 //! through the pool's own index.
 
 use super::Action;
-use crate::domain::index::SearchIndex;
-use crate::domain::search::KnownPeople;
 use crate::domain::{Dataset, PlayerId};
+use crate::search::KnownPeople;
+use crate::search::index::SearchIndex;
 use crate::store::pool::{Progress, load_pool};
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -3,11 +3,11 @@
 
 use super::Action;
 use super::board::{Board, Document};
+use super::command::Command;
 use super::effects::Done;
 use super::modal::{Ask, Choice, Effect, MenuItem, Modal, PickFor, Picker, Then};
 use crate::domain::dates::{add_months, season_end};
 use crate::domain::plan::{Assumption, DepartureKind, Plan};
-use crate::input::Command;
 
 impl Board {
     /// The commands about scenarios, departures and assumptions.
@@ -233,9 +233,7 @@ impl Board {
     }
 
     pub(super) fn display_name(&self, id: &crate::domain::PlayerId) -> String {
-        self.ds
-            .player(id)
-            .map_or_else(|| id.to_string(), |p| p.short_name().to_string())
+        crate::domain::scenario::short_name(&self.ds, id)
     }
 
     /// Keys and the mouse while a modal is open. Returns whether the action was for it.

@@ -1,9 +1,12 @@
+//! `Board::update`: the one place the board's state changes, one [`Action`](crate::app::Action)
+//! at a time (keys arrive as [`Command`](crate::app::Command)s, the mouse as spots).
+
 use super::Action;
 use super::board::{Board, DepthColumn, DragState, HISTORY_LIMIT, Pane, Spot};
+use super::command::Command;
 use crate::domain::dates::{add_months, next_window};
 use crate::domain::plan::{Origin, Place, Plan, describe_change};
 use crate::domain::{Formation, PlayerId};
-use crate::input::Command;
 use std::sync::Arc;
 
 #[derive(Clone, Copy)]
@@ -402,7 +405,11 @@ impl Board {
                     {
                         self.depth_cursor.1 = row;
                     }
-                } else if let Some(i) = self.plan.xi(&self.ds).iter().position(|x| x.as_ref() == Some(&id))
+                } else if let Some(i) = self
+                    .plan
+                    .xi(&self.ds)
+                    .iter()
+                    .position(|x| x.as_ref() == Some(&id))
                 {
                     self.slot_cursor = i;
                 }
@@ -434,9 +441,7 @@ impl Board {
     }
 
     fn name(&self, id: &PlayerId) -> String {
-        self.ds
-            .player(id)
-            .map_or_else(|| id.to_string(), |p| p.short_name().to_string())
+        crate::domain::scenario::short_name(&self.ds, id)
     }
 
     fn select_spot(&mut self, spot: Spot) {

@@ -1,3 +1,6 @@
+//! `squadboard check [DIR]`: the data folder's parse errors and cross-checks, printed with their
+//! place.
+
 use crate::store::{Sources, check};
 use std::io::Write;
 use std::path::Path;

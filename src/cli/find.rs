@@ -7,10 +7,10 @@
 //! Both give the same players in the same order.
 
 use super::{Context, Outcome};
-use crate::domain::index::SearchIndex;
-use crate::domain::search::{KnownPeople, fold};
 use crate::domain::status::age;
 use crate::domain::{Dataset, Player};
+use crate::search::index::SearchIndex;
+use crate::search::{KnownPeople, fold};
 use crate::store;
 use crate::store::pool::PoolFormat;
 use std::cmp::Reverse;

@@ -6,16 +6,19 @@
 //! that is checked, then renamed into place.
 
 use super::{Context, Outcome};
-use crate::domain::search::{Matcher, fold};
 use crate::domain::{DataFile, DepthChart, Player, Position};
+use crate::search::{Matcher, fold};
+use crate::store::atomic::write_folder;
+use crate::store::check;
 use crate::store::csv_import::{CsvOptions, MAX_CSV_BYTES, club_names, read_players};
-use crate::store::dataset::{Sources, TargetsFile};
+use crate::store::dataset::TargetsFile;
 use crate::store::pool::PlayerOut;
-use crate::store::{StoreError, check};
+use crate::store::ron_file::read_bytes;
+use crate::store::sources::Sources;
 use serde::Serialize;
 use std::cmp::Reverse;
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -144,97 +147,9 @@ fn ron<T: Serialize>(value: &T) -> Result<String, String> {
     ron::ser::to_string_pretty(value, pretty).map_err(|e| e.to_string())
 }
 
-fn is_empty_dir(dir: &Path) -> std::io::Result<bool> {
-    Ok(std::fs::read_dir(dir)?.next().is_none())
-}
-
-fn sibling(out: &Path, tag: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map_or("data".into(), |n| n.to_string_lossy().to_string());
-    out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
-}
-
-/// Writes the files into a temporary sibling of `out`, then renames it into place. On any
-/// failure the temporary folder is removed and `out` is as it was.
-pub fn write_folder(out: &Path, files: &[(DataFile, String)], force: bool) -> Result<(), String> {
-    let shown = out.display();
-    let existing = match std::fs::symlink_metadata(out) {
-        Ok(m) if m.is_dir() => {
-            let empty = is_empty_dir(out).map_err(|e| format!("{shown}: {e}"))?;
-            if !empty && !force {
-                return Err(format!(
-                    "{shown} already holds files; pass --force to replace it"
-                ));
-            }
-            Some(empty)
-        }
-        Ok(_) => return Err(format!("{shown} exists and is not a folder")),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(format!("{shown}: {e}")),
-    };
-    let tmp = sibling(out, "import");
-    let result = (|| -> Result<(), String> {
-        std::fs::create_dir(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
-        for (f, text) in files {
-            let path = tmp.join(f.file_name());
-            let mut file =
-                std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            file.write_all(text.as_bytes())
-                .and_then(|()| file.sync_all())
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-        }
-        match existing {
-            None => std::fs::rename(&tmp, out).map_err(|e| format!("{shown}: {e}")),
-            Some(true) => {
-                std::fs::remove_dir(out).map_err(|e| format!("{shown}: {e}"))?;
-                std::fs::rename(&tmp, out).map_err(|e| format!("{shown}: {e}"))
-            }
-            Some(false) => {
-                // Move the old folder aside first, so a failed swap can put it back.
-                let old = sibling(out, "replaced");
-                std::fs::rename(out, &old).map_err(|e| format!("{shown}: {e}"))?;
-                if let Err(e) = std::fs::rename(&tmp, out) {
-                    let _ = std::fs::rename(&old, out);
-                    return Err(format!("{shown}: {e}"));
-                }
-                std::fs::remove_dir_all(&old).map_err(|e| {
-                    format!(
-                        "{shown} written, but the old folder is left at {}: {e}",
-                        old.display()
-                    )
-                })
-            }
-        }
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
-    }
-    result
-}
-
-fn read_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
-    let shown = path.display();
-    let file = std::fs::File::open(path).map_err(|e| StoreError::io(&shown, e))?;
-    let mut buf = Vec::new();
-    file.take(MAX_CSV_BYTES + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| StoreError::io(&shown, e))?;
-    if buf.len() as u64 > MAX_CSV_BYTES {
-        return Err(StoreError::invalid(
-            shown,
-            format!(
-                "larger than {} MiB; refusing to read it",
-                MAX_CSV_BYTES >> 20
-            ),
-        ));
-    }
-    Ok(buf)
-}
-
 pub fn run(args: Args, _ctx: &Context, out: &mut dyn Write) -> Outcome {
     let shown = args.csv.display().to_string();
-    let bytes = read_bytes(&args.csv).map_err(|e| e.to_string())?;
+    let bytes = read_bytes(&args.csv, MAX_CSV_BYTES, "read").map_err(|e| e.to_string())?;
     let clubs = club_names(&shown, &bytes).map_err(|e| e.to_string())?;
     let club = resolve_club(&args.club, &clubs).map_err(|e| format!("{shown}: {e}"))?;
     let options = CsvOptions {
@@ -268,6 +183,10 @@ pub fn run(args: Args, _ctx: &Context, out: &mut dyn Write) -> Outcome {
             report.errors.join("\n")
         ));
     }
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(f, t)| (f.file_name(), t.as_str()))
+        .collect();
     write_folder(&args.out, &files, args.force)?;
     let io = |e: std::io::Error| e.to_string();
     for p in &got.problems {

@@ -6,8 +6,8 @@
 
 use super::dataset::Dataset;
 use super::dates::{season_label, season_of};
+use super::money::{Currency, Fee};
 use super::plan::{DepartureKind, Plan};
-use super::player::{Currency, Fee};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -2,8 +2,9 @@
 
 use super::dataset::Dataset;
 use super::formation::Formation;
+use super::ids::PlayerId;
+use super::money::Fee;
 use super::plan::{Assumption, Departure, Plan, Signing};
-use super::player::{Fee, PlayerId};
 use super::scenario::{long_date, short_name};
 use super::warnings::{AgeProfile, FeeTotal, Warning, assess};
 use chrono::NaiveDate;
@@ -269,8 +270,8 @@ impl Comparison {
 mod tests {
     use super::*;
     use crate::domain::Position;
+    use crate::domain::money::Currency;
     use crate::domain::plan::{DepartureKind, Origin, Place};
-    use crate::domain::player::Currency;
     use crate::store;
 
     fn ds() -> Dataset {

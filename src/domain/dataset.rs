@@ -3,8 +3,9 @@
 
 use super::dates::next_summer_window;
 use super::depth::DepthChart;
-use super::player::{Player, PlayerId};
-use super::report::{Link, Report, ReportId};
+use super::ids::{PlayerId, ReportId};
+use super::player::Player;
+use super::report::{Link, Report};
 use super::status::age_on;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -1,5 +1,7 @@
+//! The depth chart: per position, the players in the order the coach would pick them.
+
 use super::formation::Formation;
-use super::player::PlayerId;
+use super::ids::PlayerId;
 use super::position::Position;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

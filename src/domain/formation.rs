@@ -1,3 +1,6 @@
+//! Formations (4-3-3, 4-4-2, …) and their slots: the position each slot asks for and where it
+//! stands on the pitch.
+
 use super::position::Position;
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -1,3 +1,5 @@
+//! Positions on the pitch (GK, CB, …) and their labels.
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -1,17 +1,9 @@
-use super::player::{Fee, PlayerId};
+//! Press reports and the links they make between the club and a target.
+
+use super::ids::{PlayerId, ReportId};
+use super::money::Fee;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ReportId(pub String);
-
-impl fmt::Display for ReportId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// A press report: who said it, through whom, when, and what it claimed (in our own words).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

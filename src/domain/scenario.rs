@@ -2,8 +2,8 @@
 //! format and its versions live in `store::scenario`.
 
 use super::dataset::Dataset;
+use super::ids::PlayerId;
 use super::plan::Plan;
-use super::player::PlayerId;
 use super::position::Position;
 use super::warnings::assess;
 use chrono::{DateTime, SubsecRound, Utc};

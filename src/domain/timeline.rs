@@ -8,8 +8,8 @@
 
 use super::dataset::Dataset;
 use super::dates::{season_end, season_label, season_of, season_start};
+use super::ids::PlayerId;
 use super::plan::Plan;
-use super::player::PlayerId;
 use super::position::Position;
 use super::status::{Age, Availability, ContractStatus, age, availability, contract_status};
 use chrono::NaiveDate;

@@ -3,8 +3,8 @@
 
 use super::budget::per_window;
 use super::dataset::Dataset;
+use super::ids::PlayerId;
 use super::plan::Plan;
-use super::player::PlayerId;
 use super::scenario::short_name;
 use super::timeline::{Timeline, TimelineSettings, build, first_season};
 use std::collections::BTreeSet;
@@ -77,8 +77,8 @@ pub fn season_lines(ds: &Dataset, a: &Plan, b: &Plan, seasons: usize) -> Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::money::{Currency, Fee};
     use crate::domain::plan::{DepartureKind, Signing};
-    use crate::domain::player::{Currency, Fee};
     use crate::domain::position::Position;
     use crate::store;
     use chrono::NaiveDate;

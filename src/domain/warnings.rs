@@ -3,9 +3,10 @@
 
 use super::dataset::Dataset;
 use super::dates::season_end;
+use super::ids::PlayerId;
+use super::money::Currency;
 use super::plan::Plan;
 use super::plan::ordinal;
-use super::player::{Currency, PlayerId};
 use super::position::Position;
 use super::status::{Age, ContractStatus, age, availability, contract, is_at_club};
 use chrono::NaiveDate;
@@ -105,7 +106,7 @@ impl fmt::Display for FeeTotal {
             .by_currency
             .iter()
             .map(|(c, a)| {
-                super::player::Fee {
+                super::money::Fee {
                     amount: *a,
                     currency: *c,
                     approximate: self.approximate,

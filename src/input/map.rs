@@ -1,46 +1,10 @@
 //! Turning one terminal event into actions.
 
-use super::keymap::Command;
-use crate::app::{Action, Board, Modal, Spot};
+use crate::app::{Action, Board, Command, Modal};
+use crate::ui::HitMap;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
-use ratatui::layout::{Position, Rect};
-
-/// What the last frame drew where, for the mouse: later entries were drawn on top.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HitMap {
-    pub hits: Vec<Hit>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
-    pub area: Rect,
-    pub spot: Spot,
-}
-
-impl HitMap {
-    pub fn push(&mut self, area: Rect, spot: Spot) {
-        if area.width > 0 && area.height > 0 {
-            self.hits.push(Hit { area, spot });
-        }
-    }
-
-    /// The spot at a terminal cell, the topmost drawn.
-    pub fn spot_at(&self, column: u16, row: u16) -> Option<Spot> {
-        let p = Position::new(column, row);
-        self.hits
-            .iter()
-            .rev()
-            .find(|h| h.area.contains(p))
-            .map(|h| h.spot)
-    }
-
-    /// Where a spot was drawn (the first area), for tests and the mouse harness.
-    pub fn area_of(&self, spot: Spot) -> Option<Rect> {
-        self.hits.iter().find(|h| h.spot == spot).map(|h| h.area)
-    }
-}
 
 /// The actions one event asks for, read in the board's current mode.
 pub fn event_to_actions(ev: &Event, board: &Board, hits: &HitMap) -> Vec<Action> {

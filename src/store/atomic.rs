@@ -326,6 +326,75 @@ pub fn write_with(
     Ok(Fingerprint::of_bytes(bytes, modified))
 }
 
+fn is_empty_dir(dir: &Path) -> std::io::Result<bool> {
+    Ok(std::fs::read_dir(dir)?.next().is_none())
+}
+
+fn sibling(out: &Path, tag: &str) -> PathBuf {
+    let name = out
+        .file_name()
+        .map_or("data".into(), |n| n.to_string_lossy().to_string());
+    out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
+}
+
+/// Writes a folder of files (name, text) the same way: into a temporary sibling of `out`, then renames it into place. On any
+/// failure the temporary folder is removed and `out` is as it was.
+pub fn write_folder(out: &Path, files: &[(&str, &str)], force: bool) -> Result<(), String> {
+    let shown = out.display();
+    let existing = match std::fs::symlink_metadata(out) {
+        Ok(m) if m.is_dir() => {
+            let empty = is_empty_dir(out).map_err(|e| format!("{shown}: {e}"))?;
+            if !empty && !force {
+                return Err(format!(
+                    "{shown} already holds files; pass --force to replace it"
+                ));
+            }
+            Some(empty)
+        }
+        Ok(_) => return Err(format!("{shown} exists and is not a folder")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("{shown}: {e}")),
+    };
+    let tmp = sibling(out, "import");
+    let result = (|| -> Result<(), String> {
+        std::fs::create_dir(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
+        for (name, text) in files {
+            let path = tmp.join(name);
+            let mut file =
+                std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            file.write_all(text.as_bytes())
+                .and_then(|()| file.sync_all())
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        match existing {
+            None => std::fs::rename(&tmp, out).map_err(|e| format!("{shown}: {e}")),
+            Some(true) => {
+                std::fs::remove_dir(out).map_err(|e| format!("{shown}: {e}"))?;
+                std::fs::rename(&tmp, out).map_err(|e| format!("{shown}: {e}"))
+            }
+            Some(false) => {
+                // Move the old folder aside first, so a failed swap can put it back.
+                let old = sibling(out, "replaced");
+                std::fs::rename(out, &old).map_err(|e| format!("{shown}: {e}"))?;
+                if let Err(e) = std::fs::rename(&tmp, out) {
+                    let _ = std::fs::rename(&old, out);
+                    return Err(format!("{shown}: {e}"));
+                }
+                std::fs::remove_dir_all(&old).map_err(|e| {
+                    format!(
+                        "{shown} written, but the old folder is left at {}: {e}",
+                        old.display()
+                    )
+                })
+            }
+        }
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,8 @@
 //! `squadboard check`: parse errors with their place, then the dataset's cross-checks, each
 //! pointed at the line and column of what it is about.
 
-use super::dataset::Sources;
 use super::ron_file::line_col;
+use super::sources::Sources;
 use crate::domain::{Dataset, Severity, dataset::Anchor};
 
 #[derive(Debug, Default)]

@@ -517,7 +517,7 @@ pub(crate) fn player_from_row(row: &mut Row<'_>) -> Option<Player> {
     // "Vini Jr." is searched for as "Vinícius Júnior" too.
     if let Some(full) = full
         && full != name
-        && crate::domain::search::fold(&full) != crate::domain::search::fold(&name)
+        && crate::search::fold(&full) != crate::search::fold(&name)
     {
         p.aliases.push(full);
     }

@@ -2,14 +2,15 @@
 
 pub mod atomic;
 pub mod check;
-pub mod config;
 pub mod csv_import;
 pub mod dataset;
 pub mod pool;
 pub mod recovery;
 pub mod ron_file;
 pub mod scenario;
+pub mod sources;
 
 pub use check::{CheckReport, check};
-pub use dataset::{Sources, load};
+pub use dataset::load;
 pub use ron_file::{MAX_FILE_BYTES, StoreError, parse_ron, read_text};
+pub use sources::Sources;

@@ -51,22 +51,26 @@ impl StoreError {
 
 /// Reads a whole text file, refusing files over [`MAX_FILE_BYTES`] and text that is not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, StoreError> {
+    let buf = read_bytes(path, MAX_FILE_BYTES, "load")?;
+    decode_utf8(&path.display().to_string(), buf)
+}
+
+/// Reads a whole file of at most `limit` bytes; a larger one is refused ("refusing to `verb`
+/// it") without reading past the limit.
+pub fn read_bytes(path: &Path, limit: u64, verb: &str) -> Result<Vec<u8>, StoreError> {
     let shown = path.display();
     let file = std::fs::File::open(path).map_err(|e| StoreError::io(&shown, e))?;
     let mut buf = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut buf)
         .map_err(|e| StoreError::io(&shown, e))?;
-    if buf.len() as u64 > MAX_FILE_BYTES {
+    if buf.len() as u64 > limit {
         return Err(StoreError::invalid(
             &shown,
-            format!(
-                "larger than {} MiB; refusing to load it",
-                MAX_FILE_BYTES >> 20
-            ),
+            format!("larger than {} MiB; refusing to {verb} it", limit >> 20),
         ));
     }
-    decode_utf8(&shown.to_string(), buf)
+    Ok(buf)
 }
 
 /// Text from bytes, or an error naming the line and column of the first bad byte.

@@ -72,7 +72,7 @@ pub fn slug(name: &str) -> String {
         let folded = fold(c);
         let pieces: Vec<char> = match folded {
             Some(s) => s.chars().collect(),
-            None => vec![c],
+            None => vec![crate::search::fold_char(c)],
         };
         for m in pieces {
             if m.is_ascii_alphanumeric() {
@@ -108,27 +108,15 @@ pub fn slug(name: &str) -> String {
     out
 }
 
+/// Accents folded as the search folds them ([`crate::search::fold_char`]), so a scenario's file
+/// name and its search key agree; the ligatures a file name can afford to spell out in full
+/// ("Straße" → "strasse") are spelled out.
 fn fold(c: char) -> Option<&'static str> {
     Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
         'æ' => "ae",
-        'ç' | 'ć' | 'č' => "c",
-        'ď' | 'đ' | 'ð' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-        'ğ' => "g",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
-        'ł' => "l",
-        'ñ' | 'ń' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
         'œ' => "oe",
-        'ř' => "r",
         'ß' => "ss",
-        'ś' | 'š' | 'ş' => "s",
-        'ť' | 'ţ' => "t",
         'þ' => "th",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
-        'ý' | 'ÿ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
         _ => return None,
     })
 }
@@ -327,8 +315,8 @@ mod v1 {
     /// Version 1 → 2: the plan's fields gather under `plan`, fees move onto the signings, the
     /// one `saved` time becomes both `created` and `modified`. The file had no XI to check.
     pub fn upgrade(f: File) -> v2::File {
+        use crate::domain::money as pl;
         use crate::domain::plan as p;
-        use crate::domain::player as pl;
         let fee = |f: Fee| pl::Fee {
             amount: f.amount,
             currency: match f.currency {
@@ -747,6 +735,22 @@ mod tests {
         let long = slug(&"a b ".repeat(100));
         assert!(long.len() <= 60 && !long.ends_with('-'), "{long}");
         assert_eq!(file_name_for("Plan B"), "plan-b.ron");
+    }
+
+    #[test]
+    fn file_names_fold_accents_as_the_search_does() {
+        // Letters the search folds but the file names used to turn into a dash.
+        assert_eq!(slug("Bușoi"), "busoi");
+        assert_eq!(slug("Ķēniņš"), "kenins");
+        for c in "àçďèğìłñòřśťùýźðøőůı".chars() {
+            let s = slug(&c.to_string());
+            assert_eq!(s, crate::search::fold_char(c).to_string(), "{c}");
+        }
+        // The ligatures: the search keeps one letter, the file name spells them out.
+        for (c, spelled) in [('æ', "ae"), ('œ', "oe"), ('ß', "ss"), ('þ', "th")] {
+            assert_eq!(slug(&c.to_string()), spelled);
+            assert!(spelled.starts_with(crate::search::fold_char(c)), "{c}");
+        }
     }
 
     #[test]

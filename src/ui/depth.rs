@@ -2,12 +2,12 @@
 //! attack), first choice on top. When the pane is narrower than the columns it scrolls sideways
 //! to keep the cursor's line in view.
 
+use super::HitMap;
 use super::marks::{marks, name_with_marks};
 use super::text::{clip_spans, put_line};
 use super::{Theme, focused, pane_block};
 use crate::app::{Board, DepthColumn, DepthRow, Pane, Spot};
 use crate::domain::plan::Origin;
-use crate::input::HitMap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};

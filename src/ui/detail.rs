@@ -233,7 +233,7 @@ pub fn render_popup(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) 
         Span::styled(
             format!(
                 "· {} closes ",
-                board.keymap.label(crate::input::Command::Cancel)
+                board.keymap.label(crate::app::Command::Cancel)
             ),
             theme.dim,
         ),

@@ -3,7 +3,7 @@
 use super::marks::LEGEND;
 use super::{Theme, centered, pane_block};
 use crate::app::Board;
-use crate::input::Command;
+use crate::app::Command;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,8 +1,8 @@
 //! The overlay marks: a text mark and a style for each status, so meaning survives without
 //! colour.
 
-use super::theme::Theme;
 use crate::app::Overlays;
+use crate::config::Theme;
 use crate::domain::status::{Availability, ContractStatus, availability, contract};
 use crate::domain::{Player, plan::Plan};
 use ratatui::style::Style;

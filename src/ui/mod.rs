@@ -4,18 +4,19 @@
 mod depth;
 mod detail;
 mod help;
+pub mod hitmap;
 pub mod marks;
 mod modal;
 mod pitch;
 mod side;
 pub mod text;
-pub mod theme;
 mod timeline;
 
-pub use theme::Theme;
+pub use crate::config::Theme;
+pub use hitmap::{Hit, HitMap};
 
+use crate::app::Command;
 use crate::app::{Board, Pane};
-use crate::input::{Command, HitMap};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};

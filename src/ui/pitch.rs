@@ -1,12 +1,12 @@
 //! The projected XI on a pitch, attacking upwards.
 
+use super::HitMap;
 use super::marks::{marks, name_with_marks};
 use super::text::{clip_spans, put, put_line, width};
 use super::{Theme, focused, pane_block};
 use crate::app::{Board, Pane, Spot};
 use crate::domain::plan::{Origin, Place};
 use crate::domain::scenario::unresolved_label;
-use crate::input::HitMap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

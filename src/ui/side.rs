@@ -1,6 +1,7 @@
 //! The target pane (linked signings; search hits: targets, squad players marked so, pool) and the
 //! warnings beside the pitch.
 
+use super::HitMap;
 use super::marks::marks;
 use super::text::{clip_spans, highlighted, put_line};
 use super::{Theme, focused, pane_block};
@@ -9,7 +10,6 @@ use crate::app::{Board, ListKind, Pane, Spot};
 use crate::domain::plan::Place;
 use crate::domain::status::age;
 use crate::domain::warnings::assess;
-use crate::input::HitMap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

@@ -15,8 +15,22 @@ pub fn board() -> Board {
     Board::new(Arc::new(ds), None, Arc::new(Keymap::default_keys()))
 }
 
+/// A board on the bundled data whose scenario files go to `dir`.
+pub fn board_in(dir: impl AsRef<std::path::Path>) -> Board {
+    let mut b = board();
+    b.scenarios_dir = dir.as_ref().to_path_buf();
+    b
+}
+
+/// A command through `update` only: the effects it asks for (files) are left queued, not run.
 pub fn cmd(b: &mut Board, c: Command) {
     b.update(Action::Command(c));
+}
+
+/// A command as the event loop runs it: `update`, then the effects it asked for (files written,
+/// read, deleted).
+pub fn run_cmd(b: &mut Board, c: Command) {
+    b.apply(Action::Command(c));
 }
 
 pub fn cmds(b: &mut Board, cs: &[Command]) {
@@ -52,6 +66,18 @@ pub fn text(buf: &Buffer) -> String {
             line.push_str(buf[(x, y)].symbol());
         }
         out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The screen as lines of text, every cell, trailing spaces kept.
+pub fn text_raw(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
         out.push('\n');
     }
     out

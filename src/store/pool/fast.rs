@@ -9,8 +9,8 @@
 //! and where.
 
 use crate::domain::Player;
-use crate::domain::index::KeyScorer;
-use crate::domain::search::fold_char;
+use crate::search::fold_char;
+use crate::search::index::KeyScorer;
 use crate::store::csv_import::{Columns, Fields, Row, fields, player_from_row};
 use crate::store::ron_file::StoreError;
 use std::cmp::Reverse;

@@ -696,7 +696,7 @@ pub fn write_csv(players: &[Generated], out: impl Write) -> io::Result<()> {
     w.write_record(TM_HEADER).map_err(io::Error::other)?;
     for p in players {
         let name = p.name();
-        let code = crate::domain::search::fold(&name).replace(' ', "-");
+        let code = crate::search::fold(&name).replace(' ', "-");
         let foot = match p.foot {
             Some(Foot::Right) => "right",
             Some(Foot::Left) => "left",

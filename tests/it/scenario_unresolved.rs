@@ -2,7 +2,7 @@
 //! pool) is never dropped. He stays in the scenario as an unresolved entry, is shown where he
 //! stands, is kept byte-for-byte on save, and every command reading a scenario honours `--pool`.
 
-mod common;
+use crate::common;
 use common::*;
 use squadboard::app::{Action, Done};
 use squadboard::cli::{Context, scenario};

@@ -28,8 +28,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
-const SCENARIO_V2: &str = include_str!("fixtures/scenario-v2.ron");
-const SCENARIO_V1: &str = include_str!("fixtures/scenario-v1.ron");
+const SCENARIO_V2: &str = include_str!("../fixtures/scenario-v2.ron");
+const SCENARIO_V1: &str = include_str!("../fixtures/scenario-v1.ron");
 
 fn full() -> bool {
     std::env::var_os("SQUADBOARD_FULL").is_some_and(|v| !v.is_empty() && v != "0")

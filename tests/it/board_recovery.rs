@@ -1,15 +1,9 @@
 //! Unsaved work kept after a signal or a panic, and offered back at the next start.
 
-mod common;
+use crate::common;
 use common::*;
 use squadboard::app::{Action, Board, Modal};
 use squadboard::input::Command;
-
-fn board_in(dir: &std::path::Path) -> Board {
-    let mut b = board();
-    b.scenarios_dir = dir.to_path_buf();
-    b
-}
 
 fn sign_konate(b: &mut Board) {
     select_in_list(b, "konate");

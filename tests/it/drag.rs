@@ -1,6 +1,6 @@
 //! Dragging targets and players by keyboard and by mouse: the same drop, the same state.
 
-mod common;
+use crate::common;
 use common::*;
 use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use squadboard::app::{Board, Pane, Spot};
@@ -299,7 +299,7 @@ fn valverde_to_right_back_from_the_depth_chart() {
     );
 }
 
-mod full_club;
+use crate::full_club;
 
 #[test]
 fn a_mouse_drop_in_the_attack_line_matches_the_keyboard() {

@@ -1,7 +1,7 @@
 //! The real event loop on a test backend, fed crossterm events: keys through the keymap, the
 //! mouse through the hit map of the frame the loop drew last.
 
-mod common;
+use crate::common;
 use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

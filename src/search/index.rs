@@ -12,7 +12,7 @@
 //!   best are passed through the real `Matcher` for the highlighted indices;
 //! - when a query extends the previous one, only the previous matches are rescored.
 
-use super::search::{Hit, Matcher, fold};
+use super::{Hit, Matcher, fold};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -238,7 +238,9 @@ impl SearchIndex {
     }
 
     /// Indexes players by name, known-as name and aliases; item `i` is the `i`th player.
-    pub fn from_players<'a>(players: impl IntoIterator<Item = &'a super::Player>) -> SearchIndex {
+    pub fn from_players<'a>(
+        players: impl IntoIterator<Item = &'a crate::domain::Player>,
+    ) -> SearchIndex {
         let mut idx = SearchIndex::new();
         for p in players {
             idx.push(
@@ -293,7 +295,7 @@ impl SearchIndex {
             if c.is_ascii() {
                 c.to_ascii_lowercase()
             } else {
-                super::search::fold_char(c)
+                super::fold_char(c)
             }
         }));
         let key = &self.text[start..];
@@ -624,7 +626,7 @@ impl<'q> KeyScorer<'q> {
             if c.is_ascii() {
                 c.to_ascii_lowercase()
             } else {
-                super::search::fold_char(c)
+                super::fold_char(c)
             }
         }));
         let key = self.key.as_bytes();

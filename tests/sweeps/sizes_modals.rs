@@ -7,30 +7,18 @@
 //! By default every height at every twelfth width and the widths where the layout changes;
 //! `SQUADBOARD_FULL=1` sweeps every width.
 
+use crate::common::{board_in, run_cmd, text_raw};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use squadboard::app::{Action, Board, Modal, PickFor, Spot};
-use squadboard::input::{Command, HitMap, Keymap};
-use squadboard::store;
+use squadboard::input::{Command, HitMap};
 use squadboard::ui::{self, MIN_HEIGHT, MIN_WIDTH, Theme};
 use std::path::Path;
-use std::sync::Arc;
 
-const SCENARIO_V1: &str = include_str!("fixtures/scenario-v1.ron");
+const SCENARIO_V1: &str = include_str!("../fixtures/scenario-v1.ron");
 
 fn full() -> bool {
     std::env::var_os("SQUADBOARD_FULL").is_some_and(|v| !v.is_empty() && v != "0")
-}
-
-fn board_in(dir: &Path) -> Board {
-    let ds = store::load(None).expect("bundled data");
-    let mut b = Board::new(Arc::new(ds), None, Arc::new(Keymap::default_keys()));
-    b.scenarios_dir = dir.to_path_buf();
-    b
-}
-
-fn cmd(b: &mut Board, c: Command) {
-    b.apply(Action::Command(c));
 }
 
 fn typed(b: &mut Board, text: &str, each: fn(char) -> Action) {
@@ -41,7 +29,7 @@ fn typed(b: &mut Board, text: &str, each: fn(char) -> Action) {
 
 /// Save-as under `name`, as the keys do it: the prompt, the name, Enter.
 fn save_as(b: &mut Board, name: &str) {
-    cmd(b, Command::SaveAs);
+    run_cmd(b, Command::SaveAs);
     assert!(
         matches!(b.modal, Some(Modal::Prompt { .. })),
         "{:?}",
@@ -59,7 +47,7 @@ fn save_as(b: &mut Board, name: &str) {
 
 fn select_in_list(b: &mut Board, who: &str) {
     while b.focus != squadboard::app::Pane::List {
-        cmd(b, Command::NextPane);
+        run_cmd(b, Command::NextPane);
     }
     b.list_cursor = 0;
     let at = b
@@ -68,7 +56,7 @@ fn select_in_list(b: &mut Board, who: &str) {
         .position(|i| i.id.as_str() == who)
         .expect("in the list");
     for _ in 0..at {
-        cmd(b, Command::Down);
+        run_cmd(b, Command::Down);
     }
 }
 
@@ -79,40 +67,29 @@ fn render(b: &Board, w: u16, h: u16) -> (Buffer, HitMap) {
     (buf, hits)
 }
 
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
 /// Every screen a user can be looking at, each with a line only it shows at 120×40.
 fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
     let mut out = Vec::new();
     // Two scenarios on disk, the second the one open.
     let mut base = board_in(dir);
     save_as(&mut base, "Konaté in");
-    cmd(&mut base, Command::Formation);
+    run_cmd(&mut base, Command::Formation);
     save_as(&mut base, "Plan B, 4-2-3-1");
 
     out.push(("board", board_in(dir), "Depth chart"));
 
     let mut help = board_in(dir);
-    cmd(&mut help, Command::Help);
+    run_cmd(&mut help, Command::Help);
     out.push(("help", help, "show or hide this help"));
 
     let mut search = board_in(dir);
-    cmd(&mut search, Command::Search);
+    run_cmd(&mut search, Command::Search);
     typed(&mut search, "ko", Action::FilterChar);
     out.push(("search", search, "type to search"));
 
     let mut drag = board_in(dir);
     select_in_list(&mut drag, "konate");
-    cmd(&mut drag, Command::Grab);
+    run_cmd(&mut drag, Command::Grab);
     cmds(&mut drag, &[Command::NextPane, Command::NextPane]);
     out.push(("keyboard drag", drag, "drop:"));
 
@@ -123,12 +100,12 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
     out.push(("mouse drag", mouse_drag, "drop:"));
 
     let mut detail = board_in(dir);
-    cmd(&mut detail, Command::Open);
+    run_cmd(&mut detail, Command::Open);
     assert!(detail.detail);
     out.push(("details", detail, "Contract:"));
 
     let mut picker = board_in(dir);
-    cmd(&mut picker, Command::OpenScenario);
+    run_cmd(&mut picker, Command::OpenScenario);
     match &picker.modal {
         Some(Modal::Picker(p)) => {
             assert_eq!(p.purpose, PickFor::Open);
@@ -139,13 +116,13 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
     out.push(("picker", picker, "Plan B, 4-2-3-1"));
 
     let mut filtered = board_in(dir);
-    cmd(&mut filtered, Command::OpenScenario);
+    run_cmd(&mut filtered, Command::OpenScenario);
     typed(&mut filtered, "kon", Action::ModalChar);
     out.push(("picker, filtered", filtered, "Konaté in"));
 
     let mut compare = board_in(dir);
-    cmd(&mut compare, Command::Formation);
-    cmd(&mut compare, Command::Compare);
+    run_cmd(&mut compare, Command::Formation);
+    run_cmd(&mut compare, Command::Compare);
     assert!(matches!(&compare.modal, Some(Modal::Picker(p)) if p.purpose == PickFor::Compare));
     compare.apply(Action::ModalAccept);
     assert!(
@@ -156,7 +133,7 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
     out.push(("compare", compare, "Konaté in"));
 
     let mut prompt = board_in(dir);
-    cmd(&mut prompt, Command::SaveAs);
+    run_cmd(&mut prompt, Command::SaveAs);
     typed(
         &mut prompt,
         "a very long scenario name that will not fit in any prompt box at all, not even at 300 columns wide, no, not even then",
@@ -165,20 +142,20 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
     out.push(("prompt", prompt, "Save as"));
 
     let mut notes = board_in(dir);
-    cmd(&mut notes, Command::Notes);
+    run_cmd(&mut notes, Command::Notes);
     assert!(matches!(notes.modal, Some(Modal::Prompt { .. })));
     out.push(("notes prompt", notes, "Notes"));
 
     let mut confirm = board_in(dir);
-    cmd(&mut confirm, Command::Formation);
-    cmd(&mut confirm, Command::Quit);
+    run_cmd(&mut confirm, Command::Formation);
+    run_cmd(&mut confirm, Command::Quit);
     assert!(matches!(confirm.modal, Some(Modal::Confirm { .. })));
     out.push(("confirm", confirm, "Unsaved changes"));
 
     // A scenario in the old format opens with a notice saying it was migrated.
     std::fs::write(dir.join("old.ron"), SCENARIO_V1).expect("written");
     let mut notice = board_in(dir);
-    cmd(&mut notice, Command::OpenScenario);
+    run_cmd(&mut notice, Command::OpenScenario);
     typed(&mut notice, "rudiger", Action::ModalChar);
     notice.apply(Action::ModalAccept);
     assert!(
@@ -189,7 +166,7 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
     out.push(("notice", notice, "scenario format 1"));
 
     let mut menu = board_in(dir);
-    cmd(&mut menu, Command::Depart);
+    run_cmd(&mut menu, Command::Depart);
     assert!(
         matches!(menu.modal, Some(Modal::Menu { .. })),
         "{:?}",
@@ -198,7 +175,7 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
     out.push(("menu", menu, "leaves:"));
 
     let mut assume = board_in(dir);
-    cmd(&mut assume, Command::Assume);
+    run_cmd(&mut assume, Command::Assume);
     assert!(matches!(assume.modal, Some(Modal::Menu { .. })));
     out.push(("assume menu", assume, "renews to"));
     out
@@ -206,7 +183,7 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
 
 fn cmds(b: &mut Board, cs: &[Command]) {
     for c in cs {
-        cmd(b, *c);
+        run_cmd(b, *c);
     }
 }
 
@@ -217,7 +194,7 @@ fn every_screen_shows_what_it_is_at_120x40() {
     let (plain, _) = render(&screens[0].1, 120, 40);
     for (name, b, marker) in &screens {
         let (buf, hits) = render(b, 120, 40);
-        let t = text(&buf);
+        let t = text_raw(&buf);
         assert!(t.contains(marker), "{name}: no `{marker}` in\n{t}");
         if b.modal.is_some() {
             assert!(
@@ -271,7 +248,7 @@ fn sweep(range: std::ops::Range<usize>) -> usize {
                     );
                 } else if (w >= 120 && h == 40) || (w == 120 && h >= 40) {
                     // Roomy enough: what the screen is shows.
-                    let t = text(&buf);
+                    let t = text_raw(&buf);
                     assert!(t.contains(marker), "{name} at {w}×{h}: no `{marker}`");
                 }
                 renders += 1;

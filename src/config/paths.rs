@@ -1,8 +1,7 @@
 //! The user's config folder: `keymap.ron` and `theme.ron`, each laid over the embedded defaults.
 
-use super::ron_file::{StoreError, read_text};
-use crate::input::Keymap;
-use crate::ui::Theme;
+use super::{Keymap, Theme};
+use crate::store::ron_file::{StoreError, read_text};
 use std::path::PathBuf;
 
 /// `$SQUADBOARD_CONFIG_DIR`, else the platform's config directory for squadboard

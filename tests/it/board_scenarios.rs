@@ -2,22 +2,12 @@
 //! unsaved changes, departures, assumptions, notes — through `apply` (update plus the file work
 //! it asks for), in a temporary scenario folder.
 
-mod common;
+use crate::common;
 use common::*;
 use squadboard::app::{Action, Board, Modal};
 use squadboard::domain::plan::DepartureKind;
 use squadboard::input::Command;
 use std::fs;
-
-fn board_in(dir: &tempfile::TempDir) -> Board {
-    let mut b = board();
-    b.scenarios_dir = dir.path().to_path_buf();
-    b
-}
-
-fn c(b: &mut Board, cmd: Command) {
-    b.apply(Action::Command(cmd));
-}
 
 fn type_in(b: &mut Board, text: &str) {
     for ch in text.chars() {
@@ -27,11 +17,11 @@ fn type_in(b: &mut Board, text: &str) {
 
 fn sign_konate(b: &mut Board) {
     select_in_list(b, "konate");
-    c(b, Command::Grab);
-    c(b, Command::NextPane);
-    c(b, Command::NextPane);
+    run_cmd(b, Command::Grab);
+    run_cmd(b, Command::NextPane);
+    run_cmd(b, Command::NextPane);
     b.slot_cursor = slot(b, "RCB");
-    c(b, Command::Grab);
+    run_cmd(b, Command::Grab);
     assert!(b.plan.is_signing(&id("konate")));
 }
 
@@ -50,7 +40,7 @@ fn first_save_asks_for_a_name_then_saves_in_place() {
     let mut b = board_in(&dir);
     sign_konate(&mut b);
     assert!(b.dirty());
-    c(&mut b, Command::Save);
+    run_cmd(&mut b, Command::Save);
     assert!(
         matches!(b.modal, Some(Modal::Prompt { .. })),
         "asks for a name"
@@ -64,9 +54,9 @@ fn first_save_asks_for_a_name_then_saves_in_place() {
     let text = fs::read_to_string(dir.path().join("konate-in.ron")).expect("saved");
     assert!(text.contains("\"konate\""));
     // A change, then Ctrl-s saves in place without asking.
-    c(&mut b, Command::Formation);
+    run_cmd(&mut b, Command::Formation);
     assert!(b.dirty());
-    c(&mut b, Command::Save);
+    run_cmd(&mut b, Command::Save);
     assert!(b.modal.is_none());
     assert!(!b.dirty());
     assert_eq!(files(&dir), vec!["konate-in.ron"]);
@@ -81,7 +71,7 @@ fn first_save_asks_for_a_name_then_saves_in_place() {
 fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
-    c(&mut b, Command::SaveAs);
+    run_cmd(&mut b, Command::SaveAs);
     type_in(&mut b, "plan a");
     b.apply(Action::ModalAccept);
     let path = dir.path().join("plan-a.ron");
@@ -89,8 +79,8 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
         .expect("saved")
         .replace("plan a", "plan a (edited elsewhere)");
     fs::write(&path, &theirs).expect("external edit");
-    c(&mut b, Command::Formation);
-    c(&mut b, Command::Save);
+    run_cmd(&mut b, Command::Formation);
+    run_cmd(&mut b, Command::Save);
     assert!(
         matches!(b.modal, Some(Modal::Confirm { .. })),
         "asks before overwriting"
@@ -102,11 +92,11 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     );
     assert!(b.dirty());
     // No: nothing written, still unsaved.
-    c(&mut b, Command::Cancel);
+    run_cmd(&mut b, Command::Cancel);
     assert_eq!(fs::read_to_string(&path).expect("file"), theirs);
     assert!(b.dirty());
     // Yes: overwritten.
-    c(&mut b, Command::Save);
+    run_cmd(&mut b, Command::Save);
     b.apply(Action::ConfirmYes);
     assert!(!b.dirty());
     assert!(fs::read_to_string(&path).expect("file").contains("4-2-3-1"));
@@ -121,7 +111,7 @@ fn a_failed_save_keeps_the_scenario_unsaved_and_says_why() {
     fs::write(&blocker, "x").expect("file");
     b.scenarios_dir = blocker.clone();
     sign_konate(&mut b);
-    c(&mut b, Command::SaveAs);
+    run_cmd(&mut b, Command::SaveAs);
     type_in(&mut b, "doomed");
     b.apply(Action::ModalAccept);
     assert!(b.dirty());
@@ -137,18 +127,18 @@ fn open_picker_filters_opens_and_deletes_with_confirmation() {
     let mut b = board_in(&dir);
     // Two scenarios: one with Konaté, one in 4-4-2.
     sign_konate(&mut b);
-    c(&mut b, Command::SaveAs);
+    run_cmd(&mut b, Command::SaveAs);
     type_in(&mut b, "Konaté in");
     b.apply(Action::ModalAccept);
-    c(&mut b, Command::NewScenario);
-    c(&mut b, Command::Formation);
-    c(&mut b, Command::Formation);
-    c(&mut b, Command::SaveAs);
+    run_cmd(&mut b, Command::NewScenario);
+    run_cmd(&mut b, Command::Formation);
+    run_cmd(&mut b, Command::Formation);
+    run_cmd(&mut b, Command::SaveAs);
     type_in(&mut b, "Two up front");
     b.apply(Action::ModalAccept);
     assert_eq!(files(&dir), vec!["konate-in.ron", "two-up-front.ron"]);
 
-    c(&mut b, Command::OpenScenario);
+    run_cmd(&mut b, Command::OpenScenario);
     let Some(Modal::Picker(p)) = &b.modal else {
         panic!("picker: {:?}", b.modal)
     };
@@ -170,7 +160,7 @@ fn open_picker_filters_opens_and_deletes_with_confirmation() {
     );
 
     // Delete "Two up front": asks, then deletes and lists again.
-    c(&mut b, Command::OpenScenario);
+    run_cmd(&mut b, Command::OpenScenario);
     type_in(&mut b, "two");
     b.apply(Action::PickerDelete);
     assert!(matches!(b.modal, Some(Modal::Confirm { .. })));
@@ -187,14 +177,14 @@ fn open_picker_filters_opens_and_deletes_with_confirmation() {
 fn opening_with_unsaved_changes_asks_first() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
-    c(&mut b, Command::SaveAs);
+    run_cmd(&mut b, Command::SaveAs);
     type_in(&mut b, "base");
     b.apply(Action::ModalAccept);
-    c(&mut b, Command::Formation);
-    c(&mut b, Command::OpenScenario);
+    run_cmd(&mut b, Command::Formation);
+    run_cmd(&mut b, Command::OpenScenario);
     b.apply(Action::ModalAccept);
     assert!(matches!(b.modal, Some(Modal::Confirm { .. })));
-    c(&mut b, Command::Cancel);
+    run_cmd(&mut b, Command::Cancel);
     assert_eq!(
         b.plan.formation().name(),
         "4-2-3-1",
@@ -206,18 +196,18 @@ fn opening_with_unsaved_changes_asks_first() {
 fn quitting_with_unsaved_changes_asks_and_can_save_first() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
-    c(&mut b, Command::Quit);
+    run_cmd(&mut b, Command::Quit);
     assert!(b.should_quit, "nothing to lose: quits at once");
 
     let mut b = board_in(&dir);
     sign_konate(&mut b);
-    c(&mut b, Command::Quit);
+    run_cmd(&mut b, Command::Quit);
     assert!(!b.should_quit);
     assert!(matches!(b.modal, Some(Modal::Confirm { .. })));
-    c(&mut b, Command::Cancel);
+    run_cmd(&mut b, Command::Cancel);
     assert!(!b.should_quit && b.modal.is_none());
     // s: save (asks a name, the first time), then quit.
-    c(&mut b, Command::Quit);
+    run_cmd(&mut b, Command::Quit);
     b.apply(Action::ConfirmSave);
     type_in(&mut b, "before quitting");
     b.apply(Action::ModalAccept);
@@ -226,7 +216,7 @@ fn quitting_with_unsaved_changes_asks_and_can_save_first() {
     // y: quit without saving.
     let mut b = board_in(&dir);
     sign_konate(&mut b);
-    c(&mut b, Command::Quit);
+    run_cmd(&mut b, Command::Quit);
     b.apply(Action::ConfirmYes);
     assert!(b.should_quit);
 }
@@ -235,14 +225,14 @@ fn quitting_with_unsaved_changes_asks_and_can_save_first() {
 fn duplicate_and_rename() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
-    c(&mut b, Command::SaveAs);
+    run_cmd(&mut b, Command::SaveAs);
     type_in(&mut b, "first");
     b.apply(Action::ModalAccept);
-    c(&mut b, Command::Duplicate);
+    run_cmd(&mut b, Command::Duplicate);
     b.apply(Action::ModalAccept); // "first copy"
     assert_eq!(files(&dir), vec!["first-copy.ron", "first.ron"]);
     assert_eq!(b.doc.name, "first copy");
-    c(&mut b, Command::Rename);
+    run_cmd(&mut b, Command::Rename);
     for _ in 0.."first copy".len() {
         b.apply(Action::ModalBackspace);
     }
@@ -257,11 +247,11 @@ fn duplicate_and_rename() {
 fn compare_opens_side_by_side() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
-    c(&mut b, Command::SaveAs);
+    run_cmd(&mut b, Command::SaveAs);
     type_in(&mut b, "as it is");
     b.apply(Action::ModalAccept);
     sign_konate(&mut b);
-    c(&mut b, Command::Compare);
+    run_cmd(&mut b, Command::Compare);
     b.apply(Action::ModalAccept);
     let Some(Modal::Compare { name, .. }) = &b.modal else {
         panic!("compare: {:?}", b.modal)
@@ -272,18 +262,18 @@ fn compare_opens_side_by_side() {
     assert!(t.contains("vs  “as it is”"), "{t}");
     assert!(t.contains("▶ Konaté"), "the changed slot is marked: {t}");
     // Arrows scroll it; Enter closes it as Esc does.
-    c(&mut b, Command::Down);
-    c(&mut b, Command::Down);
-    c(&mut b, Command::Up);
+    run_cmd(&mut b, Command::Down);
+    run_cmd(&mut b, Command::Down);
+    run_cmd(&mut b, Command::Up);
     let Some(Modal::Compare { scroll, .. }) = &b.modal else {
         panic!("still open")
     };
     assert_eq!(*scroll, 1);
     b.apply(Action::ModalAccept);
     assert!(b.modal.is_none());
-    c(&mut b, Command::Compare);
+    run_cmd(&mut b, Command::Compare);
     b.apply(Action::ModalAccept);
-    c(&mut b, Command::Cancel);
+    run_cmd(&mut b, Command::Cancel);
     assert!(b.modal.is_none());
 }
 
@@ -304,7 +294,7 @@ fn departures_assumptions_and_notes_are_undoable_plan_changes() {
         .position(|r| r.id == id("rudiger"))
         .expect("Rüdiger drawn");
     b.depth_cursor = (cb, row);
-    c(&mut b, Command::Depart);
+    run_cmd(&mut b, Command::Depart);
     let Some(Modal::Menu { items, .. }) = &b.modal else {
         panic!("menu")
     };
@@ -318,7 +308,7 @@ fn departures_assumptions_and_notes_are_undoable_plan_changes() {
     // Militão fit from the planning date (the second row: Rüdiger was drawn at the foot).
     b.depth_cursor.1 = 1;
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("militao")));
-    c(&mut b, Command::Assume);
+    run_cmd(&mut b, Command::Assume);
     b.apply(Action::MenuKey('1'));
     let a = squadboard::domain::warnings::assess(&b.ds, &b.plan);
     assert!(
@@ -327,19 +317,19 @@ fn departures_assumptions_and_notes_are_undoable_plan_changes() {
             .any(|w| w.text(&b.ds).starts_with("Militão injured"))
     );
     // Notes.
-    c(&mut b, Command::Notes);
+    run_cmd(&mut b, Command::Notes);
     type_in(&mut b, "Konaté on a free?");
     b.apply(Action::ModalAccept);
     assert_eq!(b.plan.notes, "Konaté on a free?");
     // An unknown menu key keeps the menu; Esc closes it.
-    c(&mut b, Command::Assume);
+    run_cmd(&mut b, Command::Assume);
     b.apply(Action::MenuKey('9'));
     assert!(b.modal.is_some());
-    c(&mut b, Command::Cancel);
+    run_cmd(&mut b, Command::Cancel);
     // Undo all three.
-    c(&mut b, Command::Undo);
-    c(&mut b, Command::Undo);
-    c(&mut b, Command::Undo);
+    run_cmd(&mut b, Command::Undo);
+    run_cmd(&mut b, Command::Undo);
+    run_cmd(&mut b, Command::Undo);
     assert!(!b.dirty());
 }
 
@@ -348,7 +338,7 @@ fn opening_a_scenario_naming_unknown_players_lists_what_was_dropped() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
     sign_konate(&mut b);
-    c(&mut b, Command::SaveAs);
+    run_cmd(&mut b, Command::SaveAs);
     type_in(&mut b, "old data");
     b.apply(Action::ModalAccept);
     let path = dir.path().join("old-data.ron");
@@ -357,7 +347,7 @@ fn opening_a_scenario_naming_unknown_players_lists_what_was_dropped() {
         .replace("\"konate\"", "\"ghost\"");
     fs::write(&path, text).expect("write");
     let mut fresh = board_in(&dir);
-    c(&mut fresh, Command::OpenScenario);
+    run_cmd(&mut fresh, Command::OpenScenario);
     fresh.apply(Action::ModalAccept);
     let Some(Modal::Notice { lines, .. }) = &fresh.modal else {
         panic!("notice: {:?}", fresh.modal)
@@ -370,11 +360,11 @@ fn opening_a_scenario_naming_unknown_players_lists_what_was_dropped() {
 fn a_suggested_name_is_replaced_by_typing_and_kept_by_enter() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
-    c(&mut b, Command::SaveAs);
+    run_cmd(&mut b, Command::SaveAs);
     type_in(&mut b, "Plan A");
     b.apply(Action::ModalAccept);
     // Save as again: "Plan A" is suggested, selected; typing replaces it.
-    c(&mut b, Command::SaveAs);
+    run_cmd(&mut b, Command::SaveAs);
     let Some(Modal::Prompt {
         input, selected, ..
     }) = &b.modal
@@ -386,7 +376,7 @@ fn a_suggested_name_is_replaced_by_typing_and_kept_by_enter() {
     b.apply(Action::ModalAccept);
     assert_eq!(b.doc.name, "Plan B");
     // Enter alone keeps the suggestion.
-    c(&mut b, Command::Duplicate);
+    run_cmd(&mut b, Command::Duplicate);
     b.apply(Action::ModalAccept);
     assert_eq!(b.doc.name, "Plan B copy");
     assert_eq!(
@@ -401,14 +391,14 @@ fn a_suggested_name_is_replaced_by_typing_and_kept_by_enter() {
 fn rename_asks_before_deleting_a_file_changed_on_disk() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
-    c(&mut b, Command::SaveAs);
+    run_cmd(&mut b, Command::SaveAs);
     type_in(&mut b, "mine");
     b.apply(Action::ModalAccept);
     let mine = dir.path().join("mine.ron");
     let mut edited = fs::read_to_string(&mine).expect("mine");
     edited.push_str("// edited elsewhere\n");
     fs::write(&mine, &edited).expect("edit");
-    c(&mut b, Command::Rename);
+    run_cmd(&mut b, Command::Rename);
     for _ in 0..4 {
         b.apply(Action::ModalBackspace);
     }
@@ -431,7 +421,7 @@ fn rename_asks_before_deleting_a_file_changed_on_disk() {
 fn prompts_are_bounded_on_type_and_paste_and_any_name_saves() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
-    c(&mut b, Command::SaveAs);
+    run_cmd(&mut b, Command::SaveAs);
     b.apply(Action::ModalBackspace);
     b.apply(Action::Paste("ü".repeat(1_100_000)));
     type_in(&mut b, "more");
@@ -448,14 +438,14 @@ fn prompts_are_bounded_on_type_and_paste_and_any_name_saves() {
     b.apply(Action::ModalAccept);
     assert!(b.doc.path.is_some(), "saved: {:?}", b.message);
 
-    c(&mut b, Command::Notes);
+    run_cmd(&mut b, Command::Notes);
     b.apply(Action::Paste("x\n".repeat(1_100_000)));
     let Some(Modal::Prompt { input, .. }) = &b.modal else {
         panic!("{:?}", b.modal)
     };
     assert_eq!(input.chars().count(), squadboard::app::modal::NOTES_LIMIT);
     b.apply(Action::ModalAccept);
-    c(&mut b, Command::Save);
+    run_cmd(&mut b, Command::Save);
     assert!(!b.dirty(), "{:?}", b.message);
     assert!(b.keep_unsaved().is_none());
 }
@@ -466,11 +456,11 @@ fn prompts_are_bounded_on_type_and_paste_and_any_name_saves() {
 fn notes_keep_their_line_breaks_and_the_cursor_starts_at_the_end() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
-    c(&mut b, Command::Notes);
+    run_cmd(&mut b, Command::Notes);
     b.apply(Action::Paste("first line\r\nsecond line".into()));
     b.apply(Action::ModalAccept);
     assert_eq!(b.plan.notes, "first line\nsecond line");
-    c(&mut b, Command::Notes);
+    run_cmd(&mut b, Command::Notes);
     type_in(&mut b, "!");
     b.apply(Action::ModalAccept);
     assert_eq!(b.plan.notes, "first line\nsecond line!");

@@ -1,7 +1,7 @@
 //! Random action sequences: invariants hold after every step, and undoing every step returns
 //! the plan to where it started, exactly.
 
-mod common;
+use crate::common;
 use common::*;
 use proptest::prelude::*;
 use squadboard::app::{Action, Board, Spot};

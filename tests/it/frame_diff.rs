@@ -1,7 +1,7 @@
 //! What reaches the terminal when the cursor moves one row: only the cells that changed, a small
 //! fraction of a full frame. Counted in bytes through the real crossterm backend.
 
-mod common;
+use crate::common;
 use common::*;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;

@@ -1,7 +1,7 @@
 //! Every screen at every terminal size from 0×0 to 300×100: no panic, and below the minimum a
 //! message that says what size is needed.
 
-mod common;
+use crate::common;
 use common::*;
 use squadboard::app::{Action, Board};
 use squadboard::input::Command;

@@ -1,9 +1,17 @@
 //! The timeline view on the board (key `T`): snapshots at three sizes, its keys, and that it
 //! follows the plan — date keys, edits, undo — because it is worked out at draw time.
 
-mod common;
+use crate::common;
 use common::*;
-use insta::assert_snapshot;
+// The snapshots keep the names they had as their own test binary:
+// `tests/snapshots/timeline_board__NAME.snap`.
+macro_rules! assert_snapshot {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!(format!("timeline_board__{}", $name), $value)
+        })
+    };
+}
 use squadboard::app::Action;
 use squadboard::input::Command;
 

@@ -18,14 +18,14 @@ use squadboard::ui::{self, Theme};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-const SQUAD: &str = include_str!("../data/real-madrid/squad.ron");
-const TARGETS: &str = include_str!("../data/real-madrid/targets.ron");
-const DEPTH: &str = include_str!("../data/real-madrid/depth.ron");
-const SCENARIO_V2: &str = include_str!("fixtures/scenario-v2.ron");
-const SCENARIO_V1: &str = include_str!("fixtures/scenario-v1.ron");
-const KEYMAP: &str = include_str!("../assets/keymap.ron");
-const THEME: &str = include_str!("../assets/theme.ron");
-const PLAYERS_CSV: &str = include_str!("fixtures/players.csv");
+const SQUAD: &str = include_str!("../../data/real-madrid/squad.ron");
+const TARGETS: &str = include_str!("../../data/real-madrid/targets.ron");
+const DEPTH: &str = include_str!("../../data/real-madrid/depth.ron");
+const SCENARIO_V2: &str = include_str!("../fixtures/scenario-v2.ron");
+const SCENARIO_V1: &str = include_str!("../fixtures/scenario-v1.ron");
+const KEYMAP: &str = include_str!("../../assets/keymap.ron");
+const THEME: &str = include_str!("../../assets/theme.ron");
+const PLAYERS_CSV: &str = include_str!("../fixtures/players.csv");
 
 fn full() -> bool {
     std::env::var_os("SQUADBOARD_FULL").is_some_and(|v| !v.is_empty() && v != "0")
@@ -874,7 +874,7 @@ fn huge_fees_add_up_without_overflow() {
     let fees = squadboard::domain::warnings::assess(&ds, &plan).fees;
     assert_eq!(
         fees.by_currency
-            .get(&squadboard::domain::player::Currency::GBP)
+            .get(&squadboard::domain::Currency::GBP)
             .copied(),
         Some(max)
     );

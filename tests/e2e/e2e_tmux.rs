@@ -1,218 +1,13 @@
-//! The real binary in a real terminal (tmux): start on the bundled data, press the keys the help
-//! lists, drag Konaté in by keyboard and by mouse (SGR mouse sequences), browse to the strikers
-//! and drag a pool striker onto ST, undo, redo, quit — and
+//! The real binary in a real terminal (a pseudo-terminal, `super::pty`): start on the bundled
+//! data, press the keys the help lists, drag Konaté in by keyboard and by mouse (SGR mouse
+//! sequences), browse to the strikers and drag a pool striker onto ST, undo, redo, quit — and
 //! check the terminal is restored after a quit, a SIGTERM, a SIGHUP and a panic: main screen,
 //! mouse capture off, the tty's settings as before.
 
-use std::path::PathBuf;
+use super::pty::{Term as Tmux, find, kill, sgr};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
-
-static N: AtomicUsize = AtomicUsize::new(0);
-
-struct Tmux {
-    name: String,
-    dir: tempfile::TempDir,
-}
-
-fn have_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-impl Tmux {
-    /// A 120×40 session running a bare shell, with the config folder pointed at an empty one.
-    fn start() -> Tmux {
-        let name = format!(
-            "sb-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        );
-        let dir = tempfile::tempdir().expect("tempdir");
-        let status = Command::new("tmux")
-            .args(["new-session", "-d", "-s", &name, "-x", "120", "-y", "40"])
-            .args([
-                "env",
-                &format!("SQUADBOARD_CONFIG_DIR={}", dir.path().display()),
-                // Scenarios and recovery files go to the test's folder, never the user's.
-                &format!("SQUADBOARD_DATA_DIR={}", dir.path().join("data").display()),
-            ])
-            .args([
-                "TERM=xterm-256color",
-                "PS1=sb$ ",
-                "bash",
-                "--norc",
-                "--noprofile",
-            ])
-            .status()
-            .expect("tmux new-session");
-        assert!(status.success());
-        let t = Tmux { name, dir };
-        t.wait_for("sb$", Duration::from_secs(5));
-        t
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            let ok = Command::new("tmux")
-                .args(["send-keys", "-t", &self.name, k])
-                .status()
-                .expect("send-keys");
-            assert!(ok.success());
-            sleep(Duration::from_millis(120));
-        }
-    }
-
-    fn literal(&self, text: &str) {
-        let ok = Command::new("tmux")
-            .args(["send-keys", "-t", &self.name, "-l", text])
-            .status()
-            .expect("send-keys -l");
-        assert!(ok.success());
-        sleep(Duration::from_millis(120));
-    }
-
-    fn screen(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.name])
-            .output()
-            .expect("capture-pane");
-        String::from_utf8_lossy(&out.stdout).to_string()
-    }
-
-    fn flag(&self, name: &str) -> String {
-        let out = Command::new("tmux")
-            .args(["display", "-p", "-t", &self.name, &format!("#{{{name}}}")])
-            .output()
-            .expect("display");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn wait_for(&self, needle: &str, timeout: Duration) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(needle) {
-                return s;
-            }
-            if start.elapsed() > timeout {
-                panic!("`{needle}` did not appear in {timeout:?}; the screen:\n{s}");
-            }
-            sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn status_line(&self) -> String {
-        self.screen()
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .to_string()
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// Runs the board from the shell, recording the tty settings before and its pid.
-    fn launch(&self, env: &str) {
-        self.launch_with(env, "");
-    }
-
-    fn launch_with(&self, env: &str, args: &str) {
-        let bin = env!("CARGO_BIN_EXE_squadboard");
-        let before = self.path("stty-before");
-        let pid = self.path("pid");
-        self.literal(&format!(
-            "stty -g > {}; clear; {env} sh -c 'echo $$ > {}; exec {bin} {args}'; echo EXIT=$?\n",
-            before.display(),
-            pid.display()
-        ));
-        self.wait_for("Depth chart", Duration::from_secs(10));
-        assert_eq!(
-            self.flag("alternate_on"),
-            "1",
-            "the board runs on the alternate screen"
-        );
-        assert_eq!(
-            self.flag("mouse_sgr_flag"),
-            "1",
-            "mouse capture is on while it runs"
-        );
-    }
-
-    fn pid(&self) -> i32 {
-        std::fs::read_to_string(self.path("pid"))
-            .expect("pid file")
-            .trim()
-            .parse()
-            .expect("pid")
-    }
-
-    /// After the board ended: main screen, mouse capture off, tty settings as before.
-    fn assert_restored(&self, expected_exit: &str) {
-        let s = self.wait_for(&format!("EXIT={expected_exit}"), Duration::from_secs(10));
-        assert_eq!(
-            self.flag("alternate_on"),
-            "0",
-            "left the alternate screen:\n{s}"
-        );
-        for f in [
-            "mouse_any_flag",
-            "mouse_all_flag",
-            "mouse_sgr_flag",
-            "mouse_button_flag",
-        ] {
-            assert_eq!(self.flag(f), "0", "{f} still on after exit");
-        }
-        let after = self.path("stty-after");
-        self.literal(&format!("stty -g > {}\n", after.display()));
-        let start = Instant::now();
-        while !after.exists()
-            || std::fs::read_to_string(&after)
-                .unwrap_or_default()
-                .is_empty()
-        {
-            assert!(
-                start.elapsed() < Duration::from_secs(5),
-                "stty did not run: raw mode left on?"
-            );
-            sleep(Duration::from_millis(50));
-        }
-        let before = std::fs::read_to_string(self.path("stty-before")).expect("before");
-        let after = std::fs::read_to_string(after).expect("after");
-        assert_eq!(before, after, "tty settings restored (raw mode off)");
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.name])
-            .status();
-    }
-}
-
-/// SGR mouse event: button code, 1-based column and row, press (`M`) or release (`m`).
-fn sgr(code: u8, x: u16, y: u16, press: bool) -> String {
-    format!("\x1b[<{code};{x};{y}{}", if press { 'M' } else { 'm' })
-}
-
-/// 1-based (column, row) of the first cell of `needle` on the screen.
-fn find(screen: &str, needle: &str) -> (u16, u16) {
-    for (row, line) in screen.lines().enumerate() {
-        if let Some(at) = line.find(needle) {
-            let col = line[..at].chars().count();
-            return (col as u16 + 1, row as u16 + 1);
-        }
-    }
-    panic!("`{needle}` not on screen:\n{screen}");
-}
 
 /// Like [`find`], from the bottom of the screen up (the pitch is below the depth chart).
 fn find_last(screen: &str, needle: &str) -> (u16, u16) {
@@ -224,15 +19,6 @@ fn find_last(screen: &str, needle: &str) -> (u16, u16) {
         }
     }
     panic!("`{needle}` not on screen:\n{screen}");
-}
-
-macro_rules! need_tmux {
-    () => {
-        if !have_tmux() {
-            eprintln!("tmux is not installed: skipping (.ci/run installs it)");
-            return;
-        }
-    };
 }
 
 #[test]
@@ -440,14 +226,6 @@ fn konate_into_the_xi_by_keyboard_then_by_mouse_with_undo_and_redo() {
     t.assert_restored("0");
 }
 
-fn kill(pid: i32, sig: &str) {
-    let ok = Command::new("kill")
-        .args([sig, &pid.to_string()])
-        .status()
-        .expect("kill");
-    assert!(ok.success());
-}
-
 /// Signs Konaté by keyboard so the board has unsaved work.
 fn sign_konate(t: &Tmux) {
     t.keys(&["/"]);
@@ -586,9 +364,7 @@ fn a_closed_terminal_ends_the_board_and_keeps_unsaved_work() {
     sign_konate(&t);
     let pid = t.pid();
     // Close the terminal under it: the window goes, as when an ssh session drops.
-    let _ = Command::new("tmux")
-        .args(["kill-session", "-t", &t.name])
-        .status();
+    t.kill();
     let start = Instant::now();
     while std::path::Path::new(&format!("/proc/{pid}")).exists() {
         assert!(

@@ -1,6 +1,6 @@
 //! Navigation, search, overlays and date moves through the update function, no terminal.
 
-mod common;
+use crate::common;
 use chrono::NaiveDate;
 use common::*;
 use squadboard::app::{Action, Pane};
@@ -229,7 +229,7 @@ fn quit_sets_the_flag() {
     assert!(b.should_quit);
 }
 
-mod full_club;
+use crate::full_club;
 use squadboard::app::{DepthColumn, DepthLine};
 
 fn at(b: &squadboard::app::Board) -> Option<String> {

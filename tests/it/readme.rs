@@ -1,7 +1,7 @@
 //! The README's screen capture and key table are generated from the real board and keymap; this
 //! test fails when they drift. `UPDATE_README=1 cargo test --test readme` rewrites them.
 
-mod common;
+use crate::common;
 use common::*;
 use std::fs;
 use std::path::Path;

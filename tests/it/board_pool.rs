@@ -1,7 +1,7 @@
 //! A scouting pool on the board: loaded in the background with progress, searched beside the
 //! targets, and dragged into the XI like them.
 
-mod common;
+use crate::common;
 use common::*;
 use squadboard::app::pool::{PoolStatus, spawn_loader};
 use squadboard::app::{Action, Board, ListKind};

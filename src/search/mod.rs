@@ -1,7 +1,9 @@
 //! Finding players the way people type names: accents folded ("rudiger" finds Rüdiger), fuzzy
 //! ranked by skim's algorithm.
 
-use super::Player;
+pub mod index;
+
+use crate::domain::Player;
 use chrono::NaiveDate;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;

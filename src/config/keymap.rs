@@ -1,103 +1,14 @@
 //! The keymap: commands bound to keys, read from `assets/keymap.ron` (embedded) with the user's
 //! file laid over it. The help screen is generated from it, so help and keys cannot drift apart.
 
+pub use crate::app::command::Command;
 use crate::store::ron_file::{field_place, line_col};
 use crate::store::{StoreError, parse_ron};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.ron");
-
-/// Everything a key can be bound to, in the order the help lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Command {
-    Quit,
-    Help,
-    NextPane,
-    PrevPane,
-    Up,
-    Down,
-    Left,
-    Right,
-    NextLine,
-    PrevLine,
-    Open,
-    Search,
-    Cancel,
-    InjuryOverlay,
-    ContractOverlay,
-    MonthBack,
-    MonthForward,
-    SeasonBack,
-    SeasonForward,
-    NextWindow,
-    Formation,
-    Grab,
-    Remove,
-    MoveUp,
-    MoveDown,
-    Undo,
-    Redo,
-    Save,
-    SaveAs,
-    OpenScenario,
-    NewScenario,
-    Duplicate,
-    Rename,
-    Compare,
-    Depart,
-    Assume,
-    Notes,
-    Timeline,
-}
-
-impl Command {
-    pub fn describe(self) -> &'static str {
-        match self {
-            Command::Quit => "quit",
-            Command::Help => "show or hide this help",
-            Command::NextPane => "next pane (depth chart, pitch, targets)",
-            Command::PrevPane => "previous pane",
-            Command::Up => "move up (along the depth / pitch / list)",
-            Command::Down => "move down",
-            Command::Left => "move left (previous position)",
-            Command::Right => "move right (next position)",
-            Command::NextLine => "depth chart: next line (GK, defence, midfield, attack)",
-            Command::PrevLine => "depth chart: previous line",
-            Command::Open => "open the details; drops while dragging",
-            Command::Search => "fuzzy search the squad and targets",
-            Command::Cancel => "cancel: close, clear the search, drop nothing",
-            Command::InjuryOverlay => "injury overlay on/off",
-            Command::ContractOverlay => "contract overlay on/off",
-            Command::MonthBack => "planning date one month back",
-            Command::MonthForward => "planning date one month on",
-            Command::SeasonBack => "planning date one season back",
-            Command::SeasonForward => "planning date one season on",
-            Command::NextWindow => "planning date to the next window (1 Jan / 1 Jul)",
-            Command::Formation => "next formation",
-            Command::Grab => "grab the selected player; drop him where the cursor is",
-            Command::Remove => "take a projected signing out of the plan",
-            Command::MoveUp => "move the selected player up his depth column",
-            Command::MoveDown => "move the selected player down his depth column",
-            Command::Undo => "undo",
-            Command::Redo => "redo",
-            Command::Save => "save the scenario (asks for a name the first time)",
-            Command::SaveAs => "save as a new scenario, under a new name",
-            Command::OpenScenario => "open a scenario (picker: type to filter, Del deletes)",
-            Command::NewScenario => "new scenario from the data's depth chart",
-            Command::Duplicate => "duplicate the scenario under a new name",
-            Command::Rename => "rename the scenario (and its file)",
-            Command::Compare => "compare with another scenario, side by side",
-            Command::Depart => "mark the selected player as leaving (sold, loaned…)",
-            Command::Assume => "assume for the selected player (fit, renews, injured)",
-            Command::Notes => "edit the scenario's notes",
-            Command::Timeline => "timeline: the squad season by season (T or Esc back)",
-        }
-    }
-}
 
 /// One key with its modifiers. Characters carry their own case, so Shift is not compared for
 /// them ("K" is Shift+k, "?" is Shift+/ on most layouts).

@@ -1,9 +1,25 @@
 //! Whole-screen snapshots on a test backend. Where colour carries meaning (overlays, the drop
 //! highlight, matched letters) the snapshot is the buffer's debug form, styles included.
 
-mod common;
+use crate::common;
 use common::*;
-use insta::{assert_debug_snapshot, assert_snapshot};
+
+// The snapshots keep the names and folder they had when this was `tests/snapshots.rs` (its own
+// test binary): `tests/snapshots/snapshots__NAME.snap`.
+macro_rules! assert_snapshot {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!(format!("snapshots__{}", $name), $value)
+        })
+    };
+}
+macro_rules! assert_debug_snapshot {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+            insta::assert_debug_snapshot!(format!("snapshots__{}", $name), $value)
+        })
+    };
+}
 use squadboard::app::{Action, Spot};
 use squadboard::input::Command;
 
@@ -136,7 +152,7 @@ fn details_popup() {
     assert_snapshot!("details_konate_120x40", t);
 }
 
-mod full_club;
+use crate::full_club;
 
 /// Each line of the depth chart of a club with every position, at the three sizes: the pane
 /// scrolls sideways to the line the cursor is on and its title names it.
