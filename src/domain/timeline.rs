@@ -38,11 +38,12 @@ impl TimelineSettings {
     }
 }
 
-/// A line of the team, from the goal outwards.
+/// A line of the team, in the order the rows show them: the back line first (the board exists
+/// for it), then the goalkeepers and the rest of the team from the goal outwards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Line {
-    Goal,
     Back,
+    Goal,
     Midfield,
     Attack,
 }
@@ -486,9 +487,9 @@ mod tests {
             .find(|r| r.position == Position::CB)
             .expect("cb");
         assert_eq!(cb.cells[1].flags, [Flag::Nobody]);
-        // Rows are grouped by line: the goalkeeper, then the back line, then the rest.
-        assert_eq!(t.rows[0].position, Position::GK);
-        assert_eq!(t.rows[1].line, Line::Back);
+        // Rows are grouped by line: the back line first, then the goalkeeper and the rest.
+        assert_eq!(t.rows[0].line, Line::Back);
+        assert!(t.rows.iter().any(|r| r.position == Position::GK));
         assert!(t.rows.windows(2).all(|w| w[0].line <= w[1].line));
         // Every empty GK cell counts towards its season's header.
         assert!(t.seasons[1].flags.nobody >= 2);

@@ -43,21 +43,25 @@ fn arrows_and_hjkl_walk_positions_and_depth() {
     // Rüdiger's contract ends on 30 June 2026: he is drawn apart at the foot.
     cmd(&mut b, Down);
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("militao")));
-    cmds(&mut b, &[Down, Down, Down, Down]);
+    // Huijsen, Militão, Asencio, Tchouaméni, then (apart) Rüdiger and Alaba.
+    cmds(&mut b, &[Down, Down, Down, Down, Down]);
     assert_eq!(
         b.selected().map(|(i, _)| i),
-        Some(id("tchouameni")),
+        Some(id("alaba")),
         "stops at the foot"
     );
     cmd(&mut b, Left);
-    // RB has two players: the row is clamped to the last.
+    // RB has three players: the row is clamped to the last.
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("carvajal")));
     cmds(&mut b, &[Left, Left]);
     assert_eq!(
         b.depth_cursor.0, 0,
         "stops at the first column (goalkeepers)"
     );
-    cmds(&mut b, &[Right, Right, Right, Up]);
+    // Third row across RB and CB to LB (Fran García), then up the column.
+    cmds(&mut b, &[Right, Right, Right]);
+    assert_eq!(b.selected().map(|(i, _)| i), Some(id("fran-garcia")));
+    cmds(&mut b, &[Up, Up]);
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("carreras")));
 }
 

@@ -1,5 +1,5 @@
 //! The README's screen capture and key table are generated from the real board and keymap; this
-//! test fails when they drift. `UPDATE_README=1 cargo test --test readme` rewrites them.
+//! test fails when they drift. `UPDATE_README=1 cargo test --test it readme` rewrites them.
 
 use crate::common;
 use common::*;
@@ -53,7 +53,7 @@ fn readme_shows_the_board_and_the_keys_as_they_are() {
         if readme[a..b] != want {
             assert!(
                 update,
-                "README's {name} section is stale: run UPDATE_README=1 cargo test --test readme"
+                "README's {name} section is stale: run UPDATE_README=1 cargo test --test it readme"
             );
             readme.replace_range(a..b, &want);
         }

@@ -1,5 +1,5 @@
 //! The timeline's three outputs on the bundled data, against files kept in `tests/golden/`.
-//! `UPDATE_GOLDEN=1 cargo test --test timeline` writes them again (then read the diff).
+//! `UPDATE_GOLDEN=1 cargo test --test it timeline` writes them again (then read the diff).
 
 use chrono::NaiveDate;
 use squadboard::cli::timeline::{Format, render};

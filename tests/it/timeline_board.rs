@@ -48,14 +48,16 @@ fn t_and_esc_go_back_to_the_board() {
 #[test]
 fn the_cursor_walks_the_cells_and_enter_opens_the_player() {
     let mut b = timeline_board();
-    // From the goalkeeper row (nobody) down to the first right-back.
-    cmd(&mut b, Command::Down);
+    // The back line comes first: the cursor starts on the first right-back, Down walks the
+    // cell (Valverde, 2nd RB), then the next row (CB); Right moves a season on.
     let first = b.timeline_player().expect("a player under the cursor");
     assert_eq!(first, id("alexander-arnold"));
     cmd(&mut b, Command::Down);
+    assert_eq!(b.timeline_player(), Some(id("valverde")));
+    cmd(&mut b, Command::Down);
     cmd(&mut b, Command::Right);
     let v = b.timeline_view.expect("view");
-    assert_eq!((v.row, v.col, v.entry), (2, 1, 0));
+    assert_eq!((v.row, v.col, v.entry), (1, 1, 0));
     assert_eq!(b.timeline_player(), Some(id("huijsen")));
     cmd(&mut b, Command::Open);
     assert!(b.timeline_view.is_some_and(|v| v.detail));
