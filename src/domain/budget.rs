@@ -9,17 +9,10 @@ use super::dates::{season_label, season_of};
 use super::money::{Currency, Fee};
 use super::plan::{DepartureKind, Plan};
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// A transfer budget for the window opening on `window` (1 July or 1 January).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct WindowBudget {
-    pub window: NaiveDate,
-    pub amount: Fee,
-}
+pub use super::plan_settings::WindowBudget;
 
 /// The opening of the window a date falls in: 1 July for July to December, else 1 January.
 pub fn window_of(date: NaiveDate) -> NaiveDate {

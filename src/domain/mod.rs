@@ -9,6 +9,7 @@ pub mod formation;
 pub mod ids;
 pub mod money;
 pub mod plan;
+pub mod plan_settings;
 pub mod player;
 pub mod position;
 pub mod report;

@@ -109,13 +109,13 @@ pub struct Plan {
     pub notes: String,
     /// Transfer budgets per window (scenario format 3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub budgets: Vec<super::budget::WindowBudget>,
+    pub budgets: Vec<super::plan_settings::WindowBudget>,
     /// The timeline's settings (scenario format 3).
     #[serde(
         default,
-        skip_serializing_if = "super::timeline::TimelineSettings::is_default"
+        skip_serializing_if = "super::plan_settings::TimelineSettings::is_default"
     )]
-    pub timeline: super::timeline::TimelineSettings,
+    pub timeline: super::plan_settings::TimelineSettings,
 }
 
 /// Where a dragged player comes from.

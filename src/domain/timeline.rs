@@ -13,30 +13,9 @@ use super::plan::Plan;
 use super::position::Position;
 use super::status::{Age, Availability, ContractStatus, age, availability, contract_status};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The first choice at this age or older is flagged, unless the plan says otherwise.
-pub const DEFAULT_OLD_AGE: u32 = 32;
-
-/// The timeline's settings a scenario may hold (all optional in the file).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TimelineSettings {
-    /// Flag a first choice this old or older (default [`DEFAULT_OLD_AGE`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub old_age: Option<u32>,
-}
-
-impl TimelineSettings {
-    pub fn is_default(&self) -> bool {
-        *self == TimelineSettings::default()
-    }
-
-    pub fn old_age(&self) -> u32 {
-        self.old_age.unwrap_or(DEFAULT_OLD_AGE)
-    }
-}
+pub use super::plan_settings::{DEFAULT_OLD_AGE, TimelineSettings};
 
 /// A line of the team, in the order the rows show them: the back line first (the board exists
 /// for it), then the goalkeepers and the rest of the team from the goal outwards.
