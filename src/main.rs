@@ -132,7 +132,9 @@ fn context(top: &Context, own: Context, takes: Takes, name: &str) -> Result<Cont
         name: &str,
     ) -> Result<Option<T>, String> {
         match (top, takes) {
-            (Some(_), false) => Err(format!("{flag} does nothing for `squadboard {name}`")),
+            (Some(_), false) => Err(format!(
+                "{flag} does nothing for `squadboard {name}` (its flags: `squadboard {name} --help`)"
+            )),
             (Some(t), true) => Ok(own.or_else(|| Some(t.clone()))),
             (None, _) => Ok(own),
         }
