@@ -2,8 +2,9 @@
 //! board in the terminal (`tui`), with the recovery file written on a signal or a panic.
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use squadboard::app::{Action, Board, Done};
+use squadboard::cli::args::{DataArg, DateArg, PoolArg, ScenariosArg, TextOrJson};
 use squadboard::cli::{self, Context, Outcome};
 use squadboard::{store, tui};
 use std::io::Write;
@@ -17,16 +18,17 @@ use std::sync::Arc;
 #[command(name = "squadboard", version, about)]
 struct Cli {
     /// A data folder (squad.ron, targets.ron, depth.ron) instead of the bundled Real Madrid data.
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long = "data", id = "board_data", value_name = "DIR")]
     data: Option<PathBuf>,
-    /// Planning date (YYYY-MM-DD); default: the next summer window after the newest report.
-    #[arg(long, global = true, value_name = "DATE")]
+    /// The board's planning date (YYYY-MM-DD); default: the next summer window after the newest
+    /// report. Not with FILE.ron: a scenario opens at its own date.
+    #[arg(long = "date", id = "board_date", value_name = "DATE")]
     date: Option<NaiveDate>,
     /// A scouting pool (CSV in Transfermarkt's columns, or RON) searchable beside the targets.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long = "pool", id = "board_pool", value_name = "FILE")]
     pool: Option<PathBuf>,
     /// The scenario folder (default: the platform data directory's `scenarios/`).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long = "scenarios", id = "board_scenarios", value_name = "DIR")]
     scenarios: Option<PathBuf>,
     /// A scenario file to open on the board.
     #[arg(value_name = "FILE.ron")]
@@ -38,17 +40,117 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Validate a data folder (the bundled data when no DIR is given).
-    Check { dir: Option<PathBuf> },
+    Check {
+        /// The data folder to check (squad.ron, targets.ron, depth.ron).
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// The same as DIR.
+        #[arg(long = "data", value_name = "DIR", conflicts_with = "dir")]
+        data: Option<PathBuf>,
+    },
     /// Print the depth chart and the targets at the planning date, without the board.
-    Show,
-    /// Scenarios without the board: show, export, list.
-    Scenario(cli::scenario::Args),
+    Show {
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        date: DateArg,
+        /// `text` for people, `json` for programs.
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Scenarios without the board: show, export, list, compare.
+    Scenario {
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        pool: PoolArg,
+        #[command(flatten)]
+        scenarios: ScenariosArg,
+        #[command(flatten)]
+        args: cli::scenario::Args,
+    },
     /// Import a club from a Transfermarkt-style players.csv into a data folder.
     Import(cli::import::Args),
     /// Fuzzy-find players in the data (and the pool), best first, one per line.
-    Find(cli::find::Args),
+    Find {
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        date: DateArg,
+        #[command(flatten)]
+        pool: PoolArg,
+        #[command(flatten)]
+        args: cli::find::Args,
+    },
     /// The squad season by season: who is left at each position, ages, contracts, flags.
-    Timeline(cli::timeline::Args),
+    Timeline {
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        date: DateArg,
+        #[command(flatten)]
+        args: cli::timeline::Args,
+    },
+    /// Print a completion script for a shell (e.g. `squadboard completions bash >
+    /// ~/.local/share/bash-completion/completions/squadboard`).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (e.g. `squadboard man > squadboard.1; man ./squadboard.1`).
+    Man,
+}
+
+/// Which of the shared flags a command takes.
+#[derive(Clone, Copy, Default)]
+struct Takes {
+    data: bool,
+    date: bool,
+    pool: bool,
+    scenarios: bool,
+}
+
+impl Takes {
+    const NONE: Takes = Takes {
+        data: false,
+        date: false,
+        pool: false,
+        scenarios: false,
+    };
+}
+
+/// The command's context: its own flags, and the ones written before the command name (the
+/// older spelling, `squadboard --data DIR show`) where the command takes them. A flag before a
+/// command that has no use for it is refused rather than ignored.
+fn context(top: &Context, own: Context, takes: Takes, name: &str) -> Result<Context, String> {
+    fn merge<T: Clone>(
+        top: &Option<T>,
+        own: Option<T>,
+        takes: bool,
+        flag: &str,
+        name: &str,
+    ) -> Result<Option<T>, String> {
+        match (top, takes) {
+            (Some(_), false) => Err(format!(
+                "{flag} does nothing for `squadboard {name}` (its flags: `squadboard {name} --help`)"
+            )),
+            (Some(t), true) => Ok(own.or_else(|| Some(t.clone()))),
+            (None, _) => Ok(own),
+        }
+    }
+    Ok(Context {
+        data: merge(&top.data, own.data, takes.data, "--data", name)?,
+        date: merge(&top.date, own.date, takes.date, "--date", name)?,
+        pool: merge(&top.pool, own.pool, takes.pool, "--pool", name)?,
+        scenarios: merge(
+            &top.scenarios,
+            own.scenarios,
+            takes.scenarios,
+            "--scenarios",
+            name,
+        )?,
+    })
 }
 
 fn finish(outcome: Outcome) -> ExitCode {
@@ -66,10 +168,14 @@ fn finish(outcome: Outcome) -> ExitCode {
     }
 }
 
-fn show(ctx: &Context, out: &mut dyn Write) -> Outcome {
+fn show(ctx: &Context, format: TextOrJson, out: &mut dyn Write) -> Outcome {
     let ds = ctx.load_data()?;
     let on = ctx.planning_date(&ds);
-    cli::show::run(&ds, on, out).map_err(|e| e.to_string())?;
+    match format {
+        TextOrJson::Text => cli::show::run(&ds, on, out),
+        TextOrJson::Json => cli::show::json(&ds, on, out),
+    }
+    .map_err(|e| e.to_string())?;
     Ok(true)
 }
 
@@ -137,26 +243,189 @@ fn keep_unsaved(board: &Board) {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let ctx = Context {
+    // Everything a command prints passes through the one sanitiser: text from data or files
+    // never sends escape sequences to the terminal. A reader that stops early (`| head`) is
+    // noticed here, once, for every command.
+    let mut out = cli::sanitize::Clean(PipeWatch::new(std::io::stdout().lock()));
+    let outcome = run(cli, &mut out);
+    if out.0.closed {
+        // The reader has what it wanted: not a failure, and nothing to say.
+        return ExitCode::SUCCESS;
+    }
+    finish(outcome)
+}
+
+fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
+    // The flags written before a command's name.
+    let top = Context {
         data: cli.data,
         date: cli.date,
         pool: cli.pool,
         scenarios: cli.scenarios,
     };
-    // Everything a command prints passes through the one sanitiser: text from data or files
-    // never sends escape sequences to the terminal.
-    let mut out = cli::sanitize::Clean(std::io::stdout().lock());
-    let outcome = match cli.command {
-        Some(Command::Check { dir }) => {
-            let dir = dir.or(ctx.data.clone());
-            cli::check::run(dir.as_deref(), &mut out).map_err(|e| e.to_string())
-        }
-        Some(Command::Show) => show(&ctx, &mut out),
-        Some(Command::Scenario(args)) => cli::scenario::run(args, &ctx, &mut out),
-        Some(Command::Import(args)) => cli::import::run(args, &ctx, &mut out),
-        Some(Command::Find(args)) => cli::find::run(args, &ctx, &mut out),
-        Some(Command::Timeline(args)) => cli::timeline::run(args, &ctx, &mut out),
-        None => board(&ctx, cli.file.as_deref()),
+    let all = Takes {
+        data: true,
+        date: true,
+        pool: true,
+        scenarios: true,
     };
-    finish(outcome)
+    let name = |c: &Command| match c {
+        Command::Check { .. } => "check",
+        Command::Show { .. } => "show",
+        Command::Scenario { args, .. } => match args.command {
+            cli::scenario::Sub::Show { .. } => "scenario show",
+            cli::scenario::Sub::Export { .. } => "scenario export",
+            cli::scenario::Sub::List => "scenario list",
+            cli::scenario::Sub::Compare { .. } => "scenario compare",
+        },
+        Command::Import(_) => "import",
+        Command::Find { .. } => "find",
+        Command::Timeline { .. } => "timeline",
+        Command::Completions { .. } => "completions",
+        Command::Man => "man",
+    };
+    let Some(command) = cli.command else {
+        if cli.file.is_some() && top.date.is_some() {
+            return Err(
+                "--date does not apply to a scenario opened on the board: it opens at \
+                        its own planning date (move it there with the date keys), or see it at \
+                        another date with `squadboard scenario show FILE --date DATE`"
+                    .into(),
+            );
+        }
+        let ctx = context(&top, Context::default(), all, "")?;
+        return board(&ctx, cli.file.as_deref());
+    };
+    let name = name(&command);
+    if cli.file.is_some() {
+        return Err(format!(
+            "a scenario file opens the board; `squadboard {name}` takes none"
+        ));
+    }
+    let own = |data: DataArg, date: Option<NaiveDate>, pool: Option<PoolArg>| Context {
+        data: data.data,
+        date,
+        pool: pool.and_then(|p| p.pool),
+        scenarios: None,
+    };
+    match command {
+        Command::Check { dir, data } => {
+            let takes = Takes {
+                data: true,
+                ..Takes::NONE
+            };
+            let given = Context {
+                data: dir.or(data),
+                ..Context::default()
+            };
+            let ctx = context(&top, given, takes, name)?;
+            cli::check::run(ctx.data.as_deref(), out).map_err(|e| e.to_string())
+        }
+        Command::Show { data, date, format } => {
+            let takes = Takes {
+                data: true,
+                date: true,
+                ..Takes::NONE
+            };
+            let ctx = context(&top, own(data, date.date, None), takes, name)?;
+            show(&ctx, format, out)
+        }
+        Command::Scenario {
+            data,
+            pool,
+            scenarios,
+            args,
+        } => {
+            let given = Context {
+                scenarios: scenarios.scenarios,
+                ..own(data, args.command.date(), Some(pool))
+            };
+            let takes = Takes {
+                date: !matches!(args.command, cli::scenario::Sub::List),
+                ..all
+            };
+            let ctx = context(&top, given, takes, name)?;
+            cli::scenario::run(args, &ctx, out)
+        }
+        Command::Import(args) => {
+            let ctx = context(&top, Context::default(), Takes::NONE, name)?;
+            cli::import::run(args, &ctx, out)
+        }
+        Command::Find {
+            data,
+            date,
+            pool,
+            args,
+        } => {
+            let takes = Takes {
+                scenarios: false,
+                ..all
+            };
+            let ctx = context(&top, own(data, date.date, Some(pool)), takes, name)?;
+            cli::find::run(args, &ctx, out)
+        }
+        Command::Timeline { data, date, args } => {
+            let takes = Takes {
+                data: true,
+                date: true,
+                ..Takes::NONE
+            };
+            let ctx = context(&top, own(data, date.date, None), takes, name)?;
+            cli::timeline::run(args, &ctx, out)
+        }
+        Command::Completions { shell } => {
+            context(&top, Context::default(), Takes::NONE, name)?;
+            // Into memory first: the generator panics when its writer fails (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "squadboard", &mut script);
+            out.write_all(&script).map_err(|e| e.to_string())?;
+            Ok(true)
+        }
+        Command::Man => {
+            context(&top, Context::default(), Takes::NONE, name)?;
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .map_err(|e| e.to_string())?;
+            out.write_all(&page).map_err(|e| e.to_string())?;
+            Ok(true)
+        }
+    }
+}
+
+/// Standard output that remembers whether its reader went away (a broken pipe), so the command
+/// can end quietly: `squadboard show | head -1` is not an error.
+struct PipeWatch<W: Write> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> PipeWatch<W> {
+    fn new(inner: W) -> Self {
+        PipeWatch {
+            inner,
+            closed: false,
+        }
+    }
+
+    fn watch<T>(&mut self, r: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &r
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            self.closed = true;
+        }
+        r
+    }
+}
+
+impl<W: Write> Write for PipeWatch<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.watch(r)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let r = self.inner.flush();
+        self.watch(r)
+    }
 }

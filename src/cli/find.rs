@@ -25,6 +25,10 @@ pub struct Args {
     /// Print at most N players (0: every match).
     #[arg(long, default_value_t = 20, value_name = "N")]
     limit: usize,
+    /// `text`: one player a line, tab-separated; `json`: an array of {name, club, positions,
+    /// age, age_text}.
+    #[arg(long, value_enum, default_value_t = super::args::TextOrJson::Text)]
+    format: super::args::TextOrJson,
 }
 
 /// How the pool is read.
@@ -68,7 +72,10 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
         eprintln!("warning: {}", super::sanitize::clean(w));
     }
     let any = !found.players.is_empty();
-    let printed = print(&found.players, on, out);
+    let printed = match args.format {
+        super::args::TextOrJson::Text => print(&found.players, on, out),
+        super::args::TextOrJson::Json => print_json(&found.players, on, out),
+    };
     // The process ends right after: handing players back to the allocator one by one costs
     // more than the search.
     std::mem::forget(found);
@@ -205,5 +212,45 @@ fn print(players: &[Player], on: chrono::NaiveDate, out: &mut dyn Write) -> std:
             age(p, on)
         )?;
     }
+    w.flush()
+}
+
+/// One found player for `--format json`.
+#[derive(serde::Serialize)]
+struct JsonRow<'a> {
+    name: &'a str,
+    /// `null` when unknown.
+    club: Option<&'a str>,
+    positions: String,
+    /// In years at the planning date; `null` unless known exactly.
+    age: Option<u32>,
+    /// As the text prints it: `33`, `32-33` or `?`.
+    age_text: String,
+}
+
+fn print_json(
+    players: &[Player],
+    on: chrono::NaiveDate,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let rows: Vec<JsonRow> = players
+        .iter()
+        .map(|p| {
+            let a = age(p, on);
+            JsonRow {
+                name: &p.name,
+                club: Some(p.club.as_str()).filter(|c| !c.is_empty()),
+                positions: p.positions_label(),
+                age: match a {
+                    crate::domain::status::Age::Exact(n) => Some(n),
+                    _ => None,
+                },
+                age_text: a.to_string(),
+            }
+        })
+        .collect();
+    let mut w = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut w, &rows)?;
+    writeln!(w)?;
     w.flush()
 }

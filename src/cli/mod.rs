@@ -1,5 +1,6 @@
 //! Headless commands: everything the binary does without opening the board.
 
+pub mod args;
 pub mod check;
 pub mod find;
 pub mod import;

@@ -29,13 +29,18 @@ pub enum Sub {
     /// Print a scenario: the XI with injury and contract marks at the planning date, signings,
     /// departures, assumptions, warnings and totals.
     Show {
+        /// The scenario: a path, or a name in the scenario folder (`.ron` optional).
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        #[command(flatten)]
+        when: super::args::DateArg,
     },
     /// Write a scenario as Markdown, JSON, or an SVG picture of the XI on a pitch.
     Export {
+        /// The scenario: a path, or a name in the scenario folder (`.ron` optional).
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// What to write.
         #[arg(long, value_enum)]
         format: Format,
         /// What to draw: the XI (default) or the seasons ahead (`timeline`).
@@ -48,16 +53,34 @@ pub enum Sub {
         /// Replace an existing OUT that is not an earlier export of this format.
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        when: super::args::DateArg,
     },
     /// List the scenario folder: name, last saved, summary; unreadable files with their error.
     List,
     /// What scenario B changes against scenario A.
     Compare {
+        /// The scenario compared against: a path or a name in the scenario folder.
         #[arg(value_name = "A")]
         a: PathBuf,
+        /// The scenario whose changes are listed: a path or a name in the scenario folder.
         #[arg(value_name = "B")]
         b: PathBuf,
+        #[command(flatten)]
+        when: super::args::DateArg,
     },
+}
+
+impl Sub {
+    /// `--date`, for the subcommands that take it.
+    pub fn date(&self) -> Option<chrono::NaiveDate> {
+        match self {
+            Sub::Show { when, .. } | Sub::Export { when, .. } | Sub::Compare { when, .. } => {
+                when.date
+            }
+            Sub::List => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -79,7 +102,7 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
     let dir = scenarios_dir(ctx.scenarios.as_deref());
     let io = |e: std::io::Error| e.to_string();
     match args.command {
-        Sub::Show { file } => {
+        Sub::Show { file, .. } => {
             let (path, loaded) = open(&file, &dir, &ds)?;
             let view = View::new(&ds, &path, loaded, ctx);
             out.write_all(view.text().as_bytes()).map_err(io)?;
@@ -91,6 +114,7 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
             view: what,
             output,
             force,
+            ..
         } => {
             let (path, loaded) = open(&file, &dir, &ds)?;
             if let Some(o) = &output {
@@ -154,7 +178,7 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
             }
             Ok(all_ok)
         }
-        Sub::Compare { a, b } => {
+        Sub::Compare { a, b, .. } => {
             let (pa, la) = open(&a, &dir, &ds)?;
             let (pb, lb) = open(&b, &dir, &ds)?;
             let mut text = String::new();

@@ -1,25 +1,54 @@
 //! `squadboard show`: the depth chart and the targets as text, at a planning date.
 
 use crate::domain::Dataset;
-use crate::domain::Position;
+use crate::domain::report::Link;
+use crate::domain::status::Age;
 use crate::domain::status::{age, availability, contract, is_at_club};
+use crate::domain::{Player, Position};
 use chrono::NaiveDate;
+use serde::Serialize;
 use std::io::Write;
+
+/// Every position the data has a column for, from the goal outwards, with the players in it at
+/// `on`: former players are in no column after they left.
+fn columns(ds: &Dataset, on: NaiveDate) -> Vec<(Position, Vec<&Player>)> {
+    Position::ALL
+        .into_iter()
+        .map(|pos| {
+            let col = ds
+                .depth
+                .column(pos)
+                .iter()
+                .filter_map(|id| ds.player(id))
+                .filter(|p| is_at_club(p, on))
+                .collect();
+            (pos, col)
+        })
+        .collect()
+}
+
+/// The players at the club at `on` who are in no column.
+fn unplaced(ds: &Dataset, on: NaiveDate) -> Vec<&str> {
+    ds.squad
+        .iter()
+        .filter(|p| is_at_club(p, on) && !ds.depth.contains(&p.id))
+        .map(|p| p.name.as_str())
+        .collect()
+}
+
+fn rivals(l: &Link) -> String {
+    match &l.rivals {
+        None => "unknown".to_string(),
+        Some(r) if r.is_empty() => "none reported".to_string(),
+        Some(r) => r.join(", "),
+    }
+}
 
 pub fn run(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{} — planning date {on}", ds.club)?;
     writeln!(out)?;
     writeln!(out, "Depth chart ({})", ds.depth.formation)?;
-    // Every position the data has a column for, from the goal outwards; former players are in
-    // no column after they left.
-    for pos in Position::ALL {
-        let col: Vec<_> = ds
-            .depth
-            .column(pos)
-            .iter()
-            .filter_map(|id| ds.player(id))
-            .filter(|p| is_at_club(p, on))
-            .collect();
+    for (pos, col) in columns(ds, on) {
         for (i, p) in col.iter().enumerate() {
             let label = if i == 0 { pos.label() } else { "" };
             writeln!(
@@ -33,12 +62,7 @@ pub fn run(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<
             )?;
         }
     }
-    let unplaced: Vec<&str> = ds
-        .squad
-        .iter()
-        .filter(|p| is_at_club(p, on) && !ds.depth.contains(&p.id))
-        .map(|p| p.name.as_str())
-        .collect();
+    let unplaced = unplaced(ds, on);
     if !unplaced.is_empty() {
         writeln!(out, "  Not in the depth chart: {}", unplaced.join(", "))?;
     }
@@ -52,11 +76,7 @@ pub fn run(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<
         let latest = reports
             .first()
             .map_or("-".to_string(), |r| r.date.to_string());
-        let rivals = match &l.rivals {
-            None => "unknown".to_string(),
-            Some(r) if r.is_empty() => "none reported".to_string(),
-            Some(r) => r.join(", "),
-        };
+        let rivals = rivals(l);
         writeln!(
             out,
             "  {:<26} {:<18} {:<3} age {:<5} fee {:<8} rivals {:<32} {} report(s), latest {latest}; contract {}",
@@ -71,6 +91,119 @@ pub fn run(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<
         )?;
     }
     Ok(())
+}
+
+/// `show --format json`: the same facts as the text, one JSON document.
+#[derive(Serialize)]
+struct JsonShow<'a> {
+    club: &'a str,
+    date: String,
+    depth_chart: JsonDepth<'a>,
+    targets: Vec<JsonTarget<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDepth<'a> {
+    formation: String,
+    positions: Vec<JsonColumn<'a>>,
+    /// At the club at the date but in no column.
+    not_in_depth_chart: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonColumn<'a> {
+    position: &'static str,
+    /// First choice first.
+    players: Vec<JsonPlayer<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonPlayer<'a> {
+    id: &'a str,
+    name: &'a str,
+    /// In years at the date; `null` unless known exactly (`age_text` says what is known).
+    age: Option<u32>,
+    age_text: String,
+    availability: String,
+    contract: String,
+}
+
+#[derive(Serialize)]
+struct JsonTarget<'a> {
+    id: &'a str,
+    name: &'a str,
+    club: &'a str,
+    positions: String,
+    age: Option<u32>,
+    age_text: String,
+    /// As reported; `null` when unknown.
+    fee: Option<String>,
+    rivals: String,
+    reports: usize,
+    latest_report: Option<String>,
+    contract: String,
+}
+
+fn exact(a: Age) -> Option<u32> {
+    match a {
+        Age::Exact(n) => Some(n),
+        _ => None,
+    }
+}
+
+/// `show --format json`.
+pub fn json(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<()> {
+    let positions = columns(ds, on)
+        .into_iter()
+        .filter(|(_, col)| !col.is_empty())
+        .map(|(pos, col)| JsonColumn {
+            position: pos.label(),
+            players: col
+                .into_iter()
+                .map(|p| JsonPlayer {
+                    id: p.id.as_str(),
+                    name: &p.name,
+                    age: exact(age(p, on)),
+                    age_text: age(p, on).to_string(),
+                    availability: availability(p, on).to_string(),
+                    contract: contract(p, !ds.is_target(&p.id), on).sentence(),
+                })
+                .collect(),
+        })
+        .collect();
+    let targets = ds
+        .links
+        .iter()
+        .filter_map(|l| ds.player(&l.target).map(|p| (l, p)))
+        .map(|(l, p)| {
+            let reports = ds.reports_for(&l.target);
+            JsonTarget {
+                id: p.id.as_str(),
+                name: &p.name,
+                club: &p.club,
+                positions: p.positions_label(),
+                age: exact(age(p, on)),
+                age_text: age(p, on).to_string(),
+                fee: l.fee.map(|f| f.to_string()),
+                rivals: rivals(l),
+                reports: reports.len(),
+                latest_report: reports.first().map(|r| r.date.to_string()),
+                contract: contract(p, false, on).to_string(),
+            }
+        })
+        .collect();
+    let doc = JsonShow {
+        club: &ds.club,
+        date: on.to_string(),
+        depth_chart: JsonDepth {
+            formation: ds.depth.formation.to_string(),
+            positions,
+            not_in_depth_chart: unplaced(ds, on),
+        },
+        targets,
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
 }
 
 #[cfg(test)]

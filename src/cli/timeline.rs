@@ -21,6 +21,7 @@ pub struct Args {
     /// How many seasons, from the planning date's season.
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=20))]
     pub seasons: u16,
+    /// How to print it.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }

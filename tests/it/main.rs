@@ -23,6 +23,7 @@ mod scenario_cli;
 mod scenario_format;
 mod scenario_hostile;
 mod scenario_unresolved;
+mod shell;
 mod snapshots;
 mod storms;
 mod timeline;
