@@ -242,6 +242,11 @@ impl Player {
         self.position == Some(pos) || self.secondary.contains(&pos)
     }
 
+    /// How he fits a slot asking for `pos` (see [`Position::stand_ins`]).
+    pub fn fit_at(&self, pos: Position) -> super::position::PositionFit {
+        pos.fit_of(self.position, &self.secondary)
+    }
+
     /// "CB" or "CB/LB" or "?" when unknown.
     pub fn positions_label(&self) -> String {
         let mut out = self

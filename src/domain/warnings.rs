@@ -24,7 +24,8 @@ pub enum Warning {
     },
     /// A position the formation uses with fewer than two fit players in its column.
     ThinCover { pos: Position, fit: usize },
-    /// In the XI out of his positions (or with no known position).
+    /// In the XI out of his positions and of the positions they stand in for (or with no
+    /// known position).
     OutOfPosition {
         id: PlayerId,
         slot: &'static str,
@@ -234,7 +235,7 @@ pub fn assess(ds: &Dataset, plan: &Plan) -> Assessment {
                 });
             }
         }
-        if !p.plays(slot.position) {
+        if p.fit_at(slot.position) == super::position::PositionFit::Out {
             out.warnings.push(Warning::OutOfPosition {
                 id: id.clone(),
                 slot: slot.label,

@@ -139,11 +139,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
 fn header(board: &Board, col: DepthColumn) -> String {
     let formation = board.plan.formation();
     match col {
-        DepthColumn::Pos(pos) => match formation.slots_for(pos) {
-            0 => format!("{pos} (not in {formation})"),
-            1 => pos.label().to_string(),
-            n => format!("{pos} ×{n}"),
-        },
+        DepthColumn::Pos(pos) => formation.column_header(pos),
         DepthColumn::Unplaced => "no position".to_string(),
     }
 }

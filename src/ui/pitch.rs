@@ -81,9 +81,10 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                     if star {
                         spans.push(Span::styled("★", theme.signing));
                     }
-                    let out_of_position = !board.plan.effective(p).plays(slot.position);
+                    // Off his main position: italic, and a text mark that survives NO_COLOR.
+                    let fit = board.plan.effective(p).fit_at(slot.position);
                     let mut st = m.name_style;
-                    if out_of_position {
+                    if fit.is_off_main() {
                         st = st.add_modifier(Modifier::ITALIC);
                     }
                     if board
@@ -93,7 +94,8 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                     {
                         st = theme.dragged;
                     }
-                    spans.extend(name_with_marks(p.short_name(), st, &m, name_room));
+                    let name = format!("{}{}", p.short_name(), fit.mark());
+                    spans.extend(name_with_marks(&name, st, &m, name_room));
                 } else {
                     spans.push(Span::styled(unresolved_label(id), theme.warning));
                 }
