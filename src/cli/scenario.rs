@@ -436,11 +436,8 @@ impl<'a> View<'a> {
                     Some(p) => format!("{} ({}, {})", p.name, p.club, p.positions_label()),
                     None => s.id.to_string(),
                 };
-                let fee = match (s.assumed_fee, self.ds.link(&s.id).and_then(|l| l.fee)) {
-                    (Some(f), _) => format!("{f}, assumed"),
-                    (None, Some(f)) => format!("{f}, reported"),
-                    (None, None) => "fee unknown".into(),
-                };
+                let fee = crate::domain::budget::SigningFee::of(self.ds, &self.plan, s)
+                    .text(self.plan.date);
                 format!("{who}: {fee}")
             })
             .collect()

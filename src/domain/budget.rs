@@ -7,7 +7,8 @@
 use super::dataset::Dataset;
 use super::dates::{season_label, season_of};
 use super::money::{Currency, Fee};
-use super::plan::{DepartureKind, Plan};
+use super::plan::{DepartureKind, Plan, Signing};
+use super::status::{ContractStatus, contract};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -33,6 +34,104 @@ pub fn window_label(window: NaiveDate) -> String {
     }
 }
 
+/// The window a link names ("summer 2025" → 2025-07-01, "winter 2026" → 2026-01-01); `None`
+/// for any other wording, which is then shown as written.
+pub fn parse_window(text: &str) -> Option<NaiveDate> {
+    let mut words = text.split_whitespace();
+    let season = words.next()?.to_ascii_lowercase();
+    let year: i32 = words.next()?.parse().ok()?;
+    if words.next().is_some() {
+        return None;
+    }
+    let month = match season.as_str() {
+        "summer" => 7,
+        "winter" | "january" => 1,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, month, 1)
+}
+
+/// A link's window as the plan at `on` sees it: "summer 2025 — past window" once the plan is
+/// in a later window, else as written.
+pub fn link_window_text(text: &str, on: NaiveDate) -> String {
+    match parse_window(text) {
+        Some(w) if w < window_of(on) => format!("{text} — past window"),
+        _ => text.to_string(),
+    }
+}
+
+/// What one signing costs as the plan sees it at its date: the one rule every fee total uses
+/// (warnings, `scenario show`, exports, compare, money per window).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SigningFee {
+    /// The fee the plan assumes: it wins over everything else.
+    Assumed(Fee),
+    /// The fee reported for the link, with the window it was reported for.
+    Reported {
+        fee: Fee,
+        window: Option<String>,
+    },
+    /// Out of contract at the plan's date: he signs free. What was reported before is kept to
+    /// be shown as reported, never counted.
+    Free {
+        ended: NaiveDate,
+        reported: Option<(Fee, Option<String>)>,
+    },
+    Unknown,
+}
+
+impl SigningFee {
+    /// The fee for `s` in `plan` at its date.
+    pub fn of(ds: &Dataset, plan: &Plan, s: &Signing) -> SigningFee {
+        if let Some(f) = s.assumed_fee {
+            return SigningFee::Assumed(f);
+        }
+        let link = ds.link(&s.id);
+        let reported = link.and_then(|l| l.fee.map(|f| (f, l.window.clone())));
+        let ended =
+            ds.player(&s.id)
+                .and_then(|p| match contract(&plan.effective(p), false, plan.date) {
+                    ContractStatus::FreeAgent { ended } => Some(ended),
+                    _ => None,
+                });
+        match (ended, reported) {
+            (Some(ended), reported) => SigningFee::Free { ended, reported },
+            (None, Some((fee, window))) => SigningFee::Reported { fee, window },
+            (None, None) => SigningFee::Unknown,
+        }
+    }
+
+    /// What the totals count: a fee, nothing (`Some(None)`: free), or unknown (`None`).
+    pub fn counted(&self) -> Option<Option<Fee>> {
+        match self {
+            SigningFee::Assumed(f) | SigningFee::Reported { fee: f, .. } => Some(Some(*f)),
+            SigningFee::Free { .. } => Some(None),
+            SigningFee::Unknown => None,
+        }
+    }
+
+    /// "~£35m, assumed", "~£35m reported for summer 2025", "free at 2026-07-01 (~£35m reported
+    /// for summer 2025 — past window)", "fee unknown"; `on` is the plan's date.
+    pub fn text(&self, on: NaiveDate) -> String {
+        let reported = |fee: &Fee, window: &Option<String>| match window {
+            Some(w) => format!("{fee} reported for {}", link_window_text(w, on)),
+            None => format!("{fee} reported"),
+        };
+        match self {
+            SigningFee::Assumed(f) => format!("{f}, assumed"),
+            SigningFee::Reported { fee, window } => reported(fee, window),
+            SigningFee::Free { ended, reported: r } => {
+                let mut t = format!("free at {on} (contract ended {ended})");
+                if let Some((fee, window)) = r {
+                    t = format!("{}; {t}", reported(fee, window));
+                }
+                t
+            }
+            SigningFee::Unknown => "fee unknown".into(),
+        }
+    }
+}
+
 /// A sum of fees: known amounts per currency (signed, so a net can go below zero), and how many
 /// fees are unknown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,6 +142,15 @@ pub struct Sum {
 }
 
 impl Sum {
+    /// Adds a signing's fee: a free transfer adds nothing, an unknown fee counts as unknown.
+    pub fn add_signing(&mut self, fee: &SigningFee) {
+        match fee.counted() {
+            Some(Some(f)) => self.add_fee(Some(f)),
+            Some(None) => {}
+            None => self.add_fee(None),
+        }
+    }
+
     pub fn add_fee(&mut self, fee: Option<Fee>) {
         match fee {
             Some(f) => {
@@ -188,7 +296,7 @@ pub fn per_window(ds: &Dataset, plan: &Plan) -> Vec<WindowMoney> {
             let mut fees_out = Sum::default();
             if w == moves_in {
                 for s in &plan.signings {
-                    fees_in.add_fee(s.assumed_fee.or_else(|| ds.link(&s.id).and_then(|l| l.fee)));
+                    fees_in.add_signing(&SigningFee::of(ds, plan, s));
                 }
                 // Only a sale brings a fee; a loan may, when the plan gives one.
                 for d in &plan.departures {
@@ -250,6 +358,61 @@ mod tests {
             currency: Currency::GBP,
             approximate: false,
         }
+    }
+
+    /// Written first, to fail on main: Konaté, out of contract at 2026-07-01, still cost his
+    /// reported ~£35m in every total, and his link's "summer 2025" was not marked as past.
+    #[test]
+    fn a_free_agent_signs_free_unless_the_plan_assumes_a_fee() {
+        let ds = store::load(None).expect("bundled");
+        let konate = PlayerId::new("konate");
+        let mut plan = Plan::new(&ds, d(2026, 7, 1));
+        plan.signings.push(Signing {
+            id: konate.clone(),
+            assumed_fee: None,
+        });
+        let fee = SigningFee::of(&ds, &plan, &plan.signings[0]);
+        assert!(matches!(fee, SigningFee::Free { .. }), "{fee:?}");
+        assert_eq!(
+            fee.text(plan.date),
+            "~£35m reported for summer 2025 — past window; free at 2026-07-01 \
+             (contract ended 2026-06-30)"
+        );
+        let money = per_window(&ds, &plan);
+        assert_eq!(money[0].fees_in.to_string(), "none");
+        assert_eq!(
+            crate::domain::warnings::assess(&ds, &plan).fees.to_string(),
+            "1 free"
+        );
+        // The day before his contract ends, the reported fee counts, for its window.
+        let mut before = plan.clone();
+        before.date = d(2026, 6, 30);
+        let fee = SigningFee::of(&ds, &before, &before.signings[0]);
+        assert_eq!(
+            fee.text(before.date),
+            "~£35m reported for summer 2025 — past window"
+        );
+        assert_eq!(per_window(&ds, &before)[0].fees_in.to_string(), "~£35m");
+        // An assumed fee wins over the free transfer.
+        plan.signings[0].assumed_fee = Some(gbp(10));
+        assert_eq!(per_window(&ds, &plan)[0].fees_in.to_string(), "£10m");
+        assert_eq!(
+            crate::domain::warnings::assess(&ds, &plan).fees.to_string(),
+            "£10m"
+        );
+        // Windows: past only once the plan is in a later one.
+        assert_eq!(parse_window("summer 2025"), Some(d(2025, 7, 1)));
+        assert_eq!(parse_window("Winter 2026"), Some(d(2026, 1, 1)));
+        assert_eq!(parse_window("next summer"), None);
+        assert_eq!(
+            link_window_text("summer 2025", d(2025, 8, 31)),
+            "summer 2025"
+        );
+        assert_eq!(
+            link_window_text("summer 2025", d(2026, 1, 1)),
+            "summer 2025 — past window"
+        );
+        assert_eq!(link_window_text("soon", d(2030, 1, 1)), "soon");
     }
 
     #[test]

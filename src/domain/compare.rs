@@ -45,6 +45,8 @@ pub struct Comparison {
     pub xi_out: Vec<PlayerId>,
     pub signings_added: Vec<Signing>,
     pub signings_removed: Vec<Signing>,
+    /// What each added signing costs in `b` at its date, as text ("free at 2026-07-01 …").
+    pub added_fees: Vec<(PlayerId, String)>,
     pub fee_changes: Vec<FeeChange>,
     pub departures_added: Vec<Departure>,
     pub departures_removed: Vec<Departure>,
@@ -72,6 +74,8 @@ fn only_in<T: Clone>(xs: &[T], ys: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<T
         .cloned()
         .collect()
 }
+
+use super::budget::SigningFee;
 
 pub fn compare(ds: &Dataset, a: &Plan, b: &Plan) -> Comparison {
     let (fa, fb) = (a.formation(), b.formation());
@@ -121,6 +125,11 @@ pub fn compare(ds: &Dataset, a: &Plan, b: &Plan) -> Comparison {
         xi_in: only_in(&in_b, &in_a, PartialEq::eq),
         xi_out: only_in(&in_a, &in_b, PartialEq::eq),
         signings_added: only_in(&b.signings, &a.signings, |x, y| x.id == y.id),
+        added_fees: b
+            .signings
+            .iter()
+            .map(|s| (s.id.clone(), SigningFee::of(ds, b, s).text(b.date)))
+            .collect(),
         signings_removed: only_in(&a.signings, &b.signings, |x, y| x.id == y.id),
         fee_changes,
         departures_added: only_in(&b.departures, &a.departures, |x, y| x.id == y.id),
@@ -190,10 +199,11 @@ impl Comparison {
             out.push(format!("In and out of the XI: {}", both.join(", ")));
         }
         for s in &self.signings_added {
-            let f = s
-                .assumed_fee
-                .or_else(|| ds.link(&s.id).and_then(|l| l.fee))
-                .map_or("fee unknown".to_string(), |f| f.to_string());
+            let f = self
+                .added_fees
+                .iter()
+                .find(|(id, _)| *id == s.id)
+                .map_or("fee unknown", |(_, t)| t.as_str());
             out.push(format!("Signing added: {} ({f})", name(&s.id)));
         }
         for s in &self.signings_removed {
@@ -340,7 +350,8 @@ mod tests {
         assert!(c.signings_removed.is_empty());
         assert_eq!(c.departures_added[0].id, id("rudiger"));
         assert_eq!(c.fees.0.to_string(), "none");
-        assert_eq!(c.fees.1.to_string(), "~£35m");
+        // Konaté's Liverpool contract ended on 2026-06-30: at 1 July he signs free.
+        assert_eq!(c.fees.1.to_string(), "1 free");
         // Rüdiger's ended contract was in a warning in `a`; it is gone in `b`.
         let gone: Vec<String> = c.warnings_gone.iter().map(|w| w.text(&ds)).collect();
         assert!(
@@ -356,12 +367,18 @@ mod tests {
             text.contains("In and out of the XI: +Konaté, −Militão"),
             "{text}"
         );
-        assert!(text.contains("Signing added: Konaté (~£35m)"), "{text}");
+        assert!(
+            text.contains(
+                "Signing added: Konaté (~£35m reported for summer 2025 — past window; \
+                 free at 2026-07-01 (contract ended 2026-06-30))"
+            ),
+            "{text}"
+        );
         assert!(
             text.contains("Departure added: Rüdiger (contract not renewed)"),
             "{text}"
         );
-        assert!(text.contains("Fees: none → ~£35m"), "{text}");
+        assert!(text.contains("Fees: none → 1 free"), "{text}");
         // The other way round, the same moves read as removals.
         let back = compare(&ds, &b, &a);
         assert_eq!(back.signings_removed.len(), 1);

@@ -22,7 +22,8 @@ impl DepthChart {
     }
 
     /// The projected XI: each slot, in formation order, takes the highest player of its
-    /// position's column who is not already in the XI.
+    /// position's column who is not already in the XI; a slot left empty then takes the
+    /// highest free player of a column that stands in for it ([`Position::stand_ins`]).
     pub fn xi(&self, formation: Formation) -> [Option<PlayerId>; 11] {
         self.xi_with(formation, |_| true)
     }
@@ -35,12 +36,29 @@ impl DepthChart {
         eligible: impl Fn(&PlayerId) -> bool,
     ) -> [Option<PlayerId>; 11] {
         let mut out: [Option<PlayerId>; 11] = Default::default();
+        let free = |out: &[Option<PlayerId>; 11], id: &PlayerId| {
+            !out.iter().flatten().any(|taken| taken == id) && eligible(id)
+        };
         for (i, slot) in formation.slots().iter().enumerate() {
-            let pick = self
+            out[i] = self
                 .column(slot.position)
                 .iter()
-                .find(|id| !out.iter().flatten().any(|taken| taken == *id) && eligible(id));
-            out[i] = pick.cloned();
+                .find(|id| free(&out, id))
+                .cloned();
+        }
+        // A slot its own column cannot fill takes the top free player of a column that stands
+        // in for it (a right-back at right wing-back). A second pass, so a stand-in never takes
+        // a player another slot's own column would have picked.
+        for (i, slot) in formation.slots().iter().enumerate() {
+            if out[i].is_some() {
+                continue;
+            }
+            out[i] = slot
+                .position
+                .stand_ins()
+                .iter()
+                .find_map(|pos| self.column(*pos).iter().find(|id| free(&out, id)))
+                .cloned();
         }
         out
     }
@@ -147,6 +165,31 @@ mod tests {
         unique.sort();
         unique.dedup();
         assert_eq!(named.len(), unique.len());
+    }
+
+    /// Written first, to fail on main: in 3-5-2 the wing-back slots stayed empty although the
+    /// right- and left-back columns had players.
+    #[test]
+    fn empty_wing_back_columns_take_the_full_backs() {
+        let d = chart();
+        let xi = d.xi(Formation::F352);
+        let at = |k: &str| {
+            let i = Formation::F352
+                .slots()
+                .iter()
+                .position(|s| s.key == k)
+                .expect("slot");
+            xi[i].clone()
+        };
+        assert_eq!(at("RWB"), Some(id("taa")));
+        // Three CBs take the top three of their column; Alaba, 4th there, plays LWB.
+        assert_eq!(at("CCB"), Some(id("rudiger")));
+        assert_eq!(at("LWB"), Some(id("alaba")));
+        // A wing-back column of its own comes first.
+        let mut d = chart();
+        d.insert(RWB, 0, id("valverde"));
+        let xi = d.xi(Formation::F352);
+        assert!(xi.contains(&Some(id("valverde"))) && !xi.contains(&Some(id("taa"))));
     }
 
     #[test]

@@ -166,6 +166,30 @@ impl Formation {
         out
     }
 
+    /// The slot position a column of `pos` players feeds when the formation has no slot of its
+    /// own for it (3-5-2's right-backs stand in at RWB): `None` when it has one, or none of
+    /// its slots takes `pos` as a stand-in.
+    pub fn stands_in_at(self, pos: Position) -> Option<Position> {
+        if self.slots_for(pos) > 0 {
+            return None;
+        }
+        self.slots()
+            .iter()
+            .map(|s| s.position)
+            .find(|slot| slot.stand_ins().contains(&pos))
+    }
+
+    /// The header of a depth column for `pos`, short enough for the narrowest column (12
+    /// characters): "CB", "CB ×3", "RB → RWB" (feeds another slot), "RB · no slot".
+    pub fn column_header(self, pos: Position) -> String {
+        match (self.slots_for(pos), self.stands_in_at(pos)) {
+            (0, Some(at)) => format!("{pos} → {at}"),
+            (0, None) => format!("{pos} · no slot"),
+            (1, _) => pos.label().to_string(),
+            (n, _) => format!("{pos} ×{n}"),
+        }
+    }
+
     /// How many slots ask for `pos`.
     pub fn slots_for(self, pos: Position) -> usize {
         self.slots().iter().filter(|s| s.position == pos).count()
@@ -238,6 +262,26 @@ mod tests {
         assert_eq!(Formation::F343.back_line(), vec![RWB, CB, LWB]);
         assert_eq!(Formation::F433.slots_for(CB), 2);
         assert_eq!(Formation::F352.slots_for(CB), 3);
+    }
+
+    /// Written first, to fail on main: the header was "RB (not in 3-5-2)", cut to "RB (not in"
+    /// in a 13-character column.
+    #[test]
+    fn column_headers_fit_the_narrowest_column() {
+        assert_eq!(Formation::F352.column_header(RB), "RB → RWB");
+        assert_eq!(Formation::F352.column_header(LB), "LB → LWB");
+        assert_eq!(Formation::F352.column_header(CB), "CB ×3");
+        assert_eq!(Formation::F433.column_header(RWB), "RWB → RB");
+        assert_eq!(Formation::F433.column_header(DM), "DM");
+        assert_eq!(Formation::F352.column_header(AM), "AM → CM");
+        assert_eq!(Formation::F433.column_header(AM), "AM → CM");
+        assert_eq!(Formation::F4231.column_header(GK), "GK");
+        for f in Formation::ALL {
+            for p in Position::ALL {
+                let h = f.column_header(p);
+                assert!(h.chars().count() <= 12, "{f} {p}: {h}");
+            }
+        }
     }
 
     #[test]

@@ -715,6 +715,40 @@ mod tests {
         assert_eq!(q.xi(&ds)[slot("RB")], Some(id("vazquez")));
     }
 
+    /// Written first, to fail on main: in 3-5-2 the wing-back slots stayed "(nobody)" on the
+    /// bundled data, whose chart has right- and left-back columns but no wing-back ones.
+    #[test]
+    fn in_3_5_2_the_full_backs_play_wing_back() {
+        let ds = ds();
+        let mut p = plan(&ds);
+        p.depth.formation = Formation::F352;
+        let xi = p.xi(&ds);
+        let at = |k: &str| {
+            let i = Formation::F352
+                .slots()
+                .iter()
+                .position(|s| s.key == k)
+                .expect("slot");
+            xi[i].clone()
+        };
+        assert_eq!(at("RWB"), Some(id("alexander-arnold")));
+        assert_eq!(at("LWB"), Some(id("carreras")));
+        assert!(xi.iter().all(Option::is_some), "{xi:?}");
+        // A stand-in is off his main position: the board marks him.
+        let taa = ds.player(&id("alexander-arnold")).expect("taa");
+        assert!(taa.fit_at(Position::RWB).is_off_main());
+        // And is no out-of-position warning.
+        let texts: Vec<String> = super::super::warnings::assess(&ds, &p)
+            .warnings
+            .iter()
+            .map(|w| w.text(&ds))
+            .collect();
+        assert!(
+            !texts.iter().any(|t| t.contains("out of position")),
+            "{texts:?}"
+        );
+    }
+
     #[test]
     fn departures_leave_the_depth_chart_and_come_back() {
         let ds = ds();

@@ -242,6 +242,11 @@ impl Player {
         self.position == Some(pos) || self.secondary.contains(&pos)
     }
 
+    /// How he fits a slot asking for `pos` (see [`Position::stand_ins`]).
+    pub fn fit_at(&self, pos: Position) -> super::position::PositionFit {
+        pos.fit_of(self.position, &self.secondary)
+    }
+
     /// "CB" or "CB/LB" or "?" when unknown.
     pub fn positions_label(&self) -> String {
         let mut out = self
@@ -255,13 +260,85 @@ impl Player {
         out
     }
 
-    /// The short form used in tight cells: `known_as`, else the last word of the name.
+    /// The short form used in tight cells: `known_as`, else the surname — the last word of the
+    /// name with the particles before it ("van Dijk", "de Jong", "van der Vaart"). The one
+    /// source of short names: `domain::scenario::short_name` and [`distinct_short_names`] use
+    /// it.
     pub fn short_name(&self) -> &str {
         if let Some(k) = &self.known_as {
             return k;
         }
-        self.name.rsplit(' ').next().unwrap_or(&self.name)
+        surname(self.name.trim())
     }
+}
+
+/// Words that belong to the surname after them ("van Dijk"), compared ignoring case.
+const PARTICLES: [&str; 20] = [
+    "van", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le",
+    "von", "zu", "ter", "ten", "bin", "al",
+];
+
+/// The last word of `name` with the particles before it; never the first word alone unless the
+/// name is one word, so "De Bruyne" keeps his "De" but "Da Silva" alone stays whole.
+fn surname(name: &str) -> &str {
+    let starts: Vec<usize> = name
+        .char_indices()
+        .filter(|(i, c)| !c.is_whitespace() && (*i == 0 || name[..*i].ends_with(' ')))
+        .map(|(i, _)| i)
+        .collect();
+    let Some(mut k) = starts.len().checked_sub(1) else {
+        return name;
+    };
+    while k > 1 {
+        let word = name[starts[k - 1]..starts[k]].trim();
+        if !PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word)) {
+            break;
+        }
+        k -= 1;
+    }
+    &name[starts[k]..]
+}
+
+/// Short names for a set of players drawn together, in the same order: where two short names
+/// collide, each gets the initial of his first name ("M. Zárate", "J. Zárate"); where those
+/// still collide (or a one-word name has no initial to give), the full name.
+pub fn distinct_short_names(players: &[&Player]) -> Vec<String> {
+    use std::collections::HashMap;
+    fn count<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+        let mut n = HashMap::new();
+        for name in names {
+            *n.entry(name.to_lowercase()).or_insert(0) += 1;
+        }
+        n
+    }
+    let short: Vec<&str> = players.iter().map(|p| p.short_name()).collect();
+    let seen = count(short.iter().copied());
+    let with_initial: Vec<String> = players
+        .iter()
+        .zip(&short)
+        .map(|(p, s)| {
+            if seen.get(&s.to_lowercase()).copied().unwrap_or(0) < 2 {
+                return s.to_string();
+            }
+            let first = p.name.split_whitespace().next().unwrap_or("");
+            match first.chars().next() {
+                Some(c) if first != *s && p.name.trim() != *s => format!("{c}. {s}"),
+                _ => p.name.clone(),
+            }
+        })
+        .collect();
+    let seen = count(with_initial.iter().map(String::as_str));
+    with_initial
+        .into_iter()
+        .zip(players)
+        .map(|(n, p)| {
+            if seen.get(&n.to_lowercase()).copied().unwrap_or(0) > 1 {
+                p.name.clone()
+            } else {
+                n
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -305,6 +382,46 @@ mod tests {
         assert_eq!(ron::from_str::<Injury>(&text).expect("reread"), inj);
         let bad = r#"Injury(what: "ACL", returns: "2025-08-01")"#;
         assert!(ron::from_str::<Injury>(bad).is_err());
+    }
+
+    /// Written first, to fail on main: "Milan van Dijk" was shown as "Dijk", and two Zárates
+    /// as "Zárate" twice.
+    #[test]
+    fn short_names_keep_particles_and_tell_namesakes_apart() {
+        let p = |name: &str| Player::new("x", name, "Club", None);
+        assert_eq!(p("Milan van Dijk").short_name(), "van Dijk");
+        assert_eq!(p("Rafael van der Vaart").short_name(), "van der Vaart");
+        assert_eq!(p("Frenkie de Jong").short_name(), "de Jong");
+        assert_eq!(p("Kevin De Bruyne").short_name(), "De Bruyne");
+        assert_eq!(p("Rui dos Santos").short_name(), "dos Santos");
+        assert_eq!(p("Da Silva").short_name(), "Silva");
+        assert_eq!(p("Rodrygo").short_name(), "Rodrygo");
+        assert_eq!(p("  ").short_name(), "");
+        assert_eq!(p("Federico Valverde").short_name(), "Valverde");
+        let (m, j, v, r) = (
+            p("Matías Zárate"),
+            p("Juan Zárate"),
+            p("Federico Valverde"),
+            p("Rodrygo"),
+        );
+        assert_eq!(
+            distinct_short_names(&[&m, &v, &j, &r]),
+            ["M. Zárate", "Valverde", "J. Zárate", "Rodrygo"]
+        );
+        // Same initial: the full names.
+        let (a, b) = (p("Arda Güler"), p("Ayşe Güler"));
+        assert_eq!(
+            distinct_short_names(&[&a, &b]),
+            ["Arda Güler", "Ayşe Güler"]
+        );
+        // `known_as` collisions are told apart the same way.
+        let mut k1 = p("Lautaro Rivero Cruz");
+        k1.known_as = Some("Rivero".into());
+        let k2 = p("Pablo Rivero");
+        assert_eq!(
+            distinct_short_names(&[&k1, &k2]),
+            ["L. Rivero", "P. Rivero"]
+        );
     }
 
     #[test]

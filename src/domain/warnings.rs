@@ -24,7 +24,8 @@ pub enum Warning {
     },
     /// A position the formation uses with fewer than two fit players in its column.
     ThinCover { pos: Position, fit: usize },
-    /// In the XI out of his positions (or with no known position).
+    /// In the XI out of his positions and of the positions they stand in for (or with no
+    /// known position).
     OutOfPosition {
         id: PlayerId,
         slot: &'static str,
@@ -32,6 +33,8 @@ pub enum Warning {
     },
     /// Slots nobody in the depth chart can take (their keys: "GK", "RCM").
     EmptySlots(Vec<&'static str>),
+    /// A window whose known net spend goes past its budget ("over budget in summer 2026: …").
+    OverBudget(String),
     /// Our own players whose contracts ended on `ended`, still standing in the depth chart
     /// (the XI passes over them until a renewal is assumed), with where the plan has them.
     OutOfContract {
@@ -66,6 +69,7 @@ impl Warning {
                 let his = p.map_or("?".into(), |p| p.positions_label());
                 format!("{} ({his}) out of position at {slot} ({pos})", name(id))
             }
+            Warning::OverBudget(text) => text.clone(),
             Warning::EmptySlots(keys) => {
                 format!("{} empty: {}", plural(keys.len(), "slot"), keys.join(" "))
             }
@@ -97,6 +101,8 @@ fn plural(n: usize, word: &str) -> String {
 pub struct FeeTotal {
     pub by_currency: BTreeMap<Currency, u64>,
     pub unknown: usize,
+    /// Signings out of contract at the date, who come free.
+    pub free: usize,
     pub approximate: bool,
 }
 
@@ -116,6 +122,9 @@ impl fmt::Display for FeeTotal {
             .collect();
         if self.unknown > 0 {
             parts.push(format!("{} unknown", self.unknown));
+        }
+        if self.free > 0 {
+            parts.push(format!("{} free", self.free));
         }
         if parts.is_empty() {
             parts.push("none".into());
@@ -234,7 +243,7 @@ pub fn assess(ds: &Dataset, plan: &Plan) -> Assessment {
                 });
             }
         }
-        if !p.plays(slot.position) {
+        if p.fit_at(slot.position) == super::position::PositionFit::Out {
             out.warnings.push(Warning::OutOfPosition {
                 id: id.clone(),
                 slot: slot.label,
@@ -292,9 +301,10 @@ pub fn assess(ds: &Dataset, plan: &Plan) -> Assessment {
         }
     }
     for s in &plan.signings {
-        let fee = s.assumed_fee.or_else(|| ds.link(&s.id).and_then(|l| l.fee));
-        match fee {
-            Some(f) => {
+        match super::budget::SigningFee::of(ds, plan, s).counted() {
+            // A free transfer: no amount, counted so the total does not read "none".
+            Some(None) => out.fees.free += 1,
+            Some(Some(f)) => {
                 // Saturating: fees are data, and no total is worth a panic.
                 let total = out.fees.by_currency.entry(f.currency).or_default();
                 *total = total.saturating_add(f.amount);
@@ -303,6 +313,11 @@ pub fn assess(ds: &Dataset, plan: &Plan) -> Assessment {
             None => out.fees.unknown += 1,
         }
     }
+    out.warnings.extend(
+        super::budget::warnings(ds, plan)
+            .into_iter()
+            .map(Warning::OverBudget),
+    );
     out
 }
 
@@ -400,6 +415,46 @@ mod tests {
             .collect();
         assert!(
             texts.contains(&"Endrick away: on loan at Lyon until 2026-06-30".to_string()),
+            "{texts:?}"
+        );
+    }
+
+    /// Written first, to fail on main: `assess` left the budget warning out, so the board's
+    /// warnings pane never said a window was over budget.
+    #[test]
+    fn over_budget_is_one_of_the_boards_warnings() {
+        let ds = store::load(None).expect("bundled");
+        let mut plan = Plan::new(&ds, d(2026, 3, 1));
+        let mut at = |id: &str| {
+            plan.drop_player(
+                &ds,
+                &PlayerId::new(id),
+                Origin::List,
+                Place::Depth {
+                    pos: Position::CB,
+                    index: 9,
+                },
+            )
+            .expect("drop");
+        };
+        at("konate");
+        plan.budgets.push(crate::domain::budget::WindowBudget {
+            window: d(2026, 1, 1),
+            amount: crate::domain::money::Fee {
+                amount: 20_000_000,
+                currency: Currency::GBP,
+                approximate: false,
+            },
+        });
+        let texts: Vec<String> = assess(&ds, &plan)
+            .warnings
+            .iter()
+            .map(|w| w.text(&ds))
+            .collect();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("over budget in winter 2026")),
             "{texts:?}"
         );
     }

@@ -8,6 +8,7 @@ use super::text::{clip_spans, put_line};
 use super::{Theme, focused, pane_block};
 use crate::app::{Board, DepthColumn, DepthRow, Pane, Spot};
 use crate::domain::plan::Origin;
+use crate::domain::scenario::distinct_short_names;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -139,11 +140,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
 fn header(board: &Board, col: DepthColumn) -> String {
     let formation = board.plan.formation();
     match col {
-        DepthColumn::Pos(pos) => match formation.slots_for(pos) {
-            0 => format!("{pos} (not in {formation})"),
-            1 => pos.label().to_string(),
-            n => format!("{pos} ×{n}"),
-        },
+        DepthColumn::Pos(pos) => formation.column_header(pos),
         DepthColumn::Unplaced => "no position".to_string(),
     }
 }
@@ -169,6 +166,17 @@ fn render_column(
         )),
     );
     let view = board.depth_view(col);
+    // Namesakes anywhere in the chart are told apart ("M. Zárate").
+    let names = distinct_short_names(
+        &board.ds,
+        board
+            .plan
+            .depth
+            .columns
+            .values()
+            .flatten()
+            .chain(view.iter().map(|r| &r.id)),
+    );
     let list = items(&view, board.drag.is_some());
     let visible = carea.height.saturating_sub(1) as usize;
     if visible == 0 {
@@ -279,7 +287,8 @@ fn render_column(
                 };
                 let used = 3 + usize::from(board.plan.is_signing(id));
                 let room = (carea.width as usize).saturating_sub(used);
-                spans.extend(name_with_marks(p.short_name(), name_style, &m, room));
+                let name = names.get(id).map_or(p.short_name(), String::as_str);
+                spans.extend(name_with_marks(name, name_style, &m, room));
             }
             None if board.drag.is_some() => {
                 spans.push(Span::styled("   + end", theme.dim));

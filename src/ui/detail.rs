@@ -176,7 +176,11 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
             format!(
                 "fee {} · rivals {rivals} · window {}",
                 unknown(link.fee),
-                unknown(link.window.clone())
+                unknown(
+                    link.window
+                        .as_deref()
+                        .map(|w| { crate::domain::budget::link_window_text(w, board.plan.date) })
+                )
             ),
         ));
         for r in ds.reports_for(id) {

@@ -6,7 +6,7 @@ use super::text::{clip_spans, put, put_line, width};
 use super::{Theme, focused, pane_block};
 use crate::app::{Board, Pane, Spot};
 use crate::domain::plan::{Origin, Place};
-use crate::domain::scenario::unresolved_label;
+use crate::domain::scenario::{distinct_short_names, unresolved_label};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -41,6 +41,17 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
 
     let slots = formation.slots();
     let xi = board.plan.xi(&board.ds);
+    // The same names the depth chart draws: namesakes told apart ("M. Zárate").
+    let names = distinct_short_names(
+        &board.ds,
+        board
+            .plan
+            .depth
+            .columns
+            .values()
+            .flatten()
+            .chain(xi.iter().flatten()),
+    );
     let drop = board.drop_place();
     let drop_ok = board.drop_preview().is_some_and(|(_, r)| r.is_ok());
     // Screen cell of each slot's centre.
@@ -81,9 +92,10 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                     if star {
                         spans.push(Span::styled("★", theme.signing));
                     }
-                    let out_of_position = !board.plan.effective(p).plays(slot.position);
+                    // Off his main position: italic, and a text mark that survives NO_COLOR.
+                    let fit = board.plan.effective(p).fit_at(slot.position);
                     let mut st = m.name_style;
-                    if out_of_position {
+                    if fit.is_off_main() {
                         st = st.add_modifier(Modifier::ITALIC);
                     }
                     if board
@@ -93,7 +105,9 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                     {
                         st = theme.dragged;
                     }
-                    spans.extend(name_with_marks(p.short_name(), st, &m, name_room));
+                    let short = names.get(id).map_or(p.short_name(), String::as_str);
+                    let name = format!("{short}{}", fit.mark());
+                    spans.extend(name_with_marks(&name, st, &m, name_room));
                 } else {
                     spans.push(Span::styled(unresolved_label(id), theme.warning));
                 }
