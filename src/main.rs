@@ -20,7 +20,7 @@ struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     data: Option<PathBuf>,
     /// Planning date (YYYY-MM-DD); default: the next summer window after the newest report.
-    #[arg(long, global = true, value_name = "DATE")]
+    #[arg(long, global = true, value_name = "DATE", value_parser = squadboard::domain::dates::parse_planning_date)]
     date: Option<NaiveDate>,
     /// A scouting pool (CSV in Transfermarkt's columns, or RON) searchable beside the targets.
     #[arg(long, global = true, value_name = "FILE")]
