@@ -22,7 +22,7 @@ struct Cli {
     data: Option<PathBuf>,
     /// The board's planning date (YYYY-MM-DD); default: the next summer window after the newest
     /// report. Not with FILE.ron: a scenario opens at its own date.
-    #[arg(long = "date", id = "board_date", value_name = "DATE")]
+    #[arg(long = "date", id = "board_date", value_name = "DATE", value_parser = squadboard::domain::dates::parse_planning_date)]
     date: Option<NaiveDate>,
     /// A scouting pool (CSV in Transfermarkt's columns, or RON) searchable beside the targets.
     #[arg(long = "pool", id = "board_pool", value_name = "FILE")]

@@ -17,7 +17,7 @@ pub struct DataArg {
 pub struct DateArg {
     /// Planning date (YYYY-MM-DD); default: the next summer window after the newest report
     /// (a scenario: its own date).
-    #[arg(long = "date", global = true, value_name = "DATE")]
+    #[arg(long = "date", global = true, value_name = "DATE", value_parser = crate::domain::dates::parse_planning_date)]
     pub date: Option<NaiveDate>,
 }
 

@@ -148,6 +148,12 @@ fn search_fast(
     let shown = path.display().to_string();
     let io = |e| store::StoreError::io(&shown, e).to_string();
     let file = std::fs::File::open(path).map_err(io)?;
+    // Only a regular file of a known size is read whole here; anything else (`/dev/zero`, a
+    // pipe) goes to the full reader, which bounds what it reads.
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() || meta.len() > store::csv_import::MAX_CSV_BYTES {
+        return Ok(None);
+    }
     let mapped = store::pool::fast::Mapped::open(&file);
     let read;
     let bytes: &[u8] = match &mapped {

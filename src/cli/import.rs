@@ -32,7 +32,8 @@ pub struct Args {
     /// The data folder to write.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
-    /// Replace DIR if it already holds files.
+    /// Write into DIR even if it already holds files: only squad.ron, depth.ron and a
+    /// targets.ron that import wrote are replaced; everything else is kept.
     #[arg(long)]
     force: bool,
 }
@@ -111,6 +112,16 @@ pub fn default_depth(players: &[Player]) -> DepthChart {
     depth
 }
 
+/// The first line of a `targets.ron` that import wrote: `import --force` replaces a
+/// `targets.ron` only when it starts with this line, so a hand-written one is kept.
+pub const TARGETS_MARKER: &str = "// Made by `squadboard import`";
+
+/// Whether `text` (a `targets.ron`) is one import wrote, by [`TARGETS_MARKER`] at its top.
+pub fn made_by_import(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .starts_with(TARGETS_MARKER)
+}
+
 /// The three files of a data folder for `club`'s players, as text.
 pub fn data_folder_texts(
     club: &str,
@@ -128,9 +139,11 @@ pub fn data_folder_texts(
         (DataFile::Squad, header + &ron(&squad)? + "\n"),
         (
             DataFile::Targets,
-            "// Players linked with the club, the reports that link them, and the links.\n"
-                .to_string()
-                + &ron(&TargetsFile::default())?
+            format!(
+                "{TARGETS_MARKER} (no targets yet; `import --force` replaces this file only \
+                 while this line heads it).\n// Players linked with the club, the reports that \
+                 link them, and the links.\n"
+            ) + &ron(&TargetsFile::default())?
                 + "\n",
         ),
         (
@@ -170,12 +183,27 @@ pub fn run(args: Args, _ctx: &Context, out: &mut dyn Write) -> Outcome {
         .csv
         .file_name()
         .map_or(shown.clone(), |n| n.to_string_lossy().to_string());
-    let files = data_folder_texts(&club, &got.players, &source)?;
+    let mut files = data_folder_texts(&club, &got.players, &source)?;
+    // A `targets.ron` already in the folder that import did not write is kept (with `--force`
+    // too); the new squad is checked together with it.
+    let mut texts = files.clone();
+    let mut kept_targets = false;
+    let old_targets = args.out.join(DataFile::Targets.file_name());
+    if args.force && old_targets.is_file() {
+        let old = read_bytes(&old_targets, MAX_CSV_BYTES, "read").map_err(|e| e.to_string())?;
+        let old = String::from_utf8_lossy(&old).into_owned();
+        if !made_by_import(&old) {
+            kept_targets = true;
+            files.retain(|(f, _)| *f != DataFile::Targets);
+            for (f, t) in &mut texts {
+                if *f == DataFile::Targets {
+                    t.clone_from(&old);
+                }
+            }
+        }
+    }
     // What is written must pass `check`: test the texts before anything touches the disk.
-    let sources = Sources {
-        dir: None,
-        texts: files.clone(),
-    };
+    let sources = Sources { dir: None, texts };
     let report = check(&sources);
     if !report.is_clean() {
         return Err(format!(
@@ -187,8 +215,27 @@ pub fn run(args: Args, _ctx: &Context, out: &mut dyn Write) -> Outcome {
         .iter()
         .map(|(f, t)| (f.file_name(), t.as_str()))
         .collect();
-    write_folder(&args.out, &files, args.force)?;
+    let replaced = write_folder(&args.out, &files, args.force)?;
     let io = |e: std::io::Error| e.to_string();
+    if !replaced.is_empty() {
+        writeln!(out, "replaced {}", replaced.join(", ")).map_err(io)?;
+    }
+    if kept_targets {
+        writeln!(
+            out,
+            "kept {} (not written by import); everything else in {} left as it was",
+            DataFile::Targets.file_name(),
+            args.out.display()
+        )
+        .map_err(io)?;
+    } else if !replaced.is_empty() {
+        writeln!(
+            out,
+            "everything else in {} left as it was",
+            args.out.display()
+        )
+        .map_err(io)?;
+    }
     for p in &got.problems {
         writeln!(out, "skipped {p}").map_err(io)?;
     }

@@ -116,6 +116,18 @@ impl fmt::Display for Key {
 
 type KeymapFile = BTreeMap<Command, Vec<String>>;
 
+/// Commands a user's keymap may rebind but not leave without a key: without them the board
+/// cannot be left, saved, or found out about.
+pub const ESSENTIAL: [Command; 7] = [
+    Command::Quit,
+    Command::Help,
+    Command::Cancel,
+    Command::Up,
+    Command::Down,
+    Command::Open,
+    Command::Save,
+];
+
 #[derive(Debug, Clone)]
 pub struct Keymap {
     bindings: BTreeMap<Command, Vec<Key>>,
@@ -140,6 +152,26 @@ impl Keymap {
             for (cmd, keys) in parse_file(name, text)? {
                 bindings.insert(cmd, keys);
                 from_user.push(cmd);
+            }
+        }
+        if let Some((name, text)) = user {
+            for cmd in ESSENTIAL {
+                if bindings.get(&cmd).is_none_or(Vec::is_empty) {
+                    let message = format!(
+                        "`{}` must keep a key ({}); give it one or leave it out for the default",
+                        snake(cmd),
+                        cmd.describe()
+                    );
+                    return Err(match field_place(text, &snake(cmd), None) {
+                        Some((line, col)) => StoreError::Parse {
+                            file: name.to_string(),
+                            line,
+                            col,
+                            message,
+                        },
+                        None => StoreError::invalid(name, message),
+                    });
+                }
             }
         }
         let mut lookup = HashMap::new();
@@ -283,6 +315,26 @@ mod tests {
             km.command(&ev(KeyCode::Char('u'), KeyModifiers::NONE)),
             Some(Command::Undo)
         );
+    }
+
+    /// Issue 13 ("smaller"): `quit: []` was accepted, leaving a board that cannot be quit.
+    /// Failed before the fix: the file loaded.
+    #[test]
+    fn an_essential_command_keeps_a_key() {
+        let err = Keymap::load(Some(("user.ron", "{\n  undo: [\"u\"],\n  quit: [],\n}")))
+            .expect_err("quit unbound");
+        assert_eq!(
+            err.to_string(),
+            "user.ron:3:3: `quit` must keep a key (quit); give it one or leave it out for the default"
+        );
+        for cmd in ESSENTIAL {
+            let text = format!("{{ {}: [] }}", snake(cmd));
+            let err = Keymap::load(Some(("k.ron", &text))).expect_err("unbound");
+            assert!(err.to_string().starts_with("k.ron:1:3: `"), "{err}");
+        }
+        // Rebinding is fine; so is unbinding a command that is not essential.
+        let k = Keymap::load(Some(("k.ron", "{ quit: [\"ctrl-q\"], compare: [] }"))).expect("ok");
+        assert_eq!(k.label(Command::Quit), "Ctrl-q");
     }
 
     #[test]

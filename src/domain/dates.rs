@@ -165,8 +165,60 @@ pub fn add_months(date: NaiveDate, months: i32) -> NaiveDate {
     moved.unwrap_or(date)
 }
 
+/// The years a planning date may fall in: the windows it moves along stay real dates.
+pub const PLANNING_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// A planning date as `--date` takes it: `YYYY-MM-DD` in [`PLANNING_YEARS`].
+pub fn parse_planning_date(s: &str) -> Result<NaiveDate, String> {
+    let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|e| format!("`{s}` is not a date (YYYY-MM-DD): {e}"))?;
+    if !PLANNING_YEARS.contains(&date.year()) {
+        return Err(format!(
+            "{date} is outside the planning years {} to {}",
+            PLANNING_YEARS.start(),
+            PLANNING_YEARS.end()
+        ));
+    }
+    Ok(date)
+}
+
 #[cfg(test)]
 mod tests {
+    /// Issue 13 ("smaller"): `--date` took year 0 and ±262142, where `w` then wrapped. Failed
+    /// before the fix: there was no range and no function to check it.
+    #[test]
+    fn planning_dates_are_1900_to_2200() {
+        use super::parse_planning_date as p;
+        assert_eq!(
+            p("2026-07-01"),
+            Ok(NaiveDate::from_ymd_opt(2026, 7, 1).expect("date"))
+        );
+        assert!(p("1900-01-01").is_ok() && p("2200-12-31").is_ok());
+        for bad in [
+            "0000-01-01",
+            "+262142-01-01",
+            "-262142-01-01",
+            "1899-12-31",
+            "2201-01-01",
+        ] {
+            let err = p(bad).expect_err(bad);
+            assert!(
+                err.contains("1900 to 2200") || err.contains("not a date"),
+                "{err}"
+            );
+        }
+        assert!(
+            p("0000-01-01")
+                .expect_err("year 0")
+                .contains("outside the planning years")
+        );
+        assert!(
+            p("2026-13-01")
+                .expect_err("month")
+                .contains("not a date (YYYY-MM-DD)")
+        );
+    }
+
     use super::*;
 
     fn d(s: &str) -> NaiveDate {

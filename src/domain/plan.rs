@@ -1,7 +1,7 @@
 //! A plan: the state of one scenario the user edits — planning date, formation, depth chart,
 //! projected signings, departures and assumptions — and the moves a drag or a key makes on it.
 
-use super::dataset::Dataset;
+use super::dataset::{Dataset, Side};
 use super::dates::PartialDate;
 use super::depth::DepthChart;
 use super::formation::Formation;
@@ -245,6 +245,18 @@ impl Plan {
         self.depth.columns.retain(|_, c| !c.is_empty());
         let mut seen = std::collections::HashSet::new();
         self.signings.retain(|s| seen.insert(s.id.clone()));
+        // A squad player cannot be signed (a hand-edited file may say so): he stays where he
+        // stands in the depth chart, as one of ours.
+        self.signings.retain(|s| {
+            let ours = matches!(ds.side(&s.id), Some(Side::Squad(_)));
+            if ours {
+                changes.push(format!(
+                    "`{}` is in the squad: not a signing (he stays in the depth chart)",
+                    s.id
+                ));
+            }
+            !ours
+        });
         let before: Vec<PlayerId> = self.signings.iter().map(|s| s.id.clone()).collect();
         self.sync_signings(ds);
         for s in &self.signings {
@@ -759,6 +771,27 @@ mod tests {
         assert!(p.depart(&ds, &id("konate"), DepartureKind::Sold).is_err());
         p.recall(&ds, &id("rudiger")).expect("recall");
         assert_eq!(p.depth.column(Position::CB).last(), Some(&id("rudiger")));
+    }
+
+    /// Issue 13 ("smaller"): a hand-edited scenario naming a squad player as a signing was kept
+    /// as it was (counted as bought). Failed before the fix: he stayed a signing, no change told.
+    #[test]
+    fn a_squad_player_named_as_a_signing_is_put_right() {
+        let ds = ds();
+        let mut p = plan(&ds);
+        assert!(p.depth.contains(&id("rudiger")));
+        p.signings.push(Signing {
+            id: id("rudiger"),
+            assumed_fee: None,
+        });
+        let changes = p.normalize(&ds);
+        assert_eq!(
+            changes,
+            vec!["`rudiger` is in the squad: not a signing (he stays in the depth chart)"]
+        );
+        assert!(!p.is_signing(&id("rudiger")));
+        assert!(p.depth.contains(&id("rudiger")), "still in the depth chart");
+        assert!(p.normalize(&ds).is_empty());
     }
 
     #[test]

@@ -337,16 +337,25 @@ fn sibling(out: &Path, tag: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
 }
 
-/// Writes a folder of files (name, text) the same way: into a temporary sibling of `out`, then renames it into place. On any
-/// failure the temporary folder is removed and `out` is as it was.
-pub fn write_folder(out: &Path, files: &[(&str, &str)], force: bool) -> Result<(), String> {
+/// Writes a folder of files (name, text) the same way: into a temporary sibling of `out`, then
+/// renames it into place. On any failure the temporary folder is removed and `out` is as it was.
+///
+/// An `out` that already holds files is refused unless `force`; with `force` only the files named
+/// in `files` are replaced (each written to a temporary file beside it first, and all renamed into
+/// place only once every one is on disk) and everything else in the folder — other files,
+/// subfolders — is left alone. Returns the names that existed and were replaced.
+pub fn write_folder(
+    out: &Path,
+    files: &[(&str, &str)],
+    force: bool,
+) -> Result<Vec<String>, String> {
     let shown = out.display();
     let existing = match std::fs::symlink_metadata(out) {
         Ok(m) if m.is_dir() => {
             let empty = is_empty_dir(out).map_err(|e| format!("{shown}: {e}"))?;
             if !empty && !force {
                 return Err(format!(
-                    "{shown} already holds files; pass --force to replace it"
+                    "{shown} already holds files; pass --force to replace the files import writes"
                 ));
             }
             Some(empty)
@@ -355,6 +364,9 @@ pub fn write_folder(out: &Path, files: &[(&str, &str)], force: bool) -> Result<(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(format!("{shown}: {e}")),
     };
+    if existing == Some(false) {
+        return replace_in_folder(out, files);
+    }
     let tmp = sibling(out, "import");
     let result = (|| -> Result<(), String> {
         std::fs::create_dir(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
@@ -366,33 +378,57 @@ pub fn write_folder(out: &Path, files: &[(&str, &str)], force: bool) -> Result<(
                 .and_then(|()| file.sync_all())
                 .map_err(|e| format!("{}: {e}", path.display()))?;
         }
-        match existing {
-            None => std::fs::rename(&tmp, out).map_err(|e| format!("{shown}: {e}")),
-            Some(true) => {
-                std::fs::remove_dir(out).map_err(|e| format!("{shown}: {e}"))?;
-                std::fs::rename(&tmp, out).map_err(|e| format!("{shown}: {e}"))
-            }
-            Some(false) => {
-                // Move the old folder aside first, so a failed swap can put it back.
-                let old = sibling(out, "replaced");
-                std::fs::rename(out, &old).map_err(|e| format!("{shown}: {e}"))?;
-                if let Err(e) = std::fs::rename(&tmp, out) {
-                    let _ = std::fs::rename(&old, out);
-                    return Err(format!("{shown}: {e}"));
-                }
-                std::fs::remove_dir_all(&old).map_err(|e| {
-                    format!(
-                        "{shown} written, but the old folder is left at {}: {e}",
-                        old.display()
-                    )
-                })
-            }
+        if existing == Some(true) {
+            std::fs::remove_dir(out).map_err(|e| format!("{shown}: {e}"))?;
         }
+        std::fs::rename(&tmp, out).map_err(|e| format!("{shown}: {e}"))
     })();
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&tmp);
     }
-    result
+    result.map(|()| Vec::new())
+}
+
+/// The `--force` case of [`write_folder`]: every file goes to a temporary file in `out` first;
+/// only when all are on disk are they renamed over their names (a failure before that leaves the
+/// folder as it was: the guards delete the temporary files).
+fn replace_in_folder(out: &Path, files: &[(&str, &str)]) -> Result<Vec<String>, String> {
+    let mut staged = Vec::new();
+    for (name, text) in files {
+        let target = resolve(&out.join(name)).map_err(|e| e.to_string())?;
+        let shown = target.display();
+        let old = match fs::metadata(&target) {
+            Ok(m) if m.is_file() => Some(m),
+            Ok(_) => return Err(format!("{shown} is not a file; nothing written")),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(format!("{shown}: {e}")),
+        };
+        let dir = target
+            .parent()
+            .map_or_else(|| out.to_path_buf(), Path::to_path_buf);
+        let (mut file, temp) =
+            create_temp(&dir, name, old.is_none()).map_err(|e| format!("{shown}: {e}"))?;
+        file.write_all(text.as_bytes())
+            .and_then(|()| file.sync_all())
+            .map_err(|e| format!("{shown}: {e}"))?;
+        if let Some(old) = &old {
+            copy_permissions(&file, old).map_err(|e| format!("{shown}: {e}"))?;
+        }
+        staged.push((name.to_string(), target, temp, old.is_some()));
+    }
+    let mut replaced = Vec::new();
+    for (name, target, mut temp, existed) in staged {
+        fs::rename(&temp.path, &target).map_err(|e| format!("{}: {e}", target.display()))?;
+        temp.armed = false;
+        if existed {
+            replaced.push(name);
+        }
+    }
+    #[cfg(unix)]
+    File::open(out)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| format!("{}: {e}", out.display()))?;
+    Ok(replaced)
 }
 
 #[cfg(test)]

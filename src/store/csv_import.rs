@@ -239,6 +239,7 @@ impl<'a> Row<'a> {
     }
 
     fn complain(&mut self, col: Col, message: String) {
+        let message = super::ron_file::clip_quotes(&message);
         if matches!(col, Col::PlayerId | Col::Name) {
             self.errors.push((col, message));
         } else {
@@ -554,14 +555,79 @@ pub fn club_names(file: &str, bytes: &[u8]) -> Result<Vec<String>, StoreError> {
     Ok(out)
 }
 
-fn reader<R: Read>(r: R) -> csv::Reader<R> {
+/// The longest CSV record read: an endless or binary file (`/dev/zero`) is an error at this
+/// length, not a read until memory runs out.
+pub const MAX_RECORD_BYTES: usize = 1024 * 1024;
+
+/// The error [`RecordLimit`] stops a read with.
+#[derive(Debug)]
+struct RecordTooLong;
+
+impl fmt::Display for RecordTooLong {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "a record longer than {} MiB (the limit for one row); not a players CSV?",
+            MAX_RECORD_BYTES >> 20
+        )
+    }
+}
+
+impl std::error::Error for RecordTooLong {}
+
+/// Passes bytes through, counting those since the last line end outside quotes; more than
+/// [`MAX_RECORD_BYTES`] of them is an error. Quotes are told as the CSV reader tells them (`"`
+/// opens and closes, `""` inside is two toggles), so the count is one record's length.
+struct RecordLimit<R> {
+    inner: R,
+    run: usize,
+    quoted: bool,
+}
+
+impl<R: Read> Read for RecordLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let too_long = || std::io::Error::new(std::io::ErrorKind::InvalidData, RecordTooLong);
+        let mut from = 0;
+        for at in memchr::memchr2_iter(b'"', b'\n', &buf[..n]) {
+            self.run += at + 1 - from;
+            from = at + 1;
+            if buf[at] == b'"' {
+                self.quoted = !self.quoted;
+            } else if !self.quoted {
+                if self.run > MAX_RECORD_BYTES {
+                    return Err(too_long());
+                }
+                self.run = 0;
+            }
+        }
+        self.run += n - from;
+        if self.run > MAX_RECORD_BYTES {
+            return Err(too_long());
+        }
+        Ok(n)
+    }
+}
+
+fn reader<R: Read>(r: R) -> csv::Reader<RecordLimit<R>> {
     csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
-        .from_reader(r)
+        .from_reader(RecordLimit {
+            inner: r,
+            run: 0,
+            quoted: false,
+        })
 }
 
 fn csv_error(file: &str, e: &csv::Error) -> StoreError {
+    if let csv::ErrorKind::Io(io) = e.kind()
+        && io
+            .get_ref()
+            .is_some_and(|inner| inner.is::<RecordTooLong>())
+    {
+        return StoreError::invalid(file, format!("row 1: {RecordTooLong}"));
+    }
     match e.position() {
         Some(p) => StoreError::invalid(file, format!("row {}: {e}", p.record() + 1)),
         None => StoreError::invalid(file, e.to_string()),
@@ -607,6 +673,15 @@ pub fn read_players<R: Read>(
                 let message = e.to_string();
                 // An I/O error ends the read; a broken row (bad UTF-8 in a record) is skipped.
                 if let csv::ErrorKind::Io(io) = e.into_kind() {
+                    if io
+                        .get_ref()
+                        .is_some_and(|inner| inner.is::<RecordTooLong>())
+                    {
+                        return Err(StoreError::invalid(
+                            file,
+                            format!("row {row_no}: {RecordTooLong}"),
+                        ));
+                    }
                     return Err(StoreError::io(file, io));
                 }
                 out.problems.push(problem(None, message));
@@ -800,6 +875,51 @@ mod tests {
         );
         assert_eq!(got.players.len(), 2);
         assert_eq!(got.rows, 4);
+    }
+
+    /// Issue 13 item 11. Failed before the fix: the reader kept growing one record until
+    /// memory ran out, and the error (for a record that did end) quoted all of it.
+    #[test]
+    fn a_record_longer_than_the_limit_is_one_short_error() {
+        let long = "x".repeat(MAX_RECORD_BYTES + 10);
+        // In the header, in a row, and in a quoted field that never ends.
+        for text in [
+            format!("{long}\n"),
+            format!(
+                "{HEADER}1,A,B,A B,2024,1,ES,2000-01-01,Centre-Back,Defender,right,180,,C,1\n2,{long}\n"
+            ),
+            format!("{HEADER}3,\"{}", "line\n".repeat(MAX_RECORD_BYTES / 4)),
+        ] {
+            let err = read_players("p.csv", text.as_bytes(), &CsvOptions::default(), |_, _| {})
+                .expect_err("too long");
+            let err = err.to_string();
+            assert!(err.starts_with("p.csv: row "), "{err}");
+            assert!(err.contains("longer than 1 MiB"), "{err}");
+            assert!(err.len() < 200 && !err.contains('\n'), "{err}");
+        }
+        // Many short rows and a long quoted field under the limit read as ever.
+        let cell = "y\n".repeat(1000);
+        let text = format!(
+            "{HEADER}4,\"{cell}\",B,A B,2024,1,ES,2000-01-01,Centre-Back,Defender,right,180,,C,1\n"
+        );
+        let got = read(&text);
+        assert_eq!(got.players.len(), 1, "{:?}", got.problems);
+    }
+
+    /// Issue 13 item 11. Failed before the fix: a bad cell was quoted whole in the warning.
+    #[test]
+    fn a_bad_cell_is_quoted_at_most_80_characters() {
+        let junk = "9".repeat(5000);
+        let text =
+            format!("{HEADER}1,A,B,A B,2024,1,ES,{junk},Centre-Back,Defender,right,180,,C,1\n");
+        let got = read(&text);
+        assert_eq!(got.players.len(), 1);
+        let w = got.warnings[0].to_string();
+        assert!(
+            w.contains("is not a date") && w.contains("(5000 characters)"),
+            "{w}"
+        );
+        assert!(w.len() < 200, "{w}");
     }
 
     #[test]

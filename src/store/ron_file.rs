@@ -41,11 +41,59 @@ impl StoreError {
         }
     }
 
+    /// Quoted input in `message` is cut to [`QUOTE_CHARS`] characters ([`clip_quotes`]).
     pub fn invalid(file: impl fmt::Display, message: impl Into<String>) -> StoreError {
         StoreError::Invalid {
             file: file.to_string(),
-            message: message.into(),
+            message: clip_quotes(&message.into()),
         }
+    }
+}
+
+/// The most characters of a file's text an error message quotes.
+pub const QUOTE_CHARS: usize = 80;
+
+/// `s` as an error message quotes it: at most [`QUOTE_CHARS`] characters, then `…` and how
+/// long it really was.
+pub fn excerpt(s: &str) -> String {
+    match s.char_indices().nth(QUOTE_CHARS) {
+        None => s.to_string(),
+        Some((cut, _)) => format!("{}… ({} characters)", &s[..cut], s.chars().count()),
+    }
+}
+
+/// A message with every `quoted` part (between backticks or double quotes) cut as [`excerpt`]
+/// cuts it, and the whole at most four quotes long: what a parser quotes from the input.
+pub fn clip_quotes(message: &str) -> String {
+    if message.chars().count() <= QUOTE_CHARS {
+        return message.to_string();
+    }
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(open) = rest.find(['`', '"']) {
+        let q = &rest[open..open + 1];
+        out.push_str(&rest[..=open]);
+        rest = &rest[open + 1..];
+        match rest.find(q) {
+            Some(close) => {
+                out.push_str(&excerpt(&rest[..close]));
+                out.push_str(q);
+                rest = &rest[close + 1..];
+            }
+            None => {
+                out.push_str(&excerpt(rest));
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    excerpt_long(&out, 4 * QUOTE_CHARS)
+}
+
+fn excerpt_long(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((cut, _)) => format!("{}…", &s[..cut]),
     }
 }
 
@@ -126,12 +174,14 @@ pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Store
     let options = ron::Options::default()
         .with_recursion_limit(RECURSION_LIMIT)
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    // Editors on Windows start UTF-8 files with a byte-order mark; it is not part of the RON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     options.from_str(text).map_err(|e| {
         let message = match &e.code {
             ron::Error::ExceededRecursionLimit => {
                 format!("nested deeper than {RECURSION_LIMIT} levels")
             }
-            other => other.to_string(),
+            other => clip_quotes(&other.to_string()),
         };
         StoreError::Parse {
             file: file.to_string(),
@@ -145,6 +195,36 @@ pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Store
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 13 ("smaller"): a UTF-8 byte-order mark at the start was refused. Failed before
+    /// the fix with "Unexpected char" at 1:1.
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let v: Vec<u32> = parse_ron("a.ron", "\u{feff}[1, 2]").expect("with a BOM");
+        assert_eq!(v, vec![1, 2]);
+        let err = parse_ron::<Vec<u32>>("a.ron", "\u{feff}[1, x]").expect_err("bad");
+        assert!(err.to_string().starts_with("a.ron:1:5:"), "{err}");
+    }
+
+    /// Issue 13 item 11: a parser's message quotes at most 80 characters of the input. Failed
+    /// before the fix: a 5,000-character identifier was quoted whole.
+    #[test]
+    fn quoted_input_in_errors_is_cut() {
+        #[derive(Debug, serde::Deserialize)]
+        enum Foot {
+            Left,
+        }
+        let long = "X".repeat(5000);
+        let err = parse_ron::<Vec<Foot>>("a.ron", &format!("[Left, {long}]")).expect_err("bad");
+        let err = err.to_string();
+        assert!(err.contains("(5000 characters)"), "{err:.400}");
+        assert!(err.len() < 400, "{} bytes: {err:.400}", err.len());
+        assert_eq!(
+            excerpt(&"é".repeat(100)).chars().count(),
+            81 + " (100 characters)".len()
+        );
+        assert_eq!(clip_quotes("short `x`"), "short `x`");
+    }
 
     #[test]
     fn line_col_counts_chars_from_one() {

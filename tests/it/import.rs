@@ -210,10 +210,20 @@ fn nothing_half_written_and_nothing_overwritten_without_force() {
     assert!(stderr.contains("did you mean"), "{stderr}");
     assert!(!fresh.exists());
 
-    // --force swaps the whole folder in; no temporary folder is left beside it.
+    // --force writes the three files in; the user's file stays; no temporary file is left.
     let out = import(&fixture(), "Ashbury Rovers", &dir, &["--force"]);
     assert!(out.status.success(), "{}", text(&out).1);
-    assert!(!dir.join("notes.txt").exists());
+    assert_eq!(
+        fs::read_to_string(dir.join("notes.txt")).expect("kept"),
+        "mine"
+    );
+    assert_eq!(
+        others(
+            &dir,
+            &["notes.txt", "squad.ron", "targets.ron", "depth.ron"]
+        ),
+        Vec::<String>::new()
+    );
     for f in ["squad.ron", "targets.ron", "depth.ron"] {
         assert!(dir.join(f).is_file(), "{f}");
     }
@@ -226,4 +236,75 @@ fn nothing_half_written_and_nothing_overwritten_without_force() {
     assert!(out.status.success(), "{}", text(&out).1);
     let ds = squadboard::store::load(Some(&empty)).expect("loads");
     assert_eq!(ds.squad.len(), 2);
+}
+
+/// Issue 13 item 7: `import --force` replaces only the files import writes. Failed before the
+/// fix: the whole folder was swapped for a new one, so the subfolder, the CSV and the
+/// hand-written `targets.ron` were deleted, and nothing said what was replaced.
+#[test]
+fn force_replaces_only_what_import_writes() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("club");
+    let out = import(&fixture(), "Ashbury Rovers", &dir, &[]);
+    assert!(out.status.success(), "{}", text(&out).1);
+    let made = fs::read_to_string(dir.join("targets.ron")).expect("targets");
+    assert!(made.starts_with("// Made by `squadboard import`"), "{made}");
+
+    // The user's things beside the imported files.
+    fs::create_dir(dir.join("reports")).expect("mkdir");
+    fs::write(dir.join("reports/scout.txt"), "left back, 19").expect("write");
+    fs::write(dir.join("shortlist.csv"), "name\nSomeone\n").expect("write");
+    fs::write(dir.join("squad.ron"), "// old squad\n").expect("write");
+
+    // A targets.ron import made is replaced along with squad.ron and depth.ron.
+    let out = import(&fixture(), "Ashbury Rovers", &dir, &["--force"]);
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stdout.contains("replaced squad.ron, targets.ron, depth.ron"),
+        "{stdout}"
+    );
+    assert_ne!(
+        fs::read_to_string(dir.join("squad.ron")).expect("squad"),
+        "// old squad\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("reports/scout.txt")).expect("kept"),
+        "left back, 19"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("shortlist.csv")).expect("kept"),
+        "name\nSomeone\n"
+    );
+
+    // A hand-written targets.ron is kept, and said so.
+    let mine = "// my targets\nTargets(reports: [], players: [], links: [])\n";
+    fs::write(dir.join("targets.ron"), mine).expect("write");
+    let out = import(&fixture(), "Ashbury Rovers", &dir, &["--force"]);
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("replaced squad.ron, depth.ron"), "{stdout}");
+    assert!(
+        stdout.contains("kept targets.ron (not written by import)"),
+        "{stdout}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("targets.ron")).expect("kept"),
+        mine
+    );
+    assert_eq!(
+        others(
+            &dir,
+            &[
+                "reports",
+                "shortlist.csv",
+                "squad.ron",
+                "targets.ron",
+                "depth.ron"
+            ]
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(others(tmp.path(), &["club"]), Vec::<String>::new());
+    squadboard::store::load(Some(&dir)).expect("the folder loads");
 }

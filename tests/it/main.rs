@@ -16,6 +16,7 @@ mod find;
 mod frame_diff;
 mod fuzz_loaders;
 mod import;
+mod pool_limits;
 mod props;
 mod readme;
 mod scenario_atomic;
