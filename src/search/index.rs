@@ -622,13 +622,13 @@ impl<'q> KeyScorer<'q> {
 
     fn score_key(&mut self, name: &str) -> Option<i64> {
         self.key.clear();
-        self.key.extend(name.chars().map(|c| {
-            if c.is_ascii() {
-                c.to_ascii_lowercase()
-            } else {
-                super::fold_char(c)
-            }
-        }));
+        if name.is_ascii() {
+            // Most names: lower-cased in place, no char by char.
+            self.key.push_str(name);
+            self.key.make_ascii_lowercase();
+        } else {
+            self.key.extend(name.chars().map(super::fold_char));
+        }
         let key = self.key.as_bytes();
         if bag(&self.key) & self.q.bag != self.q.bag {
             return None;

@@ -146,6 +146,15 @@ fn split_quoted<'a>(line: &'a str, cells: &mut Vec<&'a str>) -> Option<()> {
 /// The names a row is found by: the name shown, and the full name when it differs.
 fn keys<'a>(f: &Fields<'a>, full: &'a mut String) -> (&'a str, Option<&'a str>) {
     full.clear();
+    // Most rows: the name shown is first and last name, so there is no other name.
+    if let (Some(name), Some(a), Some(b)) = (f.name, f.first, f.last)
+        && name.len() == a.len() + 1 + b.len()
+        && name.starts_with(a)
+        && name.ends_with(b)
+        && name.as_bytes()[a.len()] == b' '
+    {
+        return (name, None);
+    }
     match (f.first, f.last) {
         (Some(a), Some(b)) => {
             full.push_str(a);
@@ -229,15 +238,43 @@ fn scan_part(
         return part;
     };
     let (bytes, end) = (text.as_bytes(), end - start);
+    // One pass over the part for commas, quotes and line ends together (a search per line cost
+    // more than the lines are long).
+    let mut hits = memchr::memchr3_iter(b',', b'"', b'\n', bytes);
     let mut at = 0;
     while at < end {
-        let line_end = memchr::memchr(b'\n', &bytes[at..end]).map_or(end, |i| at + i);
-        let line = &text[at..line_end];
+        let line_start = at;
+        let mut cell_start = at;
+        cells.clear();
+        let mut plain = true;
+        let line_end = loop {
+            match hits.next() {
+                // Inside a quoted line read before.
+                Some(i) if i < line_start => {}
+                Some(i) if bytes[i] == b',' => {
+                    cells.push(&text[cell_start..i]);
+                    cell_start = i + 1;
+                }
+                Some(i) if bytes[i] == b'\n' => {
+                    cells.push(&text[cell_start..i]);
+                    break i;
+                }
+                Some(_) => {
+                    let line_end = memchr::memchr(b'\n', &bytes[line_start..end])
+                        .map_or(end, |i| line_start + i);
+                    plain = split_quoted(&text[line_start..line_end], &mut cells).is_some();
+                    break line_end;
+                }
+                None => {
+                    cells.push(&text[cell_start..end]);
+                    break end;
+                }
+            }
+        };
         let row = part.rows;
         part.rows += 1;
-        let line_start = at;
         at = line_end + 1;
-        if split_line(line, &mut cells).is_none()
+        if !plain
             || cells.len() != cols.width
             || cells
                 .iter()
