@@ -4,18 +4,18 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use squadboard::search::index::SearchIndex;
-use squadboard::store::pool::{generate, load_pool};
+use squadboard::store::pool::load_pool;
 use std::hint::black_box;
 use std::time::Duration;
 
 fn load(c: &mut Criterion) {
     let dir = std::env::temp_dir().join(format!("squadboard-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let made = generate::generate(100_000, 42);
+    let made = fakepool::generate(100_000, 42);
     let csv = dir.join("pool.csv");
     let ron = dir.join("pool.ron");
-    generate::write_csv(&made, std::fs::File::create(&csv).expect("csv file")).expect("csv");
-    generate::write_ron(&made, std::fs::File::create(&ron).expect("ron file")).expect("ron");
+    fakepool::write_csv(&made, std::fs::File::create(&csv).expect("csv file")).expect("csv");
+    fakepool::write_ron(&made, std::fs::File::create(&ron).expect("ron file")).expect("ron");
 
     let mut g = c.benchmark_group("load");
     g.sample_size(10).measurement_time(Duration::from_secs(4));

@@ -3,7 +3,6 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use squadboard::search::index::SearchIndex;
-use squadboard::store::pool::generate;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -11,7 +10,7 @@ const N: usize = 100_000;
 
 fn index() -> SearchIndex {
     let mut idx = SearchIndex::new();
-    for name in generate::names(N, 42) {
+    for name in fakepool::names(N, 42) {
         idx.push(&name, []);
     }
     idx

@@ -2,7 +2,7 @@
 //! `cargo run --release --example gen_pool -- [--n 100000] [--seed 42] [--format csv|ron|names] OUT`
 //! (`-` for stdout). CSV is in Transfermarkt's `players.csv` columns; `names` is one name a line.
 
-use squadboard::store::pool::generate::{Generated, generate, write_csv, write_ron};
+use fakepool::{Generated, generate, write_csv, write_ron};
 use std::io::{BufWriter, Write};
 
 fn main() -> std::process::ExitCode {

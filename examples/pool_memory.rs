@@ -5,7 +5,7 @@
 //! never held the generator's memory, so the figure is the board's.
 
 use squadboard::search::index::SearchIndex;
-use squadboard::store::pool::{generate, load_pool};
+use squadboard::store::pool::load_pool;
 use std::path::Path;
 
 fn kib(field: &str) -> Option<u64> {
@@ -40,12 +40,12 @@ fn main() {
     let dir = tempfile_dir();
     let path = dir.join(format!("pool.{format}"));
     {
-        let made = generate::generate(n, 42);
+        let made = fakepool::generate(n, 42);
         let w = std::io::BufWriter::new(std::fs::File::create(&path).expect("create pool file"));
         if format == "ron" {
-            generate::write_ron(&made, w).expect("write ron");
+            fakepool::write_ron(&made, w).expect("write ron");
         } else {
-            generate::write_csv(&made, w).expect("write csv");
+            fakepool::write_csv(&made, w).expect("write csv");
         }
     }
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);

@@ -4,7 +4,6 @@
 //! `cargo run --release --example search_probe -- [N] [QUERY..]`.
 
 use squadboard::search::index::SearchIndex;
-use squadboard::store::pool::generate;
 use std::time::{Duration, Instant};
 
 /// User + system CPU time of this process, in clock ticks (1/100 s on Linux).
@@ -41,7 +40,7 @@ fn main() {
     } else {
         queries
     };
-    let names = generate::names(n, 42);
+    let names = fakepool::names(n, 42);
     let (med, min, cpu) = measure(5, || {
         let mut idx = SearchIndex::new();
         for name in &names {

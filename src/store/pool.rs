@@ -4,7 +4,6 @@
 //! is `Send`, and progress is reported as it goes.
 
 pub mod fast;
-pub mod generate;
 
 use super::csv_import::{CsvOptions, MAX_CSV_BYTES, PROGRESS_EVERY, RowProblem, read_players};
 use super::ron_file::{MAX_FILE_BYTES, StoreError, line_col, read_text};
@@ -361,44 +360,7 @@ pub const MAX_RON_POOL_BYTES: u64 = MAX_FILE_BYTES;
 
 #[cfg(test)]
 mod tests {
-    use super::generate::{generate, write_csv, write_ron};
     use super::*;
-
-    #[test]
-    fn csv_and_ron_pools_load_the_same_players_with_progress() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let made = generate(10_000, 5);
-        let csv = dir.path().join("pool.csv");
-        let ron = dir.path().join("pool.ron");
-        write_csv(&made, std::fs::File::create(&csv).expect("create")).expect("csv");
-        write_ron(&made, std::fs::File::create(&ron).expect("create")).expect("ron");
-
-        let mut seen = Vec::new();
-        let a = load_pool(&csv, |p| seen.push(p)).expect("csv pool");
-        assert!(a.problems.is_empty(), "{:?}", a.problems);
-        assert_eq!(a.players.len(), 10_000);
-        assert!(seen.len() >= 3, "{seen:?}");
-        assert!(
-            seen.windows(2)
-                .all(|w| w[0].loaded <= w[1].loaded && w[0].bytes <= w[1].bytes)
-        );
-        let last = seen.last().expect("progress");
-        assert_eq!((last.loaded, last.fraction()), (10_000, 1.0));
-
-        let mut counts = Vec::new();
-        let b = load_pool(&ron, |p| counts.push(p.loaded)).expect("ron pool");
-        assert!(b.problems.is_empty(), "{:?}", b.problems);
-        assert!(
-            counts.contains(&4096) && counts.last() == Some(&10_000),
-            "{counts:?}"
-        );
-        // CSV adds the full name as an alias when it differs; otherwise the two agree.
-        for (x, y) in a.players.iter().zip(&b.players) {
-            let mut x = x.clone();
-            x.aliases.clear();
-            assert_eq!(&x, y);
-        }
-    }
 
     #[test]
     fn a_ron_pool_error_names_line_and_column_and_duplicates_are_dropped() {
@@ -445,23 +407,5 @@ mod tests {
             PoolFormat::detect(Path::new("x.CSV"), b"Pool("),
             PoolFormat::Csv
         );
-    }
-
-    #[test]
-    fn pools_load_on_a_background_thread() {
-        fn is_send<T: Send + 'static>(_: &T) {}
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("pool.csv");
-        write_csv(
-            &generate(100, 1),
-            std::fs::File::create(&path).expect("create"),
-        )
-        .expect("csv");
-        let (tx, rx) = std::sync::mpsc::channel();
-        let handle = std::thread::spawn(move || load_pool(&path, |p| tx.send(p).unwrap_or(())));
-        is_send(&handle);
-        let pool = handle.join().expect("thread").expect("pool");
-        assert_eq!(pool.players.len(), 100);
-        assert_eq!(rx.iter().last().map(|p| p.loaded), Some(100));
     }
 }

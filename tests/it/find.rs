@@ -158,12 +158,11 @@ fn a_pool_player_who_is_in_the_data_is_listed_once_and_odd_cells_only_warn() {
 #[test]
 fn the_fast_pool_search_ranks_exactly_as_the_full_one() {
     use squadboard::cli::find::{Method, search};
-    use squadboard::store::pool::generate;
     let tmp = tempfile::tempdir().expect("tempdir");
     let csv = tmp.path().join("pool.csv");
-    let made = generate::generate(25_000, 17);
+    let made = fakepool::generate(25_000, 17);
     let mut text = Vec::new();
-    generate::write_csv(&made, &mut text).expect("csv");
+    fakepool::write_csv(&made, &mut text).expect("csv");
     let mut text = String::from_utf8(text).expect("utf-8");
     // Odd cells that only warn, a squad player in the pool, and a name with a comma (quoted).
     text = text

@@ -2,12 +2,15 @@
 //! dozen football nations (accents and all), clubs, positions, birth dates, contracts and
 //! market values. Written as CSV in Transfermarkt's columns, or as a RON pool.
 //!
+//! A dev-only crate of the workspace (squadboard's `[dev-dependencies]`): the library and the
+//! binary never contain it; tests, benches and examples use it as `fakepool`.
+//!
 //! Every name is a random first name joined to a random last name of the same nation, so any
 //! likeness to a real player is chance.
 
-use super::PlayerOut;
-use crate::domain::{Currency, Fee, Foot, Player, Position};
 use chrono::{Duration, NaiveDate};
+use squadboard::domain::{Currency, Fee, Foot, Player, Position};
+use squadboard::store::pool::PlayerOut;
 use std::io::{self, Write};
 
 /// SplitMix64: tiny, fast, and good enough to pick names.
@@ -577,7 +580,7 @@ impl Generated {
     }
 
     pub fn to_player(&self) -> Player {
-        let pos = crate::store::csv_import::map_sub_position(self.sub_position);
+        let pos = squadboard::store::csv_import::map_sub_position(self.sub_position);
         let mut p = Player::new(
             &format!("tm-{}", self.tm_id),
             &self.name(),
@@ -696,7 +699,7 @@ pub fn write_csv(players: &[Generated], out: impl Write) -> io::Result<()> {
     w.write_record(TM_HEADER).map_err(io::Error::other)?;
     for p in players {
         let name = p.name();
-        let code = crate::search::fold(&name).replace(' ', "-");
+        let code = squadboard::search::fold(&name).replace(' ', "-");
         let foot = match p.foot {
             Some(Foot::Right) => "right",
             Some(Foot::Left) => "left",

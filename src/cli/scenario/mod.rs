@@ -1,0 +1,319 @@
+//! `squadboard scenario`: scenarios without the board — show, export, list, compare.
+//!
+//! A FILE argument is a path; a bare name that is not a file here is looked up in the scenario
+//! folder, with or without `.ron` (`squadboard scenario show konate-in`). `--date` shows the
+//! scenario at another planning date than the one it was saved with.
+
+mod json;
+mod markdown;
+mod svg;
+mod text;
+mod view;
+
+use super::{Context, Outcome};
+use crate::domain::Dataset;
+use crate::domain::compare::compare;
+use crate::store::atomic::{self, Expect};
+use crate::store::scenario::{Loaded, list, load, scenarios_dir};
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use view::View;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Sub,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Sub {
+    /// Print a scenario: the XI with injury and contract marks at the planning date, signings,
+    /// departures, assumptions, warnings and totals.
+    Show {
+        /// The scenario: a path, or a name in the scenario folder (`.ron` optional).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[command(flatten)]
+        when: super::args::DateArg,
+    },
+    /// Write a scenario as Markdown, JSON, or an SVG picture of the XI on a pitch.
+    Export {
+        /// The scenario: a path, or a name in the scenario folder (`.ron` optional).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: Format,
+        /// What to draw: the XI (default) or the seasons ahead (`timeline`).
+        #[arg(long, value_enum, default_value_t = ExportView::Xi)]
+        view: ExportView,
+        /// Write here (replacing it safely) instead of to standard output. Never the scenario
+        /// itself; an existing file only when it is an earlier export of the same format.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace an existing OUT that is not an earlier export of this format.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        when: super::args::DateArg,
+    },
+    /// List the scenario folder: name, last saved, summary; unreadable files with their error.
+    List,
+    /// What scenario B changes against scenario A.
+    Compare {
+        /// The scenario compared against: a path or a name in the scenario folder.
+        #[arg(value_name = "A")]
+        a: PathBuf,
+        /// The scenario whose changes are listed: a path or a name in the scenario folder.
+        #[arg(value_name = "B")]
+        b: PathBuf,
+        #[command(flatten)]
+        when: super::args::DateArg,
+    },
+}
+
+impl Sub {
+    /// `--date`, for the subcommands that take it.
+    pub fn date(&self) -> Option<chrono::NaiveDate> {
+        match self {
+            Sub::Show { when, .. } | Sub::Export { when, .. } | Sub::Compare { when, .. } => {
+                when.date
+            }
+            Sub::List => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportView {
+    Xi,
+    Timeline,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Markdown,
+    Json,
+    Svg,
+}
+
+pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
+    // With `--pool`, so a pool signing resolves instead of showing as unresolved.
+    let ds = ctx.load_data_with_pool()?;
+    let dir = scenarios_dir(ctx.scenarios.as_deref());
+    let io = |e: std::io::Error| e.to_string();
+    match args.command {
+        Sub::Show { file, .. } => {
+            let (path, loaded) = open(&file, &dir, &ds)?;
+            let view = View::new(&ds, &path, loaded, ctx);
+            out.write_all(view.text().as_bytes()).map_err(io)?;
+            Ok(true)
+        }
+        Sub::Export {
+            file,
+            format,
+            view: what,
+            output,
+            force,
+            ..
+        } => {
+            let (path, loaded) = open(&file, &dir, &ds)?;
+            if let Some(o) = &output {
+                may_replace(o, &path, format, force)?;
+            }
+            let view = View::new(&ds, &path, loaded, ctx);
+            let text = match (what, format) {
+                (ExportView::Timeline, f) => super::timeline::export(
+                    &ds,
+                    &view.plan,
+                    &view.loaded.scenario.name,
+                    match f {
+                        Format::Markdown => super::timeline::Format::Markdown,
+                        Format::Json => super::timeline::Format::Json,
+                        Format::Svg => super::timeline::Format::Svg,
+                    },
+                ),
+                (ExportView::Xi, Format::Markdown) => view.markdown(),
+                (ExportView::Xi, Format::Json) => view.json()?,
+                (ExportView::Xi, Format::Svg) => view.svg(),
+            };
+            match output {
+                Some(o) => {
+                    atomic::write(&o, text.as_bytes(), Expect::Anything)
+                        .map_err(|e| e.to_string())?;
+                    writeln!(out, "wrote {}", o.display()).map_err(io)?;
+                }
+                None => out.write_all(text.as_bytes()).map_err(io)?,
+            }
+            Ok(true)
+        }
+        Sub::List => {
+            let entries = list(&dir, &ds).map_err(|e| e.to_string())?;
+            if entries.is_empty() {
+                writeln!(out, "No scenarios in {}", dir.display()).map_err(io)?;
+                return Ok(true);
+            }
+            writeln!(out, "Scenarios in {}", dir.display()).map_err(io)?;
+            let mut all_ok = true;
+            for e in &entries {
+                let file = e.path.file_name().map_or_else(
+                    || e.path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                );
+                let when = e
+                    .modified
+                    .map_or("?".to_string(), |t| t.format("%Y-%m-%d %H:%M").to_string());
+                match &e.summary {
+                    Ok(s) => {
+                        writeln!(out, "  {file}  {}  (saved {when})", e.name).map_err(io)?;
+                        writeln!(out, "      {s}").map_err(io)?;
+                        for n in &e.notices {
+                            writeln!(out, "      note: {n}").map_err(io)?;
+                        }
+                    }
+                    Err(msg) => {
+                        all_ok = false;
+                        writeln!(out, "  {file}  cannot be loaded: {msg}").map_err(io)?;
+                    }
+                }
+            }
+            Ok(all_ok)
+        }
+        Sub::Compare { a, b, .. } => {
+            let (pa, la) = open(&a, &dir, &ds)?;
+            let (pb, lb) = open(&b, &dir, &ds)?;
+            let mut text = String::new();
+            for (tag, path, l) in [("A", &pa, &la), ("B", &pb, &lb)] {
+                let _ = writeln!(
+                    text,
+                    "{tag}: {} — {} ({})",
+                    l.scenario.name,
+                    l.scenario.summary(&ds),
+                    path.display()
+                );
+                for n in l.notices() {
+                    let _ = writeln!(text, "   note: {n}");
+                }
+            }
+            text.push('\n');
+            let (mut plan_a, mut plan_b) = (la.scenario.plan, lb.scenario.plan);
+            if let Some(d) = ctx.date {
+                plan_a.date = d;
+                plan_b.date = d;
+            }
+            for line in compare(&ds, &plan_a, &plan_b).lines(&ds) {
+                let _ = writeln!(text, "{line}");
+            }
+            let seasons = crate::domain::timeline_compare::season_lines(
+                &ds,
+                &plan_a,
+                &plan_b,
+                super::timeline::EXPORT_SEASONS,
+            );
+            if !seasons.is_empty() {
+                let _ = writeln!(text, "\nSeason by season:");
+                for line in seasons {
+                    let _ = writeln!(text, "  {line}");
+                }
+            }
+            out.write_all(text.as_bytes()).map_err(io)?;
+            Ok(true)
+        }
+    }
+}
+
+/// Whether `out` may be written: never the input itself (by any path or link to it); an
+/// existing file only if it is an earlier export of the same format, or with `--force`.
+fn may_replace(out: &Path, input: &Path, format: Format, force: bool) -> Result<(), String> {
+    let Ok(meta) = std::fs::metadata(out) else {
+        return Ok(());
+    };
+    let shown = out.display();
+    if same_file(out, input) {
+        return Err(format!(
+            "{shown}: that is the scenario being exported, its own input; not writing over it"
+        ));
+    }
+    if !meta.is_file() {
+        return Err(format!("{shown}: not a regular file; not writing over it"));
+    }
+    if force {
+        return Ok(());
+    }
+    // An export is small; a larger file is not one.
+    let earlier =
+        meta.len() <= 16 << 20 && std::fs::read_to_string(out).is_ok_and(|t| is_export(format, &t));
+    if earlier {
+        Ok(())
+    } else {
+        Err(format!(
+            "{shown}: exists and is not an earlier {} export; use --force to replace it",
+            format_name(format)
+        ))
+    }
+}
+
+fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Markdown => "Markdown",
+        Format::Json => "JSON",
+        Format::Svg => "SVG",
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    matches!(
+        (a.canonicalize(), b.canonicalize()),
+        (Ok(x), Ok(y)) if x == y
+    )
+}
+
+/// Whether `text` looks like what [`View`] writes in `format`.
+fn is_export(format: Format, text: &str) -> bool {
+    match format {
+        Format::Markdown => {
+            text.starts_with("# ")
+                && text.contains("\n## XI (")
+                && text.contains("| Slot | Player | Age |")
+        }
+        Format::Json => serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| {
+            ["format_version", "club", "xi", "plan"]
+                .iter()
+                .all(|k| v.get(k).is_some())
+        }),
+        Format::Svg => {
+            text.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg""#)
+                && text.contains(r##"fill="#0f3d1e""##)
+        }
+    }
+}
+
+/// The file the user means: the path as given, else a name in the scenario folder.
+fn locate(arg: &Path, dir: &Path) -> PathBuf {
+    if arg.exists() || arg.components().count() > 1 {
+        return arg.to_path_buf();
+    }
+    let named = dir.join(arg);
+    if named.exists() {
+        return named;
+    }
+    let with_ext = dir.join(format!("{}.ron", arg.display()));
+    if with_ext.exists() {
+        return with_ext;
+    }
+    arg.to_path_buf()
+}
+
+fn open(arg: &Path, dir: &Path, ds: &Dataset) -> Result<(PathBuf, Loaded), String> {
+    let path = locate(arg, dir);
+    let loaded = load(&path, ds).map_err(|e| e.to_string())?;
+    Ok((path, loaded))
+}

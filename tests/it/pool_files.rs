@@ -1,0 +1,58 @@
+//! Pool files made by `fakepool` (moved here from `store::pool`'s unit tests when the generator
+//! left the library): CSV and RON load the same players, with progress, on a thread.
+
+use squadboard::store::pool::load_pool;
+
+#[test]
+fn csv_and_ron_pools_load_the_same_players_with_progress() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let made = fakepool::generate(10_000, 5);
+    let csv = dir.path().join("pool.csv");
+    let ron = dir.path().join("pool.ron");
+    fakepool::write_csv(&made, std::fs::File::create(&csv).expect("create")).expect("csv");
+    fakepool::write_ron(&made, std::fs::File::create(&ron).expect("create")).expect("ron");
+
+    let mut seen = Vec::new();
+    let a = load_pool(&csv, |p| seen.push(p)).expect("csv pool");
+    assert!(a.problems.is_empty(), "{:?}", a.problems);
+    assert_eq!(a.players.len(), 10_000);
+    assert!(seen.len() >= 3, "{seen:?}");
+    assert!(
+        seen.windows(2)
+            .all(|w| w[0].loaded <= w[1].loaded && w[0].bytes <= w[1].bytes)
+    );
+    let last = seen.last().expect("progress");
+    assert_eq!((last.loaded, last.fraction()), (10_000, 1.0));
+
+    let mut counts = Vec::new();
+    let b = load_pool(&ron, |p| counts.push(p.loaded)).expect("ron pool");
+    assert!(b.problems.is_empty(), "{:?}", b.problems);
+    assert!(
+        counts.contains(&4096) && counts.last() == Some(&10_000),
+        "{counts:?}"
+    );
+    // CSV adds the full name as an alias when it differs; otherwise the two agree.
+    for (x, y) in a.players.iter().zip(&b.players) {
+        let mut x = x.clone();
+        x.aliases.clear();
+        assert_eq!(&x, y);
+    }
+}
+
+#[test]
+fn pools_load_on_a_background_thread() {
+    fn is_send<T: Send + 'static>(_: &T) {}
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("pool.csv");
+    fakepool::write_csv(
+        &fakepool::generate(100, 1),
+        std::fs::File::create(&path).expect("create"),
+    )
+    .expect("csv");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let handle = std::thread::spawn(move || load_pool(&path, |p| tx.send(p).unwrap_or(())));
+    is_send(&handle);
+    let pool = handle.join().expect("thread").expect("pool");
+    assert_eq!(pool.players.len(), 100);
+    assert_eq!(rx.iter().last().map(|p| p.loaded), Some(100));
+}
