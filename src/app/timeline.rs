@@ -98,7 +98,7 @@ impl Board {
                 return false;
             }
             _ => {
-                self.message = Some("not in the timeline: T or Esc goes back to the board".into());
+                self.say("not in the timeline: T or Esc goes back to the board");
                 return true;
             }
         }
