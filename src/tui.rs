@@ -153,6 +153,9 @@ impl Signals {
 
 /// One draw per pass, then one event's actions. Generic over the backend so tests drive the
 /// real loop on a `TestBackend`.
+// The settings (keymap, theme) are separate parameters so tests pass either alone; a struct
+// bundling them is for when the runtime joins the loop.
+#[allow(clippy::too_many_arguments)]
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     board: &mut Board,

@@ -3,9 +3,9 @@
 //! and undo shows at once.
 
 use super::Board;
+use super::Command;
 use crate::domain::PlayerId;
 use crate::domain::timeline::{Timeline, build, first_season};
-use crate::input::Command;
 
 /// How many seasons the board's timeline shows.
 pub const SEASONS: usize = 4;
