@@ -15,11 +15,12 @@ use std::sync::Arc;
 
 fn board() -> Board {
     let ds = store::load(None).expect("bundled data");
-    Board::new(Arc::new(ds), None, Arc::new(Keymap::default_keys()))
+    Board::new(Arc::new(ds), None)
 }
 
 fn bench(c: &mut Criterion) {
     let theme = ui::Theme::default();
+    let keys = Keymap::default_keys();
     let b = board();
     let area = Rect::new(0, 0, 200, 60);
     let mut g = c.benchmark_group("render");
@@ -27,7 +28,7 @@ fn bench(c: &mut Criterion) {
         let mut buf = Buffer::empty(area);
         bench.iter(|| {
             buf.reset();
-            black_box(ui::render(area, &mut buf, &b, &theme));
+            black_box(ui::render(area, &mut buf, &b, &keys, &theme));
         })
     });
     g.bench_function("board 120x40 into a buffer", |bench| {
@@ -35,7 +36,7 @@ fn bench(c: &mut Criterion) {
         let mut buf = Buffer::empty(area);
         bench.iter(|| {
             buf.reset();
-            black_box(ui::render(area, &mut buf, &b, &theme));
+            black_box(ui::render(area, &mut buf, &b, &keys, &theme));
         })
     });
     // Through the real backend into a sink: the cursor moves down and up, so each draw writes
@@ -59,7 +60,7 @@ fn bench(c: &mut Criterion) {
             }));
             down = !down;
             term.draw(|f| {
-                black_box(ui::draw(f, &b, &theme));
+                black_box(ui::draw(f, &b, &keys, &theme));
             })
             .expect("draw");
         })

@@ -8,8 +8,9 @@ use std::time::Instant;
 
 fn main() {
     let ds = store::load(None).expect("data");
-    let board = Board::new(Arc::new(ds), None, Arc::new(Keymap::default_keys()));
+    let board = Board::new(Arc::new(ds), None);
     let theme = ui::Theme::default();
+    let keys = Keymap::default_keys();
     for (w, h) in [(200u16, 60u16), (300, 100), (50, 20)] {
         let area = Rect::new(0, 0, w, h);
         let n: u32 = std::env::var("N")
@@ -19,7 +20,7 @@ fn main() {
         let t = Instant::now();
         for _ in 0..n {
             let mut buf = Buffer::empty(area);
-            ui::render(area, &mut buf, &board, &theme);
+            ui::render(area, &mut buf, &board, &keys, &theme);
         }
         println!("{w}x{h}: {:?} per frame", t.elapsed() / n);
     }

@@ -19,7 +19,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let mut board = Board::new(Arc::new(ds), None, Arc::new(Keymap::default_keys()));
+    let mut board = Board::new(Arc::new(ds), None);
     for a in args {
         let cmd: Option<Command> = ron::from_str(&a).ok();
         match cmd {
@@ -29,7 +29,13 @@ fn main() {
     }
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
-    ui::render(area, &mut buf, &board, &ui::Theme::default());
+    ui::render(
+        area,
+        &mut buf,
+        &board,
+        &Keymap::default_keys(),
+        &ui::Theme::default(),
+    );
     for y in 0..h {
         let line: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
         println!("{}", line.trim_end());

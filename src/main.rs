@@ -188,7 +188,7 @@ fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
     let ds = ctx.load_data()?;
     let keymap = squadboard::config::paths::load_keymap().map_err(|e| e.to_string())?;
     let theme = squadboard::config::paths::load_theme().map_err(|e| e.to_string())?;
-    let mut board = Board::new(Arc::new(ds), ctx.date, Arc::new(keymap));
+    let mut board = Board::new(Arc::new(ds), ctx.date);
     board.scenarios_dir = store::scenario::scenarios_dir(ctx.scenarios.as_deref());
     // A pool loads in the background: the board draws at once and shows progress. A scenario
     // to open waits for it, as it may sign pool players.
@@ -207,7 +207,8 @@ fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
         })));
     }
     board.offer_recovery();
-    let ended = tui::run(&mut board, &theme, inbox).map_err(|e| format!("terminal: {e}"))?;
+    let ended =
+        tui::run(&mut board, &keymap, &theme, inbox).map_err(|e| format!("terminal: {e}"))?;
     match ended {
         tui::Ended::Exit(tui::Exit::Quit | tui::Exit::EndOfInput) => Ok(true),
         tui::Ended::Exit(tui::Exit::Signal(sig)) => {

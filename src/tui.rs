@@ -2,6 +2,7 @@
 //! SIGTERM, SIGHUP — mouse capture included (which `ratatui::restore()` leaves on).
 
 use crate::app::{Action, Board};
+use crate::config::Keymap;
 use crate::input::{HitMap, event_to_actions};
 use crate::ui::{self, Theme};
 use ratatui::Terminal;
@@ -152,9 +153,13 @@ impl Signals {
 
 /// One draw per pass, then one event's actions. Generic over the backend so tests drive the
 /// real loop on a `TestBackend`.
+// The settings (keymap, theme) are separate parameters so tests pass either alone; a struct
+// bundling them is for when the runtime joins the loop.
+#[allow(clippy::too_many_arguments)]
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     board: &mut Board,
+    keymap: &Keymap,
     theme: &Theme,
     events: &mut dyn EventSource,
     signals: &Signals,
@@ -173,7 +178,7 @@ where
         }
         let mut hits = HitMap::default();
         terminal
-            .draw(|f| hits = ui::draw(f, board, theme))
+            .draw(|f| hits = ui::draw(f, board, keymap, theme))
             .map_err(|e| io::Error::other(e.to_string()))?;
         if board.should_quit {
             return Ok(Exit::Quit);
@@ -193,7 +198,7 @@ where
             // Ctrl-Z (raw mode makes it a key): stop like any terminal program.
             Some(ev) if !scripted && is_suspend_key(&ev) => suspend(terminal)?,
             Some(ev) => {
-                for action in event_to_actions(&ev, board, &hits) {
+                for action in event_to_actions(&ev, board, keymap, &hits) {
                     board.apply(action);
                 }
             }
@@ -338,7 +343,12 @@ pub enum Ended {
 }
 
 /// Runs the board in the real terminal until it quits, a signal ends it, or it panics.
-pub fn run(board: &mut Board, theme: &Theme, inbox: Option<Receiver<Action>>) -> io::Result<Ended> {
+pub fn run(
+    board: &mut Board,
+    keymap: &Keymap,
+    theme: &Theme,
+    inbox: Option<Receiver<Action>>,
+) -> io::Result<Ended> {
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::new()?;
     let mut events = TerminalEvents {
@@ -351,6 +361,7 @@ pub fn run(board: &mut Board, theme: &Theme, inbox: Option<Receiver<Action>>) ->
         run_loop(
             &mut guard.terminal,
             board,
+            keymap,
             theme,
             &mut events,
             &signals,

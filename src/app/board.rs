@@ -1,9 +1,9 @@
 //! The board's state: the dataset, the scenario being planned and its history, cursors, panes,
 //! modals and search caches. Changed only by [`Board::update`](crate::app::Board::update).
 
+use super::message::Message;
 use super::modal::{Effect, Modal};
 use super::pool::{LoadedPool, PoolStatus};
-use crate::config::Keymap;
 use crate::domain::dates::next_summer_window;
 use crate::domain::plan::{Origin, Place, Plan};
 use crate::domain::status::{ContractStatus, contract_status, is_at_club};
@@ -242,7 +242,6 @@ pub struct Board {
     pub modal: Option<Modal>,
     /// File work asked for by `update`, performed by the loop ([`Board::run_effects`]).
     pub effects: Vec<Effect>,
-    pub keymap: Arc<Keymap>,
     pub overlays: Overlays,
     pub focus: Pane,
     /// Depth pane cursor: column index into [`Board::depth_columns`], row.
@@ -261,7 +260,7 @@ pub struct Board {
     pub press: Option<(PlayerId, Origin)>,
     pub undo: Vec<Plan>,
     pub redo: Vec<Plan>,
-    pub message: Option<String>,
+    pub message: Option<Message>,
     pub should_quit: bool,
     /// Quit once the save under way succeeds ("save and quit").
     pub quit_after_save: bool,
@@ -289,7 +288,18 @@ pub const POOL_LIMIT: usize = 200;
 pub type Preview = Result<(Plan, String), String>;
 
 impl Board {
-    pub fn new(ds: Arc<Dataset>, date: Option<NaiveDate>, keymap: Arc<Keymap>) -> Board {
+    /// Puts a line in the status bar.
+    pub fn say(&mut self, m: impl Into<Message>) {
+        self.message = Some(m.into());
+    }
+
+    /// The status line's text, keys shown as `<Command>` (for tests and logs; ui prints keys
+    /// from the keymap).
+    pub fn message_text(&self) -> Option<String> {
+        self.message.as_ref().map(ToString::to_string)
+    }
+
+    pub fn new(ds: Arc<Dataset>, date: Option<NaiveDate>) -> Board {
         let today = chrono::Local::now().date_naive();
         let date = date.unwrap_or_else(|| {
             ds.newest_report()
@@ -316,7 +326,6 @@ impl Board {
             scenarios_dir: crate::store::scenario::scenarios_dir(None),
             modal: None,
             effects: Vec::new(),
-            keymap,
             overlays: Overlays {
                 injury: true,
                 contract: true,

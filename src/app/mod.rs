@@ -3,6 +3,7 @@
 mod board;
 pub mod command;
 pub mod effects;
+pub mod message;
 pub mod modal;
 pub mod pool;
 mod scenario;
@@ -14,6 +15,7 @@ pub use board::{
     Overlays, Pane, Preview, Spot,
 };
 pub use effects::Done;
+pub use message::Message;
 pub use modal::{Ask, Effect, Modal, PickFor, Then};
 
 pub use command::Command;

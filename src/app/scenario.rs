@@ -5,6 +5,7 @@ use super::Action;
 use super::board::{Board, Document};
 use super::command::Command;
 use super::effects::Done;
+use super::message::Message;
 use super::modal::{Ask, Choice, Effect, MenuItem, Modal, PickFor, Picker, Then};
 use crate::domain::dates::{add_months, season_end};
 use crate::domain::plan::{Assumption, DepartureKind, Plan};
@@ -89,20 +90,20 @@ impl Board {
         self.undo.clear();
         self.redo.clear();
         self.drag = None;
-        self.message = Some("new scenario".into());
+        self.say("new scenario");
     }
 
     fn depart_menu(&mut self) {
         let Some((id, _)) = self.selected() else {
-            self.message = Some("select a squad player first".into());
+            self.say("select a squad player first");
             return;
         };
         if self.ds.is_target(&id) {
-            self.message = Some(format!(
-                "{} is a target: {} takes a signing out",
-                self.display_name(&id),
-                self.keymap.label(Command::Remove)
-            ));
+            self.say(
+                Message::text(format!("{} is a target: ", self.display_name(&id)))
+                    .key(Command::Remove)
+                    .then(" takes a signing out"),
+            );
             return;
         }
         let mut items: Vec<MenuItem> = DepartureKind::ALL
@@ -129,7 +130,7 @@ impl Board {
 
     fn assume_menu(&mut self) {
         let Some((id, _)) = self.selected() else {
-            self.message = Some("select a player first".into());
+            self.say("select a player first");
             return;
         };
         let date = self.plan.date;
@@ -274,7 +275,7 @@ impl Board {
                         if input.chars().count() < limit {
                             input.push(c);
                         } else {
-                            self.message = Some(format!("at most {limit} characters"));
+                            self.say(format!("at most {limit} characters"));
                         }
                     }
                     Action::Paste(text) => {
@@ -297,7 +298,7 @@ impl Board {
                                 .collect()
                         };
                         if kept.len() > room {
-                            self.message = Some(format!("pasted text cut at {limit} characters"));
+                            self.say(format!("pasted text cut at {limit} characters"));
                         }
                         input.extend(kept.into_iter().take(room));
                     }
@@ -428,7 +429,7 @@ impl Board {
     fn answer(&mut self, ask: Ask, input: String) {
         let text = input.trim().to_string();
         if ask != Ask::Notes && text.is_empty() {
-            self.message = Some("a scenario needs a name".into());
+            self.say("a scenario needs a name");
             self.prompt(ask, input);
             return;
         }
@@ -444,7 +445,7 @@ impl Board {
                 }),
                 None => {
                     self.doc.name = text;
-                    self.message = Some(format!("renamed “{}” (not saved yet)", self.doc.name));
+                    self.say(format!("renamed “{}” (not saved yet)", self.doc.name));
                 }
             },
             Ask::Notes => {
@@ -509,10 +510,10 @@ impl Board {
         };
         match result {
             Ok(m) => {
-                self.message = Some(m);
+                self.say(m);
                 self.record_change(before);
             }
-            Err(why) => self.message = Some(why),
+            Err(why) => self.say(why),
         }
     }
 
@@ -537,7 +538,7 @@ impl Board {
                 }
                 self.doc = Document::in_file(name, Some(path), Some(fingerprint), created);
                 self.saved = *plan;
-                self.message = Some(message);
+                self.say(message);
                 if self.quit_after_save {
                     self.should_quit = !self.dirty();
                 }
@@ -554,7 +555,7 @@ impl Board {
                         offer_save: false,
                     });
                 } else {
-                    self.message = Some(format!("not saved: {message}"));
+                    self.say(format!("not saved: {message}"));
                 }
             }
             Done::Opened { path, loaded } => {
@@ -573,7 +574,7 @@ impl Board {
                 self.drag = None;
                 self.press = None;
                 self.filter = Default::default();
-                self.message = Some(format!("opened “{}”", s.name));
+                self.say(format!("opened “{}”", s.name));
                 if !notices.is_empty() {
                     self.modal = Some(Modal::Notice {
                         title: format!("Opened “{}” with changes", s.name),
@@ -600,11 +601,14 @@ impl Board {
             }
             Done::Listed(purpose, Ok(entries)) => {
                 if entries.is_empty() {
-                    self.message = Some(format!(
-                        "no scenarios in {} yet: {} saves one",
-                        self.scenarios_dir.display(),
-                        self.keymap.label(Command::Save)
-                    ));
+                    self.say(
+                        Message::text(format!(
+                            "no scenarios in {} yet: ",
+                            self.scenarios_dir.display()
+                        ))
+                        .key(Command::Save)
+                        .then(" saves one"),
+                    );
                 } else {
                     self.modal = Some(Modal::Picker(Picker {
                         purpose,
@@ -614,7 +618,7 @@ impl Board {
                     }));
                 }
             }
-            Done::Listed(_, Err(message)) => self.message = Some(message),
+            Done::Listed(_, Err(message)) => self.say(message),
             Done::Deleted(Ok(path)) => {
                 if self.doc.path.as_ref() == Some(&path) {
                     // The work now lives only here: unsaved unless it is the data's own plan.
@@ -622,10 +626,10 @@ impl Board {
                     self.doc.fingerprint = None;
                     self.saved = Plan::new(&self.ds, self.plan.date);
                 }
-                self.message = Some(format!("deleted {}", path.display()));
+                self.say(format!("deleted {}", path.display()));
                 self.effects.push(Effect::List(PickFor::Open));
             }
-            Done::Deleted(Err(message)) => self.message = Some(format!("not deleted: {message}")),
+            Done::Deleted(Err(message)) => self.say(format!("not deleted: {message}")),
             Done::Compared(Ok((name, other))) => {
                 self.modal = Some(Modal::Compare {
                     name,
@@ -651,7 +655,7 @@ impl Board {
                 self.doc.recovered = Some(pending.path);
                 self.undo.clear();
                 self.redo.clear();
-                self.message = Some(format!("restored the unsaved work on “{}”", s.name));
+                self.say(format!("restored the unsaved work on “{}”", s.name));
                 if !notices.is_empty() {
                     self.modal = Some(Modal::Notice {
                         title: format!("Restored “{}” with notes", s.name),
@@ -676,14 +680,14 @@ impl Board {
                 // After restoring one of several, both are said.
                 self.message = Some(match self.message.take() {
                     Some(m) if m.starts_with("restored") => {
-                        format!("{m}; the other work is kept in {names}")
+                        m.then(format!("; the other work is kept in {names}"))
                     }
-                    _ => format!("the unsaved work is kept in {names}"),
+                    _ => Message::text(format!("the unsaved work is kept in {names}")),
                 });
             }
             Done::RecoveryDiscarded(_) => {}
             Done::SetAside(Err(message)) => {
-                self.message = Some(format!("the recovery file stays where it is: {message}"));
+                self.say(format!("the recovery file stays where it is: {message}"));
             }
             Done::Compared(Err(message)) => {
                 self.modal = Some(Modal::Notice {

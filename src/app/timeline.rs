@@ -3,7 +3,7 @@
 //! and undo shows at once.
 
 use super::Board;
-use crate::app::Command;
+use super::Command;
 use crate::domain::PlayerId;
 use crate::domain::timeline::{Timeline, build, first_season};
 
@@ -98,7 +98,7 @@ impl Board {
                 return false;
             }
             _ => {
-                self.message = Some("not in the timeline: T or Esc goes back to the board".into());
+                self.say("not in the timeline: T or Esc goes back to the board");
                 return true;
             }
         }

@@ -4,6 +4,7 @@
 use super::Action;
 use super::board::{Board, DepthColumn, DragState, HISTORY_LIMIT, Pane, Spot};
 use super::command::Command;
+use super::message::Message;
 use crate::domain::dates::{add_months, next_window};
 use crate::domain::plan::{Origin, Place, Plan, describe_change};
 use crate::domain::{Formation, PlayerId};
@@ -39,7 +40,7 @@ impl Board {
                 return;
             }
             Action::PoolFailed(message) => {
-                self.message = Some(format!("pool not loaded: {message}"));
+                self.say(format!("pool not loaded: {message}"));
                 self.pool = super::pool::PoolStatus::Failed(message);
                 return;
             }
@@ -155,11 +156,11 @@ impl Board {
             Command::Cancel => self.cancel(),
             Command::InjuryOverlay => {
                 self.overlays.injury = !self.overlays.injury;
-                self.message = Some(format!("injury overlay {}", on_off(self.overlays.injury)));
+                self.say(format!("injury overlay {}", on_off(self.overlays.injury)));
             }
             Command::ContractOverlay => {
                 self.overlays.contract = !self.overlays.contract;
-                self.message = Some(format!(
+                self.say(format!(
                     "contract overlay {}",
                     on_off(self.overlays.contract)
                 ));
@@ -172,7 +173,7 @@ impl Board {
             Command::Formation => {
                 let before = self.plan.clone();
                 self.plan.depth.formation = self.plan.formation().next();
-                self.message = Some(format!("formation {}", self.plan.formation()));
+                self.say(format!("formation {}", self.plan.formation()));
                 self.record(before);
             }
             Command::Grab => {
@@ -196,7 +197,7 @@ impl Board {
         } else if self.drag.is_some() {
             self.drag = None;
             self.press = None;
-            self.message = Some("drag cancelled".into());
+            self.say("drag cancelled");
         } else if self.filter.is_active() {
             self.filter.typing = false;
             self.filter.query.clear();
@@ -230,9 +231,9 @@ impl Board {
             Some(prev) => {
                 let now = std::mem::replace(&mut self.plan, prev);
                 self.redo.push(now);
-                self.message = Some("undone".into());
+                self.say("undone");
             }
-            None => self.message = Some("nothing to undo".into()),
+            None => self.say("nothing to undo"),
         }
     }
 
@@ -241,9 +242,9 @@ impl Board {
             Some(next) => {
                 let now = std::mem::replace(&mut self.plan, next);
                 self.undo.push(now);
-                self.message = Some("redone".into());
+                self.say("redone");
             }
-            None => self.message = Some("nothing to redo".into()),
+            None => self.say("nothing to redo"),
         }
     }
 
@@ -282,13 +283,15 @@ impl Board {
                     by_mouse: false,
                     over: None,
                 });
-                self.message = Some(format!(
-                    "dragging {name}: move to a slot or depth row, {} to drop, {} to cancel",
-                    self.keymap.label(Command::Grab),
-                    self.keymap.label(Command::Cancel)
-                ));
+                self.say(
+                    Message::text(format!("dragging {name}: move to a slot or depth row, "))
+                        .key(Command::Grab)
+                        .then(" to drop, ")
+                        .key(Command::Cancel)
+                        .then(" to cancel"),
+                );
             }
-            None => self.message = Some("nobody here to grab".into()),
+            None => self.say("nobody here to grab"),
         }
     }
 
@@ -297,7 +300,7 @@ impl Board {
             Some(place) => self.drop_at(place),
             None => {
                 self.drag = None;
-                self.message = Some("dropped outside the board: nothing changed".into());
+                self.say("dropped outside the board: nothing changed");
             }
         }
     }
@@ -312,11 +315,11 @@ impl Board {
             .drop_player(&self.ds, &drag.id, drag.origin, place)
         {
             Ok(()) => {
-                self.message = Some(describe_change(&self.ds, &before, &self.plan, &drag.id));
+                self.say(describe_change(&self.ds, &before, &self.plan, &drag.id));
                 self.record(before);
                 self.follow(&drag.id, place);
             }
-            Err(why) => self.message = Some(format!("{}: {why}", self.name(&drag.id))),
+            Err(why) => self.say(format!("{}: {why}", self.name(&drag.id))),
         }
     }
 
@@ -344,24 +347,24 @@ impl Board {
 
     fn remove_selected(&mut self) {
         let Some((id, _)) = self.selected() else {
-            self.message = Some("nobody selected".into());
+            self.say("nobody selected");
             return;
         };
         if !self.plan.is_signing(&id) {
-            self.message = Some(format!(
-                "{} is not a projected signing; {} removes signings",
-                self.name(&id),
-                self.keymap.label(Command::Remove)
-            ));
+            self.say(
+                Message::text(format!("{} is not a projected signing; ", self.name(&id)))
+                    .key(Command::Remove)
+                    .then(" removes signings"),
+            );
             return;
         }
         let before = self.plan.clone();
         match self.plan.remove_signing(&self.ds, &id) {
             Ok(()) => {
-                self.message = Some(format!("{} taken out of the plan", self.name(&id)));
+                self.say(format!("{} taken out of the plan", self.name(&id)));
                 self.record(before);
             }
-            Err(why) => self.message = Some(why),
+            Err(why) => self.say(why),
         }
     }
 
@@ -381,21 +384,19 @@ impl Board {
             }
             Origin::List => {
                 let why = if self.ds.is_target(&id) {
-                    "move a player in the depth chart or on the pitch".to_string()
+                    Message::text("move a player in the depth chart or on the pitch")
                 } else {
-                    format!(
-                        "{} has no depth place: {} him into a column first",
-                        self.name(&id),
-                        self.keymap.label(Command::Grab)
-                    )
+                    Message::text(format!("{} has no depth place: ", self.name(&id)))
+                        .key(Command::Grab)
+                        .then(" him into a column first")
                 };
-                self.message = Some(why);
+                self.say(why);
                 return;
             }
         };
         match moved {
             Some(pos) => {
-                self.message = Some(describe_change(&self.ds, &before, &self.plan, &id));
+                self.say(describe_change(&self.ds, &before, &self.plan, &id));
                 self.record(before);
                 if self.focus == Pane::Depth {
                     if let Some(row) = self
@@ -414,7 +415,7 @@ impl Board {
                     self.slot_cursor = i;
                 }
             }
-            None => self.message = Some(format!("{} is already at that end", self.name(&id))),
+            None => self.say(format!("{} is already at that end", self.name(&id))),
         }
     }
 
@@ -513,7 +514,7 @@ impl Board {
             Some(place) => self.drop_at(place),
             None => {
                 self.drag = None;
-                self.message = Some("dropped outside the board: nothing changed".into());
+                self.say("dropped outside the board: nothing changed");
             }
         }
     }

@@ -1,13 +1,15 @@
 //! Turning one terminal event into actions.
 
 use crate::app::{Action, Board, Command, Modal};
+use crate::config::Keymap;
 use crate::ui::HitMap;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-/// The actions one event asks for, read in the board's current mode.
-pub fn event_to_actions(ev: &Event, board: &Board, hits: &HitMap) -> Vec<Action> {
+/// The actions one event asks for, read in the board's current mode: keys through `keymap`, the
+/// mouse through the last frame's `hits`.
+pub fn event_to_actions(ev: &Event, board: &Board, keymap: &Keymap, hits: &HitMap) -> Vec<Action> {
     match ev {
         Event::Key(key) => {
             if key.kind == KeyEventKind::Release {
@@ -26,8 +28,7 @@ pub fn event_to_actions(ev: &Event, board: &Board, hits: &HitMap) -> Vec<Action>
                     KeyCode::Up => vec![Action::Command(Command::Up)],
                     KeyCode::Down => vec![Action::Command(Command::Down)],
                     // Ctrl combinations keep their commands while typing (Ctrl-c quits).
-                    _ if ctrl => board
-                        .keymap
+                    _ if ctrl => keymap
                         .command(key)
                         .map(Action::Command)
                         .into_iter()
@@ -35,8 +36,7 @@ pub fn event_to_actions(ev: &Event, board: &Board, hits: &HitMap) -> Vec<Action>
                     _ => Vec::new(),
                 };
             }
-            board
-                .keymap
+            keymap
                 .command(key)
                 .map(Action::Command)
                 .into_iter()

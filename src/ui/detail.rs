@@ -4,6 +4,7 @@
 use super::marks::contract_style;
 use super::{Theme, centered, pane_block};
 use crate::app::Board;
+use crate::config::Keymap;
 use crate::domain::PlayerId;
 use crate::domain::plan::ordinal;
 use crate::domain::status::{
@@ -222,7 +223,7 @@ pub fn render_pane(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
         .render(area, buf);
 }
 
-pub fn render_popup(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
+pub fn render_popup(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &Theme) {
     let Some(id) = board.shown_player() else {
         return;
     };
@@ -235,10 +236,7 @@ pub fn render_popup(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) 
     let title = Line::from(vec![
         Span::styled(" Details ", theme.title),
         Span::styled(
-            format!(
-                "· {} closes ",
-                board.keymap.label(crate::app::Command::Cancel)
-            ),
+            format!("· {} closes ", km.label(crate::app::Command::Cancel)),
             theme.dim,
         ),
     ]);

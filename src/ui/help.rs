@@ -4,13 +4,13 @@ use super::marks::LEGEND;
 use super::{Theme, centered, pane_block};
 use crate::app::Board;
 use crate::app::Command;
+use crate::config::Keymap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
-pub fn lines(board: &Board, theme: &Theme) -> Vec<Line<'static>> {
-    let km = &board.keymap;
+pub fn lines(km: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for (cmd, _) in km.entries() {
         out.push(Line::from(vec![
@@ -53,8 +53,8 @@ pub fn lines(board: &Board, theme: &Theme) -> Vec<Line<'static>> {
     out
 }
 
-pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
-    let content = lines(board, theme);
+pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &Theme) {
+    let content = lines(km, theme);
     let h = (content.len() as u16).saturating_add(2);
     let rect = centered(area, 84, h);
     Clear.render(rect, buf);
@@ -63,8 +63,8 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
         Span::styled(
             format!(
                 "· from the keymap · {} or {} closes · ↑↓ scroll ",
-                board.keymap.label(Command::Help),
-                board.keymap.label(Command::Cancel)
+                km.label(Command::Help),
+                km.label(Command::Cancel)
             ),
             theme.dim,
         ),

@@ -17,6 +17,7 @@ pub use hitmap::{Hit, HitMap};
 
 use crate::app::Command;
 use crate::app::{Board, Pane};
+use crate::config::Keymap;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -28,13 +29,19 @@ use text::{clip_spans, width};
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-pub fn draw(frame: &mut Frame, board: &Board, theme: &Theme) -> HitMap {
+pub fn draw(frame: &mut Frame, board: &Board, keymap: &Keymap, theme: &Theme) -> HitMap {
     let area = frame.area();
-    render(area, frame.buffer_mut(), board, theme)
+    render(area, frame.buffer_mut(), board, keymap, theme)
 }
 
-/// Renders the whole screen into `buf` within `area`.
-pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) -> HitMap {
+/// Renders the whole screen into `buf` within `area`; keys are named as `keymap` binds them.
+pub fn render(
+    area: Rect,
+    buf: &mut Buffer,
+    board: &Board,
+    keymap: &Keymap,
+    theme: &Theme,
+) -> HitMap {
     let area = area.intersection(buf.area);
     let mut hits = HitMap::default();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -76,21 +83,21 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) -> Hit
     side::render_warnings(warn_area, buf, board, theme);
     side::render_list(list_area, buf, board, theme, &mut hits);
     detail::render_pane(detail_area, buf, board, theme);
-    render_status(status, buf, board, theme);
+    render_status(status, buf, board, keymap, theme);
 
     if board.timeline_view.is_some() {
-        timeline::render(main, buf, board, theme);
+        timeline::render(main, buf, board, keymap, theme);
         // The board under the timeline takes no clicks.
         hits = HitMap::default();
     }
     if board.detail {
-        detail::render_popup(main, buf, board, theme);
+        detail::render_popup(main, buf, board, keymap, theme);
     }
     if board.help {
-        help::render(main, buf, board, theme);
+        help::render(main, buf, board, keymap, theme);
     }
     if board.modal.is_some() {
-        modal::render(main, buf, board, theme);
+        modal::render(main, buf, board, keymap, theme);
         // The board under a modal takes no clicks.
         hits = HitMap::default();
     }
@@ -140,7 +147,7 @@ fn too_small(area: Rect, buf: &mut Buffer) {
         .render(inner, buf);
 }
 
-fn render_status(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
+fn render_status(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &Theme) {
     buf.set_style(area, theme.status);
     let date = board.plan.date;
     let mut spans: Vec<Span<'static>> = vec![Span::styled(
@@ -187,14 +194,16 @@ fn render_status(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
         theme.status,
     ));
     if let Some(m) = &board.message {
-        spans.push(Span::styled(m.clone(), theme.status.patch(theme.title)));
+        spans.push(Span::styled(
+            m.render(|c| km.label(c)),
+            theme.status.patch(theme.title),
+        ));
     } else if board.filter.typing {
         spans.push(Span::styled(
             "type to search · ↑↓ choose · Enter keep results · Esc clear",
             theme.status,
         ));
     } else {
-        let km = &board.keymap;
         let hint = [
             (Command::Help, "help"),
             (Command::Search, "search"),

@@ -5,6 +5,7 @@ use super::text::{clip_spans, highlighted, put_line, truncate};
 use super::{Theme, centered, pane_block};
 use crate::app::Board;
 use crate::app::modal::{Modal, PickFor, Picker};
+use crate::config::Keymap;
 use crate::domain::compare::compare;
 use crate::domain::scenario::short_name;
 use ratatui::buffer::Buffer;
@@ -36,7 +37,7 @@ fn title(text: &str, hint: &str, theme: &Theme) -> Line<'static> {
     ])
 }
 
-pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
+pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &Theme) {
     let Some(modal) = &board.modal else { return };
     match modal {
         Modal::Prompt {
@@ -84,7 +85,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
                     inner,
                     inner.x,
                     inner.y + 2,
-                    &Line::from(Span::styled(m.clone(), theme.warning)),
+                    &Line::from(Span::styled(m.render(|c| km.label(c)), theme.warning)),
                 );
             }
         }

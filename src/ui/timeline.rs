@@ -4,8 +4,9 @@
 use super::text::{put_line, truncate, width};
 use super::{Theme, centered, pane_block};
 use crate::app::Board;
+use crate::app::Command;
+use crate::config::Keymap;
 use crate::domain::budget::per_window;
-use crate::input::Command;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -15,7 +16,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 /// Width of the position column.
 const POS_W: u16 = 5;
 
-pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
+pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &Theme) {
     let Some(view) = board.timeline_view else {
         return;
     };
@@ -27,8 +28,8 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
             format!(
                 "· first choice flagged at {}+ · {}/{} back ",
                 t.old_age,
-                board.keymap.label(Command::Timeline),
-                board.keymap.label(Command::Cancel)
+                km.label(Command::Timeline),
+                km.label(Command::Cancel)
             ),
             theme.dim,
         ),
@@ -221,7 +222,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
         let title = Line::from(vec![
             Span::styled(" Details ", theme.title),
             Span::styled(
-                format!("· {} closes ", board.keymap.label(Command::Cancel)),
+                format!("· {} closes ", km.label(Command::Cancel)),
                 theme.dim,
             ),
         ]);

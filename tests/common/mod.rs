@@ -10,9 +10,15 @@ use squadboard::store;
 use squadboard::ui::{self, Theme};
 use std::sync::Arc;
 
+/// The default keymap, loaded once: ui and input take it as the board holds none.
+pub fn keymap() -> &'static Keymap {
+    static KEYS: std::sync::OnceLock<Keymap> = std::sync::OnceLock::new();
+    KEYS.get_or_init(Keymap::default_keys)
+}
+
 pub fn board() -> Board {
     let ds = store::load(None).expect("bundled data");
-    Board::new(Arc::new(ds), None, Arc::new(Keymap::default_keys()))
+    Board::new(Arc::new(ds), None)
 }
 
 /// A board on the bundled data whose scenario files go to `dir`.
@@ -52,7 +58,7 @@ pub fn render(b: &Board, w: u16, h: u16) -> (Buffer, HitMap) {
 pub fn render_with(b: &Board, w: u16, h: u16, theme: &Theme) -> (Buffer, HitMap) {
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
-    let hits = ui::render(area, &mut buf, b, theme);
+    let hits = ui::render(area, &mut buf, b, keymap(), theme);
     (buf, hits)
 }
 

@@ -7,7 +7,6 @@
 use chrono::NaiveDate;
 use squadboard::app::Board;
 use squadboard::domain::{Dataset, DepthChart, Player, PlayerId, Position};
-use squadboard::input::Keymap;
 use std::sync::Arc;
 
 pub const CLUB: &str = "Atlético Valdoria";
@@ -84,9 +83,5 @@ pub fn dataset() -> Dataset {
 
 /// A board on the made-up club at 1 July 2026.
 pub fn board() -> Board {
-    Board::new(
-        Arc::new(dataset()),
-        Some(date(2026, 7, 1)),
-        Arc::new(Keymap::default_keys()),
-    )
+    Board::new(Arc::new(dataset()), Some(date(2026, 7, 1)))
 }

@@ -107,7 +107,7 @@ fn a_missing_pool_is_reported_and_the_board_carries_on() {
     deliver(&mut b, Path::new("/nonexistent/pool.csv"));
     assert!(matches!(b.pool, PoolStatus::Failed(_)));
     assert!(
-        b.message
+        b.message_text()
             .as_deref()
             .unwrap_or("")
             .contains("/nonexistent/pool.csv")

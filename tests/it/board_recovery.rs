@@ -73,7 +73,7 @@ fn declined_work_is_kept_as_a_scenario_not_lost() {
     next.apply(Action::Command(Command::Cancel));
     assert!(next.modal.is_none());
     assert!(!next.dirty());
-    let m = next.message.clone().unwrap_or_default();
+    let m = next.message_text().unwrap_or_default();
     assert!(m.contains("recovered-"), "{m}");
     // The picker lists it; opening it brings the work back.
     next.apply(Action::Command(Command::OpenScenario));

@@ -115,7 +115,7 @@ fn a_failed_save_keeps_the_scenario_unsaved_and_says_why() {
     type_in(&mut b, "doomed");
     b.apply(Action::ModalAccept);
     assert!(b.dirty());
-    let m = b.message.clone().unwrap_or_default();
+    let m = b.message_text().unwrap_or_default();
     assert!(m.starts_with("not saved:"), "{m}");
     assert!(m.contains("not-a-folder"), "{m}");
     assert_eq!(fs::read_to_string(&blocker).expect("file"), "x");

@@ -213,7 +213,7 @@ fn formation_cycles_and_the_depth_chart_follows() {
     assert_eq!(b.plan.formation().name(), "4-3-3");
     cmd(&mut b, Redo);
     assert_eq!(b.plan.formation().name(), "4-2-3-1");
-    assert!(b.message.as_deref() == Some("redone"));
+    assert!(b.message_text().as_deref() == Some("redone"));
 }
 
 #[test]

@@ -19,7 +19,7 @@ fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
 
 /// Sends one event through the real input map against the last frame, then redraws.
 fn send(b: &mut Board, hits: &mut HitMap, ev: Event) {
-    for a in event_to_actions(&ev, b, hits) {
+    for a in event_to_actions(&ev, b, crate::common::keymap(), hits) {
         b.update(a);
     }
     *hits = render(b, 120, 40).1;
@@ -101,7 +101,7 @@ fn konate_into_the_xi_by_keyboard_and_by_mouse_ends_the_same() {
     assert_eq!(kb.undo, ms.undo);
     assert_eq!(kb.message, ms.message);
     assert_eq!(
-        ms.message.as_deref(),
+        ms.message_text().as_deref(),
         Some("Konaté → left CB; Militão drops to 4th CB")
     );
 }
@@ -175,7 +175,7 @@ fn dragging_a_signing_back_to_the_targets_removes_him_and_x_does_too() {
     // `x` on a squad player explains instead.
     cmd(&mut b, Remove);
     assert!(
-        b.message
+        b.message_text()
             .as_deref()
             .unwrap_or("")
             .contains("not a projected signing")
@@ -212,7 +212,7 @@ fn esc_cancels_a_drag_and_a_release_outside_changes_nothing() {
     assert!(b.drag.is_none());
     assert_eq!(b.plan, before);
     assert!(
-        b.message
+        b.message_text()
             .as_deref()
             .unwrap_or("")
             .contains("nothing changed")
@@ -257,7 +257,7 @@ fn hits_follow_the_layout_at_every_size() {
             mouse(MouseEventKind::Drag(MouseButton::Left), to.x + 1, to.y),
             mouse(MouseEventKind::Up(MouseButton::Left), to.x + 1, to.y),
         ] {
-            for a in event_to_actions(&ev, &b, &hits) {
+            for a in event_to_actions(&ev, &b, crate::common::keymap(), &hits) {
                 b.update(a);
             }
             hits = render(&b, w, h).1;

@@ -42,6 +42,7 @@ fn keys_drive_the_loop_and_q_quits() {
     let exit = run_loop(
         &mut term,
         &mut b,
+        crate::common::keymap(),
         &Theme::default(),
         &mut events,
         &Signals::default(),
@@ -68,6 +69,7 @@ fn key_releases_are_ignored_and_scripts_end_cleanly() {
     let exit = run_loop(
         &mut term,
         &mut b,
+        crate::common::keymap(),
         &Theme::default(),
         &mut events,
         &Signals::default(),
@@ -117,6 +119,7 @@ fn the_mouse_uses_the_frame_the_loop_drew() {
     run_loop(
         &mut term,
         &mut b,
+        crate::common::keymap(),
         &Theme::default(),
         &mut events,
         &Signals::default(),

@@ -39,7 +39,7 @@ fn a_cursor_move_writes_a_fraction_of_a_frame() {
     let mut draw = |b: &squadboard::app::Board| {
         let before = *counter.0.lock().expect("lock");
         term.draw(|f| {
-            ui::draw(f, b, &theme);
+            ui::draw(f, b, crate::common::keymap(), &theme);
         })
         .expect("draw");
         *counter.0.lock().expect("lock") - before

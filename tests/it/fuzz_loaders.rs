@@ -338,29 +338,29 @@ fn assert_placed(err: &StoreError, files: &[(&str, &str)]) -> Result<(), TestCas
     Ok(())
 }
 
-fn render(board: &Board, theme: &Theme, w: u16, h: u16) -> Buffer {
+fn render(board: &Board, km: &Keymap, theme: &Theme, w: u16, h: u16) -> Buffer {
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
-    ui::render(area, &mut buf, board, theme);
+    ui::render(area, &mut buf, board, km, theme);
     buf
 }
 
 /// Draws a board at both layouts, with the focus on every pane and the details open.
-fn draw_everything(board: &mut Board, theme: &Theme) {
+fn draw_everything(board: &mut Board, km: &Keymap, theme: &Theme) {
     for (w, h) in [(120, 40), (80, 24)] {
-        render(board, theme, w, h);
+        render(board, km, theme, w, h);
     }
     for _ in 0..3 {
         board.update(Action::Command(Command::NextPane));
-        render(board, theme, 120, 40);
+        render(board, km, theme, 120, 40);
     }
     board.update(Action::Command(Command::Open));
-    render(board, theme, 80, 24);
+    render(board, km, theme, 80, 24);
     board.update(Action::Command(Command::Cancel));
 }
 
-fn keymap() -> Arc<Keymap> {
-    Arc::new(Keymap::default_keys())
+fn keymap() -> &'static Keymap {
+    crate::common::keymap()
 }
 
 fn bundled() -> Arc<Dataset> {
@@ -416,8 +416,8 @@ fn check_data_file(which: DataFile, bytes: Vec<u8>) -> Result<(), TestCaseError>
         }
         Ok(ds) => {
             prop_assert!(report.is_clean(), "{:?}", report.errors);
-            let mut board = Board::new(Arc::new(ds), None, keymap());
-            draw_everything(&mut board, &Theme::default());
+            let mut board = Board::new(Arc::new(ds), None);
+            draw_everything(&mut board, keymap(), &Theme::default());
         }
     }
     Ok(())
@@ -450,21 +450,21 @@ fn check_scenario(bytes: Vec<u8>) -> Result<(), TestCaseError> {
             prop_assert!(back.xi_differences.is_empty());
             // Opened on the board, as the picker opens it; then compared against.
             let plan = loaded.scenario.plan.clone();
-            let mut board = Board::new(Arc::clone(&ds), None, keymap());
+            let mut board = Board::new(Arc::clone(&ds), None);
             board.update(Action::Done(Box::new(Done::Opened {
                 path: PathBuf::from(name),
                 loaded: Box::new(loaded),
             })));
             board.modal = None;
             prop_assert_eq!(&board.plan, &plan);
-            draw_everything(&mut board, &Theme::default());
+            draw_everything(&mut board, keymap(), &Theme::default());
             board.modal = Some(Modal::Compare {
                 name: "fuzzed".into(),
-                other: Box::new(Board::new(Arc::clone(&ds), None, keymap()).plan),
+                other: Box::new(Board::new(Arc::clone(&ds), None).plan),
                 scroll: 0,
             });
-            render(&board, &Theme::default(), 120, 40);
-            render(&board, &Theme::default(), 80, 24);
+            render(&board, keymap(), &Theme::default(), 120, 40);
+            render(&board, keymap(), &Theme::default(), 80, 24);
         }
     }
     Ok(())
@@ -627,8 +627,8 @@ fn check_csv(bytes: Vec<u8>) -> Result<(), TestCaseError> {
         }
         Ok(ds) => {
             prop_assert_eq!(ds.squad.len(), got.players.len());
-            let mut board = Board::new(Arc::new(ds), None, keymap());
-            draw_everything(&mut board, &Theme::default());
+            let mut board = Board::new(Arc::new(ds), None);
+            draw_everything(&mut board, keymap(), &Theme::default());
         }
     }
     Ok(())
@@ -657,12 +657,12 @@ fn check_keymap(bytes: Vec<u8>) -> Result<(), TestCaseError> {
                     prop_assert_eq!(km.command(&KeyEvent::new(k.code, mods)), Some(cmd), "{}", k);
                 }
             }
-            let mut board = Board::new(bundled(), None, Arc::new(km));
-            draw_everything(&mut board, &Theme::default());
+            let mut board = Board::new(bundled(), None);
+            draw_everything(&mut board, &km, &Theme::default());
             board.update(Action::Command(Command::Help));
             board.help = true;
-            render(&board, &Theme::default(), 120, 40);
-            render(&board, &Theme::default(), 80, 24);
+            render(&board, &km, &Theme::default(), 120, 40);
+            render(&board, &km, &Theme::default(), 80, 24);
         }
     }
     Ok(())
@@ -679,8 +679,8 @@ fn check_theme(bytes: Vec<u8>) -> Result<(), TestCaseError> {
     match Theme::load(Some((name, &text))) {
         Err(e) => assert_placed(&e, &[(name, text.as_str())])?,
         Ok(theme) => {
-            let mut board = Board::new(bundled(), None, keymap());
-            draw_everything(&mut board, &theme);
+            let mut board = Board::new(bundled(), None);
+            draw_everything(&mut board, keymap(), &theme);
         }
     }
     Ok(())
@@ -838,8 +838,8 @@ fn a_reported_age_past_i32_max_draws_as_unknown() {
             }
         }
         let ds = sources.load().expect("a silly age is still data");
-        let mut board = Board::new(Arc::new(ds), None, keymap());
-        draw_everything(&mut board, &Theme::default());
+        let mut board = Board::new(Arc::new(ds), None);
+        draw_everything(&mut board, keymap(), &Theme::default());
         let rivero = board
             .ds
             .player(&squadboard::domain::PlayerId::new("rivero"))
@@ -864,13 +864,13 @@ fn huge_fees_add_up_without_overflow() {
     let ds = bundled();
     let loaded = scenarios::parse("huge.ron", &text, &ds).expect("huge fees parse");
     let plan = loaded.scenario.plan.clone();
-    let mut board = Board::new(Arc::clone(&ds), None, keymap());
+    let mut board = Board::new(Arc::clone(&ds), None);
     board.update(Action::Done(Box::new(Done::Opened {
         path: PathBuf::from("huge.ron"),
         loaded: Box::new(loaded),
     })));
     board.modal = None;
-    draw_everything(&mut board, &Theme::default());
+    draw_everything(&mut board, keymap(), &Theme::default());
     let fees = squadboard::domain::warnings::assess(&ds, &plan).fees;
     assert_eq!(
         fees.by_currency
@@ -896,7 +896,7 @@ fn a_depth_column_longer_than_a_terminal_is_tall_draws() {
         "the loader says it kept him once: {:?}",
         loaded.notices()
     );
-    let mut board = Board::new(Arc::clone(&ds), None, keymap());
+    let mut board = Board::new(Arc::clone(&ds), None);
     board.update(Action::Done(Box::new(Done::Opened {
         path: PathBuf::from("tall.ron"),
         loaded: Box::new(loaded),
@@ -911,7 +911,7 @@ fn a_depth_column_longer_than_a_terminal_is_tall_draws() {
         .columns
         .insert(squadboard::domain::Position::CB, tall);
     for (w, h) in [(120, 40), (80, 24), (300, 100)] {
-        let buf = render(&board, &Theme::default(), w, h);
+        let buf = render(&board, keymap(), &Theme::default(), w, h);
         let mut top = String::new();
         for x in 0..w {
             top.push_str(buf[(x, 1)].symbol());

@@ -29,10 +29,9 @@ fn timeline_block() -> String {
 }
 
 fn keys_block() -> String {
-    let b = board();
     let mut out = String::from("| keys | what they do |\n|---|---|\n");
-    for (cmd, _) in b.keymap.entries() {
-        let label = b.keymap.label(cmd).replace('|', "\\|");
+    for (cmd, _) in crate::common::keymap().entries() {
+        let label = crate::common::keymap().label(cmd).replace('|', "\\|");
         out.push_str(&format!("| `{label}` | {} |\n", cmd.describe()));
     }
     out

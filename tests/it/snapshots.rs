@@ -87,7 +87,7 @@ fn help_overlay() {
     // Generated from the keymap: every command's description is there with its key (on a
     // screen tall enough for all of them; a shorter one scrolls).
     let tall = text(&render(&b, 120, 60).0);
-    for (c, _) in b.keymap.entries() {
+    for (c, _) in crate::common::keymap().entries() {
         assert!(tall.contains(c.describe()), "help misses {c:?}");
     }
     let (buf, _) = render(&b, 120, 40);

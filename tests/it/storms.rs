@@ -228,7 +228,7 @@ fn bound_keys(km: &Keymap) -> Vec<Event> {
 fn render(board: &Board, theme: &Theme, (w, h): (u16, u16)) -> HitMap {
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
-    ui::render(area, &mut buf, board, theme)
+    ui::render(area, &mut buf, board, crate::common::keymap(), theme)
 }
 
 /// The scenario folder a storm starts with: two good scenarios (one in the old format), one
@@ -309,7 +309,7 @@ fn run_storm(storm: &Storm, keys: &[Event]) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().expect("a temporary folder");
     seed_folder(dir.path());
     let ds = Arc::new(store::load(None).expect("bundled data"));
-    let mut board = Board::new(Arc::clone(&ds), None, Arc::new(Keymap::default_keys()));
+    let mut board = Board::new(Arc::clone(&ds), None);
     board.scenarios_dir = dir.path().to_path_buf();
     if storm.recovery {
         let mut s = Scenario::new("left behind", board.plan.clone(), chrono::Utc::now());
@@ -380,7 +380,7 @@ fn run_storm(storm: &Storm, keys: &[Event]) -> Result<(), TestCaseError> {
             }
         };
         let before = (board.plan.clone(), board.modal.clone());
-        let actions = event_to_actions(&event, &board, &hits);
+        let actions = event_to_actions(&event, &board, crate::common::keymap(), &hits);
         if matches!(e, Ev::Released(_) | Ev::Focus(_)) {
             prop_assert!(actions.is_empty(), "{:?} asked for {:?}", event, actions);
         }
@@ -446,13 +446,13 @@ fn a_scripted_storm_reaches_the_picker_a_signing_and_a_save() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     seed_folder(dir.path());
     let ds = Arc::new(store::load(None).expect("bundled data"));
-    let mut board = Board::new(Arc::clone(&ds), None, Arc::new(Keymap::default_keys()));
+    let mut board = Board::new(Arc::clone(&ds), None);
     board.scenarios_dir = dir.path().to_path_buf();
     let theme = Theme::default();
     let size = (120, 40);
     let send = |board: &mut Board, ev: Event| {
         let hits = render(board, &theme, size);
-        for a in event_to_actions(&ev, board, &hits) {
+        for a in event_to_actions(&ev, board, crate::common::keymap(), &hits) {
             board.apply(a);
         }
         check_invariants(board).expect("invariants");

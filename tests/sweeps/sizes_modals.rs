@@ -63,7 +63,13 @@ fn select_in_list(b: &mut Board, who: &str) {
 fn render(b: &Board, w: u16, h: u16) -> (Buffer, HitMap) {
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
-    let hits = ui::render(area, &mut buf, b, &Theme::default());
+    let hits = ui::render(
+        area,
+        &mut buf,
+        b,
+        crate::common::keymap(),
+        &Theme::default(),
+    );
     (buf, hits)
 }
 
