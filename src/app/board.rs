@@ -240,6 +240,9 @@ pub struct Board {
     pub scenarios_dir: PathBuf,
     /// A prompt, confirmation, picker… on top of the board; it takes the keys while open.
     pub modal: Option<Modal>,
+    /// Dialogues raised while another was open (a notice during the recovery offer): shown, in
+    /// order, as each one before them closes — never dropped.
+    pub pending_modals: std::collections::VecDeque<Modal>,
     /// File work asked for by `update`, performed by the loop ([`Board::run_effects`]).
     pub effects: Vec<Effect>,
     pub overlays: Overlays,
@@ -325,6 +328,7 @@ impl Board {
             doc: Document::untitled(),
             scenarios_dir: crate::store::scenario::scenarios_dir(None),
             modal: None,
+            pending_modals: std::collections::VecDeque::new(),
             effects: Vec::new(),
             overlays: Overlays {
                 injury: true,
@@ -710,7 +714,7 @@ impl Board {
             if more > 0 {
                 lines.push(format!("… and {more} more"));
             }
-            self.modal.get_or_insert(Modal::Notice {
+            self.show(Modal::Notice {
                 title: format!("Pool {}: rows skipped", pool.source.display()),
                 lines,
                 scroll: 0,

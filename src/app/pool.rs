@@ -59,12 +59,22 @@ pub fn merge(base: &Dataset, pool: crate::store::pool::Pool) -> LoadedPool {
     let mut targets = base.targets.clone();
     let mut ids = Vec::with_capacity(pool.players.len());
     let mut players = Vec::with_capacity(pool.players.len());
-    for p in pool.players {
+    let source = pool.source.display().to_string();
+    for (i, p) in pool.players.into_iter().enumerate() {
         if let Some(theirs) = known.find_player(&p) {
+            // Where in the pool file he stands, so the user can find the row.
+            let place = pool
+                .rows
+                .get(i)
+                .map_or(source.clone(), |row| format!("{source}:{row}"));
             problems.push(if theirs == p.id.as_str() {
                 format!(
-                    "pool player `{}` skipped: the data already has that id",
-                    p.id
+                    "{place}: pool player `{}` ({}) skipped: the data already has the id `{}` \
+                     ({}); the data's player is kept",
+                    p.id,
+                    p.name,
+                    p.id,
+                    base.player(&p.id).map_or("", |q| q.name.as_str())
                 )
             } else {
                 format!(

@@ -187,7 +187,7 @@ impl Board {
         match all.as_slice() {
             [] => {}
             [one] => {
-                self.modal = Some(Modal::Confirm {
+                self.show(Modal::Confirm {
                     question: format!(
                         "squadboard stopped with unsaved work{} on {}. Restore it? \
                          y restores it; n keeps it as a scenario file in the picker.",
@@ -225,7 +225,7 @@ impl Board {
                     choice: Choice::SetAside(paths),
                 });
                 // The others are kept as scenario files in the picker.
-                self.modal = Some(Modal::Menu {
+                self.show(Modal::Menu {
                     title: format!("{} unsaved works kept: restore which?", several.len()),
                     items,
                 });
@@ -576,7 +576,7 @@ impl Board {
                 self.filter = Default::default();
                 self.say(format!("opened “{}”", s.name));
                 if !notices.is_empty() {
-                    self.modal = Some(Modal::Notice {
+                    self.show(Modal::Notice {
                         title: format!("Opened “{}” with changes", s.name),
                         lines: notices,
                         scroll: 0,
@@ -593,7 +593,7 @@ impl Board {
                 });
             }
             Done::OpenFailed(message) => {
-                self.modal = Some(Modal::Notice {
+                self.show(Modal::Notice {
                     title: "Could not open the scenario".into(),
                     lines: vec![message],
                     scroll: 0,
@@ -657,7 +657,7 @@ impl Board {
                 self.redo.clear();
                 self.say(format!("restored the unsaved work on “{}”", s.name));
                 if !notices.is_empty() {
-                    self.modal = Some(Modal::Notice {
+                    self.show(Modal::Notice {
                         title: format!("Restored “{}” with notes", s.name),
                         lines: notices,
                         scroll: 0,
@@ -665,7 +665,7 @@ impl Board {
                 }
             }
             Done::Recovered(Err(message)) => {
-                self.modal = Some(Modal::Notice {
+                self.show(Modal::Notice {
                     title: "The recovery file could not be read".into(),
                     lines: vec![
                         message,
@@ -690,7 +690,7 @@ impl Board {
                 self.say(format!("the recovery file stays where it is: {message}"));
             }
             Done::Compared(Err(message)) => {
-                self.modal = Some(Modal::Notice {
+                self.show(Modal::Notice {
                     title: "Could not compare".into(),
                     lines: vec![message],
                     scroll: 0,

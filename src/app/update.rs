@@ -21,6 +21,22 @@ enum Dir {
 impl Board {
     /// The only place the board changes.
     pub fn update(&mut self, action: Action) {
+        self.update_now(action);
+        if self.modal.is_none() {
+            self.modal = self.pending_modals.pop_front();
+        }
+    }
+
+    /// Opens a dialogue, or queues it behind the one open now.
+    pub(crate) fn show(&mut self, modal: super::Modal) {
+        if self.modal.is_some() {
+            self.pending_modals.push_back(modal);
+        } else {
+            self.modal = Some(modal);
+        }
+    }
+
+    fn update_now(&mut self, action: Action) {
         match action {
             Action::Done(done) => {
                 self.done(*done);
@@ -42,6 +58,11 @@ impl Board {
             Action::PoolFailed(message) => {
                 self.say(format!("pool not loaded: {message}"));
                 self.pool = super::pool::PoolStatus::Failed(message);
+                // The scenario named on the command line opens all the same: players only the
+                // pool knew stay in it as unresolved entries, kept on save.
+                if let Some(path) = self.open_after_pool.take() {
+                    self.effects.push(super::Effect::Open(path));
+                }
                 return;
             }
             _ => {}

@@ -115,6 +115,8 @@ pub struct CsvPlayers {
     pub skipped: u64,
     /// Data rows read (header not counted), kept or not.
     pub rows: u64,
+    /// The row each player was read from, in `players` order (for messages about him later).
+    pub player_rows: Vec<u64>,
 }
 
 /// Column positions found in a header.
@@ -757,6 +759,7 @@ pub fn read_players<R: Read>(
             first_row.reserve(expected.saturating_sub(first_row.len()));
         }
         out.players.push(player);
+        out.player_rows.push(row_no);
     }
     progress(out.rows, rdr.position().byte());
     Ok(out)

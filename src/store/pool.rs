@@ -73,6 +73,8 @@ pub struct Pool {
     pub players: Vec<Player>,
     pub problems: Vec<String>,
     pub warnings: Vec<String>,
+    /// The CSV row of each player, in `players` order (empty for a RON pool).
+    pub rows: Vec<u64>,
 }
 
 /// Loads a pool, calling `progress` as it goes (every few thousand players, and at the end).
@@ -125,6 +127,7 @@ pub fn load_pool(path: &Path, mut progress: impl FnMut(Progress)) -> Result<Pool
                 players: got.players,
                 problems: got.problems.iter().map(RowProblem::to_string).collect(),
                 warnings: got.warnings.iter().map(RowProblem::to_string).collect(),
+                rows: got.player_rows,
             })
         }
         PoolFormat::Ron => {
@@ -147,6 +150,7 @@ pub fn load_pool(path: &Path, mut progress: impl FnMut(Progress)) -> Result<Pool
                 players,
                 problems,
                 warnings: Vec::new(),
+                rows: Vec::new(),
             })
         }
     }

@@ -154,3 +154,60 @@ fn a_pool_player_who_is_a_squad_player_is_not_added_twice() {
     );
     assert!(lines.iter().any(|l| l.contains(":3:foot:")), "{lines:?}");
 }
+
+/// Issue 13: a pool player whose id is a squad player's id was dropped without a word (on
+/// main before this fix the notice named neither the pool file's row nor who was kept).
+#[test]
+fn a_pool_id_that_is_a_squad_id_keeps_the_squad_player_and_names_the_row() {
+    let base = board().ds;
+    let pool = squadboard::store::pool::Pool {
+        source: Path::new("scouts.csv").to_path_buf(),
+        players: vec![squadboard::domain::Player::new(
+            "rudiger",
+            "Someone Else",
+            "Elm FC",
+            None,
+        )],
+        problems: Vec::new(),
+        warnings: Vec::new(),
+        rows: vec![7],
+    };
+    let loaded = squadboard::app::pool::merge(&base, pool);
+    assert!(loaded.ids.is_empty(), "the pool's man is left out");
+    let kept = loaded.dataset.player(&id("rudiger")).expect("kept");
+    assert_eq!(kept.name, "Antonio Rüdiger", "the squad player is kept");
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|l| l.starts_with("scouts.csv:7:")
+                && l.contains("already has the id `rudiger`")
+                && l.contains("Antonio Rüdiger")),
+        "{:?}",
+        loaded.problems
+    );
+}
+
+/// Issue 13: a scenario named on the command line was dropped when the pool failed to load (on
+/// main before this fix `open_after_pool` was never taken on `PoolFailed`).
+#[test]
+fn a_scenario_named_with_a_pool_that_fails_still_opens() {
+    let mut b = board();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("q.ron");
+    cmd(&mut b, Command::Formation);
+    let s = squadboard::domain::scenario::Scenario::new("q", b.plan.clone(), chrono::Utc::now());
+    squadboard::store::scenario::save(&path, &s, squadboard::store::atomic::Expect::Nothing)
+        .expect("save");
+    let mut fresh = board();
+    fresh.scenarios_dir = dir.path().to_path_buf();
+    fresh.open_after_pool = Some(path.clone());
+    deliver(&mut fresh, Path::new("/nonexistent/pool.csv"));
+    assert!(matches!(fresh.pool, PoolStatus::Failed(_)));
+    assert_eq!(fresh.doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        fresh.plan.formation(),
+        b.plan.formation(),
+        "the scenario opened"
+    );
+}

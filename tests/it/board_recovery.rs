@@ -233,3 +233,34 @@ fn a_planted_symlink_is_never_written_through() {
         "precious"
     );
 }
+
+/// Issue 13: a file notice raised while the recovery offer was open replaced (or was replaced
+/// by) the offer (on main before this fix one of the two was lost). Now the notice waits.
+#[test]
+fn a_notice_raised_during_the_recovery_offer_waits_for_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(dir.path());
+    sign_konate(&mut b);
+    b.keep_unsaved().expect("dirty").expect("written");
+
+    let mut next = board_in(dir.path());
+    next.offer_recovery();
+    assert!(matches!(next.modal, Some(Modal::Confirm { .. })));
+    next.apply(Action::Done(Box::new(squadboard::app::Done::OpenFailed(
+        "x.ron: changed on disk".into(),
+    ))));
+    assert!(
+        matches!(next.modal, Some(Modal::Confirm { .. })),
+        "the offer stays open: {:?}",
+        next.modal
+    );
+    next.apply(Action::ConfirmYes);
+    assert_eq!(next.plan, b.plan, "the work is back");
+    let Some(Modal::Notice { lines, .. }) = &next.modal else {
+        panic!("the notice follows the offer: {:?}", next.modal)
+    };
+    assert!(
+        lines.iter().any(|l| l.contains("changed on disk")),
+        "{lines:?}"
+    );
+}
