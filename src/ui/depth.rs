@@ -5,13 +5,13 @@
 use super::HitMap;
 use super::marks::{marks, name_with_marks};
 use super::text::{clip_spans, put_line};
-use super::{Theme, focused, pane_block};
+use super::{Theme, cell_highlight, focused, pane_block};
 use crate::app::{Board, DepthColumn, DepthRow, Pane, Spot};
 use crate::domain::plan::Origin;
 use crate::domain::scenario::distinct_short_names;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -298,20 +298,7 @@ fn render_column(
             }
         }
         let mut line = Line::from(clip_spans(spans, carea.width as usize));
-        if is_drop {
-            let st = if drop_ok {
-                theme.drop_target
-            } else {
-                theme.drop_refused
-            };
-            line = line.patch_style(st);
-            buf.set_style(cell, st);
-        } else if is_cursor {
-            let st = if is_focused {
-                theme.selected
-            } else {
-                Style::default().add_modifier(Modifier::UNDERLINED)
-            };
+        if let Some(st) = cell_highlight(theme, is_drop.then_some(drop_ok), is_cursor, is_focused) {
             line = line.patch_style(st);
             buf.set_style(cell, st);
         }

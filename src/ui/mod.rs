@@ -124,6 +124,33 @@ pub fn focused(board: &Board, pane: Pane) -> bool {
     board.focus == pane && !board.help && !board.detail && board.modal.is_none()
 }
 
+/// The style of a drop spot: lit when the drop would be taken, warned when refused.
+pub fn drop_style(theme: &Theme, ok: bool) -> ratatui::style::Style {
+    if ok {
+        theme.drop_target
+    } else {
+        theme.drop_refused
+    }
+}
+
+/// How a cell of a pane that takes drops is lit: as the drop spot (over the cursor), or as the
+/// cursor (selected in the focused pane, underlined in the others), or not at all.
+pub fn cell_highlight(
+    theme: &Theme,
+    drop: Option<bool>,
+    is_cursor: bool,
+    is_focused: bool,
+) -> Option<ratatui::style::Style> {
+    match drop {
+        Some(ok) => Some(drop_style(theme, ok)),
+        None if is_cursor && is_focused => Some(theme.selected),
+        None if is_cursor => Some(
+            ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::UNDERLINED),
+        ),
+        None => None,
+    }
+}
+
 fn too_small(area: Rect, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;

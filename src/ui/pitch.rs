@@ -3,13 +3,13 @@
 use super::HitMap;
 use super::marks::{marks, name_with_marks};
 use super::text::{clip_spans, put, put_line, width};
-use super::{Theme, focused, pane_block};
+use super::{Theme, cell_highlight, focused, pane_block};
 use crate::app::{Board, Pane, Spot};
 use crate::domain::plan::{Origin, Place};
 use crate::domain::scenario::{distinct_short_names, unresolved_label};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -133,20 +133,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
         let mut line = Line::from(l.spans);
         let is_drop = drop == Some(Place::Slot(l.slot));
         let is_cursor = board.slot_cursor == l.slot && board.focus == Pane::Pitch;
-        if is_drop {
-            let st = if drop_ok {
-                theme.drop_target
-            } else {
-                theme.drop_refused
-            };
-            line = line.patch_style(st);
-            buf.set_style(rect, st);
-        } else if is_cursor {
-            let st = if is_focused {
-                theme.selected
-            } else {
-                Style::default().add_modifier(Modifier::UNDERLINED)
-            };
+        if let Some(st) = cell_highlight(theme, is_drop.then_some(drop_ok), is_cursor, is_focused) {
             line = line.patch_style(st);
             buf.set_style(rect, st);
         }

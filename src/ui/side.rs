@@ -71,14 +71,7 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
     let drop_here = board.drop_place() == Some(Place::Out);
     if drop_here {
         let ok = board.drop_preview().is_some_and(|(_, r)| r.is_ok());
-        buf.set_style(
-            inner,
-            if ok {
-                theme.drop_target
-            } else {
-                theme.drop_refused
-            },
-        );
+        buf.set_style(inner, super::drop_style(theme, ok));
     }
     if board.list.is_empty() {
         let msg = if board.filter.is_active() {
