@@ -329,6 +329,15 @@ mod tests {
     use crate::store;
     use chrono::NaiveDate;
 
+    /// The warnings of `plan` as the board prints them.
+    fn warning_texts(ds: &Dataset, plan: &Plan) -> Vec<String> {
+        assess(ds, plan)
+            .warnings
+            .iter()
+            .map(|w| w.text(ds))
+            .collect()
+    }
+
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")
     }
@@ -375,11 +384,7 @@ mod tests {
                 until: d(2027, 6, 30),
             });
         }
-        let texts: Vec<String> = assess(&ds, &plan)
-            .warnings
-            .iter()
-            .map(|w| w.text(&ds))
-            .collect();
+        let texts = warning_texts(&ds, &plan);
         assert!(
             texts.contains(
                 &"out of contract since 2026-06-30, stays only if renewed: Fran González (3rd GK)"
@@ -408,11 +413,7 @@ mod tests {
         // March 2026: Endrick is on loan at Lyon; placed first at ST he is warned about.
         let mut plan = Plan::new(&ds, d(2026, 3, 1));
         plan.depth.insert(Position::ST, 0, id("endrick"));
-        let texts: Vec<String> = assess(&ds, &plan)
-            .warnings
-            .iter()
-            .map(|w| w.text(&ds))
-            .collect();
+        let texts = warning_texts(&ds, &plan);
         assert!(
             texts.contains(&"Endrick away: on loan at Lyon until 2026-06-30".to_string()),
             "{texts:?}"
@@ -446,11 +447,7 @@ mod tests {
                 approximate: false,
             },
         });
-        let texts: Vec<String> = assess(&ds, &plan)
-            .warnings
-            .iter()
-            .map(|w| w.text(&ds))
-            .collect();
+        let texts = warning_texts(&ds, &plan);
         assert!(
             texts
                 .iter()
@@ -514,11 +511,7 @@ mod tests {
             id: id("militao"),
             from: d(2026, 3, 1),
         });
-        let texts: Vec<String> = assess(&ds, &plan)
-            .warnings
-            .iter()
-            .map(|w| w.text(&ds))
-            .collect();
+        let texts = warning_texts(&ds, &plan);
         assert!(
             !texts.iter().any(|t| t.starts_with("Militão injured")),
             "{texts:?}"
