@@ -6,7 +6,7 @@ use super::modal::{Effect, Modal};
 use super::pool::{LoadedPool, PoolStatus};
 use crate::domain::dates::next_summer_window;
 use crate::domain::plan::{Origin, Place, Plan};
-use crate::domain::status::{ContractStatus, contract_status, is_at_club};
+use crate::domain::status::is_at_club;
 use crate::domain::{Dataset, PlayerId, Position};
 use crate::search::index::SearchIndex;
 use crate::search::{Matcher, fold};
@@ -418,15 +418,9 @@ impl Board {
     /// Whether this is our own player whose contract has run out at the planning date (the
     /// plan's assumed renewals counted): drawn apart at the foot of his column.
     pub fn out_of_contract(&self, id: &PlayerId) -> bool {
-        if self.ds.is_target(id) {
-            return false;
-        }
-        self.ds.player(id).is_some_and(|p| {
-            matches!(
-                contract_status(self.plan.effective(p).contract_until, self.plan.date),
-                ContractStatus::Expired { .. }
-            )
-        })
+        self.ds
+            .player(id)
+            .is_some_and(|p| self.plan.out_of_contract(&self.ds, &self.plan.effective(p)))
     }
 
     /// A depth column as drawn, top to bottom: the players of the chart under contract (in
