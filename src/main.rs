@@ -189,18 +189,18 @@ fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
     let keymap = squadboard::config::paths::load_keymap().map_err(|e| e.to_string())?;
     let theme = squadboard::config::paths::load_theme().map_err(|e| e.to_string())?;
     let mut board = Board::new(Arc::new(ds), ctx.date);
-    board.scenarios_dir = store::scenario::scenarios_dir(ctx.scenarios.as_deref());
+    board.doc.scenarios_dir = store::scenario::scenarios_dir(ctx.scenarios.as_deref());
     // A pool loads in the background: the board draws at once and shows progress. A scenario
     // to open waits for it, as it may sign pool players.
     let inbox = ctx
         .pool
         .as_deref()
-        .map(|p| squadboard::app::pool::spawn_loader(p, Arc::clone(&board.ds)));
+        .map(|p| squadboard::app::pool::spawn_loader(p, Arc::clone(&board.doc.ds)));
     if let (Some(path), Some(_)) = (file, &inbox) {
-        board.open_after_pool = Some(path.to_path_buf());
+        board.doc.open_after_pool = Some(path.to_path_buf());
     } else if let Some(path) = file {
         // Opened before the terminal is taken, so a bad file is reported plainly.
-        let loaded = store::scenario::load(path, &board.ds).map_err(|e| e.to_string())?;
+        let loaded = store::scenario::load(path, &board.doc.ds).map_err(|e| e.to_string())?;
         board.apply(Action::Done(Box::new(Done::Opened {
             path: path.to_path_buf(),
             loaded: Box::new(loaded),

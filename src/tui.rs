@@ -180,7 +180,7 @@ where
         terminal
             .draw(|f| hits = ui::draw(f, board, keymap, theme))
             .map_err(|e| io::Error::other(e.to_string()))?;
-        if board.should_quit {
+        if board.view.should_quit {
             return Ok(Exit::Quit);
         }
         if let Some(sig) = signals.pending() {

@@ -1,22 +1,30 @@
-//! The board's state and the one place it changes: [`Board::update`].
+//! The board's state and the one place it changes: [`Board::update`]. The board is three
+//! parts: the [`Document`] (data, plan, file, history), the [`View`] (cursors, panes, modals)
+//! and the [`SearchState`]; modals answer in `modal::answer`, effects are performed in
+//! `effects` and their results applied in `effects::done`.
 
 mod board;
 pub mod command;
+pub mod depth;
+pub mod document;
 pub mod effects;
 pub mod message;
 pub mod modal;
 pub mod pool;
 mod scenario;
+pub mod search;
 pub mod timeline;
 mod update;
+pub mod view;
 
-pub use board::{
-    Board, DepthColumn, DepthLine, DepthRow, Document, DragState, Filter, ListItem, ListKind,
-    Overlays, Pane, Preview, Spot,
-};
-pub use effects::Done;
+pub use board::{Board, Preview};
+pub use depth::{DepthColumn, DepthLine, DepthRow};
+pub use document::{Document, History, ScenarioFile};
+pub use effects::{Done, Effect};
 pub use message::Message;
-pub use modal::{Ask, Effect, Modal, PickFor, Then};
+pub use modal::{Ask, Modal, PickFor, Then};
+pub use search::SearchState;
+pub use view::{DragState, Filter, ListItem, ListKind, Overlays, Pane, Spot, View};
 
 pub use command::Command;
 

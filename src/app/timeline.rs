@@ -24,17 +24,17 @@ impl Board {
     /// The plan's timeline as it stands now, from the planning date's season.
     pub fn timeline(&self) -> Timeline {
         build(
-            &self.ds,
-            &self.plan,
-            first_season(self.plan.date),
+            &self.doc.ds,
+            &self.doc.plan,
+            first_season(self.doc.plan.date),
             SEASONS,
-            self.plan.timeline,
+            self.doc.plan.timeline,
         )
     }
 
     /// The player under the timeline's cursor, if its cell has anyone.
     pub fn timeline_player(&self) -> Option<PlayerId> {
-        let v = self.timeline_view?;
+        let v = self.view.timeline_view?;
         let t = self.timeline();
         let cell = t.rows.get(v.row)?.cells.get(v.col)?;
         cell.entries.get(v.entry).map(|e| e.id.clone())
@@ -43,7 +43,7 @@ impl Board {
     /// The view's own keys. `false` hands the command on to the board: the planning-date keys,
     /// undo and redo, saving, help and quit work here as everywhere.
     pub(super) fn timeline_command(&mut self, cmd: Command) -> bool {
-        let Some(mut v) = self.timeline_view else {
+        let Some(mut v) = self.view.timeline_view else {
             return false;
         };
         let t = self.timeline();
@@ -59,12 +59,12 @@ impl Board {
         v.entry = v.entry.min(cell_len(v.row, v.col).saturating_sub(1));
         match cmd {
             Command::Timeline => {
-                self.timeline_view = None;
+                self.view.timeline_view = None;
                 return true;
             }
             Command::Cancel if v.detail => v.detail = false,
             Command::Cancel => {
-                self.timeline_view = None;
+                self.view.timeline_view = None;
                 return true;
             }
             Command::Open => v.detail = !v.detail && cell_len(v.row, v.col) > 0,
@@ -94,7 +94,7 @@ impl Board {
             Command::Left => v.col = v.col.saturating_sub(1),
             Command::Right => v.col = (v.col + 1).min(t.seasons.len().saturating_sub(1)),
             other if passes_through(other) => {
-                self.timeline_view = Some(v);
+                self.view.timeline_view = Some(v);
                 return false;
             }
             _ => {
@@ -105,13 +105,13 @@ impl Board {
         if matches!(cmd, Command::Left | Command::Right) {
             v.entry = v.entry.min(cell_len(v.row, v.col).saturating_sub(1));
         }
-        self.timeline_view = Some(v);
+        self.view.timeline_view = Some(v);
         true
     }
 
     pub(super) fn open_timeline(&mut self) {
-        self.timeline_view = Some(TimelineView::default());
-        self.detail = false;
+        self.view.timeline_view = Some(TimelineView::default());
+        self.view.detail = false;
     }
 }
 

@@ -2,11 +2,13 @@
 //! at a time (keys arrive as [`Command`](crate::app::Command)s, the mouse as spots).
 
 use super::Action;
-use super::board::{Board, DepthColumn, DragState, HISTORY_LIMIT, Pane, Spot};
+use super::board::Board;
 use super::command::Command;
+use super::depth::DepthColumn;
 use super::message::Message;
+use super::view::{DragState, Pane, Spot};
 use crate::domain::dates::{add_months, next_window};
-use crate::domain::plan::{Origin, Place, Plan, describe_change};
+use crate::domain::plan::{Origin, Place, describe_change};
 use crate::domain::{Formation, PlayerId};
 use std::sync::Arc;
 
@@ -22,17 +24,17 @@ impl Board {
     /// The only place the board changes.
     pub fn update(&mut self, action: Action) {
         self.update_now(action);
-        if self.modal.is_none() {
-            self.modal = self.pending_modals.pop_front();
+        if self.view.modal.is_none() {
+            self.view.modal = self.view.pending_modals.pop_front();
         }
     }
 
     /// Opens a dialogue, or queues it behind the one open now.
     pub(crate) fn show(&mut self, modal: super::Modal) {
-        if self.modal.is_some() {
-            self.pending_modals.push_back(modal);
+        if self.view.modal.is_some() {
+            self.view.pending_modals.push_back(modal);
         } else {
-            self.modal = Some(modal);
+            self.view.modal = Some(modal);
         }
     }
 
@@ -44,7 +46,7 @@ impl Board {
                 return;
             }
             Action::PoolProgress { file, progress } => {
-                self.pool = super::pool::PoolStatus::Loading { file, progress };
+                self.search.pool = super::pool::PoolStatus::Loading { file, progress };
                 return;
             }
             Action::PoolLoaded(delivery) => {
@@ -57,18 +59,18 @@ impl Board {
             }
             Action::PoolFailed(message) => {
                 self.say(format!("pool not loaded: {message}"));
-                self.pool = super::pool::PoolStatus::Failed(message);
+                self.search.pool = super::pool::PoolStatus::Failed(message);
                 // The scenario named on the command line opens all the same: players only the
                 // pool knew stay in it as unresolved entries, kept on save.
-                if let Some(path) = self.open_after_pool.take() {
+                if let Some(path) = self.doc.open_after_pool.take() {
                     self.effects.push(super::Effect::Open(path));
                 }
                 return;
             }
             _ => {}
         }
-        self.message = None;
-        if self.modal.is_some() {
+        self.view.message = None;
+        if self.view.modal.is_some() {
             self.modal_action(action);
             self.refresh_list();
             return;
@@ -76,24 +78,25 @@ impl Board {
         match action {
             Action::Command(cmd) => self.command(cmd),
             Action::FilterChar(c) => {
-                self.filter.query.push(c);
-                self.list_cursor = 0;
+                self.view.filter.query.push(c);
+                self.view.list_cursor = 0;
             }
             Action::FilterBackspace => {
-                self.filter.query.pop();
-                self.list_cursor = 0;
+                self.view.filter.query.pop();
+                self.view.list_cursor = 0;
             }
             Action::FilterAccept => {
-                self.filter.typing = false;
-                self.focus = Pane::List;
+                self.view.filter.typing = false;
+                self.view.focus = Pane::List;
             }
             Action::Paste(text) => {
-                if self.filter.typing {
+                if self.view.filter.typing {
                     let line = text.lines().next().unwrap_or("");
-                    self.filter
+                    self.view
+                        .filter
                         .query
                         .extend(line.chars().filter(|c| !c.is_control()));
-                    self.list_cursor = 0;
+                    self.view.list_cursor = 0;
                 }
             }
             Action::Press(spot) => self.press(spot),
@@ -121,15 +124,15 @@ impl Board {
     }
 
     fn command(&mut self, cmd: Command) {
-        if self.help {
+        if self.view.help {
             match cmd {
-                Command::Help | Command::Cancel | Command::Open => self.help = false,
+                Command::Help | Command::Cancel | Command::Open => self.view.help = false,
                 Command::Quit => {
-                    self.help = false;
+                    self.view.help = false;
                     self.scenario_command(Command::Quit);
                 }
-                Command::Down => self.help_scroll = self.help_scroll.saturating_add(1),
-                Command::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Command::Down => self.view.help_scroll = self.view.help_scroll.saturating_add(1),
+                Command::Up => self.view.help_scroll = self.view.help_scroll.saturating_sub(1),
                 _ => {}
             }
             return;
@@ -151,11 +154,11 @@ impl Board {
             | Command::Assume
             | Command::Notes => self.scenario_command(cmd),
             Command::Help => {
-                self.help = true;
-                self.help_scroll = 0;
+                self.view.help = true;
+                self.view.help_scroll = 0;
             }
-            Command::NextPane => self.focus = self.focus.next(),
-            Command::PrevPane => self.focus = self.focus.prev(),
+            Command::NextPane => self.view.focus = self.view.focus.next(),
+            Command::PrevPane => self.view.focus = self.view.focus.prev(),
             Command::Up => self.move_cursor(Dir::Up),
             Command::Down => self.move_cursor(Dir::Down),
             Command::Left => self.move_cursor(Dir::Left),
@@ -163,42 +166,45 @@ impl Board {
             Command::NextLine => self.jump_line(1),
             Command::PrevLine => self.jump_line(-1),
             Command::Open => {
-                if self.drag.is_some() {
+                if self.view.drag.is_some() {
                     self.drop_here();
                 } else {
-                    self.detail = !self.detail && self.selected().is_some();
+                    self.view.detail = !self.view.detail && self.selected().is_some();
                 }
             }
             Command::Search => {
-                self.filter.typing = true;
-                self.focus = Pane::List;
-                self.list_cursor = 0;
+                self.view.filter.typing = true;
+                self.view.focus = Pane::List;
+                self.view.list_cursor = 0;
             }
             Command::Cancel => self.cancel(),
             Command::InjuryOverlay => {
-                self.overlays.injury = !self.overlays.injury;
-                self.say(format!("injury overlay {}", on_off(self.overlays.injury)));
-            }
-            Command::ContractOverlay => {
-                self.overlays.contract = !self.overlays.contract;
+                self.view.overlays.injury = !self.view.overlays.injury;
                 self.say(format!(
-                    "contract overlay {}",
-                    on_off(self.overlays.contract)
+                    "injury overlay {}",
+                    on_off(self.view.overlays.injury)
                 ));
             }
-            Command::MonthBack => self.set_date(add_months(self.plan.date, -1)),
-            Command::MonthForward => self.set_date(add_months(self.plan.date, 1)),
-            Command::SeasonBack => self.set_date(add_months(self.plan.date, -12)),
-            Command::SeasonForward => self.set_date(add_months(self.plan.date, 12)),
-            Command::NextWindow => self.set_date(next_window(self.plan.date)),
+            Command::ContractOverlay => {
+                self.view.overlays.contract = !self.view.overlays.contract;
+                self.say(format!(
+                    "contract overlay {}",
+                    on_off(self.view.overlays.contract)
+                ));
+            }
+            Command::MonthBack => self.set_date(add_months(self.doc.plan.date, -1)),
+            Command::MonthForward => self.set_date(add_months(self.doc.plan.date, 1)),
+            Command::SeasonBack => self.set_date(add_months(self.doc.plan.date, -12)),
+            Command::SeasonForward => self.set_date(add_months(self.doc.plan.date, 12)),
+            Command::NextWindow => self.set_date(next_window(self.doc.plan.date)),
             Command::Formation => {
-                let before = self.plan.clone();
-                self.plan.depth.formation = self.plan.formation().next();
-                self.say(format!("formation {}", self.plan.formation()));
-                self.record(before);
+                let before = self.doc.plan.clone();
+                self.doc.plan.depth.formation = self.doc.plan.formation().next();
+                self.say(format!("formation {}", self.doc.plan.formation()));
+                self.doc.record(before);
             }
             Command::Grab => {
-                if self.drag.is_some() {
+                if self.view.drag.is_some() {
                     self.drop_here();
                 } else {
                     self.grab();
@@ -213,81 +219,61 @@ impl Board {
     }
 
     fn cancel(&mut self) {
-        if self.detail {
-            self.detail = false;
-        } else if self.drag.is_some() {
-            self.drag = None;
-            self.press = None;
+        if self.view.detail {
+            self.view.detail = false;
+        } else if self.view.drag.is_some() {
+            self.view.drag = None;
+            self.view.press = None;
             self.say("drag cancelled");
-        } else if self.filter.is_active() {
-            self.filter.typing = false;
-            self.filter.query.clear();
-            self.list_cursor = 0;
-        }
-    }
-
-    /// Keeps `before` for undo when the plan changed.
-    pub(super) fn record_change(&mut self, before: Plan) {
-        self.record(before);
-    }
-
-    fn record(&mut self, before: Plan) {
-        if before != self.plan {
-            self.undo.push(before);
-            if self.undo.len() > HISTORY_LIMIT {
-                self.undo.remove(0);
-            }
-            self.redo.clear();
+        } else if self.view.filter.is_active() {
+            self.view.filter.typing = false;
+            self.view.filter.query.clear();
+            self.view.list_cursor = 0;
         }
     }
 
     fn set_date(&mut self, date: chrono::NaiveDate) {
-        let before = self.plan.clone();
-        self.plan.date = date;
-        self.record(before);
+        let before = self.doc.plan.clone();
+        self.doc.plan.date = date;
+        self.doc.record(before);
     }
 
     fn undo(&mut self) {
-        match self.undo.pop() {
-            Some(prev) => {
-                let now = std::mem::replace(&mut self.plan, prev);
-                self.redo.push(now);
-                self.say("undone");
-            }
-            None => self.say("nothing to undo"),
+        if self.doc.undo() {
+            self.say("undone");
+        } else {
+            self.say("nothing to undo");
         }
     }
 
     fn redo(&mut self) {
-        match self.redo.pop() {
-            Some(next) => {
-                let now = std::mem::replace(&mut self.plan, next);
-                self.undo.push(now);
-                self.say("redone");
-            }
-            None => self.say("nothing to redo"),
+        if self.doc.redo() {
+            self.say("redone");
+        } else {
+            self.say("nothing to redo");
         }
     }
 
     fn move_cursor(&mut self, dir: Dir) {
-        match self.focus {
+        match self.view.focus {
             Pane::Depth => {
                 let cols = self.depth_columns();
-                let (mut col, mut row) = self.depth_cursor;
+                let (mut col, mut row) = self.view.depth_cursor;
                 match dir {
                     Dir::Up => row = row.saturating_sub(1),
                     Dir::Down => row += 1,
                     Dir::Left => col = col.saturating_sub(1),
                     Dir::Right => col = (col + 1).min(cols.len().saturating_sub(1)),
                 }
-                self.depth_cursor = (col, row);
+                self.view.depth_cursor = (col, row);
             }
             Pane::Pitch => {
-                self.slot_cursor = nearest_slot(self.plan.formation(), self.slot_cursor, dir)
+                self.view.slot_cursor =
+                    nearest_slot(self.doc.plan.formation(), self.view.slot_cursor, dir)
             }
             Pane::List => match dir {
-                Dir::Up => self.list_cursor = self.list_cursor.saturating_sub(1),
-                Dir::Down => self.list_cursor += 1,
+                Dir::Up => self.view.list_cursor = self.view.list_cursor.saturating_sub(1),
+                Dir::Down => self.view.list_cursor += 1,
                 Dir::Left | Dir::Right => {}
             },
         }
@@ -298,7 +284,7 @@ impl Board {
         match self.selected() {
             Some((id, origin)) => {
                 let name = self.name(&id);
-                self.drag = Some(DragState {
+                self.view.drag = Some(DragState {
                     id,
                     origin,
                     by_mouse: false,
@@ -320,7 +306,7 @@ impl Board {
         match self.drop_place() {
             Some(place) => self.drop_at(place),
             None => {
-                self.drag = None;
+                self.view.drag = None;
                 self.say("dropped outside the board: nothing changed");
             }
         }
@@ -328,16 +314,24 @@ impl Board {
 
     /// The one drop both the keyboard and the mouse end in.
     fn drop_at(&mut self, place: Place) {
-        let Some(drag) = self.drag.take() else { return };
-        self.press = None;
-        let before = self.plan.clone();
+        let Some(drag) = self.view.drag.take() else {
+            return;
+        };
+        self.view.press = None;
+        let before = self.doc.plan.clone();
         match self
+            .doc
             .plan
-            .drop_player(&self.ds, &drag.id, drag.origin, place)
+            .drop_player(&self.doc.ds, &drag.id, drag.origin, place)
         {
             Ok(()) => {
-                self.say(describe_change(&self.ds, &before, &self.plan, &drag.id));
-                self.record(before);
+                self.say(describe_change(
+                    &self.doc.ds,
+                    &before,
+                    &self.doc.plan,
+                    &drag.id,
+                ));
+                self.doc.record(before);
                 self.follow(&drag.id, place);
             }
             Err(why) => self.say(format!("{}: {why}", self.name(&drag.id))),
@@ -348,8 +342,8 @@ impl Board {
     fn follow(&mut self, id: &PlayerId, place: Place) {
         match place {
             Place::Slot(i) => {
-                self.focus = Pane::Pitch;
-                self.slot_cursor = i;
+                self.view.focus = Pane::Pitch;
+                self.view.slot_cursor = i;
             }
             Place::Depth { pos, .. } => {
                 if let Some(col) = self.depth_columns().iter().position(|p| *p == pos) {
@@ -358,11 +352,11 @@ impl Board {
                         .iter()
                         .position(|r| r.id == *id)
                         .unwrap_or(0);
-                    self.focus = Pane::Depth;
-                    self.depth_cursor = (col, row);
+                    self.view.focus = Pane::Depth;
+                    self.view.depth_cursor = (col, row);
                 }
             }
-            Place::Out => self.focus = Pane::List,
+            Place::Out => self.view.focus = Pane::List,
         }
     }
 
@@ -371,7 +365,7 @@ impl Board {
             self.say("nobody selected");
             return;
         };
-        if !self.plan.is_signing(&id) {
+        if !self.doc.plan.is_signing(&id) {
             self.say(
                 Message::text(format!("{} is not a projected signing; ", self.name(&id)))
                     .key(Command::Remove)
@@ -379,11 +373,11 @@ impl Board {
             );
             return;
         }
-        let before = self.plan.clone();
-        match self.plan.remove_signing(&self.ds, &id) {
+        let before = self.doc.plan.clone();
+        match self.doc.plan.remove_signing(&self.doc.ds, &id) {
             Ok(()) => {
                 self.say(format!("{} taken out of the plan", self.name(&id)));
-                self.record(before);
+                self.doc.record(before);
             }
             Err(why) => self.say(why),
         }
@@ -393,18 +387,25 @@ impl Board {
         let Some((id, origin)) = self.selected() else {
             return;
         };
-        let before = self.plan.clone();
+        let before = self.doc.plan.clone();
         let moved = match origin {
             Origin::Depth { pos, index } => self.shift_in_view(pos, index, delta),
             Origin::Slot(i) => {
-                let pos = self.plan.formation().slots()[i.min(10)].position;
-                match self.plan.depth.column(pos).iter().position(|p| *p == id) {
-                    Some(index) => self.plan.depth.shift(pos, index, delta).map(|_| pos),
+                let pos = self.doc.plan.formation().slots()[i.min(10)].position;
+                match self
+                    .doc
+                    .plan
+                    .depth
+                    .column(pos)
+                    .iter()
+                    .position(|p| *p == id)
+                {
+                    Some(index) => self.doc.plan.depth.shift(pos, index, delta).map(|_| pos),
                     None => return,
                 }
             }
             Origin::List => {
-                let why = if self.ds.is_target(&id) {
+                let why = if self.doc.ds.is_target(&id) {
                     Message::text("move a player in the depth chart or on the pitch")
                 } else {
                     Message::text(format!("{} has no depth place: ", self.name(&id)))
@@ -417,23 +418,24 @@ impl Board {
         };
         match moved {
             Some(pos) => {
-                self.say(describe_change(&self.ds, &before, &self.plan, &id));
-                self.record(before);
-                if self.focus == Pane::Depth {
+                self.say(describe_change(&self.doc.ds, &before, &self.doc.plan, &id));
+                self.doc.record(before);
+                if self.view.focus == Pane::Depth {
                     if let Some(row) = self
                         .depth_view(DepthColumn::Pos(pos))
                         .iter()
                         .position(|r| r.id == id)
                     {
-                        self.depth_cursor.1 = row;
+                        self.view.depth_cursor.1 = row;
                     }
                 } else if let Some(i) = self
+                    .doc
                     .plan
-                    .xi(&self.ds)
+                    .xi(&self.doc.ds)
                     .iter()
                     .position(|x| x.as_ref() == Some(&id))
                 {
-                    self.slot_cursor = i;
+                    self.view.slot_cursor = i;
                 }
             }
             None => self.say(format!("{} is already at that end", self.name(&id))),
@@ -457,30 +459,30 @@ impl Board {
             .filter(|_| other.expired == view[here].expired)?;
         // Past the neighbour, as a drag onto his row would (`K`) or just under him (`J`).
         let id = view[here].id.clone();
-        self.plan.depth.remove(pos, &id);
-        self.plan.depth.insert(pos, to, id);
+        self.doc.plan.depth.remove(pos, &id);
+        self.doc.plan.depth.insert(pos, to, id);
         Some(pos)
     }
 
     fn name(&self, id: &PlayerId) -> String {
-        crate::domain::scenario::short_name(&self.ds, id)
+        crate::domain::scenario::short_name(&self.doc.ds, id)
     }
 
     fn select_spot(&mut self, spot: Spot) {
         match spot {
             Spot::Depth { col, row } => {
-                self.focus = Pane::Depth;
-                self.depth_cursor = (col, row);
+                self.view.focus = Pane::Depth;
+                self.view.depth_cursor = (col, row);
             }
             Spot::Slot(i) => {
-                self.focus = Pane::Pitch;
-                self.slot_cursor = i;
+                self.view.focus = Pane::Pitch;
+                self.view.slot_cursor = i;
             }
             Spot::ListRow(i) => {
-                self.focus = Pane::List;
-                self.list_cursor = i;
+                self.view.focus = Pane::List;
+                self.view.list_cursor = i;
             }
-            Spot::ListPane => self.focus = Pane::List,
+            Spot::ListPane => self.view.focus = Pane::List,
         }
         self.clamp_cursors();
     }
@@ -488,53 +490,56 @@ impl Board {
     fn player_at(&self, spot: Spot) -> Option<(PlayerId, Origin)> {
         match spot {
             Spot::Depth { col, row } => self.depth_player(col, row),
-            Spot::Slot(i) => Some((self.plan.xi(&self.ds).get(i)?.clone()?, Origin::Slot(i))),
-            Spot::ListRow(i) => Some((self.list.get(i)?.id.clone(), Origin::List)),
+            Spot::Slot(i) => Some((
+                self.doc.plan.xi(&self.doc.ds).get(i)?.clone()?,
+                Origin::Slot(i),
+            )),
+            Spot::ListRow(i) => Some((self.view.list.get(i)?.id.clone(), Origin::List)),
             Spot::ListPane => None,
         }
     }
 
     fn press(&mut self, spot: Spot) {
-        if self.help {
-            self.help = false;
+        if self.view.help {
+            self.view.help = false;
             return;
         }
         // A keyboard drag in progress: a click drops there.
-        if self.drag.as_ref().is_some_and(|d| !d.by_mouse) {
+        if self.view.drag.as_ref().is_some_and(|d| !d.by_mouse) {
             if let Some(place) = self.place_of(spot) {
                 self.drop_at(place);
             }
             return;
         }
-        self.press = self.player_at(spot);
+        self.view.press = self.player_at(spot);
         self.select_spot(spot);
     }
 
     fn drag_to(&mut self, spot: Option<Spot>) {
-        if self.drag.is_none()
-            && let Some((id, origin)) = self.press.take()
+        if self.view.drag.is_none()
+            && let Some((id, origin)) = self.view.press.take()
         {
-            self.drag = Some(DragState {
+            self.view.drag = Some(DragState {
                 id,
                 origin,
                 by_mouse: true,
                 over: None,
             });
         }
-        if let Some(d) = self.drag.as_mut().filter(|d| d.by_mouse) {
+        if let Some(d) = self.view.drag.as_mut().filter(|d| d.by_mouse) {
             d.over = spot;
         }
     }
 
     fn release(&mut self, spot: Option<Spot>) {
-        self.press = None;
-        if !self.drag.as_ref().is_some_and(|d| d.by_mouse) {
+        self.view.press = None;
+        if !self.view.drag.as_ref().is_some_and(|d| d.by_mouse) {
             return;
         }
         match spot.and_then(|s| self.place_of(s)) {
             Some(place) => self.drop_at(place),
             None => {
-                self.drag = None;
+                self.view.drag = None;
                 self.say("dropped outside the board: nothing changed");
             }
         }
@@ -542,7 +547,7 @@ impl Board {
 
     /// Replaces the data (e.g. a pool player signed) keeping the plan.
     pub fn set_dataset(&mut self, ds: Arc<crate::domain::Dataset>) {
-        self.ds = ds;
+        self.doc.ds = ds;
         self.refresh_list();
     }
 }

@@ -15,10 +15,10 @@ pub fn event_to_actions(ev: &Event, board: &Board, keymap: &Keymap, hits: &HitMa
             if key.kind == KeyEventKind::Release {
                 return Vec::new();
             }
-            if let Some(modal) = &board.modal {
+            if let Some(modal) = &board.view.modal {
                 return modal_keys(modal, key);
             }
-            if board.filter.typing && !board.help {
+            if board.view.filter.typing && !board.view.help {
                 let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
                 return match key.code {
                     KeyCode::Char(c) if !ctrl => vec![Action::FilterChar(c)],
@@ -43,7 +43,7 @@ pub fn event_to_actions(ev: &Event, board: &Board, keymap: &Keymap, hits: &HitMa
                 .collect()
         }
         Event::Mouse(m) => {
-            if board.modal.is_some() {
+            if board.view.modal.is_some() {
                 // Wheel scrolls lists in a modal; clicks on the board under it do nothing.
                 return match m.kind {
                     MouseEventKind::ScrollDown => vec![Action::Command(Command::Down)],

@@ -68,12 +68,12 @@ pub fn tallest(board: &Board) -> usize {
 }
 
 pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: &mut HitMap) {
-    let formation = board.plan.formation();
+    let formation = board.doc.plan.formation();
     let cols = board.depth_columns();
     let is_focused = focused(board, Pane::Depth);
     let inner_w = area.width.saturating_sub(2);
     let fit = usize::from((inner_w / MIN_COLUMN).max(1));
-    let cursor_col = board.depth_cursor.0;
+    let cursor_col = board.view.depth_cursor.0;
     let start = first_visible(&cols, cursor_col, fit);
     let end = (start + fit).min(cols.len());
     let line = board.depth_line();
@@ -100,6 +100,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
     let shown = &cols[start..end];
     // What a drop would do is worked out once for the frame, not once per column.
     let drop = board
+        .view
         .drag
         .as_ref()
         .and(board.drop_spot())
@@ -138,7 +139,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
 }
 
 fn header(board: &Board, col: DepthColumn) -> String {
-    let formation = board.plan.formation();
+    let formation = board.doc.plan.formation();
     match col {
         DepthColumn::Pos(pos) => formation.column_header(pos),
         DepthColumn::Unplaced => "no position".to_string(),
@@ -168,8 +169,9 @@ fn render_column(
     let view = board.depth_view(col);
     // Namesakes anywhere in the chart are told apart ("M. Zárate").
     let names = distinct_short_names(
-        &board.ds,
+        &board.doc.ds,
         board
+            .doc
             .plan
             .depth
             .columns
@@ -177,15 +179,15 @@ fn render_column(
             .flatten()
             .chain(view.iter().map(|r| &r.id)),
     );
-    let list = items(&view, board.drag.is_some());
+    let list = items(&view, board.view.drag.is_some());
     let visible = carea.height.saturating_sub(1) as usize;
     if visible == 0 {
         return;
     }
-    let xi = board.plan.xi(&board.ds);
-    let dragged = board.drag.as_ref();
+    let xi = board.doc.plan.xi(&board.doc.ds);
+    let dragged = board.view.drag.as_ref();
     // Keep the cursor's row in view.
-    let cursor_row = (board.depth_cursor.0 == ci).then_some(board.depth_cursor.1);
+    let cursor_row = (board.view.depth_cursor.0 == ci).then_some(board.view.depth_cursor.1);
     let cursor_at = cursor_row.and_then(|r| list.iter().position(|i| *i == Item::Row(r)));
     let offset = cursor_at.map_or(0, |v| v.saturating_sub(visible - 1));
     let mut placed = 0usize;
@@ -227,13 +229,13 @@ fn render_column(
             Item::Row(r) => r,
         };
         hits.push(cell, Spot::Depth { col: ci, row });
-        let is_cursor = cursor_row == Some(row) && board.focus == Pane::Depth;
+        let is_cursor = cursor_row == Some(row) && board.view.focus == Pane::Depth;
         let drop_ok = drop.is_some_and(|(_, ok)| ok);
         let is_drop = drop.is_some_and(|(spot, _)| spot == Spot::Depth { col: ci, row });
         let mut spans: Vec<Span<'static>> = Vec::new();
         match view.get(row) {
             // Not in the loaded data (a pool player without his pool): kept, and shown.
-            Some(r) if board.ds.player(&r.id).is_none() => {
+            Some(r) if board.doc.ds.player(&r.id).is_none() => {
                 spans.push(Span::styled(format!("{:>2} ", row + 1), theme.dim));
                 spans.push(Span::styled(
                     crate::domain::scenario::unresolved_label(&r.id),
@@ -241,17 +243,17 @@ fn render_column(
                 ));
             }
             Some(r) => {
-                let Some(p) = board.ds.player(&r.id) else {
+                let Some(p) = board.doc.ds.player(&r.id) else {
                     continue;
                 };
                 let id = &r.id;
                 let in_xi = xi.iter().any(|x| x.as_ref() == Some(id));
                 let m = marks(
                     theme,
-                    board.overlays,
-                    &board.plan,
+                    board.view.overlays,
+                    &board.doc.plan,
                     p,
-                    board.ds.is_target(id),
+                    board.doc.ds.is_target(id),
                 );
                 let number = match (r.index, r.expired) {
                     (Some(_), false) => {
@@ -265,7 +267,7 @@ fn render_column(
                     number,
                     if in_xi { theme.title } else { theme.dim },
                 ));
-                if board.plan.is_signing(id) {
+                if board.doc.plan.is_signing(id) {
                     spans.push(Span::styled("★", theme.signing));
                 }
                 let is_dragged = dragged.is_some_and(|d| {
@@ -285,12 +287,12 @@ fn render_column(
                 } else {
                     m.name_style
                 };
-                let used = 3 + usize::from(board.plan.is_signing(id));
+                let used = 3 + usize::from(board.doc.plan.is_signing(id));
                 let room = (carea.width as usize).saturating_sub(used);
                 let name = names.get(id).map_or(p.short_name(), String::as_str);
                 spans.extend(name_with_marks(name, name_style, &m, room));
             }
-            None if board.drag.is_some() => {
+            None if board.view.drag.is_some() => {
                 spans.push(Span::styled("   + end", theme.dim));
             }
             None => {

@@ -27,15 +27,15 @@ fn unknown<T: ToString>(v: Option<T>) -> String {
 }
 
 pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> {
-    let ds = &board.ds;
+    let ds = &board.doc.ds;
     let Some(raw) = ds.player(id) else {
         return vec![Line::from(format!("unknown player `{id}`"))];
     };
-    let p = board.plan.effective(raw);
-    let on = board.plan.date;
+    let p = board.doc.plan.effective(raw);
+    let on = board.doc.plan.date;
     let mut out = Vec::new();
     let mut head = vec![Span::styled(p.name.clone(), theme.title)];
-    if board.plan.is_signing(id) {
+    if board.doc.plan.is_signing(id) {
         head.push(Span::styled("  ★ projected signing", theme.signing));
     }
     out.push(Line::from(head));
@@ -133,18 +133,25 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
             out.push(Line::from(Span::styled(format!("  {text}"), theme.dim)));
         }
     }
-    for a in board.plan.assumptions.iter().filter(|a| a.player() == id) {
+    for a in board
+        .doc
+        .plan
+        .assumptions
+        .iter()
+        .filter(|a| a.player() == id)
+    {
         out.push(field(theme, "Assumed", a.describe(p.short_name())));
     }
     // Where the plan has him.
-    let xi = board.plan.xi(ds);
-    let slots = board.plan.formation().slots();
+    let xi = board.doc.plan.xi(ds);
+    let slots = board.doc.plan.formation().slots();
     let mut places: Vec<String> = Vec::new();
     if let Some(i) = xi.iter().position(|x| x.as_ref() == Some(id)) {
         places.push(format!("XI at {}", slots[i].label));
     }
-    for pos in board.plan.depth.positions_of(id) {
+    for pos in board.doc.plan.depth.positions_of(id) {
         let row = board
+            .doc
             .plan
             .depth
             .column(pos)
@@ -153,7 +160,7 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
             .unwrap_or(0);
         places.push(format!("{} {pos}", ordinal(row + 1)));
     }
-    if let Some(d) = board.plan.departure(id) {
+    if let Some(d) = board.doc.plan.departure(id) {
         places.push(format!("leaving ({})", d.kind.label()));
     }
     out.push(field(
@@ -178,9 +185,9 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
                 "fee {} · rivals {rivals} · window {}",
                 unknown(link.fee),
                 unknown(
-                    link.window
-                        .as_deref()
-                        .map(|w| { crate::domain::budget::link_window_text(w, board.plan.date) })
+                    link.window.as_deref().map(|w| {
+                        crate::domain::budget::link_window_text(w, board.doc.plan.date)
+                    })
                 )
             ),
         ));

@@ -70,7 +70,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &
         ),
     ]);
     Paragraph::new(content)
-        .scroll((board.help_scroll, 0))
+        .scroll((board.view.help_scroll, 0))
         .block(pane_block(title, true, theme))
         .render(rect, buf);
 }

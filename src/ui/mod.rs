@@ -85,18 +85,18 @@ pub fn render(
     detail::render_pane(detail_area, buf, board, theme);
     render_status(status, buf, board, keymap, theme);
 
-    if board.timeline_view.is_some() {
+    if board.view.timeline_view.is_some() {
         timeline::render(main, buf, board, keymap, theme);
         // The board under the timeline takes no clicks.
         hits = HitMap::default();
     }
-    if board.detail {
+    if board.view.detail {
         detail::render_popup(main, buf, board, keymap, theme);
     }
-    if board.help {
+    if board.view.help {
         help::render(main, buf, board, keymap, theme);
     }
-    if board.modal.is_some() {
+    if board.view.modal.is_some() {
         modal::render(main, buf, board, keymap, theme);
         // The board under a modal takes no clicks.
         hits = HitMap::default();
@@ -121,7 +121,7 @@ pub fn pane_block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a
 }
 
 pub fn focused(board: &Board, pane: Pane) -> bool {
-    board.focus == pane && !board.help && !board.detail && board.modal.is_none()
+    board.view.focus == pane && !board.view.help && !board.view.detail && board.view.modal.is_none()
 }
 
 /// The style of a drop spot: lit when the drop would be taken, warned when refused.
@@ -176,7 +176,7 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 
 fn render_status(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &Theme) {
     buf.set_style(area, theme.status);
-    let date = board.plan.date;
+    let date = board.doc.plan.date;
     let mut spans: Vec<Span<'static>> = vec![Span::styled(
         format!(
             " {} ({}) ",
@@ -186,7 +186,7 @@ fn render_status(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme
         theme.status.patch(theme.title),
     )];
     // While dragging, what the drop would do is all that matters: it gets the whole line.
-    if board.drag.is_some() {
+    if board.view.drag.is_some() {
         spans.push(match board.drop_preview() {
             Some((_, Ok((_, text)))) => Span::styled(format!(" drop: {text} "), theme.drop_target),
             Some((_, Err(why))) => {
@@ -201,8 +201,11 @@ fn render_status(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme
         text::put_line(buf, area, area.x, area.y, &Line::from(spans));
         return;
     }
-    spans.push(Span::styled(format!("│ {} ", board.doc.name), theme.status));
-    if board.dirty() {
+    spans.push(Span::styled(
+        format!("│ {} ", board.doc.file.name),
+        theme.status,
+    ));
+    if board.doc.dirty() {
         spans.push(Span::styled("● unsaved ", theme.status_dirty));
     }
     let flag = |on: bool, name: &str| {
@@ -215,17 +218,17 @@ fn render_status(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme
     spans.push(Span::styled(
         format!(
             "│ {} {} │ ",
-            flag(board.overlays.injury, "injury"),
-            flag(board.overlays.contract, "contract")
+            flag(board.view.overlays.injury, "injury"),
+            flag(board.view.overlays.contract, "contract")
         ),
         theme.status,
     ));
-    if let Some(m) = &board.message {
+    if let Some(m) = &board.view.message {
         spans.push(Span::styled(
             m.render(|c| km.label(c)),
             theme.status.patch(theme.title),
         ));
-    } else if board.filter.typing {
+    } else if board.view.filter.typing {
         spans.push(Span::styled(
             "type to search · ↑↓ choose · Enter keep results · Esc clear",
             theme.status,

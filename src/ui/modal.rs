@@ -38,7 +38,9 @@ fn title(text: &str, hint: &str, theme: &Theme) -> Line<'static> {
 }
 
 pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &Theme) {
-    let Some(modal) = &board.modal else { return };
+    let Some(modal) = &board.view.modal else {
+        return;
+    };
     match modal {
         Modal::Prompt {
             ask,
@@ -79,7 +81,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &
                 Span::styled(counter, theme.warning),
             ]);
             put_line(buf, inner, inner.x, inner.y + 1, &line);
-            if let Some(m) = &board.message {
+            if let Some(m) = &board.view.message {
                 put_line(
                     buf,
                     inner,
@@ -183,7 +185,10 @@ fn picker(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, p: &Picker
         &Line::from(vec![
             Span::styled("filter: ", theme.title),
             Span::styled(format!("{}▏", p.query), theme.matched),
-            Span::styled(format!("  {}", board.scenarios_dir.display()), theme.dim),
+            Span::styled(
+                format!("  {}", board.doc.scenarios_dir.display()),
+                theme.dim,
+            ),
         ]),
     );
     let visible = p.visible();
@@ -196,7 +201,7 @@ fn picker(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, p: &Picker
         let when = e
             .modified
             .map_or("?".to_string(), |m| m.format("%Y-%m-%d %H:%M").to_string());
-        let current = board.doc.path.as_ref() == Some(&e.path);
+        let current = board.doc.file.path.as_ref() == Some(&e.path);
         let mut first = highlighted(&e.name, matched, theme.title, theme.matched);
         first.push(Span::styled(format!("  {when}"), theme.dim));
         if current {
@@ -239,15 +244,15 @@ fn compare_view(
     other: &crate::domain::plan::Plan,
     scroll: u16,
 ) {
-    let ds = &board.ds;
-    let c = compare(ds, &board.plan, other);
+    let ds = &board.doc.ds;
+    let c = compare(ds, &board.doc.plan, other);
     let inner = frame(
         area,
         buf,
         area.width.saturating_sub(4),
         area.height.saturating_sub(2),
         title(
-            &format!("“{}”  vs  “{name}”", board.doc.name),
+            &format!("“{}”  vs  “{name}”", board.doc.file.name),
             "↑↓ scroll · Esc closes",
             theme,
         ),
@@ -270,7 +275,7 @@ fn compare_view(
             ),
             theme.title,
         )));
-        let xi = plan.xi(&board.ds);
+        let xi = plan.xi(&board.doc.ds);
         for (slot, pick) in plan.formation().slots().iter().zip(xi.iter()) {
             let changed = c.slots.iter().any(|s| s.key == slot.key);
             let who = pick
@@ -329,7 +334,7 @@ fn compare_view(
         ]));
         out
     };
-    let mut l = side(&board.plan, false);
+    let mut l = side(&board.doc.plan, false);
     let mut r = side(other, true);
     // What changed, under the right-hand side, in words.
     let diff = c.lines(ds);

@@ -21,7 +21,7 @@ struct Label {
 }
 
 pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: &mut HitMap) {
-    let formation = board.plan.formation();
+    let formation = board.doc.plan.formation();
     let title = Line::from(vec![
         Span::styled(" Projected XI ", theme.title),
         Span::styled(format!("· {formation} "), theme.dim),
@@ -40,11 +40,12 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
     put(buf, inner, inner.x + inner.width / 2, mid, "○", theme.pitch);
 
     let slots = formation.slots();
-    let xi = board.plan.xi(&board.ds);
+    let xi = board.doc.plan.xi(&board.doc.ds);
     // The same names the depth chart draws: namesakes told apart ("M. Zárate").
     let names = distinct_short_names(
-        &board.ds,
+        &board.doc.ds,
         board
+            .doc
             .plan
             .depth
             .columns
@@ -79,26 +80,27 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
         let mut spans: Vec<Span<'static>> = Vec::new();
         match &xi[i] {
             Some(id) => {
-                if let Some(p) = board.ds.player(id) {
+                if let Some(p) = board.doc.ds.player(id) {
                     let m = marks(
                         theme,
-                        board.overlays,
-                        &board.plan,
+                        board.view.overlays,
+                        &board.doc.plan,
                         p,
-                        board.ds.is_target(id),
+                        board.doc.ds.is_target(id),
                     );
-                    let star = board.plan.is_signing(id);
+                    let star = board.doc.plan.is_signing(id);
                     let name_room = room.saturating_sub(usize::from(star));
                     if star {
                         spans.push(Span::styled("★", theme.signing));
                     }
                     // Off his main position: italic, and a text mark that survives NO_COLOR.
-                    let fit = board.plan.effective(p).fit_at(slot.position);
+                    let fit = board.doc.plan.effective(p).fit_at(slot.position);
                     let mut st = m.name_style;
                     if fit.is_off_main() {
                         st = st.add_modifier(Modifier::ITALIC);
                     }
                     if board
+                        .view
                         .drag
                         .as_ref()
                         .is_some_and(|d| d.id == *id && d.origin == Origin::Slot(i))
@@ -132,7 +134,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
         hits.push(rect, Spot::Slot(l.slot));
         let mut line = Line::from(l.spans);
         let is_drop = drop == Some(Place::Slot(l.slot));
-        let is_cursor = board.slot_cursor == l.slot && board.focus == Pane::Pitch;
+        let is_cursor = board.view.slot_cursor == l.slot && board.view.focus == Pane::Pitch;
         if let Some(st) = cell_highlight(theme, is_drop.then_some(drop_ok), is_cursor, is_focused) {
             line = line.patch_style(st);
             buf.set_style(rect, st);

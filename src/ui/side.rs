@@ -18,33 +18,37 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: &mut HitMap) {
     let is_focused = focused(board, Pane::List);
-    let mut title = if board.filter.is_active() {
-        let cursor = if board.filter.typing { "▏" } else { "" };
-        let shown = board.list.len();
-        let more = board.pool_matches.saturating_sub(
+    let mut title = if board.view.filter.is_active() {
+        let cursor = if board.view.filter.typing { "▏" } else { "" };
+        let shown = board.view.list.len();
+        let more = board.search.pool_matches.saturating_sub(
             board
+                .view
                 .list
                 .iter()
                 .filter(|i| i.kind == ListKind::Pool)
                 .count(),
         );
-        let found = if more > 0 && !board.filter.query.trim().is_empty() {
+        let found = if more > 0 && !board.view.filter.query.trim().is_empty() {
             format!("{shown} shown of {} ", shown + more)
         } else {
             format!("{shown} found ")
         };
         Line::from(vec![
             Span::styled(" Search: ", theme.title),
-            Span::styled(format!("{}{cursor} ", board.filter.query), theme.matched),
+            Span::styled(
+                format!("{}{cursor} ", board.view.filter.query),
+                theme.matched,
+            ),
             Span::styled(found, theme.dim),
         ])
     } else {
         Line::from(vec![
             Span::styled(" Targets ", theme.title),
-            Span::styled(format!("· {} linked ", board.ds.links.len()), theme.dim),
+            Span::styled(format!("· {} linked ", board.doc.ds.links.len()), theme.dim),
         ])
     };
-    match &board.pool {
+    match &board.search.pool {
         PoolStatus::None => {}
         PoolStatus::Loading { progress, .. } => title.push_span(Span::styled(
             format!(
@@ -73,8 +77,8 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
         let ok = board.drop_preview().is_some_and(|(_, r)| r.is_ok());
         buf.set_style(inner, super::drop_style(theme, ok));
     }
-    if board.list.is_empty() {
-        let msg = if board.filter.is_active() {
+    if board.view.list.is_empty() {
+        let msg = if board.view.filter.is_active() {
             "no player matches"
         } else {
             "no targets"
@@ -90,21 +94,21 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
     }
     let per_item = 2u16;
     let visible = (inner.height / per_item).max(1) as usize;
-    let offset = board.list_cursor.saturating_sub(visible - 1);
-    let on = board.plan.date;
+    let offset = board.view.list_cursor.saturating_sub(visible - 1);
+    let on = board.doc.plan.date;
     let w = inner.width as usize;
-    for (n, i) in (offset..board.list.len()).take(visible).enumerate() {
-        let item = &board.list[i];
-        let Some(p) = board.ds.player(&item.id) else {
+    for (n, i) in (offset..board.view.list.len()).take(visible).enumerate() {
+        let item = &board.view.list[i];
+        let Some(p) = board.doc.ds.player(&item.id) else {
             continue;
         };
         let y = inner.y + n as u16 * per_item;
         let rect = Rect::new(inner.x, y, inner.width, per_item.min(inner.bottom() - y));
         hits.push(rect, Spot::ListRow(i));
-        let is_target = board.ds.is_target(&item.id);
-        let m = marks(theme, board.overlays, &board.plan, p, is_target);
+        let is_target = board.doc.ds.is_target(&item.id);
+        let m = marks(theme, board.view.overlays, &board.doc.plan, p, is_target);
         let mut first: Vec<Span<'static>> = Vec::new();
-        if board.plan.is_signing(&item.id) {
+        if board.doc.plan.is_signing(&item.id) {
             first.push(Span::styled("★", theme.signing));
         } else {
             first.push(Span::raw(" "));
@@ -120,9 +124,9 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
             format!("  {} · {} · {}", p.positions_label(), age(p, on), p.club),
             theme.dim,
         ));
-        let second: Vec<Span<'static>> = match (item.kind, board.ds.link(&item.id)) {
+        let second: Vec<Span<'static>> = match (item.kind, board.doc.ds.link(&item.id)) {
             (ListKind::Linked, Some(link)) => {
-                let reports = board.ds.reports_for(&item.id);
+                let reports = board.doc.ds.reports_for(&item.id);
                 let latest = reports
                     .first()
                     .map_or("-".to_string(), |r| r.date.to_string());
@@ -158,10 +162,11 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
                 )]
             }
             _ => {
-                let where_ = if let Some(d) = board.plan.departure(&item.id) {
+                let where_ = if let Some(d) = board.doc.plan.departure(&item.id) {
                     format!("leaving: {}", d.kind.label())
-                } else if board.plan.depth.contains(&item.id) {
+                } else if board.doc.plan.depth.contains(&item.id) {
                     let cols: Vec<String> = board
+                        .doc
                         .plan
                         .depth
                         .positions_of(&item.id)
@@ -176,7 +181,7 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
                 vec![Span::styled(format!("   {where_}"), theme.dim)]
             }
         };
-        let is_cursor = i == board.list_cursor && board.focus == Pane::List;
+        let is_cursor = i == board.view.list_cursor && board.view.focus == Pane::List;
         for (k, spans) in [first, second].into_iter().enumerate() {
             let yy = y + k as u16;
             if yy >= inner.bottom() {
@@ -198,7 +203,7 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
 }
 
 pub fn render_warnings(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
-    let a = assess(&board.ds, &board.plan);
+    let a = assess(&board.doc.ds, &board.doc.plan);
     let title = Line::from(vec![
         Span::styled(" Warnings ", theme.title),
         Span::styled(format!("· {} ", a.warnings.len()), theme.dim),
@@ -216,7 +221,7 @@ pub fn render_warnings(area: Rect, buf: &mut Buffer, board: &Board, theme: &Them
     for w in &a.warnings {
         lines.push(Line::from(vec![
             Span::styled("! ", theme.warning),
-            Span::styled(w.text(&board.ds), theme.warning),
+            Span::styled(w.text(&board.doc.ds), theme.warning),
         ]));
     }
     Paragraph::new(lines)

@@ -17,7 +17,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 const POS_W: u16 = 5;
 
 pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &Theme) {
-    let Some(view) = board.timeline_view else {
+    let Some(view) = board.view.timeline_view else {
         return;
     };
     let t = board.timeline();
@@ -42,7 +42,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &
     }
 
     // Footer: money per window (over budget first to catch the eye), then the marks' legend.
-    let money = per_window(&board.ds, &board.plan);
+    let money = per_window(&board.doc.ds, &board.doc.plan);
     let mut footer: Vec<Line> = money
         .iter()
         .map(|m| {

@@ -24,7 +24,7 @@ pub fn board() -> Board {
 /// A board on the bundled data whose scenario files go to `dir`.
 pub fn board_in(dir: impl AsRef<std::path::Path>) -> Board {
     let mut b = board();
-    b.scenarios_dir = dir.as_ref().to_path_buf();
+    b.doc.scenarios_dir = dir.as_ref().to_path_buf();
     b
 }
 
@@ -95,7 +95,8 @@ pub fn id(s: &str) -> squadboard::domain::PlayerId {
 
 /// Index of a formation slot by its key ("RCB").
 pub fn slot(b: &Board, key: &str) -> usize {
-    b.plan
+    b.doc
+        .plan
         .formation()
         .slots()
         .iter()
@@ -106,15 +107,16 @@ pub fn slot(b: &Board, key: &str) -> usize {
 /// Moves the list cursor onto a player (the target pane must hold him).
 pub fn select_in_list(b: &mut Board, who: &str) {
     cmd(b, Command::NextPane);
-    while b.focus != squadboard::app::Pane::List {
+    while b.view.focus != squadboard::app::Pane::List {
         cmd(b, Command::NextPane);
     }
     let at = b
+        .view
         .list
         .iter()
         .position(|i| i.id.as_str() == who)
         .expect("in the list");
-    b.list_cursor = 0;
+    b.view.list_cursor = 0;
     for _ in 0..at {
         cmd(b, Command::Down);
     }

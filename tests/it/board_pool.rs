@@ -15,7 +15,7 @@ fn fixture() -> std::path::PathBuf {
 
 /// Applies what the loader sends, as the event loop does, until the pool is in (or failed).
 fn deliver(b: &mut Board, path: &Path) -> usize {
-    let rx = spawn_loader(path, Arc::clone(&b.ds));
+    let rx = spawn_loader(path, Arc::clone(&b.doc.ds));
     let mut progress = 0;
     for action in rx.iter() {
         if matches!(action, Action::PoolProgress { .. }) {
@@ -29,23 +29,23 @@ fn deliver(b: &mut Board, path: &Path) -> usize {
 #[test]
 fn pool_players_are_found_and_signed_like_targets() {
     let mut b = board();
-    let base_targets = b.ds.targets.len();
+    let base_targets = b.doc.ds.targets.len();
     let progress = deliver(&mut b, &fixture());
     assert!(progress >= 1, "progress is reported");
-    let PoolStatus::Ready { players, .. } = b.pool else {
-        panic!("{:?}", b.pool)
+    let PoolStatus::Ready { players, .. } = b.search.pool else {
+        panic!("{:?}", b.search.pool)
     };
     assert!(players >= 10, "{players}");
-    assert_eq!(b.ds.targets.len(), base_targets + players);
+    assert_eq!(b.doc.ds.targets.len(), base_targets + players);
     // Not listed until searched: the target pane keeps the linked signings.
-    assert!(b.list.iter().all(|i| i.kind != ListKind::Pool));
+    assert!(b.view.list.iter().all(|i| i.kind != ListKind::Pool));
 
     cmd(&mut b, Command::Search);
     typed(&mut b, "zubiria");
-    let first = b.list.first().expect("a hit").clone();
+    let first = b.view.list.first().expect("a hit").clone();
     assert_eq!(first.kind, ListKind::Pool);
     assert_eq!(
-        b.ds.player(&first.id).map(|p| p.name.as_str()),
+        b.doc.ds.player(&first.id).map(|p| p.name.as_str()),
         Some("Íñigo Zubiría")
     );
     assert!(!first.matched.is_empty(), "matched letters are highlighted");
@@ -60,19 +60,23 @@ fn pool_players_are_found_and_signed_like_targets() {
     b.apply(Action::FilterAccept);
     cmd(&mut b, Command::Grab);
     cmds(&mut b, &[Command::NextPane, Command::NextPane]);
-    b.slot_cursor = slot(&b, "RCB");
+    b.view.slot_cursor = slot(&b, "RCB");
     cmd(&mut b, Command::Grab);
-    assert_eq!(b.plan.xi(&b.ds)[slot(&b, "RCB")], Some(first.id.clone()));
-    assert!(b.plan.is_signing(&first.id));
+    assert_eq!(
+        b.doc.plan.xi(&b.doc.ds)[slot(&b, "RCB")],
+        Some(first.id.clone())
+    );
+    assert!(b.doc.plan.is_signing(&first.id));
 
     // A scenario with a pool signing saves and loads back with the same pool.
     let dir = tempfile::tempdir().expect("tempdir");
-    let s = squadboard::domain::scenario::Scenario::new("pool", b.plan.clone(), chrono::Utc::now());
+    let s =
+        squadboard::domain::scenario::Scenario::new("pool", b.doc.plan.clone(), chrono::Utc::now());
     let path = dir.path().join("pool.ron");
     squadboard::store::scenario::save(&path, &s, squadboard::store::atomic::Expect::Nothing)
         .expect("save");
-    let loaded = squadboard::store::scenario::load(&path, &b.ds).expect("load");
-    assert_eq!(loaded.scenario.plan, b.plan);
+    let loaded = squadboard::store::scenario::load(&path, &b.doc.ds).expect("load");
+    assert_eq!(loaded.scenario.plan, b.doc.plan);
     assert!(loaded.unresolved.is_empty());
 }
 
@@ -85,27 +89,31 @@ fn a_scenario_waiting_for_the_pool_opens_once_it_is_in() {
     b.apply(Action::FilterAccept);
     cmd(&mut b, Command::Grab);
     cmds(&mut b, &[Command::NextPane, Command::NextPane]);
-    b.slot_cursor = slot(&b, "LCB");
+    b.view.slot_cursor = slot(&b, "LCB");
     cmd(&mut b, Command::Grab);
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("q.ron");
-    let s = squadboard::domain::scenario::Scenario::new("q", b.plan.clone(), chrono::Utc::now());
+    let s =
+        squadboard::domain::scenario::Scenario::new("q", b.doc.plan.clone(), chrono::Utc::now());
     squadboard::store::scenario::save(&path, &s, squadboard::store::atomic::Expect::Nothing)
         .expect("save");
 
     let mut fresh = board();
-    fresh.scenarios_dir = dir.path().to_path_buf();
-    fresh.open_after_pool = Some(path.clone());
+    fresh.doc.scenarios_dir = dir.path().to_path_buf();
+    fresh.doc.open_after_pool = Some(path.clone());
     deliver(&mut fresh, &fixture());
-    assert_eq!(fresh.doc.path.as_deref(), Some(path.as_path()));
-    assert_eq!(fresh.plan, b.plan, "the pool signing survived the opening");
+    assert_eq!(fresh.doc.file.path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        fresh.doc.plan, b.doc.plan,
+        "the pool signing survived the opening"
+    );
 }
 
 #[test]
 fn a_missing_pool_is_reported_and_the_board_carries_on() {
     let mut b = board();
     deliver(&mut b, Path::new("/nonexistent/pool.csv"));
-    assert!(matches!(b.pool, PoolStatus::Failed(_)));
+    assert!(matches!(b.search.pool, PoolStatus::Failed(_)));
     assert!(
         b.message_text()
             .as_deref()
@@ -119,7 +127,7 @@ fn a_missing_pool_is_reported_and_the_board_carries_on() {
 #[test]
 fn a_pool_player_who_is_a_squad_player_is_not_added_twice() {
     let mut b = board();
-    let base_targets = b.ds.targets.len();
+    let base_targets = b.doc.ds.targets.len();
     let tmp = tempfile::tempdir().expect("tempdir");
     let csv = tmp.path().join("players.csv");
     std::fs::write(
@@ -130,21 +138,23 @@ fn a_pool_player_who_is_a_squad_player_is_not_added_twice() {
     )
     .expect("write");
     deliver(&mut b, &csv);
-    let PoolStatus::Ready { players, .. } = b.pool else {
-        panic!("{:?}", b.pool)
+    let PoolStatus::Ready { players, .. } = b.search.pool else {
+        panic!("{:?}", b.search.pool)
     };
     assert_eq!(players, 1, "only Kai Lind is new");
-    assert_eq!(b.ds.targets.len(), base_targets + 1);
-    let rudigers =
-        b.ds.squad
-            .iter()
-            .chain(&b.ds.targets)
-            .filter(|p| p.name == "Antonio Rüdiger")
-            .count();
+    assert_eq!(b.doc.ds.targets.len(), base_targets + 1);
+    let rudigers = b
+        .doc
+        .ds
+        .squad
+        .iter()
+        .chain(&b.doc.ds.targets)
+        .filter(|p| p.name == "Antonio Rüdiger")
+        .count();
     assert_eq!(rudigers, 1);
     // What was left out and what was kept with a field unknown are both said.
-    let Some(squadboard::app::Modal::Notice { lines, .. }) = &b.modal else {
-        panic!("no notice: {:?}", b.modal)
+    let Some(squadboard::app::Modal::Notice { lines, .. }) = &b.view.modal else {
+        panic!("no notice: {:?}", b.view.modal)
     };
     assert!(
         lines
@@ -159,7 +169,7 @@ fn a_pool_player_who_is_a_squad_player_is_not_added_twice() {
 /// main before this fix the notice named neither the pool file's row nor who was kept).
 #[test]
 fn a_pool_id_that_is_a_squad_id_keeps_the_squad_player_and_names_the_row() {
-    let base = board().ds;
+    let base = board().doc.ds;
     let pool = squadboard::store::pool::Pool {
         source: Path::new("scouts.csv").to_path_buf(),
         players: vec![squadboard::domain::Player::new(
@@ -196,18 +206,19 @@ fn a_scenario_named_with_a_pool_that_fails_still_opens() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("q.ron");
     cmd(&mut b, Command::Formation);
-    let s = squadboard::domain::scenario::Scenario::new("q", b.plan.clone(), chrono::Utc::now());
+    let s =
+        squadboard::domain::scenario::Scenario::new("q", b.doc.plan.clone(), chrono::Utc::now());
     squadboard::store::scenario::save(&path, &s, squadboard::store::atomic::Expect::Nothing)
         .expect("save");
     let mut fresh = board();
-    fresh.scenarios_dir = dir.path().to_path_buf();
-    fresh.open_after_pool = Some(path.clone());
+    fresh.doc.scenarios_dir = dir.path().to_path_buf();
+    fresh.doc.open_after_pool = Some(path.clone());
     deliver(&mut fresh, Path::new("/nonexistent/pool.csv"));
-    assert!(matches!(fresh.pool, PoolStatus::Failed(_)));
-    assert_eq!(fresh.doc.path.as_deref(), Some(path.as_path()));
+    assert!(matches!(fresh.search.pool, PoolStatus::Failed(_)));
+    assert_eq!(fresh.doc.file.path.as_deref(), Some(path.as_path()));
     assert_eq!(
-        fresh.plan.formation(),
-        b.plan.formation(),
+        fresh.doc.plan.formation(),
+        b.doc.plan.formation(),
         "the scenario opened"
     );
 }

@@ -9,7 +9,7 @@ fn sign_konate(b: &mut Board) {
     select_in_list(b, "konate");
     cmd(b, Command::Grab);
     cmds(b, &[Command::NextPane, Command::NextPane]);
-    b.slot_cursor = slot(b, "RCB");
+    b.view.slot_cursor = slot(b, "RCB");
     cmd(b, Command::Grab);
 }
 
@@ -37,15 +37,15 @@ fn kept_work_is_offered_and_restored_with_its_file() {
 
     let mut next = board_in(dir.path());
     next.offer_recovery();
-    let Some(Modal::Confirm { question, .. }) = &next.modal else {
-        panic!("offered: {:?}", next.modal)
+    let Some(Modal::Confirm { question, .. }) = &next.view.modal else {
+        panic!("offered: {:?}", next.view.modal)
     };
     assert!(question.contains("mine.ron"), "{question}");
     next.apply(Action::ConfirmYes);
-    assert!(next.modal.is_none(), "{:?}", next.modal);
-    assert_eq!(next.plan, b.plan, "the work is back");
-    assert!(next.dirty(), "and still unsaved");
-    assert_eq!(next.doc.name, "mine");
+    assert!(next.view.modal.is_none(), "{:?}", next.view.modal);
+    assert_eq!(next.doc.plan, b.doc.plan, "the work is back");
+    assert!(next.doc.dirty(), "and still unsaved");
+    assert_eq!(next.doc.file.name, "mine");
     assert_eq!(
         squadboard::store::recovery::pending(dir.path()).len(),
         1,
@@ -53,7 +53,7 @@ fn kept_work_is_offered_and_restored_with_its_file() {
     );
     // Saving goes back to the scenario's own file.
     next.apply(Action::Command(Command::Save));
-    assert!(!next.dirty(), "{:?}", next.message);
+    assert!(!next.doc.dirty(), "{:?}", next.view.message);
     assert!(
         squadboard::store::recovery::pending(dir.path()).is_empty(),
         "saved: offered no more"
@@ -71,14 +71,14 @@ fn declined_work_is_kept_as_a_scenario_not_lost() {
     let mut next = board_in(dir.path());
     next.offer_recovery();
     next.apply(Action::Command(Command::Cancel));
-    assert!(next.modal.is_none());
-    assert!(!next.dirty());
+    assert!(next.view.modal.is_none());
+    assert!(!next.doc.dirty());
     let m = next.message_text().unwrap_or_default();
     assert!(m.contains("recovered-"), "{m}");
     // The picker lists it; opening it brings the work back.
     next.apply(Action::Command(Command::OpenScenario));
     next.apply(Action::ModalAccept);
-    assert_eq!(next.plan, b.plan);
+    assert_eq!(next.doc.plan, b.doc.plan);
 }
 
 fn a_scenario_with_a_pool_player(dir: &std::path::Path) -> std::path::PathBuf {
@@ -99,13 +99,13 @@ fn a_restore_drops_nobody_and_the_recovery_goes_only_once_saved() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = a_scenario_with_a_pool_player(dir.path());
     let mut b = board_in(dir.path());
-    let loaded = squadboard::store::scenario::load(&path, &b.ds).expect("loads");
+    let loaded = squadboard::store::scenario::load(&path, &b.doc.ds).expect("loads");
     b.apply(Action::Done(Box::new(squadboard::app::Done::Opened {
         path: path.clone(),
         loaded: Box::new(loaded),
     })));
-    b.modal = None;
-    b.plan.notes = "changed after opening".into();
+    b.view.modal = None;
+    b.doc.plan.notes = "changed after opening".into();
     let kept = b.keep_unsaved().expect("dirty").expect("written");
 
     let mut next = board_in(dir.path());
@@ -113,17 +113,23 @@ fn a_restore_drops_nobody_and_the_recovery_goes_only_once_saved() {
     next.apply(Action::ConfirmYes);
     let pool_player = id("tm-900002");
     assert!(
-        next.plan
+        next.doc
+            .plan
             .depth
             .column(squadboard::domain::Position::CB)
             .contains(&pool_player)
     );
-    assert!(next.plan.is_signing(&pool_player));
-    assert_eq!(next.plan, b.plan, "the work is back, whole");
+    assert!(next.doc.plan.is_signing(&pool_player));
+    assert_eq!(next.doc.plan, b.doc.plan, "the work is back, whole");
     assert!(kept.exists(), "kept until its work is saved somewhere");
-    next.modal = None;
+    next.view.modal = None;
     next.apply(Action::Command(Command::Save));
-    assert!(!next.dirty(), "{:?} {:?}", next.message, next.modal);
+    assert!(
+        !next.doc.dirty(),
+        "{:?} {:?}",
+        next.view.message,
+        next.view.modal
+    );
     assert!(!kept.exists(), "saved: the recovery goes");
     let text = std::fs::read_to_string(&path).expect("saved");
     assert!(text.contains("\"tm-900002\""), "{text}");
@@ -135,10 +141,10 @@ fn two_boards_keep_two_recoveries_and_both_are_offered() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut one = board_in(dir.path());
     sign_konate(&mut one);
-    one.plan.notes = "board one".into();
+    one.doc.plan.notes = "board one".into();
     let mut two = board_in(dir.path());
     sign_konate(&mut two);
-    two.plan.notes = "board two".into();
+    two.doc.plan.notes = "board two".into();
     let a = one.keep_unsaved().expect("dirty").expect("written");
     let b = two.keep_unsaved().expect("dirty").expect("written");
     assert_ne!(a, b);
@@ -147,8 +153,8 @@ fn two_boards_keep_two_recoveries_and_both_are_offered() {
 
     let mut next = board_in(dir.path());
     next.offer_recovery();
-    let Some(Modal::Menu { items, .. }) = &next.modal else {
-        panic!("both offered: {:?}", next.modal)
+    let Some(Modal::Menu { items, .. }) = &next.view.modal else {
+        panic!("both offered: {:?}", next.view.modal)
     };
     assert_eq!(
         items.len(),
@@ -158,7 +164,7 @@ fn two_boards_keep_two_recoveries_and_both_are_offered() {
     let first = items[0].key;
     next.apply(Action::MenuKey(first));
     next.run_effects();
-    let restored = next.plan.notes.clone();
+    let restored = next.doc.plan.notes.clone();
     assert!(restored.starts_with("board "), "{restored}");
     // The other is kept as a scenario the picker lists, never lost.
     let other = if restored == "board one" {
@@ -196,10 +202,10 @@ fn a_restored_recovery_asks_before_overwriting_an_edit_made_meanwhile() {
     let mut next = board_in(dir.path());
     next.offer_recovery();
     next.apply(Action::ConfirmYes);
-    next.modal = None;
+    next.view.modal = None;
     next.apply(Action::Command(Command::Save));
-    let Some(Modal::Confirm { question, .. }) = &next.modal else {
-        panic!("asked first: {:?} {:?}", next.modal, next.message)
+    let Some(Modal::Confirm { question, .. }) = &next.view.modal else {
+        panic!("asked first: {:?} {:?}", next.view.modal, next.view.message)
     };
     assert!(question.contains("changed on disk"), "{question}");
     assert_eq!(std::fs::read_to_string(&file).expect("mine"), edited);
@@ -245,19 +251,19 @@ fn a_notice_raised_during_the_recovery_offer_waits_for_it() {
 
     let mut next = board_in(dir.path());
     next.offer_recovery();
-    assert!(matches!(next.modal, Some(Modal::Confirm { .. })));
+    assert!(matches!(next.view.modal, Some(Modal::Confirm { .. })));
     next.apply(Action::Done(Box::new(squadboard::app::Done::OpenFailed(
         "x.ron: changed on disk".into(),
     ))));
     assert!(
-        matches!(next.modal, Some(Modal::Confirm { .. })),
+        matches!(next.view.modal, Some(Modal::Confirm { .. })),
         "the offer stays open: {:?}",
-        next.modal
+        next.view.modal
     );
     next.apply(Action::ConfirmYes);
-    assert_eq!(next.plan, b.plan, "the work is back");
-    let Some(Modal::Notice { lines, .. }) = &next.modal else {
-        panic!("the notice follows the offer: {:?}", next.modal)
+    assert_eq!(next.doc.plan, b.doc.plan, "the work is back");
+    let Some(Modal::Notice { lines, .. }) = &next.view.modal else {
+        panic!("the notice follows the offer: {:?}", next.view.modal)
     };
     assert!(
         lines.iter().any(|l| l.contains("changed on disk")),

@@ -20,9 +20,9 @@ fn sign_konate(b: &mut Board) {
     run_cmd(b, Command::Grab);
     run_cmd(b, Command::NextPane);
     run_cmd(b, Command::NextPane);
-    b.slot_cursor = slot(b, "RCB");
+    b.view.slot_cursor = slot(b, "RCB");
     run_cmd(b, Command::Grab);
-    assert!(b.plan.is_signing(&id("konate")));
+    assert!(b.doc.plan.is_signing(&id("konate")));
 }
 
 fn files(dir: &tempfile::TempDir) -> Vec<String> {
@@ -39,26 +39,26 @@ fn first_save_asks_for_a_name_then_saves_in_place() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
     sign_konate(&mut b);
-    assert!(b.dirty());
+    assert!(b.doc.dirty());
     run_cmd(&mut b, Command::Save);
     assert!(
-        matches!(b.modal, Some(Modal::Prompt { .. })),
+        matches!(b.view.modal, Some(Modal::Prompt { .. })),
         "asks for a name"
     );
     type_in(&mut b, "Konaté in");
     b.apply(Action::ModalAccept);
-    assert!(b.modal.is_none());
-    assert!(!b.dirty(), "{:?}", b.message);
+    assert!(b.view.modal.is_none());
+    assert!(!b.doc.dirty(), "{:?}", b.view.message);
     assert_eq!(files(&dir), vec!["konate-in.ron"]);
-    assert_eq!(b.doc.name, "Konaté in");
+    assert_eq!(b.doc.file.name, "Konaté in");
     let text = fs::read_to_string(dir.path().join("konate-in.ron")).expect("saved");
     assert!(text.contains("\"konate\""));
     // A change, then Ctrl-s saves in place without asking.
     run_cmd(&mut b, Command::Formation);
-    assert!(b.dirty());
+    assert!(b.doc.dirty());
     run_cmd(&mut b, Command::Save);
-    assert!(b.modal.is_none());
-    assert!(!b.dirty());
+    assert!(b.view.modal.is_none());
+    assert!(!b.doc.dirty());
     assert_eq!(files(&dir), vec!["konate-in.ron"]);
     assert!(
         fs::read_to_string(dir.path().join("konate-in.ron"))
@@ -82,7 +82,7 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     run_cmd(&mut b, Command::Formation);
     run_cmd(&mut b, Command::Save);
     assert!(
-        matches!(b.modal, Some(Modal::Confirm { .. })),
+        matches!(b.view.modal, Some(Modal::Confirm { .. })),
         "asks before overwriting"
     );
     assert_eq!(
@@ -90,15 +90,15 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
         theirs,
         "untouched while asking"
     );
-    assert!(b.dirty());
+    assert!(b.doc.dirty());
     // No: nothing written, still unsaved.
     run_cmd(&mut b, Command::Cancel);
     assert_eq!(fs::read_to_string(&path).expect("file"), theirs);
-    assert!(b.dirty());
+    assert!(b.doc.dirty());
     // Yes: overwritten.
     run_cmd(&mut b, Command::Save);
     b.apply(Action::ConfirmYes);
-    assert!(!b.dirty());
+    assert!(!b.doc.dirty());
     assert!(fs::read_to_string(&path).expect("file").contains("4-2-3-1"));
 }
 
@@ -109,12 +109,12 @@ fn a_failed_save_keeps_the_scenario_unsaved_and_says_why() {
     // The scenario folder is a file: nothing can be saved in it.
     let blocker = dir.path().join("not-a-folder");
     fs::write(&blocker, "x").expect("file");
-    b.scenarios_dir = blocker.clone();
+    b.doc.scenarios_dir = blocker.clone();
     sign_konate(&mut b);
     run_cmd(&mut b, Command::SaveAs);
     type_in(&mut b, "doomed");
     b.apply(Action::ModalAccept);
-    assert!(b.dirty());
+    assert!(b.doc.dirty());
     let m = b.message_text().unwrap_or_default();
     assert!(m.starts_with("not saved:"), "{m}");
     assert!(m.contains("not-a-folder"), "{m}");
@@ -139,23 +139,23 @@ fn open_picker_filters_opens_and_deletes_with_confirmation() {
     assert_eq!(files(&dir), vec!["konate-in.ron", "two-up-front.ron"]);
 
     run_cmd(&mut b, Command::OpenScenario);
-    let Some(Modal::Picker(p)) = &b.modal else {
-        panic!("picker: {:?}", b.modal)
+    let Some(Modal::Picker(p)) = &b.view.modal else {
+        panic!("picker: {:?}", b.view.modal)
     };
     assert_eq!(p.entries.len(), 2);
     type_in(&mut b, "kon");
-    let Some(Modal::Picker(p)) = &b.modal else {
+    let Some(Modal::Picker(p)) = &b.view.modal else {
         panic!("picker")
     };
     assert_eq!(p.visible().len(), 1);
     b.apply(Action::ModalAccept);
-    assert!(b.modal.is_none(), "{:?}", b.modal);
-    assert_eq!(b.doc.name, "Konaté in");
-    assert!(b.plan.is_signing(&id("konate")));
-    assert_eq!(b.plan.formation().name(), "4-3-3");
-    assert!(!b.dirty());
+    assert!(b.view.modal.is_none(), "{:?}", b.view.modal);
+    assert_eq!(b.doc.file.name, "Konaté in");
+    assert!(b.doc.plan.is_signing(&id("konate")));
+    assert_eq!(b.doc.plan.formation().name(), "4-3-3");
+    assert!(!b.doc.dirty());
     assert!(
-        b.undo.is_empty(),
+        b.doc.history.undo_steps().is_empty(),
         "history starts again with the opened scenario"
     );
 
@@ -163,12 +163,12 @@ fn open_picker_filters_opens_and_deletes_with_confirmation() {
     run_cmd(&mut b, Command::OpenScenario);
     type_in(&mut b, "two");
     b.apply(Action::PickerDelete);
-    assert!(matches!(b.modal, Some(Modal::Confirm { .. })));
+    assert!(matches!(b.view.modal, Some(Modal::Confirm { .. })));
     assert_eq!(files(&dir).len(), 2, "nothing deleted before yes");
     b.apply(Action::ConfirmYes);
     assert_eq!(files(&dir), vec!["konate-in.ron"]);
     assert!(
-        matches!(b.modal, Some(Modal::Picker(_))),
+        matches!(b.view.modal, Some(Modal::Picker(_))),
         "the picker again, without it"
     );
 }
@@ -183,10 +183,10 @@ fn opening_with_unsaved_changes_asks_first() {
     run_cmd(&mut b, Command::Formation);
     run_cmd(&mut b, Command::OpenScenario);
     b.apply(Action::ModalAccept);
-    assert!(matches!(b.modal, Some(Modal::Confirm { .. })));
+    assert!(matches!(b.view.modal, Some(Modal::Confirm { .. })));
     run_cmd(&mut b, Command::Cancel);
     assert_eq!(
-        b.plan.formation().name(),
+        b.doc.plan.formation().name(),
         "4-2-3-1",
         "kept the unsaved work"
     );
@@ -197,28 +197,28 @@ fn quitting_with_unsaved_changes_asks_and_can_save_first() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
     run_cmd(&mut b, Command::Quit);
-    assert!(b.should_quit, "nothing to lose: quits at once");
+    assert!(b.view.should_quit, "nothing to lose: quits at once");
 
     let mut b = board_in(&dir);
     sign_konate(&mut b);
     run_cmd(&mut b, Command::Quit);
-    assert!(!b.should_quit);
-    assert!(matches!(b.modal, Some(Modal::Confirm { .. })));
+    assert!(!b.view.should_quit);
+    assert!(matches!(b.view.modal, Some(Modal::Confirm { .. })));
     run_cmd(&mut b, Command::Cancel);
-    assert!(!b.should_quit && b.modal.is_none());
+    assert!(!b.view.should_quit && b.view.modal.is_none());
     // s: save (asks a name, the first time), then quit.
     run_cmd(&mut b, Command::Quit);
     b.apply(Action::ConfirmSave);
     type_in(&mut b, "before quitting");
     b.apply(Action::ModalAccept);
-    assert!(b.should_quit);
+    assert!(b.view.should_quit);
     assert_eq!(files(&dir), vec!["before-quitting.ron"]);
     // y: quit without saving.
     let mut b = board_in(&dir);
     sign_konate(&mut b);
     run_cmd(&mut b, Command::Quit);
     b.apply(Action::ConfirmYes);
-    assert!(b.should_quit);
+    assert!(b.view.should_quit);
 }
 
 #[test]
@@ -231,7 +231,7 @@ fn duplicate_and_rename() {
     run_cmd(&mut b, Command::Duplicate);
     b.apply(Action::ModalAccept); // "first copy"
     assert_eq!(files(&dir), vec!["first-copy.ron", "first.ron"]);
-    assert_eq!(b.doc.name, "first copy");
+    assert_eq!(b.doc.file.name, "first copy");
     run_cmd(&mut b, Command::Rename);
     for _ in 0.."first copy".len() {
         b.apply(Action::ModalBackspace);
@@ -239,8 +239,8 @@ fn duplicate_and_rename() {
     type_in(&mut b, "second");
     b.apply(Action::ModalAccept);
     assert_eq!(files(&dir), vec!["first.ron", "second.ron"]);
-    assert_eq!(b.doc.name, "second");
-    assert!(!b.dirty());
+    assert_eq!(b.doc.file.name, "second");
+    assert!(!b.doc.dirty());
 }
 
 #[test]
@@ -253,8 +253,8 @@ fn compare_opens_side_by_side() {
     sign_konate(&mut b);
     run_cmd(&mut b, Command::Compare);
     b.apply(Action::ModalAccept);
-    let Some(Modal::Compare { name, .. }) = &b.modal else {
-        panic!("compare: {:?}", b.modal)
+    let Some(Modal::Compare { name, .. }) = &b.view.modal else {
+        panic!("compare: {:?}", b.view.modal)
     };
     assert_eq!(name, "as it is");
     let (buf, _) = render(&b, 120, 40);
@@ -265,16 +265,16 @@ fn compare_opens_side_by_side() {
     run_cmd(&mut b, Command::Down);
     run_cmd(&mut b, Command::Down);
     run_cmd(&mut b, Command::Up);
-    let Some(Modal::Compare { scroll, .. }) = &b.modal else {
+    let Some(Modal::Compare { scroll, .. }) = &b.view.modal else {
         panic!("still open")
     };
     assert_eq!(*scroll, 1);
     b.apply(Action::ModalAccept);
-    assert!(b.modal.is_none());
+    assert!(b.view.modal.is_none());
     run_cmd(&mut b, Command::Compare);
     b.apply(Action::ModalAccept);
     run_cmd(&mut b, Command::Cancel);
-    assert!(b.modal.is_none());
+    assert!(b.view.modal.is_none());
 }
 
 #[test]
@@ -293,44 +293,44 @@ fn departures_assumptions_and_notes_are_undoable_plan_changes() {
         .iter()
         .position(|r| r.id == id("rudiger"))
         .expect("Rüdiger drawn");
-    b.depth_cursor = (cb, row);
+    b.view.depth_cursor = (cb, row);
     run_cmd(&mut b, Command::Depart);
-    let Some(Modal::Menu { items, .. }) = &b.modal else {
+    let Some(Modal::Menu { items, .. }) = &b.view.modal else {
         panic!("menu")
     };
     assert_eq!(items.len(), 4);
     b.apply(Action::MenuKey('4'));
     assert_eq!(
-        b.plan.departure(&id("rudiger")).map(|d| d.kind),
+        b.doc.plan.departure(&id("rudiger")).map(|d| d.kind),
         Some(DepartureKind::ContractNotRenewed)
     );
-    assert!(!b.plan.depth.contains(&id("rudiger")));
+    assert!(!b.doc.plan.depth.contains(&id("rudiger")));
     // Militão fit from the planning date (the second row: Rüdiger was drawn at the foot).
-    b.depth_cursor.1 = 1;
+    b.view.depth_cursor.1 = 1;
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("militao")));
     run_cmd(&mut b, Command::Assume);
     b.apply(Action::MenuKey('1'));
-    let a = squadboard::domain::warnings::assess(&b.ds, &b.plan);
+    let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan);
     assert!(
         !a.warnings
             .iter()
-            .any(|w| w.text(&b.ds).starts_with("Militão injured"))
+            .any(|w| w.text(&b.doc.ds).starts_with("Militão injured"))
     );
     // Notes.
     run_cmd(&mut b, Command::Notes);
     type_in(&mut b, "Konaté on a free?");
     b.apply(Action::ModalAccept);
-    assert_eq!(b.plan.notes, "Konaté on a free?");
+    assert_eq!(b.doc.plan.notes, "Konaté on a free?");
     // An unknown menu key keeps the menu; Esc closes it.
     run_cmd(&mut b, Command::Assume);
     b.apply(Action::MenuKey('9'));
-    assert!(b.modal.is_some());
+    assert!(b.view.modal.is_some());
     run_cmd(&mut b, Command::Cancel);
     // Undo all three.
     run_cmd(&mut b, Command::Undo);
     run_cmd(&mut b, Command::Undo);
     run_cmd(&mut b, Command::Undo);
-    assert!(!b.dirty());
+    assert!(!b.doc.dirty());
 }
 
 #[test]
@@ -349,11 +349,11 @@ fn opening_a_scenario_naming_unknown_players_lists_what_was_dropped() {
     let mut fresh = board_in(&dir);
     run_cmd(&mut fresh, Command::OpenScenario);
     fresh.apply(Action::ModalAccept);
-    let Some(Modal::Notice { lines, .. }) = &fresh.modal else {
-        panic!("notice: {:?}", fresh.modal)
+    let Some(Modal::Notice { lines, .. }) = &fresh.view.modal else {
+        panic!("notice: {:?}", fresh.view.modal)
     };
     assert!(lines.iter().any(|l| l.contains("ghost")), "{lines:?}");
-    assert_eq!(fresh.doc.name, "old data");
+    assert_eq!(fresh.doc.file.name, "old data");
 }
 
 #[test]
@@ -367,18 +367,18 @@ fn a_suggested_name_is_replaced_by_typing_and_kept_by_enter() {
     run_cmd(&mut b, Command::SaveAs);
     let Some(Modal::Prompt {
         input, selected, ..
-    }) = &b.modal
+    }) = &b.view.modal
     else {
         panic!("prompt")
     };
     assert_eq!((input.as_str(), *selected), ("Plan A", true));
     type_in(&mut b, "Plan B");
     b.apply(Action::ModalAccept);
-    assert_eq!(b.doc.name, "Plan B");
+    assert_eq!(b.doc.file.name, "Plan B");
     // Enter alone keeps the suggestion.
     run_cmd(&mut b, Command::Duplicate);
     b.apply(Action::ModalAccept);
-    assert_eq!(b.doc.name, "Plan B copy");
+    assert_eq!(b.doc.file.name, "Plan B copy");
     assert_eq!(
         files(&dir),
         vec!["plan-a.ron", "plan-b-copy.ron", "plan-b.ron"]
@@ -404,15 +404,15 @@ fn rename_asks_before_deleting_a_file_changed_on_disk() {
     }
     type_in(&mut b, "theirs");
     b.apply(Action::ModalAccept);
-    let Some(Modal::Confirm { question, .. }) = &b.modal else {
-        panic!("asked first: {:?} {:?}", b.modal, b.message)
+    let Some(Modal::Confirm { question, .. }) = &b.view.modal else {
+        panic!("asked first: {:?} {:?}", b.view.modal, b.view.message)
     };
     assert!(question.contains("changed on disk"), "{question}");
     assert_eq!(fs::read_to_string(&mine).expect("kept"), edited);
     assert_eq!(files(&dir), ["mine.ron"]);
     // Yes renames anyway, as saving over a changed file does.
     b.apply(Action::ConfirmYes);
-    assert_eq!(files(&dir), ["theirs.ron"], "{:?}", b.message);
+    assert_eq!(files(&dir), ["theirs.ron"], "{:?}", b.view.message);
 }
 
 /// Issue 13, item 5. Fails on main: a pasted megabyte went into the name and the notes, so
@@ -425,8 +425,8 @@ fn prompts_are_bounded_on_type_and_paste_and_any_name_saves() {
     b.apply(Action::ModalBackspace);
     b.apply(Action::Paste("ü".repeat(1_100_000)));
     type_in(&mut b, "more");
-    let Some(Modal::Prompt { input, .. }) = &b.modal else {
-        panic!("{:?}", b.modal)
+    let Some(Modal::Prompt { input, .. }) = &b.view.modal else {
+        panic!("{:?}", b.view.modal)
     };
     assert_eq!(input.chars().count(), squadboard::app::modal::NAME_LIMIT);
     let (buf, _) = render(&b, 120, 40);
@@ -436,17 +436,17 @@ fn prompts_are_bounded_on_type_and_paste_and_any_name_saves() {
         "the count near the limit:\n{screen}"
     );
     b.apply(Action::ModalAccept);
-    assert!(b.doc.path.is_some(), "saved: {:?}", b.message);
+    assert!(b.doc.file.path.is_some(), "saved: {:?}", b.view.message);
 
     run_cmd(&mut b, Command::Notes);
     b.apply(Action::Paste("x\n".repeat(1_100_000)));
-    let Some(Modal::Prompt { input, .. }) = &b.modal else {
-        panic!("{:?}", b.modal)
+    let Some(Modal::Prompt { input, .. }) = &b.view.modal else {
+        panic!("{:?}", b.view.modal)
     };
     assert_eq!(input.chars().count(), squadboard::app::modal::NOTES_LIMIT);
     b.apply(Action::ModalAccept);
     run_cmd(&mut b, Command::Save);
-    assert!(!b.dirty(), "{:?}", b.message);
+    assert!(!b.doc.dirty(), "{:?}", b.view.message);
     assert!(b.keep_unsaved().is_none());
 }
 
@@ -459,9 +459,9 @@ fn notes_keep_their_line_breaks_and_the_cursor_starts_at_the_end() {
     run_cmd(&mut b, Command::Notes);
     b.apply(Action::Paste("first line\r\nsecond line".into()));
     b.apply(Action::ModalAccept);
-    assert_eq!(b.plan.notes, "first line\nsecond line");
+    assert_eq!(b.doc.plan.notes, "first line\nsecond line");
     run_cmd(&mut b, Command::Notes);
     type_in(&mut b, "!");
     b.apply(Action::ModalAccept);
-    assert_eq!(b.plan.notes, "first line\nsecond line!");
+    assert_eq!(b.doc.plan.notes, "first line\nsecond line!");
 }

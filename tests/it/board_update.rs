@@ -14,8 +14,8 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 #[test]
 fn starts_on_the_first_centre_back_at_the_next_summer_window() {
     let b = board();
-    assert_eq!(b.plan.date, d(2026, 7, 1));
-    assert_eq!(b.focus, Pane::Depth);
+    assert_eq!(b.doc.plan.date, d(2026, 7, 1));
+    assert_eq!(b.view.focus, Pane::Depth);
     // The goalkeepers' column first, then the back line (the default focus), then the rest.
     assert_eq!(
         b.depth_columns()[..5],
@@ -33,8 +33,8 @@ fn starts_on_the_first_centre_back_at_the_next_summer_window() {
     );
     assert_eq!(b.depth_line(), squadboard::app::DepthLine::Defence);
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("huijsen")));
-    assert!(b.overlays.injury && b.overlays.contract);
-    assert!(!b.dirty());
+    assert!(b.view.overlays.injury && b.view.overlays.contract);
+    assert!(!b.doc.dirty());
 }
 
 #[test]
@@ -55,7 +55,7 @@ fn arrows_and_hjkl_walk_positions_and_depth() {
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("carvajal")));
     cmds(&mut b, &[Left, Left]);
     assert_eq!(
-        b.depth_cursor.0, 0,
+        b.view.depth_cursor.0, 0,
         "stops at the first column (goalkeepers)"
     );
     // Third row across RB and CB to LB (Fran García), then up the column.
@@ -69,82 +69,97 @@ fn arrows_and_hjkl_walk_positions_and_depth() {
 fn tab_cycles_panes_and_the_pitch_moves_spatially() {
     let mut b = board();
     cmd(&mut b, NextPane);
-    assert_eq!(b.focus, Pane::Pitch);
-    b.slot_cursor = slot(&b, "RCB");
+    assert_eq!(b.view.focus, Pane::Pitch);
+    b.view.slot_cursor = slot(&b, "RCB");
     cmd(&mut b, Left);
-    assert_eq!(b.slot_cursor, slot(&b, "LCB"));
+    assert_eq!(b.view.slot_cursor, slot(&b, "LCB"));
     cmd(&mut b, Left);
-    assert_eq!(b.slot_cursor, slot(&b, "LB"));
+    assert_eq!(b.view.slot_cursor, slot(&b, "LB"));
     cmd(&mut b, Down);
-    assert_eq!(b.slot_cursor, slot(&b, "LCB"), "down from LB goes deeper");
+    assert_eq!(
+        b.view.slot_cursor,
+        slot(&b, "LCB"),
+        "down from LB goes deeper"
+    );
     cmd(&mut b, Down);
-    assert_eq!(b.slot_cursor, slot(&b, "GK"));
+    assert_eq!(b.view.slot_cursor, slot(&b, "GK"));
     cmd(&mut b, Down);
-    assert_eq!(b.slot_cursor, slot(&b, "GK"), "nothing behind the keeper");
+    assert_eq!(
+        b.view.slot_cursor,
+        slot(&b, "GK"),
+        "nothing behind the keeper"
+    );
     cmd(&mut b, NextPane);
-    assert_eq!(b.focus, Pane::List);
+    assert_eq!(b.view.focus, Pane::List);
     cmd(&mut b, NextPane);
-    assert_eq!(b.focus, Pane::Depth);
+    assert_eq!(b.view.focus, Pane::Depth);
     cmd(&mut b, PrevPane);
-    assert_eq!(b.focus, Pane::List);
+    assert_eq!(b.view.focus, Pane::List);
 }
 
 #[test]
 fn enter_opens_details_and_esc_closes_them() {
     let mut b = board();
     cmd(&mut b, Open);
-    assert!(b.detail);
+    assert!(b.view.detail);
     cmd(&mut b, Cancel);
-    assert!(!b.detail);
+    assert!(!b.view.detail);
     cmd(&mut b, Help);
-    assert!(b.help);
+    assert!(b.view.help);
     cmd(&mut b, Formation);
     assert_eq!(
-        b.plan.formation().name(),
+        b.doc.plan.formation().name(),
         "4-3-3",
         "keys other than help/esc wait while help is open"
     );
     cmd(&mut b, Cancel);
-    assert!(!b.help);
+    assert!(!b.view.help);
 }
 
 #[test]
 fn fuzzy_search_narrows_as_you_type_and_highlights_letters() {
     let mut b = board();
     cmd(&mut b, Search);
-    assert!(b.filter.typing);
-    assert_eq!(b.focus, Pane::List);
+    assert!(b.view.filter.typing);
+    assert_eq!(b.view.focus, Pane::List);
     typed(&mut b, "r");
-    let many = b.list.len();
+    let many = b.view.list.len();
     typed(&mut b, "udi");
-    assert!(b.list.len() < many, "narrows");
+    assert!(b.view.list.len() < many, "narrows");
     assert_eq!(
-        b.list[0].id,
+        b.view.list[0].id,
         id("rudiger"),
         "accents folded: rudi finds Rüdiger first"
     );
-    assert_eq!(b.list[0].matched, vec![8, 9, 10, 11], "Antonio [Rüdi]ger");
+    assert_eq!(
+        b.view.list[0].matched,
+        vec![8, 9, 10, 11],
+        "Antonio [Rüdi]ger"
+    );
     b.update(Action::FilterBackspace);
     b.update(Action::FilterBackspace);
     b.update(Action::FilterBackspace);
     typed(&mut b, "konate");
-    assert_eq!(b.list[0].id, id("konate"));
+    assert_eq!(b.view.list[0].id, id("konate"));
     // Aliases: "alvaro fernandez" finds Carreras.
     for _ in 0.."konate".len() + 1 {
         b.update(Action::FilterBackspace);
     }
     typed(&mut b, "alvaro fernandez");
-    assert_eq!(b.list.first().map(|i| i.id.clone()), Some(id("carreras")));
+    assert_eq!(
+        b.view.list.first().map(|i| i.id.clone()),
+        Some(id("carreras"))
+    );
     b.update(Action::FilterAccept);
     assert!(
-        !b.filter.typing && b.filter.is_active(),
+        !b.view.filter.typing && b.view.filter.is_active(),
         "Enter keeps the results"
     );
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("carreras")));
     cmd(&mut b, Cancel);
-    assert!(!b.filter.is_active());
+    assert!(!b.view.filter.is_active());
     assert_eq!(
-        b.list[0].id,
+        b.view.list[0].id,
         id("haaland"),
         "back to the linked targets, newest report first"
     );
@@ -154,33 +169,33 @@ fn fuzzy_search_narrows_as_you_type_and_highlights_letters() {
 fn overlays_toggle() {
     let mut b = board();
     cmd(&mut b, InjuryOverlay);
-    assert!(!b.overlays.injury);
+    assert!(!b.view.overlays.injury);
     cmd(&mut b, ContractOverlay);
-    assert!(!b.overlays.contract);
+    assert!(!b.view.overlays.contract);
     cmd(&mut b, InjuryOverlay);
-    assert!(b.overlays.injury);
+    assert!(b.view.overlays.injury);
 }
 
 #[test]
 fn the_planning_date_moves_by_month_season_and_window() {
     let mut b = board();
     cmd(&mut b, MonthForward);
-    assert_eq!(b.plan.date, d(2026, 8, 1));
+    assert_eq!(b.doc.plan.date, d(2026, 8, 1));
     cmd(&mut b, SeasonForward);
-    assert_eq!(b.plan.date, d(2027, 8, 1));
+    assert_eq!(b.doc.plan.date, d(2027, 8, 1));
     cmd(&mut b, MonthBack);
     cmd(&mut b, SeasonBack);
-    assert_eq!(b.plan.date, d(2026, 7, 1));
+    assert_eq!(b.doc.plan.date, d(2026, 7, 1));
     cmd(&mut b, NextWindow);
-    assert_eq!(b.plan.date, d(2027, 1, 1));
+    assert_eq!(b.doc.plan.date, d(2027, 1, 1));
     cmd(&mut b, NextWindow);
-    assert_eq!(b.plan.date, d(2027, 7, 1));
-    assert!(b.dirty(), "the date is part of the plan");
+    assert_eq!(b.doc.plan.date, d(2027, 7, 1));
+    assert!(b.doc.dirty(), "the date is part of the plan");
     // Warnings follow at once: a season earlier Rüdiger's contract has not yet expired.
     cmds(&mut b, &[SeasonBack, SeasonBack]);
-    assert_eq!(b.plan.date, d(2025, 7, 1));
-    let a = squadboard::domain::warnings::assess(&b.ds, &b.plan);
-    let texts: Vec<String> = a.warnings.iter().map(|w| w.text(&b.ds)).collect();
+    assert_eq!(b.doc.plan.date, d(2025, 7, 1));
+    let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan);
+    let texts: Vec<String> = a.warnings.iter().map(|w| w.text(&b.doc.ds)).collect();
     assert!(
         texts
             .iter()
@@ -194,7 +209,7 @@ fn formation_cycles_and_the_depth_chart_follows() {
     let mut b = board();
     for name in ["4-2-3-1", "4-4-2", "3-5-2"] {
         cmd(&mut b, Formation);
-        assert_eq!(b.plan.formation().name(), name);
+        assert_eq!(b.doc.plan.formation().name(), name);
     }
     // 3-5-2 has wing-backs; the RB and LB columns still show their players.
     assert_eq!(
@@ -210,9 +225,9 @@ fn formation_cycles_and_the_depth_chart_follows() {
         ]
     );
     cmds(&mut b, &[Undo, Undo, Undo]);
-    assert_eq!(b.plan.formation().name(), "4-3-3");
+    assert_eq!(b.doc.plan.formation().name(), "4-3-3");
     cmd(&mut b, Redo);
-    assert_eq!(b.plan.formation().name(), "4-2-3-1");
+    assert_eq!(b.doc.plan.formation().name(), "4-2-3-1");
     assert!(b.message_text().as_deref() == Some("redone"));
 }
 
@@ -220,17 +235,17 @@ fn formation_cycles_and_the_depth_chart_follows() {
 fn paste_goes_into_the_search_box_only() {
     let mut b = board();
     b.update(Action::Paste("konat\nignored".into()));
-    assert!(b.filter.query.is_empty());
+    assert!(b.view.filter.query.is_empty());
     cmd(&mut b, Search);
     b.update(Action::Paste("konat\nignored".into()));
-    assert_eq!(b.filter.query, "konat");
+    assert_eq!(b.view.filter.query, "konat");
 }
 
 #[test]
 fn quit_sets_the_flag() {
     let mut b = board();
     cmd(&mut b, Quit);
-    assert!(b.should_quit);
+    assert!(b.view.should_quit);
 }
 
 use crate::full_club;
@@ -263,13 +278,13 @@ fn right_and_left_walk_every_column_and_line_keys_jump_between_lines() {
     for _ in 0..n + 2 {
         cmd(&mut b, Right);
     }
-    assert_eq!(b.depth_cursor.0, n - 1, "stops at the last column");
+    assert_eq!(b.view.depth_cursor.0, n - 1, "stops at the last column");
     assert_eq!(b.depth_line(), DepthLine::Unplaced);
     assert_eq!(at(&b).as_deref(), Some("xx1"));
     for _ in 0..n + 2 {
         cmd(&mut b, Left);
     }
-    assert_eq!(b.depth_cursor.0, 0);
+    assert_eq!(b.view.depth_cursor.0, 0);
     assert_eq!(at(&b).as_deref(), Some("gk1"));
 
     let mut b = full_club::board();
@@ -293,7 +308,7 @@ fn right_and_left_walk_every_column_and_line_keys_jump_between_lines() {
     // From another pane, a line key brings the focus back to the depth chart.
     cmd(&mut b, NextPane);
     cmd(&mut b, PrevLine);
-    assert_eq!(b.focus, Pane::Depth);
+    assert_eq!(b.view.focus, Pane::Depth);
     assert_eq!(b.depth_line(), DepthLine::Unplaced);
 }
 
@@ -317,7 +332,7 @@ fn columns_show_everyone_at_the_club_and_out_of_contract_players_last() {
     assert_eq!(ids(Position::CM), ["cm1", "cm2", "cm3", "cm4"]);
     assert_eq!(b.depth_view(DepthColumn::Pos(Position::CM))[3].index, None);
     // Nobody hidden: every squad player at the club shows in some column.
-    for p in &b.ds.squad {
+    for p in &b.doc.ds.squad {
         let shown = b
             .depth_columns()
             .iter()
@@ -325,7 +340,7 @@ fn columns_show_everyone_at_the_club_and_out_of_contract_players_last() {
         assert_eq!(shown, p.id.as_str() != "old", "{}", p.id);
     }
     // Targets only in the target pane.
-    assert!(b.list.iter().all(|i| b.ds.is_target(&i.id)));
+    assert!(b.view.list.iter().all(|i| b.doc.ds.is_target(&i.id)));
 }
 
 #[test]
@@ -337,25 +352,28 @@ fn keyboard_drops_and_reorders_work_in_midfield_and_attack_columns() {
     cmd(&mut b, Grab);
     cmds(&mut b, &[PrevLine, Right, Down]);
     cmd(&mut b, Grab);
-    assert!(b.drag.is_none());
+    assert!(b.view.drag.is_none());
     assert_eq!(
-        b.plan.depth.column(Position::CM),
+        b.doc.plan.depth.column(Position::CM),
         &[id("cm1"), id("st2"), id("cm2"), id("cm3"), id("old")]
     );
-    assert_eq!(b.plan.depth.column(Position::ST), &[id("st1")]);
+    assert_eq!(b.doc.plan.depth.column(Position::ST), &[id("st1")]);
     assert_eq!(at(&b).as_deref(), Some("st2"), "the cursor follows him");
     // K/J in the attack line: the second left winger moves up.
     cmds(&mut b, &[NextLine, Right, Right, Down]);
     assert_eq!(at(&b).as_deref(), Some("lw2"));
     cmd(&mut b, MoveUp);
-    assert_eq!(b.plan.depth.column(Position::LW), &[id("lw2"), id("lw1")]);
-    assert_eq!(b.depth_cursor.1, 0);
+    assert_eq!(
+        b.doc.plan.depth.column(Position::LW),
+        &[id("lw2"), id("lw1")]
+    );
+    assert_eq!(b.view.depth_cursor.1, 0);
     // An unplaced squad player is dropped into a column like a target.
     cmds(&mut b, &[NextLine]);
     cmd(&mut b, Grab);
     cmd(&mut b, PrevLine);
     cmd(&mut b, Grab);
-    assert_eq!(b.plan.depth.column(Position::RW)[0], id("xx1"));
+    assert_eq!(b.doc.plan.depth.column(Position::RW)[0], id("xx1"));
     assert!(!b.depth_columns().contains(&DepthColumn::Unplaced));
 }
 
@@ -364,12 +382,16 @@ fn search_finds_squad_players_marked_as_squad_but_not_former_players() {
     let mut b = full_club::board();
     cmd(&mut b, Search);
     typed(&mut b, "vidal");
-    let hit = b.list.first().expect("Sergi Vidal found");
+    let hit = b.view.list.first().expect("Sergi Vidal found");
     assert_eq!(hit.id, id("cm4"));
     assert_eq!(hit.kind, squadboard::app::ListKind::Squad);
     // Aitor Ugarte left in July 2025: not found at 1 July 2026.
     cmd(&mut b, Cancel);
     cmd(&mut b, Search);
     typed(&mut b, "ugarte");
-    assert!(b.list.iter().all(|i| i.id != id("old")), "{:?}", b.list);
+    assert!(
+        b.view.list.iter().all(|i| i.id != id("old")),
+        "{:?}",
+        b.view.list
+    );
 }

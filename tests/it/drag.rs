@@ -52,7 +52,7 @@ fn mouse_drag(b: &mut Board, from: Spot, to: Spot) {
         &mut hits,
         mouse(MouseEventKind::Drag(MouseButton::Left), x1, y1),
     );
-    assert!(b.drag.is_some(), "dragging");
+    assert!(b.view.drag.is_some(), "dragging");
     send(
         b,
         &mut hits,
@@ -61,7 +61,8 @@ fn mouse_drag(b: &mut Board, from: Spot, to: Spot) {
 }
 
 fn list_row(b: &Board, who: &str) -> usize {
-    b.list
+    b.view
+        .list
         .iter()
         .position(|i| i.id.as_str() == who)
         .expect("listed")
@@ -73,13 +74,13 @@ fn konate_into_the_xi_by_keyboard_and_by_mouse_ends_the_same() {
     let mut kb = board();
     select_in_list(&mut kb, "konate");
     cmd(&mut kb, Grab);
-    assert!(kb.drag.is_some());
+    assert!(kb.view.drag.is_some());
     cmd(&mut kb, NextPane); // to the depth chart: the drop spot follows the cursor
     cmd(&mut kb, NextPane); // to the pitch
-    assert_eq!(kb.focus, Pane::Pitch);
-    kb.slot_cursor = slot(&kb, "RCB");
+    assert_eq!(kb.view.focus, Pane::Pitch);
+    kb.view.slot_cursor = slot(&kb, "RCB");
     cmd(&mut kb, Left);
-    assert_eq!(kb.slot_cursor, slot(&kb, "LCB"));
+    assert_eq!(kb.view.slot_cursor, slot(&kb, "LCB"));
     let (_, preview) = kb.drop_preview().expect("preview");
     assert_eq!(
         preview.expect("allowed").1,
@@ -87,19 +88,25 @@ fn konate_into_the_xi_by_keyboard_and_by_mouse_ends_the_same() {
         "Konaté → left CB; Militão drops to 4th CB"
     );
     cmd(&mut kb, Grab);
-    assert!(kb.drag.is_none());
-    assert_eq!(kb.plan.xi(&kb.ds)[slot(&kb, "LCB")], Some(id("konate")));
+    assert!(kb.view.drag.is_none());
+    assert_eq!(
+        kb.doc.plan.xi(&kb.doc.ds)[slot(&kb, "LCB")],
+        Some(id("konate"))
+    );
 
     // Mouse: press on Konaté's row, drag over the pitch, release on the left CB slot.
     let mut ms = board();
     let row = list_row(&ms, "konate");
     let lcb = slot(&ms, "LCB");
     mouse_drag(&mut ms, Spot::ListRow(row), Spot::Slot(lcb));
-    assert!(ms.drag.is_none());
+    assert!(ms.view.drag.is_none());
 
-    assert_eq!(kb.plan, ms.plan, "keyboard and mouse end in the same plan");
-    assert_eq!(kb.undo, ms.undo);
-    assert_eq!(kb.message, ms.message);
+    assert_eq!(
+        kb.doc.plan, ms.doc.plan,
+        "keyboard and mouse end in the same plan"
+    );
+    assert_eq!(kb.doc.history.undo_steps(), ms.doc.history.undo_steps());
+    assert_eq!(kb.view.message, ms.view.message);
     assert_eq!(
         ms.message_text().as_deref(),
         Some("Konaté → left CB; Militão drops to 4th CB")
@@ -115,7 +122,7 @@ fn drops_into_the_depth_chart_by_both_means_agree() {
     // Rüdiger's contract has ended: drawn at the foot, so the second row is Militão (3rd CB).
     cmd(&mut kb, Down);
     cmd(&mut kb, Open); // Enter drops too
-    assert_eq!(kb.plan.depth.column(Position::CB)[2], id("rivero"));
+    assert_eq!(kb.doc.plan.depth.column(Position::CB)[2], id("rivero"));
 
     let mut ms = board();
     let row = list_row(&ms, "rivero");
@@ -125,8 +132,8 @@ fn drops_into_the_depth_chart_by_both_means_agree() {
         .position(|p| *p == Position::CB)
         .expect("CB");
     mouse_drag(&mut ms, Spot::ListRow(row), Spot::Depth { col: cb, row: 1 });
-    assert_eq!(kb.plan, ms.plan);
-    assert_eq!(kb.plan.signings.len(), 1);
+    assert_eq!(kb.doc.plan, ms.doc.plan);
+    assert_eq!(kb.doc.plan.signings.len(), 1);
 }
 
 #[test]
@@ -134,8 +141,8 @@ fn reordering_a_column_by_keys_and_by_drag_agree() {
     let mut kb = board();
     cmd(&mut kb, Down); // Militão, 3rd CB, drawn second (Rüdiger's contract has ended)
     cmd(&mut kb, MoveUp);
-    assert_eq!(kb.plan.depth.column(Position::CB)[0], id("militao"));
-    assert_eq!(kb.depth_cursor.1, 0, "the cursor follows him");
+    assert_eq!(kb.doc.plan.depth.column(Position::CB)[0], id("militao"));
+    assert_eq!(kb.view.depth_cursor.1, 0, "the cursor follows him");
 
     let mut ms = board();
     let cb = ms
@@ -148,7 +155,7 @@ fn reordering_a_column_by_keys_and_by_drag_agree() {
         Spot::Depth { col: cb, row: 1 },
         Spot::Depth { col: cb, row: 0 },
     );
-    assert_eq!(kb.plan.depth, ms.plan.depth);
+    assert_eq!(kb.doc.plan.depth, ms.doc.plan.depth);
 }
 
 #[test]
@@ -157,21 +164,21 @@ fn dragging_a_signing_back_to_the_targets_removes_him_and_x_does_too() {
     let row = list_row(&b, "konate");
     let rcb = slot(&b, "RCB");
     mouse_drag(&mut b, Spot::ListRow(row), Spot::Slot(rcb));
-    assert!(b.plan.is_signing(&id("konate")));
-    let before_remove = b.plan.clone();
+    assert!(b.doc.plan.is_signing(&id("konate")));
+    let before_remove = b.doc.plan.clone();
     mouse_drag(&mut b, Spot::Slot(rcb), Spot::ListPane);
-    assert!(!b.plan.is_signing(&id("konate")));
-    assert!(!b.plan.depth.contains(&id("konate")));
+    assert!(!b.doc.plan.is_signing(&id("konate")));
+    assert!(!b.doc.plan.depth.contains(&id("konate")));
     cmd(&mut b, Undo);
-    assert_eq!(b.plan, before_remove);
+    assert_eq!(b.doc.plan, before_remove);
     // `x` on him in the pitch.
     cmd(&mut b, NextPane);
-    while b.focus != Pane::Pitch {
+    while b.view.focus != Pane::Pitch {
         cmd(&mut b, NextPane);
     }
-    b.slot_cursor = slot(&b, "RCB");
+    b.view.slot_cursor = slot(&b, "RCB");
     cmd(&mut b, Remove);
-    assert!(!b.plan.is_signing(&id("konate")));
+    assert!(!b.doc.plan.is_signing(&id("konate")));
     // `x` on a squad player explains instead.
     cmd(&mut b, Remove);
     assert!(
@@ -185,11 +192,11 @@ fn dragging_a_signing_back_to_the_targets_removes_him_and_x_does_too() {
 #[test]
 fn esc_cancels_a_drag_and_a_release_outside_changes_nothing() {
     let mut b = board();
-    let before = b.plan.clone();
+    let before = b.doc.plan.clone();
     cmd(&mut b, Grab);
     cmd(&mut b, Cancel);
-    assert!(b.drag.is_none());
-    assert_eq!(b.plan, before);
+    assert!(b.view.drag.is_none());
+    assert_eq!(b.doc.plan, before);
 
     let mut hits = render(&b, 120, 40).1;
     let (x, y) = centre(&hits, Spot::Depth { col: 1, row: 0 });
@@ -209,8 +216,8 @@ fn esc_cancels_a_drag_and_a_release_outside_changes_nothing() {
         &mut hits,
         mouse(MouseEventKind::Up(MouseButton::Left), 119, 39),
     );
-    assert!(b.drag.is_none());
-    assert_eq!(b.plan, before);
+    assert!(b.view.drag.is_none());
+    assert_eq!(b.doc.plan, before);
     assert!(
         b.message_text()
             .as_deref()
@@ -235,10 +242,10 @@ fn a_click_selects_without_dragging() {
         &mut hits,
         mouse(MouseEventKind::Up(MouseButton::Left), x, y),
     );
-    assert_eq!(b.focus, Pane::Pitch);
-    assert_eq!(b.slot_cursor, lcb);
-    assert!(b.drag.is_none());
-    assert!(!b.dirty());
+    assert_eq!(b.view.focus, Pane::Pitch);
+    assert_eq!(b.view.slot_cursor, lcb);
+    assert!(b.view.drag.is_none());
+    assert!(!b.doc.dirty());
 }
 
 #[test]
@@ -262,7 +269,7 @@ fn hits_follow_the_layout_at_every_size() {
             }
             hits = render(&b, w, h).1;
         }
-        assert_eq!(b.plan.xi(&b.ds)[lcb], Some(id("konate")), "{w}×{h}");
+        assert_eq!(b.doc.plan.xi(&b.doc.ds)[lcb], Some(id("konate")), "{w}×{h}");
     }
 }
 
@@ -270,7 +277,7 @@ fn hits_follow_the_layout_at_every_size() {
 fn valverde_to_right_back_from_the_depth_chart() {
     let mut b = board();
     // The target pane holds targets only: Valverde is found in the depth chart.
-    assert!(b.list.iter().all(|i| i.id != id("valverde")));
+    assert!(b.view.list.iter().all(|i| i.id != id("valverde")));
     let at = b
         .depth_columns()
         .iter()
@@ -283,15 +290,21 @@ fn valverde_to_right_back_from_the_depth_chart() {
             Some((c, r))
         })
         .expect("Valverde in the depth chart");
-    b.depth_cursor = at;
+    b.view.depth_cursor = at;
     cmd(&mut b, Grab);
     cmd(&mut b, NextPane); // pitch
-    b.slot_cursor = slot(&b, "RB");
+    b.view.slot_cursor = slot(&b, "RB");
     cmd(&mut b, Grab);
-    assert_eq!(b.plan.xi(&b.ds)[slot(&b, "RB")], Some(id("valverde")));
-    assert!(b.plan.signings.is_empty(), "a squad player is no signing");
-    let a = squadboard::domain::warnings::assess(&b.ds, &b.plan);
-    let texts: Vec<String> = a.warnings.iter().map(|w| w.text(&b.ds)).collect();
+    assert_eq!(
+        b.doc.plan.xi(&b.doc.ds)[slot(&b, "RB")],
+        Some(id("valverde"))
+    );
+    assert!(
+        b.doc.plan.signings.is_empty(),
+        "a squad player is no signing"
+    );
+    let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan);
+    let texts: Vec<String> = a.warnings.iter().map(|w| w.text(&b.doc.ds)).collect();
     // Right-back is one of his positions: no out-of-position warning.
     assert!(
         !texts.iter().any(|t| t.starts_with("Valverde")),
@@ -310,7 +323,7 @@ fn a_mouse_drop_in_the_attack_line_matches_the_keyboard() {
     cmds(&mut kb, &[NextLine, Right]);
     cmd(&mut kb, Grab);
     assert_eq!(
-        kb.plan.depth.column(Position::ST),
+        kb.doc.plan.depth.column(Position::ST),
         &[id("cm1"), id("st1"), id("st2")]
     );
 
@@ -342,6 +355,6 @@ fn a_mouse_drop_in_the_attack_line_matches_the_keyboard() {
         &mut hits,
         mouse(MouseEventKind::Up(MouseButton::Left), x1, y1),
     );
-    assert!(ms.drag.is_none());
-    assert_eq!(kb.plan.depth, ms.plan.depth);
+    assert!(ms.view.drag.is_none());
+    assert_eq!(kb.doc.plan.depth, ms.doc.plan.depth);
 }

@@ -51,7 +51,10 @@ fn keys_drive_the_loop_and_q_quits() {
     )
     .expect("loop");
     assert_eq!(exit, Exit::Quit);
-    assert_eq!(b.plan.xi(&b.ds)[slot(&b, "RCB")], Some(id("konate")));
+    assert_eq!(
+        b.doc.plan.xi(&b.doc.ds)[slot(&b, "RCB")],
+        Some(id("konate"))
+    );
     let screen = text(term.backend().buffer());
     assert!(screen.contains("★Kon"), "{screen}");
 }
@@ -79,7 +82,7 @@ fn key_releases_are_ignored_and_scripts_end_cleanly() {
     .expect("loop");
     assert_eq!(exit, Exit::EndOfInput);
     assert_eq!(
-        b.plan.formation().name(),
+        b.doc.plan.formation().name(),
         "4-3-3",
         "a key release does nothing"
     );
@@ -92,6 +95,7 @@ fn the_mouse_uses_the_frame_the_loop_drew() {
     let (buf, hits) = render(&b, 120, 40);
     drop(buf);
     let row = b
+        .view
         .list
         .iter()
         .position(|i| i.id.as_str() == "konate")
@@ -127,5 +131,8 @@ fn the_mouse_uses_the_frame_the_loop_drew() {
         true,
     )
     .expect("loop");
-    assert_eq!(b.plan.xi(&b.ds)[slot(&b, "LCB")], Some(id("konate")));
+    assert_eq!(
+        b.doc.plan.xi(&b.doc.ds)[slot(&b, "LCB")],
+        Some(id("konate"))
+    );
 }

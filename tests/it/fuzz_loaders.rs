@@ -455,12 +455,12 @@ fn check_scenario(bytes: Vec<u8>) -> Result<(), TestCaseError> {
                 path: PathBuf::from(name),
                 loaded: Box::new(loaded),
             })));
-            board.modal = None;
-            prop_assert_eq!(&board.plan, &plan);
+            board.view.modal = None;
+            prop_assert_eq!(&board.doc.plan, &plan);
             draw_everything(&mut board, keymap(), &Theme::default());
-            board.modal = Some(Modal::Compare {
+            board.view.modal = Some(Modal::Compare {
                 name: "fuzzed".into(),
-                other: Box::new(Board::new(Arc::clone(&ds), None).plan),
+                other: Box::new(Board::new(Arc::clone(&ds), None).doc.plan),
                 scroll: 0,
             });
             render(&board, keymap(), &Theme::default(), 120, 40);
@@ -660,7 +660,7 @@ fn check_keymap(bytes: Vec<u8>) -> Result<(), TestCaseError> {
             let mut board = Board::new(bundled(), None);
             draw_everything(&mut board, &km, &Theme::default());
             board.update(Action::Command(Command::Help));
-            board.help = true;
+            board.view.help = true;
             render(&board, &km, &Theme::default(), 120, 40);
             render(&board, &km, &Theme::default(), 80, 24);
         }
@@ -841,10 +841,11 @@ fn a_reported_age_past_i32_max_draws_as_unknown() {
         let mut board = Board::new(Arc::new(ds), None);
         draw_everything(&mut board, keymap(), &Theme::default());
         let rivero = board
+            .doc
             .ds
             .player(&squadboard::domain::PlayerId::new("rivero"))
             .expect("rivero");
-        let age = squadboard::domain::status::age(rivero, board.plan.date);
+        let age = squadboard::domain::status::age(rivero, board.doc.plan.date);
         assert_eq!(age, squadboard::domain::status::Age::Unknown, "{age}");
     }
 }
@@ -869,7 +870,7 @@ fn huge_fees_add_up_without_overflow() {
         path: PathBuf::from("huge.ron"),
         loaded: Box::new(loaded),
     })));
-    board.modal = None;
+    board.view.modal = None;
     draw_everything(&mut board, keymap(), &Theme::default());
     let fees = squadboard::domain::warnings::assess(&ds, &plan).fees;
     assert_eq!(
@@ -901,11 +902,12 @@ fn a_depth_column_longer_than_a_terminal_is_tall_draws() {
         path: PathBuf::from("tall.ron"),
         loaded: Box::new(loaded),
     })));
-    board.modal = None;
+    board.view.modal = None;
     let tall: Vec<squadboard::domain::PlayerId> = (0..65_533)
         .map(|_| squadboard::domain::PlayerId::new("huijsen"))
         .collect();
     board
+        .doc
         .plan
         .depth
         .columns

@@ -61,27 +61,28 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 fn check_invariants(b: &Board) -> Result<(), TestCaseError> {
-    let xi: Vec<_> = b.plan.xi(&b.ds).into_iter().flatten().collect();
+    let xi: Vec<_> = b.doc.plan.xi(&b.doc.ds).into_iter().flatten().collect();
     let unique: BTreeSet<_> = xi.iter().cloned().collect();
     prop_assert_eq!(xi.len(), unique.len(), "a player twice in the XI");
-    let signed: BTreeSet<_> = b.plan.signings.iter().map(|s| s.id.clone()).collect();
+    let signed: BTreeSet<_> = b.doc.plan.signings.iter().map(|s| s.id.clone()).collect();
     let placed: BTreeSet<_> = b
+        .doc
         .plan
         .depth
         .columns
         .values()
         .flatten()
-        .filter(|id| b.ds.is_target(id))
+        .filter(|id| b.doc.ds.is_target(id))
         .cloned()
         .collect();
     prop_assert_eq!(signed, placed, "signings are the targets placed");
-    for col in b.plan.depth.columns.values() {
+    for col in b.doc.plan.depth.columns.values() {
         let set: BTreeSet<_> = col.iter().collect();
         prop_assert_eq!(set.len(), col.len(), "a player twice in one column");
         prop_assert!(!col.is_empty(), "empty columns are dropped");
     }
-    prop_assert!(b.list_cursor < b.list.len().max(1));
-    prop_assert!(b.slot_cursor < 11);
+    prop_assert!(b.view.list_cursor < b.view.list.len().max(1));
+    prop_assert!(b.view.slot_cursor < 11);
     Ok(())
 }
 
@@ -93,7 +94,7 @@ proptest! {
         actions in prop::collection::vec(action(), 1..80)
     ) {
         let mut b = board();
-        let start = b.plan.clone();
+        let start = b.doc.plan.clone();
         for a in actions {
             b.update(a);
             check_invariants(&b)?;
@@ -102,18 +103,18 @@ proptest! {
         render(&b, 120, 40);
         render(&b, 81, 25);
         // Close whatever is open (help and dialogs take the keys), then undo everything.
-        b.help = false;
-        b.modal = None;
-        let end = b.plan.clone();
-        let steps = b.undo.len();
+        b.view.help = false;
+        b.view.modal = None;
+        let end = b.doc.plan.clone();
+        let steps = b.doc.history.undo_steps().len();
         for _ in 0..steps {
             b.update(Action::Command(Command::Undo));
         }
-        prop_assert_eq!(&b.plan, &start);
+        prop_assert_eq!(&b.doc.plan, &start);
         // And redo everything back.
         for _ in 0..steps {
             b.update(Action::Command(Command::Redo));
         }
-        prop_assert_eq!(&b.plan, &end);
+        prop_assert_eq!(&b.doc.plan, &end);
     }
 }

@@ -63,13 +63,13 @@ fn the_board_shows_him_where_he_stands_and_has_nothing_unsaved() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = with_pool_player(dir.path());
     let mut b = board();
-    let loaded = load(&path, &b.ds).expect("loads");
+    let loaded = load(&path, &b.doc.ds).expect("loads");
     b.apply(Action::Done(Box::new(Done::Opened {
         path: path.clone(),
         loaded: Box::new(loaded),
     })));
-    assert!(!b.dirty(), "opening changed nothing");
-    b.modal = None;
+    assert!(!b.doc.dirty(), "opening changed nothing");
+    b.view.modal = None;
     let (buf, _) = render(&b, 160, 50);
     let screen = text(&buf);
     assert!(screen.contains("? tm-900002"), "{screen}");

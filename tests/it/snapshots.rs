@@ -100,7 +100,7 @@ fn pitch_in_each_formation() {
     let mut b = board();
     for _ in 0..5 {
         let (buf, _) = render(&b, 120, 40);
-        let name = format!("pitch_{}", b.plan.formation().name());
+        let name = format!("pitch_{}", b.doc.plan.formation().name());
         assert_snapshot!(name, text(&buf));
         cmd(&mut b, Command::Formation);
     }
@@ -112,7 +112,7 @@ fn mid_drag_by_keyboard_and_by_mouse() {
     select_in_list(&mut b, "konate");
     cmd(&mut b, Command::Grab);
     cmds(&mut b, &[Command::NextPane, Command::NextPane]);
-    b.slot_cursor = slot(&b, "LCB");
+    b.view.slot_cursor = slot(&b, "LCB");
     let (buf, _) = render(&b, 120, 40);
     let t = text(&buf);
     assert!(
@@ -124,6 +124,7 @@ fn mid_drag_by_keyboard_and_by_mouse() {
 
     let mut m = board();
     let row = m
+        .view
         .list
         .iter()
         .position(|i| i.id.as_str() == "konate")

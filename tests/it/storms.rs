@@ -251,34 +251,35 @@ fn seed_folder(dir: &Path) {
 }
 
 fn check_invariants(b: &Board) -> Result<(), TestCaseError> {
-    let xi: Vec<PlayerId> = b.plan.xi(&b.ds).into_iter().flatten().collect();
+    let xi: Vec<PlayerId> = b.doc.plan.xi(&b.doc.ds).into_iter().flatten().collect();
     let unique: BTreeSet<&PlayerId> = xi.iter().collect();
     prop_assert_eq!(xi.len(), unique.len(), "a player twice in the XI: {:?}", xi);
-    let signed: BTreeSet<&PlayerId> = b.plan.signings.iter().map(|s| &s.id).collect();
+    let signed: BTreeSet<&PlayerId> = b.doc.plan.signings.iter().map(|s| &s.id).collect();
     prop_assert_eq!(
         signed.len(),
-        b.plan.signings.len(),
+        b.doc.plan.signings.len(),
         "a signing listed twice"
     );
     let placed: BTreeSet<&PlayerId> = b
+        .doc
         .plan
         .depth
         .columns
         .values()
         .flatten()
-        .filter(|id| b.ds.is_target(id))
+        .filter(|id| b.doc.ds.is_target(id))
         .collect();
     prop_assert_eq!(
         signed,
         placed,
         "signings are the targets in the depth chart"
     );
-    for (pos, col) in &b.plan.depth.columns {
+    for (pos, col) in &b.doc.plan.depth.columns {
         let set: BTreeSet<&PlayerId> = col.iter().collect();
         prop_assert_eq!(set.len(), col.len(), "a player twice in the {} column", pos);
     }
     let cols = b.depth_columns();
-    let (col, row) = b.depth_cursor;
+    let (col, row) = b.view.depth_cursor;
     match cols.get(col) {
         Some(pos) => prop_assert!(
             row < b.depth_rows(*pos),
@@ -288,17 +289,17 @@ fn check_invariants(b: &Board) -> Result<(), TestCaseError> {
         ),
         None => prop_assert_eq!((col, row), (0, 0), "no columns, cursor at the origin"),
     }
-    prop_assert!(b.slot_cursor < b.plan.formation().slots().len());
+    prop_assert!(b.view.slot_cursor < b.doc.plan.formation().slots().len());
     prop_assert!(
-        b.list_cursor < b.list.len().max(1),
+        b.view.list_cursor < b.view.list.len().max(1),
         "list cursor {} of {}",
-        b.list_cursor,
-        b.list.len()
+        b.view.list_cursor,
+        b.view.list.len()
     );
-    if let Some(Modal::Picker(p)) = &b.modal {
+    if let Some(Modal::Picker(p)) = &b.view.modal {
         prop_assert!(p.cursor < p.visible().len().max(1), "picker cursor");
     }
-    if let Some(Modal::Menu { items, .. }) = &b.modal {
+    if let Some(Modal::Menu { items, .. }) = &b.view.modal {
         prop_assert!(!items.is_empty(), "an empty menu");
     }
     prop_assert!(b.effects.is_empty(), "effects left undone: {:?}", b.effects);
@@ -310,13 +311,13 @@ fn run_storm(storm: &Storm, keys: &[Event]) -> Result<(), TestCaseError> {
     seed_folder(dir.path());
     let ds = Arc::new(store::load(None).expect("bundled data"));
     let mut board = Board::new(Arc::clone(&ds), None);
-    board.scenarios_dir = dir.path().to_path_buf();
+    board.doc.scenarios_dir = dir.path().to_path_buf();
     if storm.recovery {
-        let mut s = Scenario::new("left behind", board.plan.clone(), chrono::Utc::now());
+        let mut s = Scenario::new("left behind", board.doc.plan.clone(), chrono::Utc::now());
         s.plan.notes = "written by a storm".into();
         store::recovery::write(dir.path(), &s, None, None).expect("recovery written");
         board.offer_recovery();
-        prop_assert!(board.modal.is_some(), "the recovery is offered");
+        prop_assert!(board.view.modal.is_some(), "the recovery is offered");
     }
     let theme = Theme::default();
     let mut size = storm.size;
@@ -346,7 +347,7 @@ fn run_storm(storm: &Storm, keys: &[Event]) -> Result<(), TestCaseError> {
     for (n, e) in events.iter().enumerate() {
         // The loop: draw (the hits come from this frame), stop on quit, then the event.
         let hits = render(&board, &theme, size);
-        if board.should_quit {
+        if board.view.should_quit {
             break;
         }
         let event = match e {
@@ -379,7 +380,7 @@ fn run_storm(storm: &Storm, keys: &[Event]) -> Result<(), TestCaseError> {
                 }
             }
         };
-        let before = (board.plan.clone(), board.modal.clone());
+        let before = (board.doc.plan.clone(), board.view.modal.clone());
         let actions = event_to_actions(&event, &board, crate::common::keymap(), &hits);
         if matches!(e, Ev::Released(_) | Ev::Focus(_)) {
             prop_assert!(actions.is_empty(), "{:?} asked for {:?}", event, actions);
@@ -400,14 +401,14 @@ fn run_storm(storm: &Storm, keys: &[Event]) -> Result<(), TestCaseError> {
     render(&board, &theme, size);
 
     // What the board holds saves and loads back as it is.
-    let name = board.doc.name.clone();
+    let name = board.doc.file.name.clone();
     let s = scenario_of(&board, &name, chrono::Utc::now());
     let path = dir.path().join("zz-storm-end.ron");
     store::scenario::save(&path, &s, Expect::Anything)
         .map_err(|e| TestCaseError::fail(format!("saving the storm's plan: {e}")))?;
     let loaded = store::scenario::load(&path, &ds)
         .map_err(|e| TestCaseError::fail(format!("loading the storm's plan: {e}")))?;
-    prop_assert_eq!(&loaded.scenario.plan, &board.plan);
+    prop_assert_eq!(&loaded.scenario.plan, &board.doc.plan);
     prop_assert_eq!(&loaded.scenario.name, &name);
     prop_assert!(loaded.unresolved.is_empty(), "{:?}", loaded.unresolved);
     prop_assert!(
@@ -447,7 +448,7 @@ fn a_scripted_storm_reaches_the_picker_a_signing_and_a_save() {
     seed_folder(dir.path());
     let ds = Arc::new(store::load(None).expect("bundled data"));
     let mut board = Board::new(Arc::clone(&ds), None);
-    board.scenarios_dir = dir.path().to_path_buf();
+    board.doc.scenarios_dir = dir.path().to_path_buf();
     let theme = Theme::default();
     let size = (120, 40);
     let send = |board: &mut Board, ev: Event| {
@@ -459,15 +460,16 @@ fn a_scripted_storm_reaches_the_picker_a_signing_and_a_save() {
     };
     send(&mut board, char_key('o'));
     assert!(
-        matches!(&board.modal, Some(Modal::Picker(p)) if p.entries.len() == 4),
+        matches!(&board.view.modal, Some(Modal::Picker(p)) if p.entries.len() == 4),
         "{:?}",
-        board.modal
+        board.view.modal
     );
     send(&mut board, key(KeyCode::Esc, KeyModifiers::NONE));
-    assert!(board.modal.is_none());
+    assert!(board.view.modal.is_none());
     // Konaté from the target list onto the depth chart's first CB row, by mouse.
     let hits = render(&board, &theme, size);
     let row = board
+        .view
         .list
         .iter()
         .position(|i| i.id.as_str() == "konate")
@@ -505,13 +507,17 @@ fn a_scripted_storm_reaches_the_picker_a_signing_and_a_save() {
         &mut board,
         mouse(MouseEventKind::Up(MouseButton::Left), (to.x + 1, to.y)),
     );
-    assert!(board.plan.is_signing(&PlayerId::new("konate")));
+    assert!(board.doc.plan.is_signing(&PlayerId::new("konate")));
     // Ctrl-s asks for a name, typed and accepted: the file is in the temporary folder.
     send(&mut board, key(KeyCode::Char('s'), KeyModifiers::CONTROL));
     for c in "Storm".chars() {
         send(&mut board, char_key(c));
     }
     send(&mut board, key(KeyCode::Enter, KeyModifiers::NONE));
-    assert!(dir.path().join("storm.ron").exists(), "{:?}", board.message);
-    assert!(!board.dirty());
+    assert!(
+        dir.path().join("storm.ron").exists(),
+        "{:?}",
+        board.view.message
+    );
+    assert!(!board.doc.dirty());
 }

@@ -18,7 +18,7 @@ use squadboard::input::Command;
 fn timeline_board() -> squadboard::app::Board {
     let mut b = board();
     cmd(&mut b, Command::Timeline);
-    assert!(b.timeline_view.is_some(), "T opens the timeline");
+    assert!(b.view.timeline_view.is_some(), "T opens the timeline");
     b
 }
 
@@ -37,10 +37,10 @@ fn snapshots_at_three_sizes() {
 fn t_and_esc_go_back_to_the_board() {
     let mut b = timeline_board();
     cmd(&mut b, Command::Timeline);
-    assert!(b.timeline_view.is_none());
+    assert!(b.view.timeline_view.is_none());
     cmd(&mut b, Command::Timeline);
     cmd(&mut b, Command::Cancel);
-    assert!(b.timeline_view.is_none());
+    assert!(b.view.timeline_view.is_none());
     let t = text(&render(&b, 120, 40).0);
     assert!(!t.contains("Timeline ·"), "{t}");
 }
@@ -56,21 +56,21 @@ fn the_cursor_walks_the_cells_and_enter_opens_the_player() {
     assert_eq!(b.timeline_player(), Some(id("valverde")));
     cmd(&mut b, Command::Down);
     cmd(&mut b, Command::Right);
-    let v = b.timeline_view.expect("view");
+    let v = b.view.timeline_view.expect("view");
     assert_eq!((v.row, v.col, v.entry), (1, 1, 0));
     assert_eq!(b.timeline_player(), Some(id("huijsen")));
     cmd(&mut b, Command::Open);
-    assert!(b.timeline_view.is_some_and(|v| v.detail));
+    assert!(b.view.timeline_view.is_some_and(|v| v.detail));
     let t = text(&render(&b, 120, 40).0);
     assert!(t.contains("Details") && t.contains("Dean Huijsen"), "{t}");
     // Esc closes the details first, then the view.
     cmd(&mut b, Command::Cancel);
-    assert!(b.timeline_view.is_some_and(|v| !v.detail));
+    assert!(b.view.timeline_view.is_some_and(|v| !v.detail));
     // Keys the view does not take leave the plan alone.
-    let before = b.plan.clone();
+    let before = b.doc.plan.clone();
     cmds(&mut b, &[Command::Remove, Command::Grab, Command::Depart]);
-    assert_eq!(b.plan, before);
-    assert!(b.modal.is_none());
+    assert_eq!(b.doc.plan, before);
+    assert!(b.view.modal.is_none());
 }
 
 #[test]
@@ -87,10 +87,16 @@ fn it_follows_the_planning_date_edits_and_undo() {
     b.update(Action::Command(Command::Depart));
     // The depart menu asks for a kind: 1 is sold.
     b.update(Action::MenuKey('1'));
-    let departed = b.plan.departures.first().map(|d| d.id.clone());
+    let departed = b.doc.plan.departures.first().map(|d| d.id.clone());
     cmd(&mut b, Command::Timeline);
     if let Some(who) = departed {
-        let name = b.ds.player(&who).expect("known").short_name().to_string();
+        let name = b
+            .doc
+            .ds
+            .player(&who)
+            .expect("known")
+            .short_name()
+            .to_string();
         let count = |b: &squadboard::app::Board| {
             b.timeline()
                 .rows

@@ -31,9 +31,9 @@ fn typed(b: &mut Board, text: &str, each: fn(char) -> Action) {
 fn save_as(b: &mut Board, name: &str) {
     run_cmd(b, Command::SaveAs);
     assert!(
-        matches!(b.modal, Some(Modal::Prompt { .. })),
+        matches!(b.view.modal, Some(Modal::Prompt { .. })),
         "{:?}",
-        b.modal
+        b.view.modal
     );
     // The prompt may suggest a name: clear it first.
     for _ in 0..80 {
@@ -41,16 +41,22 @@ fn save_as(b: &mut Board, name: &str) {
     }
     typed(b, name, Action::ModalChar);
     b.apply(Action::ModalAccept);
-    assert!(b.modal.is_none(), "{:?} {:?}", b.modal, b.message);
-    assert_eq!(b.doc.name, name);
+    assert!(
+        b.view.modal.is_none(),
+        "{:?} {:?}",
+        b.view.modal,
+        b.view.message
+    );
+    assert_eq!(b.doc.file.name, name);
 }
 
 fn select_in_list(b: &mut Board, who: &str) {
-    while b.focus != squadboard::app::Pane::List {
+    while b.view.focus != squadboard::app::Pane::List {
         run_cmd(b, Command::NextPane);
     }
-    b.list_cursor = 0;
+    b.view.list_cursor = 0;
     let at = b
+        .view
         .list
         .iter()
         .position(|i| i.id.as_str() == who)
@@ -102,22 +108,22 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
     let mut mouse_drag = board_in(dir);
     mouse_drag.apply(Action::Press(Spot::Depth { col: 1, row: 0 }));
     mouse_drag.apply(Action::DragTo(Some(Spot::Slot(3))));
-    assert!(mouse_drag.drag.is_some());
+    assert!(mouse_drag.view.drag.is_some());
     out.push(("mouse drag", mouse_drag, "drop:"));
 
     let mut detail = board_in(dir);
     run_cmd(&mut detail, Command::Open);
-    assert!(detail.detail);
+    assert!(detail.view.detail);
     out.push(("details", detail, "Contract:"));
 
     let mut picker = board_in(dir);
     run_cmd(&mut picker, Command::OpenScenario);
-    match &picker.modal {
+    match &picker.view.modal {
         Some(Modal::Picker(p)) => {
             assert_eq!(p.purpose, PickFor::Open);
             assert_eq!(p.entries.len(), 2, "{:?}", p.entries);
         }
-        other => panic!("no picker: {other:?} {:?}", picker.message),
+        other => panic!("no picker: {other:?} {:?}", picker.view.message),
     }
     out.push(("picker", picker, "Plan B, 4-2-3-1"));
 
@@ -129,12 +135,12 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
     let mut compare = board_in(dir);
     run_cmd(&mut compare, Command::Formation);
     run_cmd(&mut compare, Command::Compare);
-    assert!(matches!(&compare.modal, Some(Modal::Picker(p)) if p.purpose == PickFor::Compare));
+    assert!(matches!(&compare.view.modal, Some(Modal::Picker(p)) if p.purpose == PickFor::Compare));
     compare.apply(Action::ModalAccept);
     assert!(
-        matches!(compare.modal, Some(Modal::Compare { .. })),
+        matches!(compare.view.modal, Some(Modal::Compare { .. })),
         "{:?}",
-        compare.modal
+        compare.view.modal
     );
     out.push(("compare", compare, "Konaté in"));
 
@@ -149,13 +155,13 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
 
     let mut notes = board_in(dir);
     run_cmd(&mut notes, Command::Notes);
-    assert!(matches!(notes.modal, Some(Modal::Prompt { .. })));
+    assert!(matches!(notes.view.modal, Some(Modal::Prompt { .. })));
     out.push(("notes prompt", notes, "Notes"));
 
     let mut confirm = board_in(dir);
     run_cmd(&mut confirm, Command::Formation);
     run_cmd(&mut confirm, Command::Quit);
-    assert!(matches!(confirm.modal, Some(Modal::Confirm { .. })));
+    assert!(matches!(confirm.view.modal, Some(Modal::Confirm { .. })));
     out.push(("confirm", confirm, "Unsaved changes"));
 
     // A scenario in the old format opens with a notice saying it was migrated.
@@ -165,24 +171,24 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
     typed(&mut notice, "rudiger", Action::ModalChar);
     notice.apply(Action::ModalAccept);
     assert!(
-        matches!(notice.modal, Some(Modal::Notice { .. })),
+        matches!(notice.view.modal, Some(Modal::Notice { .. })),
         "{:?}",
-        notice.modal
+        notice.view.modal
     );
     out.push(("notice", notice, "scenario format 1"));
 
     let mut menu = board_in(dir);
     run_cmd(&mut menu, Command::Depart);
     assert!(
-        matches!(menu.modal, Some(Modal::Menu { .. })),
+        matches!(menu.view.modal, Some(Modal::Menu { .. })),
         "{:?}",
-        menu.message
+        menu.view.message
     );
     out.push(("menu", menu, "leaves:"));
 
     let mut assume = board_in(dir);
     run_cmd(&mut assume, Command::Assume);
-    assert!(matches!(assume.modal, Some(Modal::Menu { .. })));
+    assert!(matches!(assume.view.modal, Some(Modal::Menu { .. })));
     out.push(("assume menu", assume, "renews to"));
     out
 }
@@ -202,7 +208,7 @@ fn every_screen_shows_what_it_is_at_120x40() {
         let (buf, hits) = render(b, 120, 40);
         let t = text_raw(&buf);
         assert!(t.contains(marker), "{name}: no `{marker}` in\n{t}");
-        if b.modal.is_some() {
+        if b.view.modal.is_some() {
             assert!(
                 hits.hits.is_empty(),
                 "{name}: the board under a modal is clickable"

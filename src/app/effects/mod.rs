@@ -1,7 +1,7 @@
 //! Performing the file work the board asks for. This is the only part of `app` that touches
 //! files; it reads the board and answers with an [`Action::Done`] for `update` to apply.
 
-use super::modal::{Effect, PickFor};
+use super::modal::PickFor;
 use super::{Action, Board};
 use crate::domain::plan::Plan;
 use crate::domain::scenario::{FORMAT_VERSION, Scenario};
@@ -10,6 +10,34 @@ use crate::store::recovery;
 use crate::store::scenario::{self as files, Entry, Loaded};
 use chrono::{DateTime, Utc};
 use std::path::PathBuf;
+
+mod done;
+
+/// File work the board asks for; the loop performs it (see [`perform`]) and answers
+/// with an action carrying the result. `update` itself never touches a file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Save the current plan to its file; `overwrite` ignores changes made on disk.
+    Save {
+        overwrite: bool,
+    },
+    /// Save the current plan as a new file under this name (save-as, duplicate); a rename then
+    /// deletes the old file, if it still holds what was read (`None`: delete it anyway).
+    SaveNew {
+        name: String,
+        then_delete: Option<(PathBuf, Option<crate::store::atomic::Fingerprint>)>,
+    },
+    Open(PathBuf),
+    List(PickFor),
+    Delete(PathBuf),
+    Compare(PathBuf),
+    /// Bring back the work in this recovery file (it stays until that work is saved).
+    Recover(PathBuf),
+    /// Keep these recovery files as ordinary scenarios instead.
+    SetAsideRecovery(Vec<PathBuf>),
+    /// The recovered work is saved: its recovery file goes.
+    DiscardRecovery(PathBuf),
+}
 
 /// The result of one effect.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,23 +77,23 @@ pub enum Done {
 
 /// The scenario the board would write now.
 pub fn scenario_of(board: &Board, name: &str, now: DateTime<Utc>) -> Scenario {
-    let mut s = Scenario::new(name.to_string(), board.plan.clone(), now);
+    let mut s = Scenario::new(name.to_string(), board.doc.plan.clone(), now);
     s.format_version = FORMAT_VERSION;
-    s.created = board.doc.created.min(s.modified);
+    s.created = board.doc.file.created.min(s.modified);
     s
 }
 
 pub fn perform(board: &Board, effect: Effect) -> Action {
     let now = Utc::now();
     let done = match effect {
-        Effect::Save { overwrite } => match &board.doc.path {
+        Effect::Save { overwrite } => match &board.doc.file.path {
             None => Done::SaveFailed {
                 message: "this scenario has no file yet: save it as a new one".into(),
                 changed_on_disk: false,
             },
             Some(path) => {
-                let s = scenario_of(board, &board.doc.name, now);
-                let expect = match (overwrite, board.doc.fingerprint) {
+                let s = scenario_of(board, &board.doc.file.name, now);
+                let expect = match (overwrite, board.doc.file.fingerprint) {
                     (false, Some(fp)) => Expect::Unchanged(fp),
                     _ => Expect::Anything,
                 };
@@ -97,7 +125,7 @@ pub fn perform(board: &Board, effect: Effect) -> Action {
             }
             let then_delete = then_delete.map(|(old, _)| old);
             let s = scenario_of(board, &name, now);
-            match files::save_new(&board.scenarios_dir, &s) {
+            match files::save_new(&board.doc.scenarios_dir, &s) {
                 Ok((path, fingerprint)) => {
                     let deleted_old = then_delete.filter(|old| *old != path).map(|old| {
                         std::fs::remove_file(&old)
@@ -119,7 +147,7 @@ pub fn perform(board: &Board, effect: Effect) -> Action {
                 },
             }
         }
-        Effect::Open(path) => match files::load(&path, &board.ds) {
+        Effect::Open(path) => match files::load(&path, &board.doc.ds) {
             Ok(loaded) => Done::Opened {
                 path,
                 loaded: Box::new(loaded),
@@ -128,7 +156,7 @@ pub fn perform(board: &Board, effect: Effect) -> Action {
         },
         Effect::List(purpose) => Done::Listed(
             purpose,
-            files::list(&board.scenarios_dir, &board.ds).map_err(|e| e.to_string()),
+            files::list(&board.doc.scenarios_dir, &board.doc.ds).map_err(|e| e.to_string()),
         ),
         Effect::Delete(path) => Done::Deleted(
             std::fs::remove_file(&path)
@@ -136,7 +164,7 @@ pub fn perform(board: &Board, effect: Effect) -> Action {
                 .map_err(|e| format!("{}: {e}", path.display())),
         ),
         // Nothing is deleted here: the file goes once its work is saved (`DiscardRecovery`).
-        Effect::Recover(path) => match (files::load(&path, &board.ds), recovery::read(&path)) {
+        Effect::Recover(path) => match (files::load(&path, &board.doc.ds), recovery::read(&path)) {
             (Ok(loaded), Some(pending)) => Done::Recovered(Ok((Box::new(loaded), pending))),
             (Err(e), _) => Done::Recovered(Err(e.to_string())),
             (Ok(_), None) => {
@@ -155,7 +183,7 @@ pub fn perform(board: &Board, effect: Effect) -> Action {
             Done::RecoveryDiscarded(path)
         }
         Effect::Compare(path) => Done::Compared(
-            files::load(&path, &board.ds)
+            files::load(&path, &board.doc.ds)
                 .map(|l| (l.scenario.name, Box::new(l.scenario.plan)))
                 .map_err(|e| e.to_string()),
         ),
@@ -167,19 +195,19 @@ impl Board {
     /// Writes unsaved work to the recovery file (after a signal or a panic). Returns where, or
     /// `None` when there was nothing unsaved.
     pub fn keep_unsaved(&self) -> Option<Result<PathBuf, String>> {
-        if !self.dirty() {
+        if !self.doc.dirty() {
             return None;
         }
-        let s = scenario_of(self, &self.doc.name, Utc::now());
+        let s = scenario_of(self, &self.doc.file.name, Utc::now());
         let written = recovery::write(
-            &self.scenarios_dir,
+            &self.doc.scenarios_dir,
             &s,
-            self.doc.path.as_deref(),
-            self.doc.fingerprint,
+            self.doc.file.path.as_deref(),
+            self.doc.file.fingerprint,
         )
         .map_err(|e| e.to_string());
         // A restored recovery's work is now in the new one: the old one goes.
-        if let (Ok(new), Some(old)) = (&written, &self.doc.recovered)
+        if let (Ok(new), Some(old)) = (&written, &self.doc.file.recovered)
             && new != old
         {
             recovery::discard(old);

@@ -1,10 +1,12 @@
 //! What sits on top of the board: prompts, confirmations, the scenario picker, a comparison,
-//! notices and small menus. Plain state; [`Board::update`](super::Board::update) drives it.
+//! notices and small menus: their state here, what their answers do in `answer`.
 
 use crate::domain::PlayerId;
 use crate::domain::plan::Plan;
 use crate::store::scenario::Entry;
 use std::path::PathBuf;
+
+mod answer;
 
 /// What a text prompt is asking for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,30 +152,4 @@ pub enum Modal {
         title: String,
         items: Vec<MenuItem>,
     },
-}
-
-/// File work the board asks for; the loop performs it (see [`super::effects`]) and answers
-/// with an action carrying the result. `update` itself never touches a file.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Save the current plan to its file; `overwrite` ignores changes made on disk.
-    Save {
-        overwrite: bool,
-    },
-    /// Save the current plan as a new file under this name (save-as, duplicate); a rename then
-    /// deletes the old file, if it still holds what was read (`None`: delete it anyway).
-    SaveNew {
-        name: String,
-        then_delete: Option<(PathBuf, Option<crate::store::atomic::Fingerprint>)>,
-    },
-    Open(PathBuf),
-    List(PickFor),
-    Delete(PathBuf),
-    Compare(PathBuf),
-    /// Bring back the work in this recovery file (it stays until that work is saved).
-    Recover(PathBuf),
-    /// Keep these recovery files as ordinary scenarios instead.
-    SetAsideRecovery(Vec<PathBuf>),
-    /// The recovered work is saved: its recovery file goes.
-    DiscardRecovery(PathBuf),
 }

@@ -1,0 +1,251 @@
+//! The depth chart as the board draws it: its columns line by line, the players of each column
+//! (the chart's, the squad players it leaves out, those out of contract at the foot), and the
+//! depth cursor's moves between lines.
+
+use super::board::Board;
+use super::view::Pane;
+use crate::domain::plan::Origin;
+use crate::domain::status::is_at_club;
+use crate::domain::{PlayerId, Position};
+
+/// A line of the team, as the depth chart groups its columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DepthLine {
+    Goalkeepers,
+    Defence,
+    Midfield,
+    Attack,
+    /// Squad players whose position is unknown.
+    Unplaced,
+}
+
+impl DepthLine {
+    pub fn of(pos: Position) -> DepthLine {
+        match pos {
+            Position::GK => DepthLine::Goalkeepers,
+            Position::RWB | Position::RB | Position::CB | Position::LB | Position::LWB => {
+                DepthLine::Defence
+            }
+            Position::DM | Position::CM | Position::AM => DepthLine::Midfield,
+            Position::RW | Position::ST | Position::LW => DepthLine::Attack,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DepthLine::Goalkeepers => "goalkeepers",
+            DepthLine::Defence => "defence",
+            DepthLine::Midfield => "midfield",
+            DepthLine::Attack => "attack",
+            DepthLine::Unplaced => "position unknown",
+        }
+    }
+}
+
+/// The depth chart's columns in the order drawn: line by line, each line right to left.
+const COLUMN_ORDER: [Position; 12] = [
+    Position::GK,
+    Position::RWB,
+    Position::RB,
+    Position::CB,
+    Position::LB,
+    Position::LWB,
+    Position::DM,
+    Position::CM,
+    Position::AM,
+    Position::RW,
+    Position::ST,
+    Position::LW,
+];
+
+/// A column of the depth pane: a position's, or the squad players whose position is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DepthColumn {
+    Pos(Position),
+    Unplaced,
+}
+
+impl DepthColumn {
+    pub fn line(self) -> DepthLine {
+        match self {
+            DepthColumn::Pos(p) => DepthLine::of(p),
+            DepthColumn::Unplaced => DepthLine::Unplaced,
+        }
+    }
+
+    pub fn position(self) -> Option<Position> {
+        match self {
+            DepthColumn::Pos(p) => Some(p),
+            DepthColumn::Unplaced => None,
+        }
+    }
+}
+
+impl PartialEq<Position> for DepthColumn {
+    fn eq(&self, other: &Position) -> bool {
+        *self == DepthColumn::Pos(*other)
+    }
+}
+
+/// A player as a depth column draws him.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DepthRow {
+    pub id: PlayerId,
+    /// His index in the chart's column; `None` for a squad player the chart leaves out.
+    pub index: Option<usize>,
+    /// Our own player whose contract has run out at the date: drawn apart at the foot.
+    pub expired: bool,
+}
+
+impl Board {
+    /// The depth chart's columns, line by line (goalkeepers · defence · midfield · attack), each
+    /// line right to left: every position of the formation, every column that has players, and
+    /// the position of every squad player the chart leaves out; last, an "unplaced" column for
+    /// squad players whose position is unknown and who stand in no column.
+    pub fn depth_columns(&self) -> Vec<DepthColumn> {
+        let formation = self.doc.plan.formation();
+        let unplaced = self.unplaced();
+        let mut out: Vec<DepthColumn> = COLUMN_ORDER
+            .into_iter()
+            .filter(|p| {
+                formation.slots_for(*p) > 0
+                    || !self.doc.plan.depth.column(*p).is_empty()
+                    || unplaced.iter().any(|u| u.position == Some(*p))
+            })
+            .map(DepthColumn::Pos)
+            .collect();
+        if unplaced.iter().any(|u| u.position.is_none()) {
+            out.push(DepthColumn::Unplaced);
+        }
+        out
+    }
+
+    /// Squad players at the club on the planning date who stand in no depth column.
+    fn unplaced(&self) -> Vec<&crate::domain::Player> {
+        let on = self.doc.plan.date;
+        self.doc
+            .ds
+            .squad
+            .iter()
+            .filter(|p| is_at_club(p, on) && !self.doc.plan.depth.contains(&p.id))
+            .collect()
+    }
+
+    /// Whether this is our own player whose contract has run out at the planning date (the
+    /// plan's assumed renewals counted): drawn apart at the foot of his column.
+    pub fn out_of_contract(&self, id: &PlayerId) -> bool {
+        self.doc.ds.player(id).is_some_and(|p| {
+            self.doc
+                .plan
+                .out_of_contract(&self.doc.ds, &self.doc.plan.effective(p))
+        })
+    }
+
+    /// A depth column as drawn, top to bottom: the players of the chart under contract (in
+    /// order), the squad players of this position the chart leaves out, then our own players
+    /// whose contract has run out. Former players are gone from the day they left.
+    pub fn depth_view(&self, col: DepthColumn) -> Vec<DepthRow> {
+        let on = self.doc.plan.date;
+        // A player the loaded data cannot resolve stays where he stands (drawn as `? id`).
+        let present = |id: &PlayerId| {
+            self.doc.ds.is_target(id) || self.doc.ds.player(id).is_none_or(|p| is_at_club(p, on))
+        };
+        let mut rows: Vec<DepthRow> = match col {
+            DepthColumn::Pos(pos) => self
+                .doc
+                .plan
+                .depth
+                .column(pos)
+                .iter()
+                .enumerate()
+                .filter(|(_, id)| present(id))
+                .map(|(i, id)| DepthRow {
+                    id: id.clone(),
+                    index: Some(i),
+                    expired: false,
+                })
+                .collect(),
+            DepthColumn::Unplaced => Vec::new(),
+        };
+        let want = match col {
+            DepthColumn::Pos(pos) => Some(pos),
+            DepthColumn::Unplaced => None,
+        };
+        rows.extend(
+            self.unplaced()
+                .into_iter()
+                .filter(|p| p.position == want)
+                .map(|p| DepthRow {
+                    id: p.id.clone(),
+                    index: None,
+                    expired: false,
+                }),
+        );
+        for r in &mut rows {
+            r.expired = self.out_of_contract(&r.id);
+        }
+        // Stable: each part keeps the chart's order.
+        rows.sort_by_key(|r| r.expired);
+        rows
+    }
+
+    /// How many rows the cursor may reach in a depth column: his players, plus the empty spot
+    /// under them while dragging (to drop at the foot).
+    pub fn depth_rows(&self, col: DepthColumn) -> usize {
+        let n = self.depth_view(col).len();
+        if self.view.drag.is_some() {
+            n + 1
+        } else {
+            n.max(1)
+        }
+    }
+
+    /// The depth index a drop on row `row` of a column lands at: the place of the player drawn
+    /// there (he moves down one), or the foot of the chart's column.
+    pub(super) fn depth_index(&self, pos: Position, row: usize) -> usize {
+        let view = self.depth_view(DepthColumn::Pos(pos));
+        view.get(row)
+            .and_then(|r| r.index)
+            .unwrap_or_else(|| self.doc.plan.depth.column(pos).len())
+    }
+
+    /// The player on a depth row, and where he comes from when grabbed (a squad player with no
+    /// depth place comes as from a list: he is copied in, taken out of nowhere).
+    pub fn depth_player(&self, col: usize, row: usize) -> Option<(PlayerId, Origin)> {
+        let column = *self.depth_columns().get(col)?;
+        let r = self.depth_view(column).get(row)?.clone();
+        let origin = match (column, r.index) {
+            (DepthColumn::Pos(pos), Some(index)) => Origin::Depth { pos, index },
+            _ => Origin::List,
+        };
+        Some((r.id, origin))
+    }
+
+    /// The line of the depth chart the cursor is on.
+    pub fn depth_line(&self) -> DepthLine {
+        self.depth_columns()
+            .get(self.view.depth_cursor.0)
+            .map_or(DepthLine::Defence, |c| c.line())
+    }
+
+    /// Moves the depth cursor to the first column of the next (`+1`) or previous (`-1`) line,
+    /// round the ends.
+    pub fn jump_line(&mut self, delta: isize) {
+        let cols = self.depth_columns();
+        let mut lines: Vec<DepthLine> = cols.iter().map(|c| c.line()).collect();
+        lines.dedup();
+        if lines.is_empty() {
+            return;
+        }
+        let here = lines
+            .iter()
+            .position(|l| *l == self.depth_line())
+            .unwrap_or(0);
+        let n = lines.len() as isize;
+        let to = lines[((here as isize + delta).rem_euclid(n)) as usize];
+        let col = cols.iter().position(|c| c.line() == to).unwrap_or(0);
+        self.view.focus = Pane::Depth;
+        self.view.depth_cursor = (col, 0);
+        self.clamp_cursors();
+    }
+}

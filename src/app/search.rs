@@ -1,0 +1,138 @@
+//! The board's search state: the matcher and the folded names of the club's own players and
+//! targets, the scouting pool's status, index and ids once loaded, and the pool hits of the last
+//! query (so a redraw does not search 100k names again).
+
+use super::pool::PoolStatus;
+use super::view::{ListItem, ListKind};
+use crate::domain::status::is_at_club;
+use crate::domain::{Dataset, PlayerId};
+use crate::search::index::SearchIndex;
+use crate::search::{Matcher, fold};
+use chrono::NaiveDate;
+use std::sync::Arc;
+
+/// The most pool players a search lists (the title says how many matched in all).
+pub const POOL_LIMIT: usize = 200;
+
+pub struct SearchState {
+    pub pool: PoolStatus,
+    /// The pool's search index and its players' ids, once loaded.
+    pool_index: Option<SearchIndex>,
+    pool_ids: Vec<PlayerId>,
+    /// The pool hits of the last query, so a redraw does not search 100k names again.
+    pool_hits: (String, Vec<(i64, ListItem)>),
+    /// How many pool players the last query matched in all.
+    pub pool_matches: usize,
+    matcher: Arc<Matcher>,
+    /// Folded search keys of squad and targets: (id, folded name, folded other names).
+    keys: Arc<Vec<(PlayerId, String, Vec<String>)>>,
+}
+
+impl SearchState {
+    /// Search over the squad and the targets of `ds`; no pool yet.
+    pub fn new(ds: &Dataset) -> SearchState {
+        let keys = ds
+            .squad
+            .iter()
+            .chain(ds.targets.iter())
+            .map(|p| {
+                let mut others: Vec<String> = p.aliases.iter().map(|a| fold(a)).collect();
+                if let Some(k) = &p.known_as {
+                    others.push(fold(k));
+                }
+                (p.id.clone(), fold(&p.name), others)
+            })
+            .collect();
+        SearchState {
+            pool: PoolStatus::None,
+            pool_index: None,
+            pool_ids: Vec::new(),
+            pool_hits: (String::new(), Vec::new()),
+            pool_matches: 0,
+            matcher: Arc::new(Matcher::default()),
+            keys: Arc::new(keys),
+        }
+    }
+
+    /// How many of the club's own players and targets can be found.
+    pub fn club_len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The club's own players and targets matching `q`, best first (by id at equal scores); a
+    /// former player at `date` is no longer in the squad to be found.
+    pub fn club_hits(&self, ds: &Dataset, date: NaiveDate, q: &str) -> Vec<(i64, ListItem)> {
+        let mut hits: Vec<(i64, ListItem)> = Vec::new();
+        for (id, name, others) in self.keys.iter() {
+            let hit = self
+                .matcher
+                .matches(name, q)
+                .map(|h| (h.score, h.indices))
+                .or_else(|| {
+                    others
+                        .iter()
+                        .filter_map(|o| self.matcher.matches(o, q))
+                        .map(|h| (h.score, Vec::new()))
+                        .max_by_key(|(s, _)| *s)
+                });
+            let gone = ds
+                .player(id)
+                .is_some_and(|p| !ds.is_target(id) && !is_at_club(p, date));
+            if let Some((score, matched)) = hit.filter(|_| !gone) {
+                let kind = if ds.is_target(id) {
+                    ListKind::Linked
+                } else {
+                    ListKind::Squad
+                };
+                hits.push((
+                    score,
+                    ListItem {
+                        id: id.clone(),
+                        kind,
+                        matched,
+                    },
+                ));
+            }
+        }
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        hits
+    }
+
+    /// Pool hits for a query, searched again only when the query changed.
+    pub fn pool_search(&mut self, q: &str) -> Vec<(i64, ListItem)> {
+        let Some(index) = self.pool_index.as_mut() else {
+            return Vec::new();
+        };
+        if self.pool_hits.0 != q {
+            let hits = index.query(q, POOL_LIMIT);
+            self.pool_matches = index.last_match_count().unwrap_or(hits.len());
+            let items = hits
+                .into_iter()
+                .filter_map(|(i, h)| {
+                    let id = self.pool_ids.get(i)?.clone();
+                    Some((
+                        h.score,
+                        ListItem {
+                            id,
+                            kind: ListKind::Pool,
+                            matched: h.indices,
+                        },
+                    ))
+                })
+                .collect();
+            self.pool_hits = (q.to_string(), items);
+        }
+        self.pool_hits.1.clone()
+    }
+
+    /// Takes in a loaded pool's index over its players (`ids` in index order).
+    pub fn take_pool(&mut self, index: SearchIndex, ids: Vec<PlayerId>, problems: usize) {
+        self.pool = PoolStatus::Ready {
+            players: ids.len(),
+            problems,
+        };
+        self.pool_index = Some(index);
+        self.pool_ids = ids;
+        self.pool_hits = (String::new(), Vec::new());
+    }
+}

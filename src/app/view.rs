@@ -1,0 +1,155 @@
+//! What the board shows and where the user stands in it: the focused pane and its cursors,
+//! overlays, the search box and the target list, help, the timeline view, the detail pane, a
+//! drag under way, the status message, the open modal and those waiting behind it.
+
+use super::message::Message;
+use super::modal::Modal;
+use super::timeline::TimelineView;
+use crate::domain::PlayerId;
+use crate::domain::plan::Origin;
+use std::collections::VecDeque;
+
+/// The board's view state.
+pub struct View {
+    pub focus: Pane,
+    /// Depth pane cursor: column index into
+    /// [`Board::depth_columns`](super::Board::depth_columns), row.
+    pub depth_cursor: (usize, usize),
+    pub slot_cursor: usize,
+    pub list_cursor: usize,
+    pub overlays: Overlays,
+    pub filter: Filter,
+    /// The target pane's rows, rebuilt by [`Board::refresh_list`](super::Board::refresh_list).
+    pub list: Vec<ListItem>,
+    pub help: bool,
+    pub help_scroll: u16,
+    /// The timeline view (key `T`), when shown.
+    pub timeline_view: Option<TimelineView>,
+    pub detail: bool,
+    pub drag: Option<DragState>,
+    /// A mouse press that may become a drag: the player under it.
+    pub press: Option<(PlayerId, Origin)>,
+    pub message: Option<Message>,
+    /// A prompt, confirmation, picker… on top of the board; it takes the keys while open.
+    pub modal: Option<Modal>,
+    /// Dialogues raised while another was open (a notice during the recovery offer): shown, in
+    /// order, as each one before them closes — never dropped.
+    pub pending_modals: VecDeque<Modal>,
+    pub should_quit: bool,
+    /// Quit once the save under way succeeds ("save and quit").
+    pub quit_after_save: bool,
+}
+
+impl Default for View {
+    fn default() -> View {
+        View {
+            focus: Pane::Depth,
+            depth_cursor: (0, 0),
+            slot_cursor: 1,
+            list_cursor: 0,
+            overlays: Overlays {
+                injury: true,
+                contract: true,
+            },
+            filter: Filter::default(),
+            list: Vec::new(),
+            help: false,
+            help_scroll: 0,
+            timeline_view: None,
+            detail: false,
+            drag: None,
+            press: None,
+            message: None,
+            modal: None,
+            pending_modals: VecDeque::new(),
+            should_quit: false,
+            quit_after_save: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Depth,
+    Pitch,
+    List,
+}
+
+impl Pane {
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::Depth => Pane::Pitch,
+            Pane::Pitch => Pane::List,
+            Pane::List => Pane::Depth,
+        }
+    }
+    pub fn prev(self) -> Pane {
+        match self {
+            Pane::Depth => Pane::List,
+            Pane::Pitch => Pane::Depth,
+            Pane::List => Pane::Pitch,
+        }
+    }
+}
+
+/// A place on screen the mouse can press or drop on, as the last frame drew it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Spot {
+    /// A depth chart cell: column (index into
+    /// [`Board::depth_columns`](super::Board::depth_columns)) and row; a row one past the last
+    /// player is the empty space under the column.
+    Depth { col: usize, row: usize },
+    /// A slot of the XI on the pitch.
+    Slot(usize),
+    /// A row of the target pane's list.
+    ListRow(usize),
+    /// Anywhere else in the target pane: dropping here takes a signing out of the plan.
+    ListPane,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overlays {
+    pub injury: bool,
+    pub contract: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    /// Linked by reports.
+    Linked,
+    /// A squad player found by search (the depth chart shows him).
+    Squad,
+    /// From the scouting pool (found by search).
+    Pool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListItem {
+    pub id: PlayerId,
+    pub kind: ListKind,
+    /// Matched chars of the name, for highlighting.
+    pub matched: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// The search box takes keys.
+    pub typing: bool,
+    pub query: String,
+}
+
+impl Filter {
+    pub fn is_active(&self) -> bool {
+        self.typing || !self.query.is_empty()
+    }
+}
+
+/// A player being dragged, where from, and (for the mouse) what he is over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DragState {
+    pub id: PlayerId,
+    pub origin: Origin,
+    pub by_mouse: bool,
+    /// The spot under the mouse; keyboard drags drop at the cursor instead.
+    pub over: Option<Spot>,
+}
