@@ -1,23 +1,18 @@
 //! A terminal for the end-to-end tests, in-process: a pseudo-terminal (`portable-pty`) running a
-//! bare bash, its output parsed into a screen (`vt100`). Nothing outside cargo is needed.
+//! bare bash, its output parsed into a screen (`vt100`). Nothing outside cargo is needed: no
+//! terminal multiplexer, no `kill` or `clear` binaries (signals go through `libc`).
 //!
-//! The API is the one the tests had with tmux (`start`, `keys` with tmux key names, `literal`,
-//! `screen`, `flag` with tmux's flag names, `wait_for`, `launch`, `assert_restored`, …), so a test
-//! written for tmux moves over by importing `Term as Tmux` from here.
+//! `start` opens a terminal, `keys` presses named keys ("Enter", "C-s", "BTab"…), `literal` types,
+//! `screen` and `flag` read back what the programs drew and which modes they left set,
+//! `launch` runs the board from the shell and `assert_restored` checks what it left behind.
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{JoinHandle, sleep};
 use std::time::{Duration, Instant};
-
-/// Skipped nowhere: the terminal is part of the test binary. Kept so tests written for tmux
-/// compile unchanged.
-macro_rules! need_tmux {
-    () => {};
-}
 
 pub struct Term {
     parser: Arc<Mutex<vt100::Parser>>,
@@ -26,8 +21,14 @@ pub struct Term {
     child: Mutex<Box<dyn Child + Send + Sync>>,
     reader: Option<JoinHandle<()>>,
     closed: AtomicBool,
-    dir: tempfile::TempDir,
+    /// The terminal's own files: the shell's working folder, the board's pid, tty settings.
+    own: tempfile::TempDir,
+    /// Where config (`./`) and data (`data/`) go: the terminal's own folder unless shared.
+    home: PathBuf,
 }
+
+/// A shell command that clears the screen with escape codes (no `clear` binary needed).
+const CLEAR: &str = "printf '\\033[H\\033[2J'";
 
 const ROWS: u16 = 40;
 const COLS: u16 = 120;
@@ -35,7 +36,18 @@ const COLS: u16 = 120;
 impl Term {
     /// A 120×40 terminal running a bare shell, with the config folder pointed at an empty one.
     pub fn start() -> Term {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let own = tempfile::tempdir().expect("tempdir");
+        let home = own.path().to_path_buf();
+        Term::open(own, home)
+    }
+
+    /// A second window on the same machine: a terminal of its own whose config and data folders
+    /// are in `home` (as another terminal's [`Term::path`]`("")`).
+    pub fn start_in(home: &Path) -> Term {
+        Term::open(tempfile::tempdir().expect("tempdir"), home.to_path_buf())
+    }
+
+    fn open(own: tempfile::TempDir, home: PathBuf) -> Term {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -46,12 +58,12 @@ impl Term {
             .expect("openpty");
         let mut cmd = CommandBuilder::new("bash");
         cmd.args(["--norc", "--noprofile"]);
-        cmd.env("SQUADBOARD_CONFIG_DIR", dir.path());
+        cmd.env("SQUADBOARD_CONFIG_DIR", &home);
         // Scenarios and recovery files go to the test's folder, never the user's.
-        cmd.env("SQUADBOARD_DATA_DIR", dir.path().join("data"));
+        cmd.env("SQUADBOARD_DATA_DIR", home.join("data"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("PS1", "sb$ ");
-        cmd.cwd(dir.path());
+        cmd.cwd(own.path());
         let child = pair.slave.spawn_command(cmd).expect("spawn bash");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
@@ -74,7 +86,8 @@ impl Term {
             child: Mutex::new(child),
             reader: Some(reader),
             closed: AtomicBool::new(false),
-            dir,
+            own,
+            home,
         };
         t.wait_for("sb$", Duration::from_secs(5));
         t
@@ -86,8 +99,8 @@ impl Term {
         w.write_all(bytes).and_then(|()| w.flush()).expect("write");
     }
 
-    /// Keys by tmux's names ("Enter", "C-s", "Escape", "Space", "BTab", "Up"…); anything else
-    /// is sent as typed, as `tmux send-keys` does.
+    /// Keys by name ("Enter", "C-s", "C-z", "Escape", "Space", "BTab", "Up"…); anything else is
+    /// sent as typed.
     pub fn keys(&self, keys: &[&str]) {
         for k in keys {
             let app_cursor = self
@@ -107,7 +120,7 @@ impl Term {
         sleep(Duration::from_millis(120));
     }
 
-    /// The screen as text, one line a row, trailing spaces trimmed (as `tmux capture-pane -p`).
+    /// The screen as text, one line a row, trailing spaces trimmed.
     pub fn screen(&self) -> String {
         let p = self.parser.lock().expect("parser");
         let s = p.screen();
@@ -118,7 +131,7 @@ impl Term {
             .join("\n")
     }
 
-    /// tmux's pane flags, read off the parsed terminal: "1" or "0".
+    /// A mode the programs left set, read off the parsed terminal: "1" or "0".
     pub fn flag(&self, name: &str) -> String {
         use vt100::{MouseProtocolEncoding as E, MouseProtocolMode as M};
         let p = self.parser.lock().expect("parser");
@@ -161,8 +174,31 @@ impl Term {
             .to_string()
     }
 
+    /// Clears the screen from the shell, so text from an earlier run cannot answer a wait.
+    pub fn clear(&self) {
+        self.literal(&format!("{CLEAR}\n"));
+    }
+
+    /// A path in the folder config and data go to (`path("data")` is the data folder).
     pub fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
+        self.home.join(name)
+    }
+
+    /// A path among the terminal's own files, never shared with another terminal.
+    fn own(&self, name: &str) -> PathBuf {
+        self.own.path().join(name)
+    }
+
+    /// Every mouse mode off: no capture, no SGR encoding.
+    pub fn mouse_off(&self) -> bool {
+        [
+            "mouse_any_flag",
+            "mouse_all_flag",
+            "mouse_sgr_flag",
+            "mouse_button_flag",
+        ]
+        .iter()
+        .all(|f| self.flag(f) == "0")
     }
 
     /// Runs the board from the shell, recording the tty settings before and its pid.
@@ -172,10 +208,11 @@ impl Term {
 
     pub fn launch_with(&self, env: &str, args: &str) {
         let bin = env!("CARGO_BIN_EXE_squadboard");
-        let before = self.path("stty-before");
-        let pid = self.path("pid");
+        let before = self.own("stty-before");
+        let pid = self.own("pid");
+        // The screen is cleared first so an old `EXIT=` cannot answer for this run.
         self.literal(&format!(
-            "stty -g > {}; clear; {env} sh -c 'echo $$ > {}; exec {bin} {args}'; echo EXIT=$?\n",
+            "stty -g > {}; {CLEAR}; {env} sh -c 'echo $$ > {}; exec {bin} {args}'; echo EXIT=$?\n",
             before.display(),
             pid.display()
         ));
@@ -193,7 +230,7 @@ impl Term {
     }
 
     pub fn pid(&self) -> i32 {
-        std::fs::read_to_string(self.path("pid"))
+        std::fs::read_to_string(self.own("pid"))
             .expect("pid file")
             .trim()
             .parse()
@@ -216,7 +253,7 @@ impl Term {
         ] {
             assert_eq!(self.flag(f), "0", "{f} still on after exit");
         }
-        let after = self.path("stty-after");
+        let after = self.own("stty-after");
         self.literal(&format!("stty -g > {}\n", after.display()));
         let start = Instant::now();
         while !after.exists()
@@ -230,7 +267,7 @@ impl Term {
             );
             sleep(Duration::from_millis(50));
         }
-        let before = std::fs::read_to_string(self.path("stty-before")).expect("before");
+        let before = std::fs::read_to_string(self.own("stty-before")).expect("before");
         let after = std::fs::read_to_string(after).expect("after");
         assert_eq!(before, after, "tty settings restored (raw mode off)");
     }
@@ -256,7 +293,7 @@ impl Term {
 
     /// Closes the terminal under its programs, as a window closing or an ssh session dropping:
     /// the shell is hung up (and hangs up its jobs) and our side of the terminal is closed.
-    pub fn kill(&self) {
+    pub fn close(&self) {
         if self.closed.swap(true, Ordering::SeqCst) {
             return;
         }
@@ -275,7 +312,7 @@ impl Term {
 
 impl Drop for Term {
     fn drop(&mut self) {
-        self.kill();
+        self.close();
         // The reader ends when the last program holding the terminal is gone; don't wait on a
         // straggler.
         if let Some(r) = self.reader.take()
@@ -286,7 +323,7 @@ impl Drop for Term {
     }
 }
 
-/// The bytes a key sends, named as tmux names them.
+/// The bytes a key sends: named keys, `C-x` for control, `M-x` for alt, anything else as typed.
 fn key_bytes(k: &str, app_cursor: bool) -> Vec<u8> {
     let arrow = |c: char| {
         if app_cursor {
@@ -341,12 +378,16 @@ pub fn find(screen: &str, needle: &str) -> (u16, u16) {
     panic!("`{needle}` not on screen:\n{screen}");
 }
 
-pub fn kill(pid: i32, sig: &str) {
-    let ok = std::process::Command::new("kill")
-        .args([sig, &pid.to_string()])
-        .status()
-        .expect("kill");
-    assert!(ok.success());
+/// Sends `sig` (`libc::SIGTERM`…) to the process `pid`, as `kill` from another terminal.
+pub fn signal(pid: i32, sig: libc::c_int) {
+    // SAFETY: a plain signal to a process the test started.
+    let r = unsafe { libc::kill(pid, sig) };
+    assert_eq!(
+        r,
+        0,
+        "kill({pid}, {sig}): {}",
+        std::io::Error::last_os_error()
+    );
 }
 
 /// The harness itself: the modes a program sets are read back, and a resize reaches it.

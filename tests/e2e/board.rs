@@ -4,7 +4,7 @@
 //! check the terminal is restored after a quit, a SIGTERM, a SIGHUP and a panic: main screen,
 //! mouse capture off, the tty's settings as before.
 
-use super::pty::{Term as Tmux, find, kill, sgr};
+use super::pty::{Term, find, sgr, signal};
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -23,8 +23,7 @@ fn find_last(screen: &str, needle: &str) -> (u16, u16) {
 
 #[test]
 fn every_key_in_the_help_does_what_it_says() {
-    need_tmux!();
-    let t = Tmux::start();
+    let t = Term::start();
     t.launch("");
     // ? shows the help, generated from the keymap; Esc closes it.
     t.keys(&["?"]);
@@ -106,8 +105,7 @@ fn every_key_in_the_help_does_what_it_says() {
 
 #[test]
 fn a_pool_striker_dragged_onto_st_after_browsing_to_the_attack() {
-    need_tmux!();
-    let t = Tmux::start();
+    let t = Term::start();
     let pool = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/players.csv");
     t.launch_with("", &format!("--pool {}", pool.display()));
     t.wait_for("pool", Duration::from_secs(10));
@@ -166,8 +164,7 @@ fn a_pool_striker_dragged_onto_st_after_browsing_to_the_attack() {
 
 #[test]
 fn konate_into_the_xi_by_keyboard_then_by_mouse_with_undo_and_redo() {
-    need_tmux!();
-    let t = Tmux::start();
+    let t = Term::start();
     t.launch("");
     // Keyboard: search him, keep the result, grab, walk to the pitch, left to the right CB, drop.
     t.keys(&["/"]);
@@ -227,7 +224,7 @@ fn konate_into_the_xi_by_keyboard_then_by_mouse_with_undo_and_redo() {
 }
 
 /// Signs Konaté by keyboard so the board has unsaved work.
-fn sign_konate(t: &Tmux) {
+pub(crate) fn sign_konate(t: &Term) {
     t.keys(&["/"]);
     t.literal("konate");
     t.keys(&["Enter", "Space", "Tab", "Tab", "h", "Space"]);
@@ -235,7 +232,7 @@ fn sign_konate(t: &Tmux) {
 }
 
 /// Starts again in the same data folder: the board offers the kept work; y restores it.
-fn offered_back(t: &Tmux, env: &str) {
+fn offered_back(t: &Term, env: &str) {
     t.launch(env);
     t.wait_for("stopped with unsaved work", Duration::from_secs(3));
     t.keys(&["y"]);
@@ -248,13 +245,12 @@ fn offered_back(t: &Tmux, env: &str) {
 
 #[test]
 fn sigterm_and_sighup_restore_the_terminal_and_keep_unsaved_work() {
-    need_tmux!();
-    for (sig, code) in [("-TERM", "143"), ("-HUP", "129")] {
-        let t = Tmux::start();
+    for (sig, code) in [(libc::SIGTERM, "143"), (libc::SIGHUP, "129")] {
+        let t = Term::start();
         let env = format!("SQUADBOARD_DATA_DIR={}", t.path("data").display());
         t.launch(&env);
         sign_konate(&t);
-        kill(t.pid(), sig);
+        signal(t.pid(), sig);
         t.assert_restored(code);
         assert!(
             t.screen().contains("unsaved work kept in"),
@@ -271,8 +267,7 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_unsaved_work() {
 
 #[test]
 fn a_panic_restores_the_terminal_and_keeps_unsaved_work() {
-    need_tmux!();
-    let t = Tmux::start();
+    let t = Term::start();
     let env = format!("SQUADBOARD_DATA_DIR={}", t.path("data").display());
     t.launch(&format!("{env} SQUADBOARD_PANIC_ON_KEY=P"));
     sign_konate(&t);
@@ -289,8 +284,7 @@ fn a_panic_restores_the_terminal_and_keeps_unsaved_work() {
 
 #[test]
 fn two_scenarios_saved_reopened_compared_and_exported() {
-    need_tmux!();
-    let t = Tmux::start();
+    let t = Term::start();
     let data = t.path("data");
     let env = format!("SQUADBOARD_DATA_DIR={}", data.display());
     t.launch(&env);
@@ -358,13 +352,12 @@ fn two_scenarios_saved_reopened_compared_and_exported() {
 
 #[test]
 fn a_closed_terminal_ends_the_board_and_keeps_unsaved_work() {
-    need_tmux!();
-    let t = Tmux::start();
+    let t = Term::start();
     t.launch("");
     sign_konate(&t);
     let pid = t.pid();
     // Close the terminal under it: the window goes, as when an ssh session drops.
-    t.kill();
+    t.close();
     // Ended = gone, or a zombie its new parent has not reaped yet. The bound is generous: on a
     // loaded machine writing the recovery file can take a while; a board that spins forever
     // (the bug this guards) never ends.
