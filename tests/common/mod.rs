@@ -1,12 +1,22 @@
-//! Helpers shared by the board tests: a board on the bundled data at its default date, rendering
-//! into a buffer, reading the screen back as text.
+//! Helpers shared by the integration tests. Here: a board on the bundled data at its default
+//! date, commands with (`run_cmd`) or without (`cmd`) their file effects, rendering into a
+//! buffer and reading the screen back as text. `files`: fixtures, the bundled data, the built
+//! binary. `events`: crossterm key and mouse events.
 #![allow(dead_code)]
+
+mod events;
+mod files;
+
+// Not every test binary uses every helper.
+#[allow(unused_imports)]
+pub use events::*;
+#[allow(unused_imports)]
+pub use files::*;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use squadboard::app::{Action, Board};
 use squadboard::input::{Command, HitMap, Keymap};
-use squadboard::store;
 use squadboard::ui::{self, Theme};
 use std::sync::Arc;
 
@@ -17,8 +27,7 @@ pub fn keymap() -> &'static Keymap {
 }
 
 pub fn board() -> Board {
-    let ds = store::load(None).expect("bundled data");
-    Board::new(Arc::new(ds), None)
+    Board::new(Arc::new(bundled_data()), None)
 }
 
 /// A board on the bundled data whose scenario files go to `dir`.
@@ -39,15 +48,31 @@ pub fn run_cmd(b: &mut Board, c: Command) {
     b.apply(Action::Command(c));
 }
 
+/// Commands through `update` only, as [`cmd`].
 pub fn cmds(b: &mut Board, cs: &[Command]) {
     for c in cs {
         cmd(b, *c);
     }
 }
 
+/// Commands as the event loop runs them, effects and all, as [`run_cmd`].
+pub fn run_cmds(b: &mut Board, cs: &[Command]) {
+    for c in cs {
+        run_cmd(b, *c);
+    }
+}
+
+/// Text typed into the search box (through `update`: typing asks for no file work).
 pub fn typed(b: &mut Board, text: &str) {
     for c in text.chars() {
         b.update(Action::FilterChar(c));
+    }
+}
+
+/// Text typed into the open modal (a prompt, the picker's filter), effects and all.
+pub fn typed_in_modal(b: &mut Board, text: &str) {
+    for c in text.chars() {
+        b.apply(Action::ModalChar(c));
     }
 }
 
@@ -104,20 +129,35 @@ pub fn slot(b: &Board, key: &str) -> usize {
         .expect("slot key")
 }
 
-/// Moves the list cursor onto a player (the target pane must hold him).
-pub fn select_in_list(b: &mut Board, who: &str) {
-    cmd(b, Command::NextPane);
-    while b.view.focus != squadboard::app::Pane::List {
-        cmd(b, Command::NextPane);
-    }
-    let at = b
-        .view
+/// The row of a player in the list pane (the pane must hold him).
+pub fn list_row(b: &Board, who: &str) -> usize {
+    b.view
         .list
         .iter()
         .position(|i| i.id.as_str() == who)
-        .expect("in the list");
+        .expect("listed")
+}
+
+/// Moves the focus to the list and its cursor onto a player (the list must hold him).
+pub fn select_in_list(b: &mut Board, who: &str) {
+    while b.view.focus != squadboard::app::Pane::List {
+        cmd(b, Command::NextPane);
+    }
+    let at = list_row(b, who);
     b.view.list_cursor = 0;
     for _ in 0..at {
         cmd(b, Command::Down);
     }
+}
+
+/// Signs Konaté at right centre-back by keyboard: selected in the list, grabbed, dropped on the
+/// RCB slot of the pitch.
+pub fn sign_konate(b: &mut Board) {
+    select_in_list(b, "konate");
+    run_cmd(b, Command::Grab);
+    run_cmd(b, Command::NextPane);
+    run_cmd(b, Command::NextPane);
+    b.view.slot_cursor = slot(b, "RCB");
+    run_cmd(b, Command::Grab);
+    assert!(b.doc.plan.is_signing(&id("konate")));
 }

@@ -9,10 +9,6 @@ use squadboard::input::Command;
 use std::path::Path;
 use std::sync::Arc;
 
-fn fixture() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/players.csv")
-}
-
 /// Applies what the loader sends, as the event loop does, until the pool is in (or failed).
 fn deliver(b: &mut Board, path: &Path) -> usize {
     let rx = spawn_loader(path, Arc::clone(&b.doc.ds));
@@ -30,7 +26,7 @@ fn deliver(b: &mut Board, path: &Path) -> usize {
 fn pool_players_are_found_and_signed_like_targets() {
     let mut b = board();
     let base_targets = b.doc.ds.targets.len();
-    let progress = deliver(&mut b, &fixture());
+    let progress = deliver(&mut b, &fixture_path("players.csv"));
     assert!(progress >= 1, "progress is reported");
     let PoolStatus::Ready { players, .. } = b.search.pool else {
         panic!("{:?}", b.search.pool)
@@ -83,7 +79,7 @@ fn pool_players_are_found_and_signed_like_targets() {
 #[test]
 fn a_scenario_waiting_for_the_pool_opens_once_it_is_in() {
     let mut b = board();
-    deliver(&mut b, &fixture());
+    deliver(&mut b, &fixture_path("players.csv"));
     cmd(&mut b, Command::Search);
     typed(&mut b, "quiroga");
     b.apply(Action::FilterAccept);
@@ -101,7 +97,7 @@ fn a_scenario_waiting_for_the_pool_opens_once_it_is_in() {
     let mut fresh = board();
     fresh.doc.scenarios_dir = dir.path().to_path_buf();
     fresh.doc.open_after_pool = Some(path.clone());
-    deliver(&mut fresh, &fixture());
+    deliver(&mut fresh, &fixture_path("players.csv"));
     assert_eq!(fresh.doc.file.path.as_deref(), Some(path.as_path()));
     assert_eq!(
         fresh.doc.plan, b.doc.plan,

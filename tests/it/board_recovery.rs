@@ -2,16 +2,8 @@
 
 use crate::common;
 use common::*;
-use squadboard::app::{Action, Board, Modal};
+use squadboard::app::{Action, Modal};
 use squadboard::input::Command;
-
-fn sign_konate(b: &mut Board) {
-    select_in_list(b, "konate");
-    cmd(b, Command::Grab);
-    cmds(b, &[Command::NextPane, Command::NextPane]);
-    b.view.slot_cursor = slot(b, "RCB");
-    cmd(b, Command::Grab);
-}
 
 #[test]
 fn nothing_unsaved_writes_nothing() {
@@ -27,9 +19,7 @@ fn kept_work_is_offered_and_restored_with_its_file() {
     let mut b = board_in(dir.path());
     // Saved once, then changed: the change is what a signal would lose.
     b.apply(Action::Command(Command::SaveAs));
-    for c in "mine".chars() {
-        b.apply(Action::ModalChar(c));
-    }
+    typed_in_modal(&mut b, "mine");
     b.apply(Action::ModalAccept);
     sign_konate(&mut b);
     let kept = b.keep_unsaved().expect("dirty").expect("written");
@@ -81,23 +71,12 @@ fn declined_work_is_kept_as_a_scenario_not_lost() {
     assert_eq!(next.doc.plan, b.doc.plan);
 }
 
-fn a_scenario_with_a_pool_player(dir: &std::path::Path) -> std::path::PathBuf {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenario-v2.ron"),
-    )
-    .expect("fixture")
-    .replace("\"rivero\"", "\"tm-900002\"");
-    let p = dir.join("pool.ron");
-    std::fs::write(&p, text).expect("write");
-    p
-}
-
 /// Issue 13, item 1. Fails on main: the restore dropped the pool player without a word and
 /// deleted the recovery file before anything was saved.
 #[test]
 fn a_restore_drops_nobody_and_the_recovery_goes_only_once_saved() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = a_scenario_with_a_pool_player(dir.path());
+    let path = scenario_with_pool_player(dir.path());
     let mut b = board_in(dir.path());
     let loaded = squadboard::store::scenario::load(&path, &b.doc.ds).expect("loads");
     b.apply(Action::Done(Box::new(squadboard::app::Done::Opened {
@@ -188,9 +167,7 @@ fn a_restored_recovery_asks_before_overwriting_an_edit_made_meanwhile() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(dir.path());
     b.apply(Action::Command(Command::SaveAs));
-    for c in "mine".chars() {
-        b.apply(Action::ModalChar(c));
-    }
+    typed_in_modal(&mut b, "mine");
     b.apply(Action::ModalAccept);
     sign_konate(&mut b);
     b.keep_unsaved().expect("dirty").expect("written");

@@ -4,26 +4,10 @@
 
 use crate::common;
 use common::*;
-use squadboard::app::{Action, Board, Modal};
+use squadboard::app::{Action, Modal};
 use squadboard::domain::plan::DepartureKind;
 use squadboard::input::Command;
 use std::fs;
-
-fn type_in(b: &mut Board, text: &str) {
-    for ch in text.chars() {
-        b.apply(Action::ModalChar(ch));
-    }
-}
-
-fn sign_konate(b: &mut Board) {
-    select_in_list(b, "konate");
-    run_cmd(b, Command::Grab);
-    run_cmd(b, Command::NextPane);
-    run_cmd(b, Command::NextPane);
-    b.view.slot_cursor = slot(b, "RCB");
-    run_cmd(b, Command::Grab);
-    assert!(b.doc.plan.is_signing(&id("konate")));
-}
 
 fn files(dir: &tempfile::TempDir) -> Vec<String> {
     let mut v: Vec<String> = fs::read_dir(dir.path())
@@ -45,7 +29,7 @@ fn first_save_asks_for_a_name_then_saves_in_place() {
         matches!(b.view.modal, Some(Modal::Prompt { .. })),
         "asks for a name"
     );
-    type_in(&mut b, "Konaté in");
+    typed_in_modal(&mut b, "Konaté in");
     b.apply(Action::ModalAccept);
     assert!(b.view.modal.is_none());
     assert!(!b.doc.dirty(), "{:?}", b.view.message);
@@ -72,7 +56,7 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
     run_cmd(&mut b, Command::SaveAs);
-    type_in(&mut b, "plan a");
+    typed_in_modal(&mut b, "plan a");
     b.apply(Action::ModalAccept);
     let path = dir.path().join("plan-a.ron");
     let theirs = fs::read_to_string(&path)
@@ -112,7 +96,7 @@ fn a_failed_save_keeps_the_scenario_unsaved_and_says_why() {
     b.doc.scenarios_dir = blocker.clone();
     sign_konate(&mut b);
     run_cmd(&mut b, Command::SaveAs);
-    type_in(&mut b, "doomed");
+    typed_in_modal(&mut b, "doomed");
     b.apply(Action::ModalAccept);
     assert!(b.doc.dirty());
     let m = b.message_text().unwrap_or_default();
@@ -128,13 +112,13 @@ fn open_picker_filters_opens_and_deletes_with_confirmation() {
     // Two scenarios: one with Konaté, one in 4-4-2.
     sign_konate(&mut b);
     run_cmd(&mut b, Command::SaveAs);
-    type_in(&mut b, "Konaté in");
+    typed_in_modal(&mut b, "Konaté in");
     b.apply(Action::ModalAccept);
     run_cmd(&mut b, Command::NewScenario);
     run_cmd(&mut b, Command::Formation);
     run_cmd(&mut b, Command::Formation);
     run_cmd(&mut b, Command::SaveAs);
-    type_in(&mut b, "Two up front");
+    typed_in_modal(&mut b, "Two up front");
     b.apply(Action::ModalAccept);
     assert_eq!(files(&dir), vec!["konate-in.ron", "two-up-front.ron"]);
 
@@ -143,7 +127,7 @@ fn open_picker_filters_opens_and_deletes_with_confirmation() {
         panic!("picker: {:?}", b.view.modal)
     };
     assert_eq!(p.entries.len(), 2);
-    type_in(&mut b, "kon");
+    typed_in_modal(&mut b, "kon");
     let Some(Modal::Picker(p)) = &b.view.modal else {
         panic!("picker")
     };
@@ -161,7 +145,7 @@ fn open_picker_filters_opens_and_deletes_with_confirmation() {
 
     // Delete "Two up front": asks, then deletes and lists again.
     run_cmd(&mut b, Command::OpenScenario);
-    type_in(&mut b, "two");
+    typed_in_modal(&mut b, "two");
     b.apply(Action::PickerDelete);
     assert!(matches!(b.view.modal, Some(Modal::Confirm { .. })));
     assert_eq!(files(&dir).len(), 2, "nothing deleted before yes");
@@ -178,7 +162,7 @@ fn opening_with_unsaved_changes_asks_first() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
     run_cmd(&mut b, Command::SaveAs);
-    type_in(&mut b, "base");
+    typed_in_modal(&mut b, "base");
     b.apply(Action::ModalAccept);
     run_cmd(&mut b, Command::Formation);
     run_cmd(&mut b, Command::OpenScenario);
@@ -209,7 +193,7 @@ fn quitting_with_unsaved_changes_asks_and_can_save_first() {
     // s: save (asks a name, the first time), then quit.
     run_cmd(&mut b, Command::Quit);
     b.apply(Action::ConfirmSave);
-    type_in(&mut b, "before quitting");
+    typed_in_modal(&mut b, "before quitting");
     b.apply(Action::ModalAccept);
     assert!(b.view.should_quit);
     assert_eq!(files(&dir), vec!["before-quitting.ron"]);
@@ -226,7 +210,7 @@ fn duplicate_and_rename() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
     run_cmd(&mut b, Command::SaveAs);
-    type_in(&mut b, "first");
+    typed_in_modal(&mut b, "first");
     b.apply(Action::ModalAccept);
     run_cmd(&mut b, Command::Duplicate);
     b.apply(Action::ModalAccept); // "first copy"
@@ -236,7 +220,7 @@ fn duplicate_and_rename() {
     for _ in 0.."first copy".len() {
         b.apply(Action::ModalBackspace);
     }
-    type_in(&mut b, "second");
+    typed_in_modal(&mut b, "second");
     b.apply(Action::ModalAccept);
     assert_eq!(files(&dir), vec!["first.ron", "second.ron"]);
     assert_eq!(b.doc.file.name, "second");
@@ -248,7 +232,7 @@ fn compare_opens_side_by_side() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
     run_cmd(&mut b, Command::SaveAs);
-    type_in(&mut b, "as it is");
+    typed_in_modal(&mut b, "as it is");
     b.apply(Action::ModalAccept);
     sign_konate(&mut b);
     run_cmd(&mut b, Command::Compare);
@@ -318,7 +302,7 @@ fn departures_assumptions_and_notes_are_undoable_plan_changes() {
     );
     // Notes.
     run_cmd(&mut b, Command::Notes);
-    type_in(&mut b, "Konaté on a free?");
+    typed_in_modal(&mut b, "Konaté on a free?");
     b.apply(Action::ModalAccept);
     assert_eq!(b.doc.plan.notes, "Konaté on a free?");
     // An unknown menu key keeps the menu; Esc closes it.
@@ -339,7 +323,7 @@ fn opening_a_scenario_naming_unknown_players_lists_what_was_dropped() {
     let mut b = board_in(&dir);
     sign_konate(&mut b);
     run_cmd(&mut b, Command::SaveAs);
-    type_in(&mut b, "old data");
+    typed_in_modal(&mut b, "old data");
     b.apply(Action::ModalAccept);
     let path = dir.path().join("old-data.ron");
     let text = fs::read_to_string(&path)
@@ -361,7 +345,7 @@ fn a_suggested_name_is_replaced_by_typing_and_kept_by_enter() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
     run_cmd(&mut b, Command::SaveAs);
-    type_in(&mut b, "Plan A");
+    typed_in_modal(&mut b, "Plan A");
     b.apply(Action::ModalAccept);
     // Save as again: "Plan A" is suggested, selected; typing replaces it.
     run_cmd(&mut b, Command::SaveAs);
@@ -372,7 +356,7 @@ fn a_suggested_name_is_replaced_by_typing_and_kept_by_enter() {
         panic!("prompt")
     };
     assert_eq!((input.as_str(), *selected), ("Plan A", true));
-    type_in(&mut b, "Plan B");
+    typed_in_modal(&mut b, "Plan B");
     b.apply(Action::ModalAccept);
     assert_eq!(b.doc.file.name, "Plan B");
     // Enter alone keeps the suggestion.
@@ -392,7 +376,7 @@ fn rename_asks_before_deleting_a_file_changed_on_disk() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut b = board_in(&dir);
     run_cmd(&mut b, Command::SaveAs);
-    type_in(&mut b, "mine");
+    typed_in_modal(&mut b, "mine");
     b.apply(Action::ModalAccept);
     let mine = dir.path().join("mine.ron");
     let mut edited = fs::read_to_string(&mine).expect("mine");
@@ -402,7 +386,7 @@ fn rename_asks_before_deleting_a_file_changed_on_disk() {
     for _ in 0..4 {
         b.apply(Action::ModalBackspace);
     }
-    type_in(&mut b, "theirs");
+    typed_in_modal(&mut b, "theirs");
     b.apply(Action::ModalAccept);
     let Some(Modal::Confirm { question, .. }) = &b.view.modal else {
         panic!("asked first: {:?} {:?}", b.view.modal, b.view.message)
@@ -424,7 +408,7 @@ fn prompts_are_bounded_on_type_and_paste_and_any_name_saves() {
     run_cmd(&mut b, Command::SaveAs);
     b.apply(Action::ModalBackspace);
     b.apply(Action::Paste("ü".repeat(1_100_000)));
-    type_in(&mut b, "more");
+    typed_in_modal(&mut b, "more");
     let Some(Modal::Prompt { input, .. }) = &b.view.modal else {
         panic!("{:?}", b.view.modal)
     };
@@ -461,7 +445,7 @@ fn notes_keep_their_line_breaks_and_the_cursor_starts_at_the_end() {
     b.apply(Action::ModalAccept);
     assert_eq!(b.doc.plan.notes, "first line\nsecond line");
     run_cmd(&mut b, Command::Notes);
-    type_in(&mut b, "!");
+    typed_in_modal(&mut b, "!");
     b.apply(Action::ModalAccept);
     assert_eq!(b.doc.plan.notes, "first line\nsecond line!");
 }

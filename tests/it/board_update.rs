@@ -1,20 +1,15 @@
 //! Navigation, search, overlays and date moves through the update function, no terminal.
 
 use crate::common;
-use chrono::NaiveDate;
 use common::*;
 use squadboard::app::{Action, Pane};
 use squadboard::domain::Position;
 use squadboard::input::Command::*;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).expect("date")
-}
-
 #[test]
 fn starts_on_the_first_centre_back_at_the_next_summer_window() {
     let b = board();
-    assert_eq!(b.doc.plan.date, d(2026, 7, 1));
+    assert_eq!(b.doc.plan.date, ymd(2026, 7, 1));
     assert_eq!(b.view.focus, Pane::Depth);
     // The goalkeepers' column first, then the back line (the default focus), then the rest.
     assert_eq!(
@@ -180,20 +175,20 @@ fn overlays_toggle() {
 fn the_planning_date_moves_by_month_season_and_window() {
     let mut b = board();
     cmd(&mut b, MonthForward);
-    assert_eq!(b.doc.plan.date, d(2026, 8, 1));
+    assert_eq!(b.doc.plan.date, ymd(2026, 8, 1));
     cmd(&mut b, SeasonForward);
-    assert_eq!(b.doc.plan.date, d(2027, 8, 1));
+    assert_eq!(b.doc.plan.date, ymd(2027, 8, 1));
     cmd(&mut b, MonthBack);
     cmd(&mut b, SeasonBack);
-    assert_eq!(b.doc.plan.date, d(2026, 7, 1));
+    assert_eq!(b.doc.plan.date, ymd(2026, 7, 1));
     cmd(&mut b, NextWindow);
-    assert_eq!(b.doc.plan.date, d(2027, 1, 1));
+    assert_eq!(b.doc.plan.date, ymd(2027, 1, 1));
     cmd(&mut b, NextWindow);
-    assert_eq!(b.doc.plan.date, d(2027, 7, 1));
+    assert_eq!(b.doc.plan.date, ymd(2027, 7, 1));
     assert!(b.doc.dirty(), "the date is part of the plan");
     // Warnings follow at once: a season earlier Rüdiger's contract has not yet expired.
     cmds(&mut b, &[SeasonBack, SeasonBack]);
-    assert_eq!(b.doc.plan.date, d(2025, 7, 1));
+    assert_eq!(b.doc.plan.date, ymd(2025, 7, 1));
     let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan);
     let texts: Vec<String> = a.warnings.iter().map(|w| w.text(&b.doc.ds)).collect();
     assert!(

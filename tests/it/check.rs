@@ -1,8 +1,8 @@
 //! `squadboard check` on the bundled data, on broken copies of it, and malformed files.
 
+use crate::common::{line_col, squadboard_bin};
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 const FILES: [&str; 3] = ["squad.ron", "targets.ron", "depth.ron"];
 
@@ -24,7 +24,7 @@ fn copy_of_bundled() -> tempfile::TempDir {
 }
 
 fn check(dir: Option<&Path>) -> (bool, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_squadboard"));
+    let mut cmd = squadboard_bin();
     cmd.arg("check");
     if let Some(d) = dir {
         cmd.arg(d);
@@ -44,16 +44,6 @@ fn bundled_data_is_clean() {
     let dir = copy_of_bundled();
     let (ok, text) = check(Some(dir.path()));
     assert!(ok, "{text}");
-}
-
-/// Returns the 1-based line and column of the first `needle` in `text`.
-fn place(text: &str, needle: &str) -> (usize, usize) {
-    let at = text.find(needle).expect("needle in file");
-    let before = &text[..at];
-    (
-        before.matches('\n').count() + 1,
-        before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-    )
 }
 
 #[test]
@@ -86,7 +76,7 @@ fn a_malformed_copy_of_each_file_names_its_line_and_column() {
         fs::write(dir.path().join(file), &text).expect("write");
         let (ok, out) = check(Some(dir.path()));
         assert!(!ok, "{file}: {out}");
-        let (line, _) = place(&text, at);
+        let (line, _) = line_col(&text, at);
         let expected = format!("{}:{line}:", dir.path().join(file).display());
         assert!(
             out.contains(&expected),

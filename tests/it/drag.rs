@@ -2,20 +2,11 @@
 
 use crate::common;
 use common::*;
-use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 use squadboard::app::{Board, Pane, Spot};
 use squadboard::domain::Position;
 use squadboard::input::Command::*;
 use squadboard::input::{HitMap, event_to_actions};
-
-fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
-    Event::Mouse(MouseEvent {
-        kind,
-        column,
-        row,
-        modifiers: KeyModifiers::NONE,
-    })
-}
 
 /// Sends one event through the real input map against the last frame, then redraws.
 fn send(b: &mut Board, hits: &mut HitMap, ev: Event) {
@@ -39,33 +30,25 @@ fn mouse_drag(b: &mut Board, from: Spot, to: Spot) {
     send(
         b,
         &mut hits,
-        mouse(MouseEventKind::Down(MouseButton::Left), x0, y0),
+        mouse_at(MouseEventKind::Down(MouseButton::Left), x0, y0),
     );
     send(
         b,
         &mut hits,
-        mouse(MouseEventKind::Drag(MouseButton::Left), x0 + 1, y0),
+        mouse_at(MouseEventKind::Drag(MouseButton::Left), x0 + 1, y0),
     );
     let (x1, y1) = centre(&hits, to);
     send(
         b,
         &mut hits,
-        mouse(MouseEventKind::Drag(MouseButton::Left), x1, y1),
+        mouse_at(MouseEventKind::Drag(MouseButton::Left), x1, y1),
     );
     assert!(b.view.drag.is_some(), "dragging");
     send(
         b,
         &mut hits,
-        mouse(MouseEventKind::Up(MouseButton::Left), x1, y1),
+        mouse_at(MouseEventKind::Up(MouseButton::Left), x1, y1),
     );
-}
-
-fn list_row(b: &Board, who: &str) -> usize {
-    b.view
-        .list
-        .iter()
-        .position(|i| i.id.as_str() == who)
-        .expect("listed")
 }
 
 #[test]
@@ -203,18 +186,18 @@ fn esc_cancels_a_drag_and_a_release_outside_changes_nothing() {
     send(
         &mut b,
         &mut hits,
-        mouse(MouseEventKind::Down(MouseButton::Left), x, y),
+        mouse_at(MouseEventKind::Down(MouseButton::Left), x, y),
     );
     send(
         &mut b,
         &mut hits,
-        mouse(MouseEventKind::Drag(MouseButton::Left), 119, 39),
+        mouse_at(MouseEventKind::Drag(MouseButton::Left), 119, 39),
     );
     // The status line is no drop spot.
     send(
         &mut b,
         &mut hits,
-        mouse(MouseEventKind::Up(MouseButton::Left), 119, 39),
+        mouse_at(MouseEventKind::Up(MouseButton::Left), 119, 39),
     );
     assert!(b.view.drag.is_none());
     assert_eq!(b.doc.plan, before);
@@ -235,12 +218,12 @@ fn a_click_selects_without_dragging() {
     send(
         &mut b,
         &mut hits,
-        mouse(MouseEventKind::Down(MouseButton::Left), x, y),
+        mouse_at(MouseEventKind::Down(MouseButton::Left), x, y),
     );
     send(
         &mut b,
         &mut hits,
-        mouse(MouseEventKind::Up(MouseButton::Left), x, y),
+        mouse_at(MouseEventKind::Up(MouseButton::Left), x, y),
     );
     assert_eq!(b.view.focus, Pane::Pitch);
     assert_eq!(b.view.slot_cursor, lcb);
@@ -260,9 +243,9 @@ fn hits_follow_the_layout_at_every_size() {
         let to = hits.area_of(Spot::Slot(lcb)).expect("slot drawn");
         let mut hits = hits;
         for ev in [
-            mouse(MouseEventKind::Down(MouseButton::Left), from.x + 2, from.y),
-            mouse(MouseEventKind::Drag(MouseButton::Left), to.x + 1, to.y),
-            mouse(MouseEventKind::Up(MouseButton::Left), to.x + 1, to.y),
+            mouse_at(MouseEventKind::Down(MouseButton::Left), from.x + 2, from.y),
+            mouse_at(MouseEventKind::Drag(MouseButton::Left), to.x + 1, to.y),
+            mouse_at(MouseEventKind::Up(MouseButton::Left), to.x + 1, to.y),
         ] {
             for a in event_to_actions(&ev, &b, crate::common::keymap(), &hits) {
                 b.update(a);
@@ -340,12 +323,12 @@ fn a_mouse_drop_in_the_attack_line_matches_the_keyboard() {
     send(
         &mut ms,
         &mut hits,
-        mouse(MouseEventKind::Down(MouseButton::Left), x0, y0),
+        mouse_at(MouseEventKind::Down(MouseButton::Left), x0, y0),
     );
     send(
         &mut ms,
         &mut hits,
-        mouse(MouseEventKind::Drag(MouseButton::Left), x1, y1),
+        mouse_at(MouseEventKind::Drag(MouseButton::Left), x1, y1),
     );
     // The drop spot lights up while over it.
     let (buf, _) = render(&ms, 120, 40);
@@ -353,7 +336,7 @@ fn a_mouse_drop_in_the_attack_line_matches_the_keyboard() {
     send(
         &mut ms,
         &mut hits,
-        mouse(MouseEventKind::Up(MouseButton::Left), x1, y1),
+        mouse_at(MouseEventKind::Up(MouseButton::Left), x1, y1),
     );
     assert!(ms.view.drag.is_none());
     assert_eq!(kb.doc.plan.depth, ms.doc.plan.depth);

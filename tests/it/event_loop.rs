@@ -6,38 +6,30 @@ use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use squadboard::tui::{Exit, ScriptedEvents, Signals, run_loop};
 use squadboard::ui::Theme;
 use std::collections::VecDeque;
-
-fn key(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-}
-
-fn code(c: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
-}
 
 #[test]
 fn keys_drive_the_loop_and_q_quits() {
     let mut b = board();
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let mut events = ScriptedEvents(VecDeque::from(vec![
-        key('/'),
-        key('k'),
-        key('o'),
-        key('n'),
-        code(KeyCode::Enter),
-        key(' '),
-        code(KeyCode::Tab),
-        code(KeyCode::Tab),
-        key('h'),
-        key(' '),
-        key('q'),
+        char_press('/'),
+        char_press('k'),
+        char_press('o'),
+        char_press('n'),
+        key_press(KeyCode::Enter),
+        char_press(' '),
+        key_press(KeyCode::Tab),
+        key_press(KeyCode::Tab),
+        char_press('h'),
+        char_press(' '),
+        char_press('q'),
         // Unsaved changes: quitting asks first; y quits without saving.
-        key('y'),
+        char_press('y'),
     ]));
     let exit = run_loop(
         &mut term,
@@ -94,31 +86,18 @@ fn the_mouse_uses_the_frame_the_loop_drew() {
     // Where things are at 120×40, from an identical render.
     let (buf, hits) = render(&b, 120, 40);
     drop(buf);
-    let row = b
-        .view
-        .list
-        .iter()
-        .position(|i| i.id.as_str() == "konate")
-        .expect("listed");
+    let row = list_row(&b, "konate");
     let from = hits
         .area_of(squadboard::app::Spot::ListRow(row))
         .expect("row");
     let to = hits
         .area_of(squadboard::app::Spot::Slot(slot(&b, "LCB")))
         .expect("slot");
-    let m = |kind, x, y| {
-        Event::Mouse(MouseEvent {
-            kind,
-            column: x,
-            row: y,
-            modifiers: KeyModifiers::NONE,
-        })
-    };
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let mut events = ScriptedEvents(VecDeque::from(vec![
-        m(MouseEventKind::Down(MouseButton::Left), from.x + 3, from.y),
-        m(MouseEventKind::Drag(MouseButton::Left), to.x + 1, to.y),
-        m(MouseEventKind::Up(MouseButton::Left), to.x + 1, to.y),
+        mouse_at(MouseEventKind::Down(MouseButton::Left), from.x + 3, from.y),
+        mouse_at(MouseEventKind::Drag(MouseButton::Left), to.x + 1, to.y),
+        mouse_at(MouseEventKind::Up(MouseButton::Left), to.x + 1, to.y),
     ]));
     run_loop(
         &mut term,

@@ -1,11 +1,11 @@
 //! `squadboard find`: best matches first, tab-separated name, club, position, age; over the data
 //! and a scouting pool.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use crate::common::{bundled_data, fixture_arg, squadboard_bin};
+use std::process::Output;
 
 fn find(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_squadboard"))
+    squadboard_bin()
         .arg("find")
         .args(args)
         .output()
@@ -17,13 +17,6 @@ fn lines(out: &Output) -> Vec<Vec<String>> {
         .lines()
         .map(|l| l.split('\t').map(str::to_string).collect())
         .collect()
-}
-
-fn fixture() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/players.csv")
-        .display()
-        .to_string()
 }
 
 #[test]
@@ -43,7 +36,7 @@ fn finds_bundled_players_without_accents_with_age_at_the_planning_date() {
 
 #[test]
 fn searches_the_pool_too_best_first_and_limited() {
-    let pool = fixture();
+    let pool = fixture_arg("players.csv");
     let out = find(&["keita", "--pool", &pool]);
     assert!(
         out.status.success(),
@@ -172,7 +165,7 @@ fn the_fast_pool_search_ranks_exactly_as_the_full_one() {
     text.push_str("86202,Antonio,Rüdiger,Antonio Rüdiger,2025,1,x,,,Germany,1993-03-03 00:00:00,Centre-Back,Defender,right,190.0,,,,,,Chelsea FC,,\n");
     text.push_str("86203,Mar,\"Oak, Jr\",\"Mar Oak, Jr\",2025,1,x,,,,,,,,,,,,,,Elm FC,,\n");
     std::fs::write(&csv, &text).expect("write");
-    let ds = squadboard::store::load(None).expect("bundled");
+    let ds = bundled_data();
     let mut compared = 0;
     for q in [
         "mar",

@@ -4,12 +4,13 @@
 //!
 //! Default case counts keep `cargo test` quick; `SQUADBOARD_FULL=1` runs 10,000 cases a loader.
 
+use crate::common::{bundled_data, full_run, keymap};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use squadboard::app::{Action, Board, Done, Modal};
-use squadboard::domain::{DataFile, Dataset};
+use squadboard::domain::DataFile;
 use squadboard::input::{Command, Keymap};
 use squadboard::store::ron_file::decode_utf8;
 use squadboard::store::scenario as scenarios;
@@ -27,14 +28,10 @@ const KEYMAP: &str = include_str!("../../assets/keymap.ron");
 const THEME: &str = include_str!("../../assets/theme.ron");
 const PLAYERS_CSV: &str = include_str!("../fixtures/players.csv");
 
-fn full() -> bool {
-    std::env::var_os("SQUADBOARD_FULL").is_some_and(|v| !v.is_empty() && v != "0")
-}
-
 /// `default` cases in a plain `cargo test`, 10,000 with `SQUADBOARD_FULL=1`.
 fn config(default: u32) -> ProptestConfig {
     ProptestConfig {
-        cases: if full() { 10_000 } else { default },
+        cases: if full_run() { 10_000 } else { default },
         // Shrunk failures are printed; no regression files are written into the tree.
         failure_persistence: None,
         ..ProptestConfig::default()
@@ -359,14 +356,6 @@ fn draw_everything(board: &mut Board, km: &Keymap, theme: &Theme) {
     board.update(Action::Command(Command::Cancel));
 }
 
-fn keymap() -> &'static Keymap {
-    crate::common::keymap()
-}
-
-fn bundled() -> Arc<Dataset> {
-    Arc::new(squadboard::store::load(None).expect("bundled data"))
-}
-
 fn original(which: DataFile) -> &'static str {
     match which {
         DataFile::Squad => SQUAD,
@@ -437,7 +426,7 @@ fn check_scenario(bytes: Vec<u8>) -> Result<(), TestCaseError> {
             return assert_placed(&e, &[(name, lossy.as_str())]);
         }
     };
-    let ds = bundled();
+    let ds = Arc::new(bundled_data());
     match scenarios::parse(name, &text, &ds) {
         Err(e) => assert_placed(&e, &[(name, text.as_str())])?,
         Ok(loaded) => {
@@ -657,7 +646,7 @@ fn check_keymap(bytes: Vec<u8>) -> Result<(), TestCaseError> {
                     prop_assert_eq!(km.command(&KeyEvent::new(k.code, mods)), Some(cmd), "{}", k);
                 }
             }
-            let mut board = Board::new(bundled(), None);
+            let mut board = Board::new(Arc::new(bundled_data()), None);
             draw_everything(&mut board, &km, &Theme::default());
             board.update(Action::Command(Command::Help));
             board.view.help = true;
@@ -679,7 +668,7 @@ fn check_theme(bytes: Vec<u8>) -> Result<(), TestCaseError> {
     match Theme::load(Some((name, &text))) {
         Err(e) => assert_placed(&e, &[(name, text.as_str())])?,
         Ok(theme) => {
-            let mut board = Board::new(bundled(), None);
+            let mut board = Board::new(Arc::new(bundled_data()), None);
             draw_everything(&mut board, keymap(), &theme);
         }
     }
@@ -719,20 +708,24 @@ fn sweep(
     let all = snippets();
     let mut tokens = Vec::new();
     let mut at = 0;
-    let upto = if full() { bytes.len() } else { default_upto };
+    let upto = if full_run() {
+        bytes.len()
+    } else {
+        default_upto
+    };
     while at < bytes.len().min(upto) {
         let t = token_at(bytes, at);
         at = t.end.max(at + 1);
         let first = bytes[t.start];
         let value = first == b'"' || first.is_ascii_digit();
-        if value || full() {
+        if value || full_run() {
             tokens.push((t, value));
         }
     }
     let mut runs = 0;
     for (t, value) in &tokens {
         let t = t.clone();
-        for v in if *value && full() { &all } else { &values } {
+        for v in if *value && full_run() { &all } else { &values } {
             let mut b = bytes.to_vec();
             b.splice(t.clone(), v.iter().copied());
             if let Err(e) = check(b.clone()) {
@@ -810,7 +803,7 @@ fn the_mutator_mutates_and_the_originals_load() {
     let inserted = apply(text, &[Mutation::Insert(At(0), 1)], &snippets);
     assert!(inserted.starts_with(&snippets[1]));
 
-    let ds = bundled();
+    let ds = Arc::new(bundled_data());
     assert!(squadboard::store::check(&Sources::bundled()).is_clean());
     for (name, text) in [("squad", SQUAD), ("targets", TARGETS), ("depth", DEPTH)] {
         assert!(!text.is_empty(), "{name}");
@@ -862,7 +855,7 @@ fn huge_fees_add_up_without_overflow() {
         ),
     );
     assert_eq!(text.matches(&max.to_string()).count(), 2, "{text}");
-    let ds = bundled();
+    let ds = Arc::new(bundled_data());
     let loaded = scenarios::parse("huge.ron", &text, &ds).expect("huge fees parse");
     let plan = loaded.scenario.plan.clone();
     let mut board = Board::new(Arc::clone(&ds), None);
@@ -890,7 +883,7 @@ fn a_depth_column_longer_than_a_terminal_is_tall_draws() {
     let text = SCENARIO_V2.to_string();
     let column = vec!["\"huijsen\""; 65_528].join(",");
     let doubled = text.replacen("CB: [", &format!("CB: [{column},"), 1);
-    let ds = bundled();
+    let ds = Arc::new(bundled_data());
     let loaded = scenarios::parse("tall.ron", &doubled, &ds).expect("a long column parses");
     assert!(
         loaded.notices().iter().any(|n| n.contains("listed twice")),

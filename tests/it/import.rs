@@ -1,16 +1,13 @@
 //! `squadboard import`: a Transfermarkt-style CSV becomes a data folder `check` accepts; broken
 //! rows are named by row and column; nothing half-written is ever left behind.
 
+use crate::common::{fixture_path, squadboard_bin};
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/players.csv")
-}
+use std::path::Path;
+use std::process::Output;
 
 fn squadboard(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_squadboard"))
+    squadboard_bin()
         .args(args)
         .output()
         .expect("run squadboard")
@@ -49,7 +46,7 @@ fn others(parent: &Path, keep: &[&str]) -> Vec<String> {
 fn a_club_round_trips_into_a_folder_check_accepts() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("valdoria");
-    let out = import(&fixture(), "atletico valdoria", &dir, &[]);
+    let out = import(&fixture_path("players.csv"), "atletico valdoria", &dir, &[]);
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stdout}{stderr}");
     assert!(
@@ -126,7 +123,7 @@ fn a_club_round_trips_into_a_folder_check_accepts() {
 fn bad_optional_cells_keep_the_row_and_only_bad_rows_are_skipped_once() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let csv = tmp.path().join("players.csv");
-    let good = fs::read_to_string(fixture()).expect("fixture");
+    let good = fs::read_to_string(fixture_path("players.csv")).expect("fixture");
     let broken = good
         .replacen("1999-02-11 00:00:00", "1999-02-30 00:00:00", 1) // row 2
         .replacen("18000000.0,18000000.0", "eighteen million,18000000.0", 1) // row 3
@@ -163,7 +160,7 @@ fn a_missing_required_column_stops_and_names_file_and_column() {
         ("current_club_name", "club"),
     ] {
         let csv = tmp.path().join(format!("no-{column}.csv"));
-        let good = fs::read_to_string(fixture()).expect("fixture");
+        let good = fs::read_to_string(fixture_path("players.csv")).expect("fixture");
         let (header, rest) = good.split_once('\n').expect("header");
         let header = header
             .split(',')
@@ -189,7 +186,7 @@ fn nothing_half_written_and_nothing_overwritten_without_force() {
     fs::write(dir.join("notes.txt"), "mine").expect("write");
 
     // A folder with the user's files is left alone.
-    let out = import(&fixture(), "Ashbury Rovers", &dir, &[]);
+    let out = import(&fixture_path("players.csv"), "Ashbury Rovers", &dir, &[]);
     let (_, stderr) = text(&out);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -203,7 +200,7 @@ fn nothing_half_written_and_nothing_overwritten_without_force() {
 
     // An unknown club fails before anything is written.
     let fresh = tmp.path().join("fresh");
-    let out = import(&fixture(), "Real Ashbury", &fresh, &[]);
+    let out = import(&fixture_path("players.csv"), "Real Ashbury", &fresh, &[]);
     let (_, stderr) = text(&out);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr.contains("no club named `Real Ashbury`"), "{stderr}");
@@ -211,7 +208,12 @@ fn nothing_half_written_and_nothing_overwritten_without_force() {
     assert!(!fresh.exists());
 
     // --force writes the three files in; the user's file stays; no temporary file is left.
-    let out = import(&fixture(), "Ashbury Rovers", &dir, &["--force"]);
+    let out = import(
+        &fixture_path("players.csv"),
+        "Ashbury Rovers",
+        &dir,
+        &["--force"],
+    );
     assert!(out.status.success(), "{}", text(&out).1);
     assert_eq!(
         fs::read_to_string(dir.join("notes.txt")).expect("kept"),
@@ -232,7 +234,7 @@ fn nothing_half_written_and_nothing_overwritten_without_force() {
     // An empty folder is simply filled.
     let empty = tmp.path().join("empty");
     fs::create_dir(&empty).expect("mkdir");
-    let out = import(&fixture(), "Ashbury Rovers", &empty, &[]);
+    let out = import(&fixture_path("players.csv"), "Ashbury Rovers", &empty, &[]);
     assert!(out.status.success(), "{}", text(&out).1);
     let ds = squadboard::store::load(Some(&empty)).expect("loads");
     assert_eq!(ds.squad.len(), 2);
@@ -245,7 +247,7 @@ fn nothing_half_written_and_nothing_overwritten_without_force() {
 fn force_replaces_only_what_import_writes() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("club");
-    let out = import(&fixture(), "Ashbury Rovers", &dir, &[]);
+    let out = import(&fixture_path("players.csv"), "Ashbury Rovers", &dir, &[]);
     assert!(out.status.success(), "{}", text(&out).1);
     let made = fs::read_to_string(dir.join("targets.ron")).expect("targets");
     assert!(made.starts_with("// Made by `squadboard import`"), "{made}");
@@ -257,7 +259,12 @@ fn force_replaces_only_what_import_writes() {
     fs::write(dir.join("squad.ron"), "// old squad\n").expect("write");
 
     // A targets.ron import made is replaced along with squad.ron and depth.ron.
-    let out = import(&fixture(), "Ashbury Rovers", &dir, &["--force"]);
+    let out = import(
+        &fixture_path("players.csv"),
+        "Ashbury Rovers",
+        &dir,
+        &["--force"],
+    );
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(
@@ -280,7 +287,12 @@ fn force_replaces_only_what_import_writes() {
     // A hand-written targets.ron is kept, and said so.
     let mine = "// my targets\nTargets(reports: [], players: [], links: [])\n";
     fs::write(dir.join("targets.ron"), mine).expect("write");
-    let out = import(&fixture(), "Ashbury Rovers", &dir, &["--force"]);
+    let out = import(
+        &fixture_path("players.csv"),
+        "Ashbury Rovers",
+        &dir,
+        &["--force"],
+    );
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(stdout.contains("replaced squad.ron, depth.ron"), "{stdout}");

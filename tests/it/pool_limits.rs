@@ -1,7 +1,8 @@
 //! Issue 13 item 11: an endless or huge pool (`--pool /dev/zero`, a file with one enormous line)
 //! is a one-line error naming the file and the limit, quoting at most ~80 characters of it.
 
-use std::process::{Command, Stdio};
+use crate::common::squadboard_bin;
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 /// Runs `squadboard find x --pool FILE` and returns (exit code, stderr). A run that has not
@@ -11,7 +12,7 @@ fn find_with_pool(pool: &str) -> (Option<i32>, String) {
     let dir = tempfile::tempdir().expect("tempdir");
     let err_path = dir.path().join("stderr");
     let err_file = std::fs::File::create(&err_path).expect("stderr file");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_squadboard"))
+    let mut child = squadboard_bin()
         .args(["find", "x", "--pool", pool])
         .stdout(Stdio::null())
         .stderr(err_file)

@@ -1,6 +1,7 @@
 //! Saving a scenario never leaves a half-written file, a temporary file, or an overwritten
 //! external edit behind.
 
+use crate::common::bundled_data;
 use chrono::{NaiveDate, TimeZone, Utc};
 use squadboard::domain::plan::{DepartureKind, Plan};
 use squadboard::domain::scenario::Scenario;
@@ -10,10 +11,6 @@ use squadboard::store::scenario::{SaveError, load, save, save_with, to_ron};
 use std::fs;
 use std::io;
 use std::path::Path;
-
-fn ds() -> Dataset {
-    squadboard::store::load(None).expect("bundled data")
-}
 
 /// Two different scenarios: the one on disk and the one being saved over it.
 fn old_and_new(ds: &Dataset) -> (Scenario, Scenario) {
@@ -43,7 +40,7 @@ fn names(dir: &Path) -> Vec<String> {
 
 #[test]
 fn a_save_failing_at_any_step_leaves_the_complete_old_or_new_file() {
-    let ds = ds();
+    let ds = bundled_data();
     let (old, new) = old_and_new(&ds);
     let (old_text, new_text) = (to_ron(&old).expect("ron"), to_ron(&new).expect("ron"));
     for step in Step::ALL {
@@ -81,7 +78,7 @@ fn a_save_failing_at_any_step_leaves_the_complete_old_or_new_file() {
 
 #[test]
 fn a_panic_mid_save_leaves_the_old_file_and_no_temporary() {
-    let ds = ds();
+    let ds = bundled_data();
     let (old, new) = old_and_new(&ds);
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("plan-a.ron");
@@ -102,7 +99,7 @@ fn a_panic_mid_save_leaves_the_old_file_and_no_temporary() {
 #[test]
 fn permission_bits_survive_a_save() {
     use std::os::unix::fs::PermissionsExt;
-    let ds = ds();
+    let ds = bundled_data();
     let (old, new) = old_and_new(&ds);
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("plan-a.ron");
@@ -118,7 +115,7 @@ fn permission_bits_survive_a_save() {
 
 #[test]
 fn a_file_changed_on_disk_is_not_overwritten_silently() {
-    let ds = ds();
+    let ds = bundled_data();
     let (old, new) = old_and_new(&ds);
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("plan-a.ron");
@@ -172,7 +169,7 @@ fn a_file_changed_on_disk_is_not_overwritten_silently() {
 
 #[test]
 fn a_thousand_saves_leave_one_file_and_no_temporaries() {
-    let ds = ds();
+    let ds = bundled_data();
     let (mut s, _) = old_and_new(&ds);
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("plan-a.ron");
@@ -244,7 +241,7 @@ impl Drop for ReadOnly<'_> {
 #[cfg(unix)]
 #[test]
 fn saving_into_a_read_only_folder_fails_cleanly() {
-    let ds = ds();
+    let ds = bundled_data();
     let (old, new) = old_and_new(&ds);
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("plan-a.ron");
@@ -269,7 +266,7 @@ fn saving_into_a_read_only_folder_fails_cleanly() {
 #[test]
 fn symbolic_links_are_written_through_and_kept() {
     use std::os::unix::fs::symlink;
-    let ds = ds();
+    let ds = bundled_data();
     let (old, new) = old_and_new(&ds);
     let dir = tempfile::tempdir().expect("tempdir");
     let real_dir = dir.path().join("dotfiles");

@@ -1,18 +1,12 @@
 //! `squadboard scenario show|export|list|compare`, run as the real binary.
 
+use crate::common::{bundled_data, data_dir_with_scenario_fixtures, fixture_path, squadboard_bin};
 use chrono::{NaiveDate, TimeZone, Utc};
 use squadboard::domain::plan::Plan;
 use squadboard::domain::scenario::Scenario;
 use squadboard::store::scenario::save_new;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use std::path::Path;
 
 struct Run {
     code: Option<i32>,
@@ -22,7 +16,7 @@ struct Run {
 
 /// Runs `squadboard` with `SQUADBOARD_DATA_DIR` pointing at `data_dir`.
 fn run(data_dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_squadboard"))
+    let out = squadboard_bin()
         .env("SQUADBOARD_DATA_DIR", data_dir)
         .args(args)
         .output()
@@ -34,20 +28,9 @@ fn run(data_dir: &Path, args: &[&str]) -> Run {
     }
 }
 
-/// A data directory whose `scenarios/` holds both fixtures.
-fn with_fixtures() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let scenarios = dir.path().join("scenarios");
-    fs::create_dir(&scenarios).expect("mkdir");
-    for f in ["scenario-v1.ron", "scenario-v2.ron"] {
-        fs::copy(fixture(f), scenarios.join(f)).expect("copy");
-    }
-    (dir, scenarios)
-}
-
 #[test]
 fn list_uses_the_data_dir_and_names_unreadable_files() {
-    let (dir, scenarios) = with_fixtures();
+    let (dir, scenarios) = data_dir_with_scenario_fixtures();
     fs::write(
         scenarios.join("broken.ron"),
         "Scenario(\n    format_version: 2,\n    name: 5,\n)\n",
@@ -124,7 +107,7 @@ fn list_uses_the_data_dir_and_names_unreadable_files() {
 
 #[test]
 fn show_prints_the_xi_with_marks_moves_warnings_and_totals() {
-    let (dir, scenarios) = with_fixtures();
+    let (dir, scenarios) = data_dir_with_scenario_fixtures();
     let r = run(dir.path(), &["scenario", "show", "scenario-v2"]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let t = &r.stdout;
@@ -145,7 +128,7 @@ fn show_prints_the_xi_with_marks_moves_warnings_and_totals() {
 
     // The untouched squad at its default date: Rüdiger's contract has run out, so the XI takes
     // Militão, and Rüdiger is warned about as out of contract, not called a free agent.
-    let ds = squadboard::store::load(None).expect("bundled");
+    let ds = bundled_data();
     let now = Utc
         .with_ymd_and_hms(2026, 1, 1, 12, 0, 0)
         .single()
@@ -188,7 +171,7 @@ fn show_prints_the_xi_with_marks_moves_warnings_and_totals() {
 
 #[test]
 fn export_markdown_json_and_svg() {
-    let (dir, _) = with_fixtures();
+    let (dir, _) = data_dir_with_scenario_fixtures();
     let md = run(
         dir.path(),
         &["scenario", "export", "scenario-v2", "--format", "markdown"],
@@ -266,7 +249,7 @@ fn export_markdown_json_and_svg() {
 
 #[test]
 fn compare_two_scenarios() {
-    let (dir, _) = with_fixtures();
+    let (dir, _) = data_dir_with_scenario_fixtures();
     let r = run(
         dir.path(),
         &["scenario", "compare", "scenario-v1", "scenario-v2"],
@@ -288,7 +271,7 @@ fn compare_two_scenarios() {
 
 #[test]
 fn bad_files_fail_with_the_file_named() {
-    let (dir, scenarios) = with_fixtures();
+    let (dir, scenarios) = data_dir_with_scenario_fixtures();
     let r = run(dir.path(), &["scenario", "show", "no-such-plan"]);
     assert_eq!(r.code, Some(2));
     assert!(
@@ -300,7 +283,7 @@ fn bad_files_fail_with_the_file_named() {
     let newer = scenarios.join("newer.ron");
     fs::write(
         &newer,
-        fs::read_to_string(fixture("scenario-v2.ron"))
+        fs::read_to_string(fixture_path("scenario-v2.ron"))
             .expect("fixture")
             .replace("format_version: 2,", "format_version: 4,"),
     )

@@ -1,6 +1,7 @@
 //! The scenario file format: versions, migration, errors with `file:line:column`, dropped
 //! players, the written-out XI, the size cap, and a round trip of any scenario.
 
+use crate::common::{bundled_data, fixture_path, id, line_col, ymd};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use squadboard::domain::budget::WindowBudget;
@@ -14,40 +15,11 @@ use squadboard::store::scenario::{
     MAX_SCENARIO_BYTES, SaveError, load, parse, save, save_new, to_ron,
 };
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn ds() -> Dataset {
-    squadboard::store::load(None).expect("bundled data")
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn id(s: &str) -> PlayerId {
-    PlayerId::new(s)
-}
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).expect("date")
-}
-
-/// 1-based line and column of the first `needle` in `text`.
-fn place(text: &str, needle: &str) -> (usize, usize) {
-    let at = text.find(needle).expect("needle in text");
-    let before = &text[..at];
-    (
-        before.matches('\n').count() + 1,
-        before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-    )
-}
 
 #[test]
 fn the_v1_fixture_stays_loadable_and_migrates() {
-    let ds = ds();
-    let l = load(&fixture("scenario-v1.ron"), &ds).expect("v1 loads");
+    let ds = bundled_data();
+    let l = load(&fixture_path("scenario-v1.ron"), &ds).expect("v1 loads");
     assert_eq!(l.migrated_from, Some(1));
     assert!(l.unresolved.is_empty(), "{:?}", l.unresolved);
     assert!(l.xi_differences.is_empty());
@@ -60,7 +32,7 @@ fn the_v1_fixture_stays_loadable_and_migrates() {
         .expect("t");
     assert_eq!((s.created, s.modified), (saved, saved));
     let p = &s.plan;
-    assert_eq!(p.date, d(2026, 7, 1));
+    assert_eq!(p.date, ymd(2026, 7, 1));
     assert_eq!(p.formation(), Formation::F433);
     assert_eq!(
         p.depth.column(Position::CB),
@@ -90,11 +62,11 @@ fn the_v1_fixture_stays_loadable_and_migrates() {
         vec![
             Assumption::FitFrom {
                 id: id("militao"),
-                from: d(2026, 8, 1)
+                from: ymd(2026, 8, 1)
             },
             Assumption::Renews {
                 id: id("carvajal"),
-                until: d(2027, 6, 30)
+                until: ymd(2027, 6, 30)
             },
         ]
     );
@@ -120,8 +92,8 @@ fn the_v1_fixture_stays_loadable_and_migrates() {
 fn the_current_format_is_pinned_by_its_fixture() {
     // If this fails, the file format changed: bump FORMAT_VERSION, freeze the old shape and
     // migrate it, rather than editing the fixture.
-    let ds = ds();
-    let path = fixture("scenario-v3.ron");
+    let ds = bundled_data();
+    let path = fixture_path("scenario-v3.ron");
     let text = fs::read_to_string(&path).expect("fixture");
     let l = load(&path, &ds).expect("v3 loads");
     assert_eq!(l.migrated_from, None);
@@ -140,21 +112,21 @@ fn the_current_format_is_pinned_by_its_fixture() {
 
 #[test]
 fn the_v2_fixture_stays_loadable_and_migrates_without_budgets() {
-    let ds = ds();
-    let v2 = load(&fixture("scenario-v2.ron"), &ds).expect("v2 loads");
+    let ds = bundled_data();
+    let v2 = load(&fixture_path("scenario-v2.ron"), &ds).expect("v2 loads");
     assert_eq!(v2.migrated_from, Some(2));
     assert!(v2.notices()[0].contains("written in scenario format 2"));
     assert!(v2.scenario.plan.budgets.is_empty());
     assert_eq!(v2.scenario.plan.timeline, TimelineSettings::default());
     // The same plan as the v3 fixture, less the fields format 3 added.
-    let mut v3 = load(&fixture("scenario-v3.ron"), &ds)
+    let mut v3 = load(&fixture_path("scenario-v3.ron"), &ds)
         .expect("v3 loads")
         .scenario;
     v3.plan.budgets.clear();
     v3.plan.timeline = TimelineSettings::default();
     assert_eq!(v2.scenario, v3);
     // A format-2 file naming a format-3 field is refused: version 2 never had it.
-    let text = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
+    let text = fs::read_to_string(fixture_path("scenario-v2.ron")).expect("fixture");
     let bad = text.replace("        notes:", "        budgets: [],\n        notes:");
     let err = parse("bad.ron", &bad, &ds)
         .expect_err("refused")
@@ -164,8 +136,8 @@ fn the_v2_fixture_stays_loadable_and_migrates_without_budgets() {
 
 #[test]
 fn newer_and_unknown_versions_are_refused_naming_the_file() {
-    let ds = ds();
-    let v2 = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
+    let ds = bundled_data();
+    let v2 = fs::read_to_string(fixture_path("scenario-v2.ron")).expect("fixture");
     let dir = tempfile::tempdir().expect("tempdir");
     for (version, says) in [
         (
@@ -178,7 +150,7 @@ fn newer_and_unknown_versions_are_refused_naming_the_file() {
         let path = dir.path().join(format!("v{version}.ron"));
         fs::write(&path, &text).expect("write");
         let err = load(&path, &ds).expect_err("refused").to_string();
-        let (line, col) = place(&text, "format_version");
+        let (line, col) = line_col(&text, "format_version");
         let at = format!("{}:{line}:{col}: ", path.display());
         assert!(err.starts_with(&at), "{err}");
         assert!(err.contains(says), "{err}");
@@ -194,8 +166,8 @@ fn newer_and_unknown_versions_are_refused_naming_the_file() {
 
 #[test]
 fn malformed_files_name_line_and_column() {
-    let ds = ds();
-    let v2 = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
+    let ds = bundled_data();
+    let v2 = fs::read_to_string(fixture_path("scenario-v2.ron")).expect("fixture");
     let cases = [
         // (broken text, where the error points, what it says)
         (
@@ -228,7 +200,7 @@ fn malformed_files_name_line_and_column() {
             panic!("not a parse error: {err}");
         };
         assert_eq!(file, "s.ron");
-        let (nl, nc) = place(&text, needle);
+        let (nl, nc) = line_col(&text, needle);
         assert_eq!(*line, nl, "{err}");
         // Errors point at the value or just past it; never elsewhere on the line.
         assert!(
@@ -251,10 +223,10 @@ fn malformed_files_name_line_and_column() {
 
 #[test]
 fn files_over_the_size_cap_are_refused_and_never_written() {
-    let ds = ds();
+    let ds = bundled_data();
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("huge.ron");
-    let mut text = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
+    let mut text = fs::read_to_string(fixture_path("scenario-v2.ron")).expect("fixture");
     text.push_str(&"// padding\n".repeat((MAX_SCENARIO_BYTES / 11 + 1) as usize));
     fs::write(&path, &text).expect("write");
     let err = load(&path, &ds).expect_err("too big").to_string();
@@ -262,7 +234,9 @@ fn files_over_the_size_cap_are_refused_and_never_written() {
     assert!(err.contains("larger than 1024 KiB"), "{err}");
 
     // A scenario whose notes would make it too big is not saved, and nothing is left behind.
-    let mut s = load(&fixture("scenario-v2.ron"), &ds).expect("v2").scenario;
+    let mut s = load(&fixture_path("scenario-v2.ron"), &ds)
+        .expect("v2")
+        .scenario;
     s.plan.notes = "x".repeat(MAX_SCENARIO_BYTES as usize);
     let out = dir.path().join("big-notes.ron");
     let err = save(&out, &s, Expect::Anything).expect_err("too big");
@@ -272,8 +246,8 @@ fn files_over_the_size_cap_are_refused_and_never_written() {
 
 #[test]
 fn players_the_data_no_longer_has_are_kept_and_listed() {
-    let ds = ds();
-    let v2 = fs::read_to_string(fixture("scenario-v2.ron")).expect("fixture");
+    let ds = bundled_data();
+    let v2 = fs::read_to_string(fixture_path("scenario-v2.ron")).expect("fixture");
     // Rivero is gone from the data: he is in the CB column and the signings.
     let text = v2.replace("\"rivero\"", "\"rivero-cruz\"");
     let l = parse("s.ron", &text, &ds).expect("loads the rest");
@@ -306,8 +280,8 @@ fn players_the_data_no_longer_has_are_kept_and_listed() {
 
 #[test]
 fn a_hand_edited_xi_loses_to_the_depth_chart_and_is_reported() {
-    let ds = ds();
-    let v3 = fs::read_to_string(fixture("scenario-v3.ron")).expect("fixture");
+    let ds = bundled_data();
+    let v3 = fs::read_to_string(fixture_path("scenario-v3.ron")).expect("fixture");
     let text = v3.replace("\"LCB\": Some(\"huijsen\")", "\"LCB\": Some(\"militao\")");
     let l = parse("s.ron", &text, &ds).expect("loads");
     let xi = l.scenario.plan.xi(&ds);
@@ -338,16 +312,16 @@ fn a_hand_edited_xi_loses_to_the_depth_chart_and_is_reported() {
 
 #[test]
 fn new_scenarios_get_a_slug_and_never_overwrite_each_other() {
-    let ds = ds();
+    let ds = bundled_data();
     let dir = tempfile::tempdir().expect("tempdir");
     let folder = dir.path().join("not-yet/scenarios");
     let now = Utc
         .with_ymd_and_hms(2026, 1, 10, 9, 0, 0)
         .single()
         .expect("t");
-    let a = Scenario::new("Konaté in!", Plan::new(&ds, d(2026, 7, 1)), now);
+    let a = Scenario::new("Konaté in!", Plan::new(&ds, ymd(2026, 7, 1)), now);
     let mut b = a.clone();
-    b.plan.date = d(2026, 9, 1);
+    b.plan.date = ymd(2026, 9, 1);
     let (pa, _) = save_new(&folder, &a).expect("first");
     let (pb, _) = save_new(&folder, &b).expect("second");
     assert_eq!(pa, folder.join("konate-in.ron"));
@@ -370,7 +344,7 @@ fn fee() -> impl Strategy<Value = Fee> {
 }
 
 fn date() -> impl Strategy<Value = NaiveDate> {
-    (0u64..20_000).prop_map(|n| d(1990, 1, 1) + chrono::Days::new(n))
+    (0u64..20_000).prop_map(|n| ymd(1990, 1, 1) + chrono::Days::new(n))
 }
 
 fn time() -> impl Strategy<Value = DateTime<Utc>> {
@@ -477,8 +451,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn any_scenario_saves_and_loads_back_equal(s in scenario(&ds())) {
-        let ds = ds();
+    fn any_scenario_saves_and_loads_back_equal(s in scenario(&bundled_data())) {
+        let ds = bundled_data();
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("s.ron");
         let fp = save(&path, &s, Expect::Nothing).expect("save");

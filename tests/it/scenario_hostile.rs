@@ -2,18 +2,12 @@
 //! (item 9), `export -o` over its own input or a file that is not an export (item 6), and
 //! terminal escape sequences in names printed by every command (item 10).
 
+use crate::common::{bundled_data, fixture_path, squadboard_bin};
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use std::path::Path;
 
 fn squadboard(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_squadboard"))
+    squadboard_bin()
         .arg("--scenarios")
         .arg(dir)
         .args(args)
@@ -26,12 +20,12 @@ fn squadboard(dir: &Path, args: &[&str]) -> std::process::Output {
 #[test]
 fn a_fifo_in_the_scenario_folder_is_listed_not_opened() {
     let dir = tempfile::tempdir().expect("tempdir");
-    fs::copy(fixture("scenario-v2.ron"), dir.path().join("good.ron")).expect("copy");
+    fs::copy(fixture_path("scenario-v2.ron"), dir.path().join("good.ron")).expect("copy");
     let fifo = dir.path().join("x.ron");
     let c = std::ffi::CString::new(fifo.to_str().expect("utf-8")).expect("c string");
     // SAFETY: a valid NUL-terminated path.
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-    let ds = squadboard::store::load(None).expect("bundled");
+    let ds = bundled_data();
     let entries = squadboard::store::scenario::list(dir.path(), &ds).expect("lists");
     assert_eq!(entries.len(), 2);
     let x = entries.iter().find(|e| e.path == fifo).expect("listed");
@@ -47,7 +41,7 @@ fn a_fifo_in_the_scenario_folder_is_listed_not_opened() {
 fn export_never_writes_over_its_input_or_a_file_that_is_not_an_export() {
     let dir = tempfile::tempdir().expect("tempdir");
     let s = dir.path().join("s.ron");
-    fs::copy(fixture("scenario-v2.ron"), &s).expect("copy");
+    fs::copy(fixture_path("scenario-v2.ron"), &s).expect("copy");
     let before = fs::read(&s).expect("read");
     let sp = s.to_str().expect("utf-8");
     for force in [false, true] {
@@ -121,7 +115,7 @@ fn assert_clean(what: &str, bytes: &[u8]) {
 #[test]
 fn escape_sequences_from_files_never_reach_the_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = fs::read_to_string(fixture("scenario-v2.ron"))
+    let text = fs::read_to_string(fixture_path("scenario-v2.ron"))
         .expect("fixture")
         .replacen("name: \"", &format!("name: \"{EVIL}"), 1);
     let s = dir.path().join("evil.ron");
@@ -142,7 +136,7 @@ fn escape_sequences_from_files_never_reach_the_terminal() {
         );
     }
     // A pool player with the same name, through find and show.
-    let csv = fs::read_to_string(fixture("players.csv"))
+    let csv = fs::read_to_string(fixture_path("players.csv"))
         .expect("fixture")
         .replace("Tomás Quiroga", EVIL);
     let pool = dir.path().join("evil.csv");

@@ -10,32 +10,15 @@ use squadboard::domain::Position;
 use squadboard::store::atomic::Expect;
 use squadboard::store::scenario::{load, save, to_ron};
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-/// The v2 fixture with Rivero replaced by a pool player (`tm-900002`, Quiroga in
-/// tests/fixtures/players.csv) in the CB column and the signings.
-fn with_pool_player(dir: &Path) -> PathBuf {
-    let text = fs::read_to_string(fixture("scenario-v2.ron"))
-        .expect("fixture")
-        .replace("\"rivero\"", "\"tm-900002\"");
-    let p = dir.join("pool.ron");
-    fs::write(&p, text).expect("write");
-    p
-}
+use std::path::PathBuf;
 
 /// Fails on main: the pool player was dropped from the CB column and the signings on load, so
 /// the next save wrote the file without him.
 #[test]
 fn an_unresolved_player_is_kept_listed_and_saved_as_he_was() {
-    let ds = store_ds();
+    let ds = bundled_data();
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = with_pool_player(dir.path());
+    let path = scenario_with_pool_player(dir.path());
     let l = load(&path, &ds).expect("loads");
     let id = squadboard::domain::PlayerId::new("tm-900002");
     assert!(l.scenario.plan.depth.column(Position::CB).contains(&id));
@@ -61,7 +44,7 @@ fn an_unresolved_player_is_kept_listed_and_saved_as_he_was() {
 #[test]
 fn the_board_shows_him_where_he_stands_and_has_nothing_unsaved() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = with_pool_player(dir.path());
+    let path = scenario_with_pool_player(dir.path());
     let mut b = board();
     let loaded = load(&path, &b.doc.ds).expect("loads");
     b.apply(Action::Done(Box::new(Done::Opened {
@@ -79,7 +62,7 @@ fn the_board_shows_him_where_he_stands_and_has_nothing_unsaved() {
 #[test]
 fn scenario_commands_honour_the_pool() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = with_pool_player(dir.path());
+    let path = scenario_with_pool_player(dir.path());
     let run = |pool: Option<PathBuf>, args: &[&str]| -> String {
         use clap::Parser;
         #[derive(clap::Parser)]
@@ -100,7 +83,7 @@ fn scenario_commands_honour_the_pool() {
         String::from_utf8(out).expect("utf-8")
     };
     let file = path.to_str().expect("utf-8 path");
-    let pool = Some(fixture("players.csv"));
+    let pool = Some(fixture_path("players.csv"));
     let shown = run(pool.clone(), &["show", file]);
     assert!(shown.contains("Quiroga"), "{shown}");
     let without = run(None, &["show", file]);
@@ -109,8 +92,4 @@ fn scenario_commands_honour_the_pool() {
     assert!(md.contains("Quiroga"), "{md}");
     let cmp = run(pool, &["compare", file, file]);
     assert!(cmp.contains("Quiroga"), "{cmp}");
-}
-
-fn store_ds() -> squadboard::domain::Dataset {
-    squadboard::store::load(None).expect("bundled")
 }

@@ -2,19 +2,12 @@
 //! describe every argument and show each command only its own flags, completions, a man page,
 //! and JSON from `show` and `find`.
 
+use crate::common::{data_dir_with_scenario_fixtures, fixture_arg, squadboard_bin};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
-
 fn bin(data_dir: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_squadboard"));
+    let mut c = squadboard_bin();
     c.env("SQUADBOARD_DATA_DIR", data_dir).env("NO_COLOR", "1");
     c
 }
@@ -52,13 +45,11 @@ fn into_closed_pipe(data_dir: &Path, args: &[&str]) -> Output {
 
 #[test]
 fn every_command_ends_quietly_on_a_closed_pipe() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let scenarios = dir.path().join("scenarios");
-    std::fs::create_dir(&scenarios).expect("mkdir");
-    for f in ["scenario-v1.ron", "scenario-v2.ron"] {
-        std::fs::copy(fixture(f), scenarios.join(f)).expect("copy");
-    }
-    let (v1, v2) = (fixture("scenario-v1.ron"), fixture("scenario-v2.ron"));
+    let (dir, _) = data_dir_with_scenario_fixtures();
+    let (v1, v2) = (
+        fixture_arg("scenario-v1.ron"),
+        fixture_arg("scenario-v2.ron"),
+    );
     let commands: Vec<Vec<&str>> = vec![
         vec!["show"],
         vec!["show", "--format", "json"],
@@ -248,7 +239,7 @@ fn the_old_spellings_still_work_where_they_mean_something() {
 
 #[test]
 fn a_date_with_a_scenario_on_the_board_is_not_ignored() {
-    let out = run(&[&fixture("scenario-v1.ron"), "--date", "2027-01-01"]);
+    let out = run(&[&fixture_arg("scenario-v1.ron"), "--date", "2027-01-01"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("--date"), "{err}");

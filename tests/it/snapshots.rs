@@ -123,12 +123,7 @@ fn mid_drag_by_keyboard_and_by_mouse() {
     assert_debug_snapshot!("drag_keyboard_80x24_styled", render(&b, 80, 24).0);
 
     let mut m = board();
-    let row = m
-        .view
-        .list
-        .iter()
-        .position(|i| i.id.as_str() == "konate")
-        .expect("listed");
+    let row = list_row(&m, "konate");
     m.update(Action::Press(Spot::ListRow(row)));
     m.update(Action::DragTo(Some(Spot::Slot(slot(&m, "RCB")))));
     let (buf, _) = render(&m, 120, 40);

@@ -9,13 +9,14 @@
 //!
 //! 60 storms by default; `SQUADBOARD_FULL=1` runs 10,000.
 
+use crate::common::{
+    bundled_data, char_press, full_run, key_press, key_with, list_row, mouse_at, render_with,
+};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
-use ratatui::layout::Rect;
 use squadboard::app::effects::scenario_of;
 use squadboard::app::{Board, Modal};
 use squadboard::domain::PlayerId;
@@ -23,17 +24,13 @@ use squadboard::domain::scenario::Scenario;
 use squadboard::input::{Command, HitMap, Keymap, event_to_actions};
 use squadboard::store;
 use squadboard::store::atomic::Expect;
-use squadboard::ui::{self, Theme};
+use squadboard::ui::Theme;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
 const SCENARIO_V2: &str = include_str!("../fixtures/scenario-v2.ron");
 const SCENARIO_V1: &str = include_str!("../fixtures/scenario-v1.ron");
-
-fn full() -> bool {
-    std::env::var_os("SQUADBOARD_FULL").is_some_and(|v| !v.is_empty() && v != "0")
-}
 
 /// Where a mouse event lands: on something the last frame drew (a hit, picked by number, at a
 /// cell inside it), or at any cell of the terminal and a little beyond.
@@ -168,28 +165,6 @@ fn storm() -> impl Strategy<Value = Storm> {
         })
 }
 
-fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
-    Event::Key(KeyEvent::new(code, modifiers))
-}
-
-fn char_key(c: char) -> Event {
-    let shift = if c.is_uppercase() {
-        KeyModifiers::SHIFT
-    } else {
-        KeyModifiers::NONE
-    };
-    key(KeyCode::Char(c), shift)
-}
-
-fn mouse(kind: MouseEventKind, (column, row): (u16, u16)) -> Event {
-    Event::Mouse(MouseEvent {
-        kind,
-        column,
-        row,
-        modifiers: KeyModifiers::NONE,
-    })
-}
-
 fn cell(t: Target, hits: &HitMap, (w, h): (u16, u16)) -> (u16, u16) {
     match t {
         Target::Hit { n, dx, dy } if !hits.hits.is_empty() => {
@@ -219,16 +194,14 @@ fn bound_keys(km: &Keymap) -> Vec<Event> {
             if matches!(k.code, KeyCode::Char(c) if c.is_uppercase()) {
                 mods |= KeyModifiers::SHIFT;
             }
-            out.push(key(k.code, mods));
+            out.push(key_with(k.code, mods));
         }
     }
     out
 }
 
 fn render(board: &Board, theme: &Theme, (w, h): (u16, u16)) -> HitMap {
-    let area = Rect::new(0, 0, w, h);
-    let mut buf = Buffer::empty(area);
-    ui::render(area, &mut buf, board, crate::common::keymap(), theme)
+    render_with(board, w, h, theme).1
 }
 
 /// The scenario folder a storm starts with: two good scenarios (one in the old format), one
@@ -309,7 +282,7 @@ fn check_invariants(b: &Board) -> Result<(), TestCaseError> {
 fn run_storm(storm: &Storm, keys: &[Event]) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().expect("a temporary folder");
     seed_folder(dir.path());
-    let ds = Arc::new(store::load(None).expect("bundled data"));
+    let ds = Arc::new(bundled_data());
     let mut board = Board::new(Arc::clone(&ds), None);
     board.doc.scenarios_dir = dir.path().to_path_buf();
     if storm.recovery {
@@ -354,21 +327,24 @@ fn run_storm(storm: &Storm, keys: &[Event]) -> Result<(), TestCaseError> {
             Ev::Bound(i) => keys[i % keys.len()].clone(),
             Ev::Quit(ctrl) => {
                 if *ctrl {
-                    key(KeyCode::Char('c'), KeyModifiers::CONTROL)
+                    key_with(KeyCode::Char('c'), KeyModifiers::CONTROL)
                 } else {
-                    char_key('q')
+                    char_press('q')
                 }
             }
-            Ev::Char(c) => char_key(*c),
-            Ev::Special(code) => key(*code, KeyModifiers::NONE),
-            Ev::Ctrl(c) => key(KeyCode::Char(*c), KeyModifiers::CONTROL),
-            Ev::Alt(c) => key(KeyCode::Char(*c), KeyModifiers::ALT),
+            Ev::Char(c) => char_press(*c),
+            Ev::Special(code) => key_press(*code),
+            Ev::Ctrl(c) => key_with(KeyCode::Char(*c), KeyModifiers::CONTROL),
+            Ev::Alt(c) => key_with(KeyCode::Char(*c), KeyModifiers::ALT),
             Ev::Released(c) => Event::Key(KeyEvent::new_with_kind(
                 KeyCode::Char(*c),
                 KeyModifiers::NONE,
                 KeyEventKind::Release,
             )),
-            Ev::Mouse(kind, t) => mouse(*kind, cell(*t, &hits, size)),
+            Ev::Mouse(kind, t) => {
+                let (x, y) = cell(*t, &hits, size);
+                mouse_at(*kind, x, y)
+            }
             Ev::Gesture(..) => unreachable!("expanded above"),
             Ev::Resize(w, h) => Event::Resize(*w, *h),
             Ev::Paste(s) => Event::Paste(s.clone()),
@@ -422,7 +398,7 @@ fn run_storm(storm: &Storm, keys: &[Event]) -> Result<(), TestCaseError> {
 // Two halves, so the two cores share the storms.
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: if full() { 5_000 } else { 30 },
+        cases: if full_run() { 5_000 } else { 30 },
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
@@ -446,7 +422,7 @@ proptest! {
 fn a_scripted_storm_reaches_the_picker_a_signing_and_a_save() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     seed_folder(dir.path());
-    let ds = Arc::new(store::load(None).expect("bundled data"));
+    let ds = Arc::new(bundled_data());
     let mut board = Board::new(Arc::clone(&ds), None);
     board.doc.scenarios_dir = dir.path().to_path_buf();
     let theme = Theme::default();
@@ -458,22 +434,17 @@ fn a_scripted_storm_reaches_the_picker_a_signing_and_a_save() {
         }
         check_invariants(board).expect("invariants");
     };
-    send(&mut board, char_key('o'));
+    send(&mut board, char_press('o'));
     assert!(
         matches!(&board.view.modal, Some(Modal::Picker(p)) if p.entries.len() == 4),
         "{:?}",
         board.view.modal
     );
-    send(&mut board, key(KeyCode::Esc, KeyModifiers::NONE));
+    send(&mut board, key_press(KeyCode::Esc));
     assert!(board.view.modal.is_none());
     // Konaté from the target list onto the depth chart's first CB row, by mouse.
     let hits = render(&board, &theme, size);
-    let row = board
-        .view
-        .list
-        .iter()
-        .position(|i| i.id.as_str() == "konate")
-        .expect("listed");
+    let row = list_row(&board, "konate");
     let from = hits
         .area_of(squadboard::app::Spot::ListRow(row))
         .expect("drawn");
@@ -487,33 +458,30 @@ fn a_scripted_storm_reaches_the_picker_a_signing_and_a_save() {
         .expect("drawn");
     send(
         &mut board,
-        mouse(
-            MouseEventKind::Down(MouseButton::Left),
-            (from.x + 2, from.y),
-        ),
+        mouse_at(MouseEventKind::Down(MouseButton::Left), from.x + 2, from.y),
     );
     send(
         &mut board,
-        mouse(
-            MouseEventKind::Drag(MouseButton::Left),
-            (from.x + 3, from.y),
-        ),
+        mouse_at(MouseEventKind::Drag(MouseButton::Left), from.x + 3, from.y),
     );
     send(
         &mut board,
-        mouse(MouseEventKind::Drag(MouseButton::Left), (to.x + 1, to.y)),
+        mouse_at(MouseEventKind::Drag(MouseButton::Left), to.x + 1, to.y),
     );
     send(
         &mut board,
-        mouse(MouseEventKind::Up(MouseButton::Left), (to.x + 1, to.y)),
+        mouse_at(MouseEventKind::Up(MouseButton::Left), to.x + 1, to.y),
     );
     assert!(board.doc.plan.is_signing(&PlayerId::new("konate")));
     // Ctrl-s asks for a name, typed and accepted: the file is in the temporary folder.
-    send(&mut board, key(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    send(
+        &mut board,
+        key_with(KeyCode::Char('s'), KeyModifiers::CONTROL),
+    );
     for c in "Storm".chars() {
-        send(&mut board, char_key(c));
+        send(&mut board, char_press(c));
     }
-    send(&mut board, key(KeyCode::Enter, KeyModifiers::NONE));
+    send(&mut board, key_press(KeyCode::Enter));
     assert!(
         dir.path().join("storm.ron").exists(),
         "{:?}",

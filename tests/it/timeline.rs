@@ -1,7 +1,7 @@
 //! The timeline's three outputs on the bundled data, against files kept in `tests/golden/`.
 //! `UPDATE_GOLDEN=1 cargo test --test it timeline` writes them again (then read the diff).
 
-use chrono::NaiveDate;
+use crate::common::{bundled_data, fixture_path, ymd};
 use squadboard::cli::timeline::{Format, render};
 use squadboard::domain::plan::Plan;
 use squadboard::store;
@@ -25,8 +25,8 @@ fn golden(name: &str, actual: &str) {
 }
 
 fn bundled() -> (squadboard::domain::Dataset, Plan) {
-    let ds = store::load(None).expect("bundled data");
-    let date = NaiveDate::from_ymd_opt(2026, 7, 1).expect("date");
+    let ds = bundled_data();
+    let date = ymd(2026, 7, 1);
     let plan = Plan::new(&ds, date);
     (ds, plan)
 }
@@ -63,8 +63,8 @@ fn json_output() {
 
 #[test]
 fn a_scenario_brings_its_settings_and_money_into_the_timeline() {
-    let ds = store::load(None).expect("bundled data");
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenario-v3.ron");
+    let ds = bundled_data();
+    let path = fixture_path("scenario-v3.ron");
     let plan = store::scenario::load(&path, &ds)
         .expect("v3 fixture")
         .scenario
@@ -98,8 +98,8 @@ fn attr(line: &str, name: &str) -> f32 {
 #[test]
 fn the_svg_picture_never_cuts_text_at_the_edge() {
     use squadboard::cli::timeline_svg::text_width;
-    let ds = store::load(None).expect("bundled data");
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenario-v3.ron");
+    let ds = bundled_data();
+    let path = fixture_path("scenario-v3.ron");
     let plan = store::scenario::load(&path, &ds)
         .expect("v3 fixture")
         .scenario

@@ -7,25 +7,16 @@
 //! By default every height at every twelfth width and the widths where the layout changes;
 //! `SQUADBOARD_FULL=1` sweeps every width.
 
-use crate::common::{board_in, run_cmd, text_raw};
-use ratatui::buffer::Buffer;
+use crate::common::{
+    board_in, full_run, render, run_cmd, run_cmds, select_in_list, text_raw, typed, typed_in_modal,
+};
 use ratatui::layout::Rect;
 use squadboard::app::{Action, Board, Modal, PickFor, Spot};
-use squadboard::input::{Command, HitMap};
-use squadboard::ui::{self, MIN_HEIGHT, MIN_WIDTH, Theme};
+use squadboard::input::Command;
+use squadboard::ui::{MIN_HEIGHT, MIN_WIDTH};
 use std::path::Path;
 
 const SCENARIO_V1: &str = include_str!("../fixtures/scenario-v1.ron");
-
-fn full() -> bool {
-    std::env::var_os("SQUADBOARD_FULL").is_some_and(|v| !v.is_empty() && v != "0")
-}
-
-fn typed(b: &mut Board, text: &str, each: fn(char) -> Action) {
-    for c in text.chars() {
-        b.apply(each(c));
-    }
-}
 
 /// Save-as under `name`, as the keys do it: the prompt, the name, Enter.
 fn save_as(b: &mut Board, name: &str) {
@@ -39,7 +30,7 @@ fn save_as(b: &mut Board, name: &str) {
     for _ in 0..80 {
         b.apply(Action::ModalBackspace);
     }
-    typed(b, name, Action::ModalChar);
+    typed_in_modal(b, name);
     b.apply(Action::ModalAccept);
     assert!(
         b.view.modal.is_none(),
@@ -48,35 +39,6 @@ fn save_as(b: &mut Board, name: &str) {
         b.view.message
     );
     assert_eq!(b.doc.file.name, name);
-}
-
-fn select_in_list(b: &mut Board, who: &str) {
-    while b.view.focus != squadboard::app::Pane::List {
-        run_cmd(b, Command::NextPane);
-    }
-    b.view.list_cursor = 0;
-    let at = b
-        .view
-        .list
-        .iter()
-        .position(|i| i.id.as_str() == who)
-        .expect("in the list");
-    for _ in 0..at {
-        run_cmd(b, Command::Down);
-    }
-}
-
-fn render(b: &Board, w: u16, h: u16) -> (Buffer, HitMap) {
-    let area = Rect::new(0, 0, w, h);
-    let mut buf = Buffer::empty(area);
-    let hits = ui::render(
-        area,
-        &mut buf,
-        b,
-        crate::common::keymap(),
-        &Theme::default(),
-    );
-    (buf, hits)
 }
 
 /// Every screen a user can be looking at, each with a line only it shows at 120×40.
@@ -96,13 +58,13 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
 
     let mut search = board_in(dir);
     run_cmd(&mut search, Command::Search);
-    typed(&mut search, "ko", Action::FilterChar);
+    typed(&mut search, "ko");
     out.push(("search", search, "type to search"));
 
     let mut drag = board_in(dir);
     select_in_list(&mut drag, "konate");
     run_cmd(&mut drag, Command::Grab);
-    cmds(&mut drag, &[Command::NextPane, Command::NextPane]);
+    run_cmds(&mut drag, &[Command::NextPane, Command::NextPane]);
     out.push(("keyboard drag", drag, "drop:"));
 
     let mut mouse_drag = board_in(dir);
@@ -129,7 +91,7 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
 
     let mut filtered = board_in(dir);
     run_cmd(&mut filtered, Command::OpenScenario);
-    typed(&mut filtered, "kon", Action::ModalChar);
+    typed_in_modal(&mut filtered, "kon");
     out.push(("picker, filtered", filtered, "Konaté in"));
 
     let mut compare = board_in(dir);
@@ -146,10 +108,9 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
 
     let mut prompt = board_in(dir);
     run_cmd(&mut prompt, Command::SaveAs);
-    typed(
+    typed_in_modal(
         &mut prompt,
         "a very long scenario name that will not fit in any prompt box at all, not even at 300 columns wide, no, not even then",
-        Action::ModalChar,
     );
     out.push(("prompt", prompt, "Save as"));
 
@@ -168,7 +129,7 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
     std::fs::write(dir.join("old.ron"), SCENARIO_V1).expect("written");
     let mut notice = board_in(dir);
     run_cmd(&mut notice, Command::OpenScenario);
-    typed(&mut notice, "rudiger", Action::ModalChar);
+    typed_in_modal(&mut notice, "rudiger");
     notice.apply(Action::ModalAccept);
     assert!(
         matches!(notice.view.modal, Some(Modal::Notice { .. })),
@@ -191,12 +152,6 @@ fn screens(dir: &Path) -> Vec<(&'static str, Board, &'static str)> {
     assert!(matches!(assume.view.modal, Some(Modal::Menu { .. })));
     out.push(("assume menu", assume, "renews to"));
     out
-}
-
-fn cmds(b: &mut Board, cs: &[Command]) {
-    for c in cs {
-        run_cmd(b, *c);
-    }
 }
 
 #[test]
@@ -225,7 +180,7 @@ fn every_screen_shows_what_it_is_at_120x40() {
 /// layout changes (1 and 2, each side of the 80-column minimum, the wide layout's 120).
 fn widths() -> Vec<u16> {
     (0..=300u16)
-        .filter(|w| full() || w % 12 == 0 || [1, 2, 79, 80, 81, 119, 120].contains(w))
+        .filter(|w| full_run() || w % 12 == 0 || [1, 2, 79, 80, 81, 119, 120].contains(w))
         .collect()
 }
 
