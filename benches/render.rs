@@ -15,7 +15,12 @@ use std::sync::Arc;
 
 fn board() -> Board {
     let ds = store::load(None).expect("bundled data");
-    Board::new(Arc::new(ds), None)
+    Board::new(
+        Arc::new(ds),
+        None,
+        chrono::Local::now().date_naive(),
+        store::scenario::scenarios_dir(None),
+    )
 }
 
 fn bench(c: &mut Criterion) {

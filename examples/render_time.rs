@@ -8,7 +8,12 @@ use std::time::Instant;
 
 fn main() {
     let ds = store::load(None).expect("data");
-    let board = Board::new(Arc::new(ds), None);
+    let board = Board::new(
+        Arc::new(ds),
+        None,
+        chrono::Local::now().date_naive(),
+        store::scenario::scenarios_dir(None),
+    );
     let theme = ui::Theme::default();
     let keys = Keymap::default_keys();
     for (w, h) in [(200u16, 60u16), (300, 100), (50, 20)] {

@@ -19,12 +19,21 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let mut board = Board::new(Arc::new(ds), None);
+    let mut board = Board::new(
+        Arc::new(ds),
+        None,
+        chrono::Local::now().date_naive(),
+        store::scenario::scenarios_dir(None),
+    );
     for a in args {
         let cmd: Option<Command> = ron::from_str(&a).ok();
         match cmd {
-            Some(c) => board.update(Action::Command(c)),
-            None => a.chars().for_each(|c| board.update(Action::FilterChar(c))),
+            Some(c) => {
+                board.update(Action::Command(c));
+            }
+            None => a.chars().for_each(|c| {
+                board.update(Action::FilterChar(c));
+            }),
         }
     }
     let area = Rect::new(0, 0, w, h);

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand};
-use squadboard::app::{Action, Board, Done};
+use squadboard::app::runtime::Runtime;
+use squadboard::app::{Action, Board, Done, Effect};
 use squadboard::cli::args::{DataArg, DateArg, PoolArg, ScenariosArg, TextOrJson};
 use squadboard::cli::{self, Context, Outcome};
 use squadboard::{store, tui};
@@ -188,16 +189,18 @@ fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
     let ds = ctx.load_data()?;
     let keymap = squadboard::config::paths::load_keymap().map_err(|e| e.to_string())?;
     let theme = squadboard::config::paths::load_theme().map_err(|e| e.to_string())?;
-    let mut board = Board::new(Arc::new(ds), ctx.date);
-    board.doc.scenarios_dir = store::scenario::scenarios_dir(ctx.scenarios.as_deref());
+    let today = chrono::Local::now().date_naive();
+    let scenarios_dir = store::scenario::scenarios_dir(ctx.scenarios.as_deref());
+    let mut board = Board::new(Arc::new(ds), ctx.date, today, scenarios_dir);
+    let runtime = Runtime::new();
+    // Work a crash or a signal left behind is offered before the first frame (and before the
+    // pool can raise a notice: that one waits behind the offer).
+    let mut start = vec![Effect::FindRecoveries];
     // A pool loads in the background: the board draws at once and shows progress. A scenario
     // to open waits for it, as it may sign pool players.
-    let inbox = ctx
-        .pool
-        .as_deref()
-        .map(|p| squadboard::app::pool::spawn_loader(p, Arc::clone(&board.doc.ds)));
-    if let (Some(path), Some(_)) = (file, &inbox) {
-        board.doc.open_after_pool = Some(path.to_path_buf());
+    if let Some(pool) = ctx.pool.as_deref() {
+        start.push(Effect::LoadPool(pool.to_path_buf()));
+        board.doc.open_after_pool = file.map(std::path::Path::to_path_buf);
     } else if let Some(path) = file {
         // Opened before the terminal is taken, so a bad file is reported plainly.
         let loaded = store::scenario::load(path, &board.doc.ds).map_err(|e| e.to_string())?;
@@ -206,9 +209,9 @@ fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
             loaded: Box::new(loaded),
         })));
     }
-    board.offer_recovery();
+    runtime.perform(&board, start);
     let ended =
-        tui::run(&mut board, &keymap, &theme, inbox).map_err(|e| format!("terminal: {e}"))?;
+        tui::run(&mut board, &keymap, &theme, &runtime).map_err(|e| format!("terminal: {e}"))?;
     match ended {
         tui::Ended::Exit(tui::Exit::Quit | tui::Exit::EndOfInput) => Ok(true),
         tui::Ended::Exit(tui::Exit::Signal(sig)) => {

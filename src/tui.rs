@@ -1,7 +1,8 @@
 //! The terminal: set up, the event loop, and restoring it on every way out — quit, error, panic,
 //! SIGTERM, SIGHUP — mouse capture included (which `ratatui::restore()` leaves on).
 
-use crate::app::{Action, Board};
+use crate::app::Board;
+use crate::app::runtime::Runtime;
 use crate::config::Keymap;
 use crate::input::{HitMap, event_to_actions};
 use crate::ui::{self, Theme};
@@ -151,10 +152,10 @@ impl Signals {
     }
 }
 
-/// One draw per pass, then one event's actions. Generic over the backend so tests drive the
-/// real loop on a `TestBackend`.
-// The settings (keymap, theme) are separate parameters so tests pass either alone; a struct
-// bundling them is for when the runtime joins the loop.
+/// One draw per pass, then one event's actions, each through `update` with the effects it
+/// returns handed to the runtime. Generic over the backend so tests drive the real loop on a
+/// `TestBackend`.
+// The settings (keymap, theme) are separate parameters so tests pass either alone.
 #[allow(clippy::too_many_arguments)]
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
@@ -163,19 +164,15 @@ pub fn run_loop<B: Backend>(
     theme: &Theme,
     events: &mut dyn EventSource,
     signals: &Signals,
-    inbox: Option<&Receiver<Action>>,
+    runtime: &Runtime,
     scripted: bool,
 ) -> io::Result<Exit>
 where
     B::Error: std::fmt::Display,
 {
     loop {
-        // Work done in the background (the pool loading) arrives between frames.
-        if let Some(rx) = inbox {
-            while let Ok(action) = rx.try_recv() {
-                board.apply(action);
-            }
-        }
+        // The results of effects (file work, the pool loading) arrive between frames.
+        runtime.drain(board);
         let mut hits = HitMap::default();
         terminal
             .draw(|f| hits = ui::draw(f, board, keymap, theme))
@@ -199,7 +196,7 @@ where
             Some(ev) if !scripted && is_suspend_key(&ev) => suspend(terminal)?,
             Some(ev) => {
                 for action in event_to_actions(&ev, board, keymap, &hits) {
-                    board.apply(action);
+                    runtime.dispatch(board, action);
                 }
             }
             None if scripted => return Ok(Exit::EndOfInput),
@@ -347,7 +344,7 @@ pub fn run(
     board: &mut Board,
     keymap: &Keymap,
     theme: &Theme,
-    inbox: Option<Receiver<Action>>,
+    runtime: &Runtime,
 ) -> io::Result<Ended> {
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::new()?;
@@ -365,7 +362,7 @@ pub fn run(
             theme,
             &mut events,
             &signals,
-            inbox.as_ref(),
+            runtime,
             false,
         )
     }));

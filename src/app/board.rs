@@ -3,18 +3,18 @@
 //! selected, where a drop lands, the target list). Changed only by
 //! [`Board::update`](crate::app::Board::update).
 
-use super::depth::{DepthColumn, DepthLine};
 use super::document::Document;
 use super::effects::Effect;
 use super::message::Message;
 use super::modal::Modal;
 use super::pool::LoadedPool;
 use super::search::{POOL_LIMIT, SearchState};
-use super::view::{ListItem, ListKind, Pane, Spot, View};
+use super::view::{DepthColumn, DepthLine, ListItem, ListKind, Pane, Spot, View};
 use crate::domain::dates::next_summer_window;
 use crate::domain::plan::{Origin, Place, Plan};
 use crate::domain::{Dataset, PlayerId, Position};
 use chrono::NaiveDate;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 pub struct Board {
@@ -24,8 +24,8 @@ pub struct Board {
     pub view: View,
     /// Search over the club's players and the scouting pool.
     pub search: SearchState,
-    /// File work asked for by `update`, performed by the loop ([`Board::run_effects`]).
-    pub effects: Vec<Effect>,
+    /// The effects the action being handled asks for, handed back by `update`.
+    pub(crate) effects: Vec<Effect>,
 }
 
 /// What a drop would do: the plan after it and a line saying so, or why it would not happen.
@@ -43,8 +43,15 @@ impl Board {
         self.view.message.as_ref().map(ToString::to_string)
     }
 
-    pub fn new(ds: Arc<Dataset>, date: Option<NaiveDate>) -> Board {
-        let today = chrono::Local::now().date_naive();
+    /// A board on `ds` at `date` (else the summer window after the newest report, or after
+    /// `today` with no reports), its scenarios saved in `scenarios_dir`. Reads no clock and no
+    /// environment: the caller passes both.
+    pub fn new(
+        ds: Arc<Dataset>,
+        date: Option<NaiveDate>,
+        today: NaiveDate,
+        scenarios_dir: PathBuf,
+    ) -> Board {
         let date = date.unwrap_or_else(|| {
             ds.newest_report()
                 .map_or_else(|| next_summer_window(today), next_summer_window)
@@ -52,7 +59,7 @@ impl Board {
         let plan = Plan::new(&ds, date);
         let mut b = Board {
             search: SearchState::new(&ds),
-            doc: Document::new(ds, plan, crate::store::scenario::scenarios_dir(None)),
+            doc: Document::new(ds, plan, scenarios_dir),
             view: View::default(),
             effects: Vec::new(),
         };
@@ -68,11 +75,6 @@ impl Board {
         }
         b.refresh_list();
         b
-    }
-
-    /// Offers the work signals or crashes left in the scenario folder (see `app::scenario`).
-    pub fn offer_recovery(&mut self) {
-        self.offer_recoveries();
     }
 
     /// The player under the cursor of the focused pane, and where he is.

@@ -1,101 +1,12 @@
 //! The depth chart as the board draws it: its columns line by line, the players of each column
 //! (the chart's, the squad players it leaves out, those out of contract at the foot), and the
-//! depth cursor's moves between lines.
+//! depth cursor's moves between lines. (Its types, `DepthColumn` and the rest, are in `view`.)
 
 use super::board::Board;
-use super::view::Pane;
+use super::view::{COLUMN_ORDER, DepthColumn, DepthLine, DepthRow, Pane};
 use crate::domain::plan::Origin;
 use crate::domain::status::is_at_club;
 use crate::domain::{PlayerId, Position};
-
-/// A line of the team, as the depth chart groups its columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DepthLine {
-    Goalkeepers,
-    Defence,
-    Midfield,
-    Attack,
-    /// Squad players whose position is unknown.
-    Unplaced,
-}
-
-impl DepthLine {
-    pub fn of(pos: Position) -> DepthLine {
-        match pos {
-            Position::GK => DepthLine::Goalkeepers,
-            Position::RWB | Position::RB | Position::CB | Position::LB | Position::LWB => {
-                DepthLine::Defence
-            }
-            Position::DM | Position::CM | Position::AM => DepthLine::Midfield,
-            Position::RW | Position::ST | Position::LW => DepthLine::Attack,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            DepthLine::Goalkeepers => "goalkeepers",
-            DepthLine::Defence => "defence",
-            DepthLine::Midfield => "midfield",
-            DepthLine::Attack => "attack",
-            DepthLine::Unplaced => "position unknown",
-        }
-    }
-}
-
-/// The depth chart's columns in the order drawn: line by line, each line right to left.
-const COLUMN_ORDER: [Position; 12] = [
-    Position::GK,
-    Position::RWB,
-    Position::RB,
-    Position::CB,
-    Position::LB,
-    Position::LWB,
-    Position::DM,
-    Position::CM,
-    Position::AM,
-    Position::RW,
-    Position::ST,
-    Position::LW,
-];
-
-/// A column of the depth pane: a position's, or the squad players whose position is unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DepthColumn {
-    Pos(Position),
-    Unplaced,
-}
-
-impl DepthColumn {
-    pub fn line(self) -> DepthLine {
-        match self {
-            DepthColumn::Pos(p) => DepthLine::of(p),
-            DepthColumn::Unplaced => DepthLine::Unplaced,
-        }
-    }
-
-    pub fn position(self) -> Option<Position> {
-        match self {
-            DepthColumn::Pos(p) => Some(p),
-            DepthColumn::Unplaced => None,
-        }
-    }
-}
-
-impl PartialEq<Position> for DepthColumn {
-    fn eq(&self, other: &Position) -> bool {
-        *self == DepthColumn::Pos(*other)
-    }
-}
-
-/// A player as a depth column draws him.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DepthRow {
-    pub id: PlayerId,
-    /// His index in the chart's column; `None` for a squad player the chart leaves out.
-    pub index: Option<usize>,
-    /// Our own player whose contract has run out at the date: drawn apart at the foot.
-    pub expired: bool,
-}
 
 impl Board {
     /// The depth chart's columns, line by line (goalkeepers · defence · midfield · attack), each

@@ -78,7 +78,8 @@ pub struct ScenarioFile {
     pub path: Option<PathBuf>,
     /// The file as last read or written, to notice changes made on disk since.
     pub fingerprint: Option<Fingerprint>,
-    pub created: DateTime<Utc>,
+    /// `None` for a scenario never saved: its first save is when it was created.
+    pub created: Option<DateTime<Utc>>,
     /// Brought back from this recovery file: unsaved whatever the plan until saved, and the
     /// file is removed only once its work is saved somewhere.
     pub recovered: Option<PathBuf>,
@@ -96,7 +97,7 @@ impl ScenarioFile {
             name,
             path,
             fingerprint,
-            created,
+            created: Some(created),
             recovered: None,
         }
     }
@@ -106,7 +107,7 @@ impl ScenarioFile {
             name: "untitled".into(),
             path: None,
             fingerprint: None,
-            created: Utc::now(),
+            created: None,
             recovered: None,
         }
     }

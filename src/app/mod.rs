@@ -5,12 +5,13 @@
 
 mod board;
 pub mod command;
-pub mod depth;
+mod depth;
 pub mod document;
 pub mod effects;
 pub mod message;
 pub mod modal;
 pub mod pool;
+pub mod runtime;
 mod scenario;
 pub mod search;
 pub mod timeline;
@@ -18,13 +19,15 @@ mod update;
 pub mod view;
 
 pub use board::{Board, Preview};
-pub use depth::{DepthColumn, DepthLine, DepthRow};
 pub use document::{Document, History, ScenarioFile};
-pub use effects::{Done, Effect};
+pub use effects::{Done, Effect, EffectError};
 pub use message::Message;
 pub use modal::{Ask, Modal, PickFor, Then};
 pub use search::SearchState;
-pub use view::{DragState, Filter, ListItem, ListKind, Overlays, Pane, Spot, View};
+pub use view::{
+    DepthColumn, DepthLine, DepthRow, DragState, Filter, ListItem, ListKind, Overlays, Pane, Spot,
+    View,
+};
 
 pub use command::Command;
 
@@ -70,6 +73,7 @@ pub enum Action {
         file: String,
         progress: crate::store::pool::Progress,
     },
-    PoolLoaded(pool::PoolDelivery),
+    /// The pool is in (sent once, by the loader).
+    PoolLoaded(std::sync::Arc<pool::LoadedPool>),
     PoolFailed(String),
 }

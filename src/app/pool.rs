@@ -1,6 +1,6 @@
-//! The scouting pool on the board: loaded on a background thread (the board draws its first
-//! frame at once and shows progress), then merged into the data as possible targets and searched
-//! through the pool's own index.
+//! The scouting pool on the board: loaded by an effect (`Effect::LoadPool`) that the runtime
+//! runs on its own thread (the board draws its first frame at once and shows progress), then
+//! merged into the data as possible targets and searched through the pool's own index.
 
 use super::Action;
 use crate::domain::{Dataset, PlayerId};
@@ -9,8 +9,7 @@ use crate::search::index::SearchIndex;
 use crate::store::pool::{Progress, load_pool};
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// A loaded pool, ready to hand to the board.
 pub struct LoadedPool {
@@ -23,20 +22,21 @@ pub struct LoadedPool {
     pub source: PathBuf,
 }
 
-/// The loaded pool inside an action: taken once by the board. (Actions are cloned and compared
-/// in tests; this compares by identity.)
-#[derive(Clone)]
-pub struct PoolDelivery(pub Arc<Mutex<Option<LoadedPool>>>);
-
-impl PartialEq for PoolDelivery {
+/// Actions are cloned and compared in tests: a pool is only ever the same as itself.
+impl PartialEq for LoadedPool {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+        std::ptr::eq(self, other)
     }
 }
 
-impl fmt::Debug for PoolDelivery {
+impl fmt::Debug for LoadedPool {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("PoolDelivery(..)")
+        write!(
+            f,
+            "LoadedPool({} players from {})",
+            self.ids.len(),
+            self.source.display()
+        )
     }
 }
 
@@ -107,26 +107,18 @@ pub fn merge(base: &Dataset, pool: crate::store::pool::Pool) -> LoadedPool {
     }
 }
 
-/// Loads `path` on a thread; progress, then the pool (or the error), arrive as actions.
-pub fn spawn_loader(path: &Path, base: Arc<Dataset>) -> Receiver<Action> {
-    let (tx, rx): (Sender<Action>, Receiver<Action>) = channel();
-    let path = path.to_path_buf();
-    std::thread::spawn(move || {
-        let file = path.display().to_string();
-        let progress_tx = tx.clone();
-        let result = load_pool(&path, |progress| {
-            let _ = progress_tx.send(Action::PoolProgress {
-                file: file.clone(),
-                progress,
-            });
+/// Loads the pool in `path` and merges it into `base`: progress, then the pool (or why not), go
+/// to `send` as actions. The runtime runs this on its own thread; tests may run it inline.
+pub fn load(path: &Path, base: &Dataset, send: &mut dyn FnMut(Action)) {
+    let file = path.display().to_string();
+    let result = load_pool(path, |progress| {
+        send(Action::PoolProgress {
+            file: file.clone(),
+            progress,
         });
-        let action = match result {
-            Ok(pool) => {
-                Action::PoolLoaded(PoolDelivery(Arc::new(Mutex::new(Some(merge(&base, pool))))))
-            }
-            Err(e) => Action::PoolFailed(e.to_string()),
-        };
-        let _ = tx.send(action);
     });
-    rx
+    send(match result {
+        Ok(pool) => Action::PoolLoaded(Arc::new(merge(base, pool))),
+        Err(e) => Action::PoolFailed(e.to_string()),
+    });
 }

@@ -180,11 +180,11 @@ impl Board {
         });
     }
 
-    /// Offers the work signals or crashes left in the scenario folder: one recovery as a
+    /// Offers the work signals or crashes left in the scenario folder (found by
+    /// `Effect::FindRecoveries`): one recovery as a
     /// yes/no question, several as a menu (each with its scenario and when it was written).
-    pub(super) fn offer_recoveries(&mut self) {
-        let all = crate::store::recovery::pending(&self.doc.scenarios_dir);
-        match all.as_slice() {
+    pub(crate) fn offer_recoveries(&mut self, all: &[crate::store::recovery::Pending]) {
+        match all {
             [] => {}
             [one] => {
                 self.show(Modal::Confirm {

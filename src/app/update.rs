@@ -4,8 +4,9 @@
 use super::Action;
 use super::board::Board;
 use super::command::Command;
-use super::depth::DepthColumn;
+use super::effects::Effect;
 use super::message::Message;
+use super::view::DepthColumn;
 use super::view::{DragState, Pane, Spot};
 use crate::domain::dates::{add_months, next_window};
 use crate::domain::plan::{Origin, Place, describe_change};
@@ -21,12 +22,14 @@ enum Dir {
 }
 
 impl Board {
-    /// The only place the board changes.
-    pub fn update(&mut self, action: Action) {
+    /// The only place the board changes. Touches no file, clock or environment: the work it
+    /// asks for is returned, for the runtime to perform (its results come back as actions).
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         self.update_now(action);
         if self.view.modal.is_none() {
             self.view.modal = self.view.pending_modals.pop_front();
         }
+        std::mem::take(&mut self.effects)
     }
 
     /// Opens a dialogue, or queues it behind the one open now.
@@ -49,9 +52,10 @@ impl Board {
                 self.search.pool = super::pool::PoolStatus::Loading { file, progress };
                 return;
             }
-            Action::PoolLoaded(delivery) => {
-                let taken = delivery.0.lock().ok().and_then(|mut p| p.take());
-                if let Some(pool) = taken {
+            Action::PoolLoaded(pool) => {
+                // Sent once by the loader, so the board holds the only reference; a copy of
+                // the action delivered again finds the pool taken.
+                if let Ok(pool) = Arc::try_unwrap(pool) {
                     self.take_pool(pool);
                 }
                 self.refresh_list();
@@ -63,7 +67,7 @@ impl Board {
                 // The scenario named on the command line opens all the same: players only the
                 // pool knew stay in it as unresolved entries, kept on save.
                 if let Some(path) = self.doc.open_after_pool.take() {
-                    self.effects.push(super::Effect::Open(path));
+                    self.effects.push(Effect::Open(path));
                 }
                 return;
             }

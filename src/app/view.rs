@@ -1,12 +1,13 @@
 //! What the board shows and where the user stands in it: the focused pane and its cursors,
 //! overlays, the search box and the target list, help, the timeline view, the detail pane, a
-//! drag under way, the status message, the open modal and those waiting behind it.
+//! drag under way, the status message, the open modal and those waiting behind it; and the
+//! depth chart's columns and rows as drawn.
 
 use super::message::Message;
 use super::modal::Modal;
 use super::timeline::TimelineView;
-use crate::domain::PlayerId;
 use crate::domain::plan::Origin;
+use crate::domain::{PlayerId, Position};
 use std::collections::VecDeque;
 
 /// The board's view state.
@@ -152,4 +153,93 @@ pub struct DragState {
     pub by_mouse: bool,
     /// The spot under the mouse; keyboard drags drop at the cursor instead.
     pub over: Option<Spot>,
+}
+
+/// A line of the team, as the depth chart groups its columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DepthLine {
+    Goalkeepers,
+    Defence,
+    Midfield,
+    Attack,
+    /// Squad players whose position is unknown.
+    Unplaced,
+}
+
+impl DepthLine {
+    pub fn of(pos: Position) -> DepthLine {
+        match pos {
+            Position::GK => DepthLine::Goalkeepers,
+            Position::RWB | Position::RB | Position::CB | Position::LB | Position::LWB => {
+                DepthLine::Defence
+            }
+            Position::DM | Position::CM | Position::AM => DepthLine::Midfield,
+            Position::RW | Position::ST | Position::LW => DepthLine::Attack,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DepthLine::Goalkeepers => "goalkeepers",
+            DepthLine::Defence => "defence",
+            DepthLine::Midfield => "midfield",
+            DepthLine::Attack => "attack",
+            DepthLine::Unplaced => "position unknown",
+        }
+    }
+}
+
+/// The depth chart's columns in the order drawn: line by line, each line right to left.
+pub(super) const COLUMN_ORDER: [Position; 12] = [
+    Position::GK,
+    Position::RWB,
+    Position::RB,
+    Position::CB,
+    Position::LB,
+    Position::LWB,
+    Position::DM,
+    Position::CM,
+    Position::AM,
+    Position::RW,
+    Position::ST,
+    Position::LW,
+];
+
+/// A column of the depth pane: a position's, or the squad players whose position is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DepthColumn {
+    Pos(Position),
+    Unplaced,
+}
+
+impl DepthColumn {
+    pub fn line(self) -> DepthLine {
+        match self {
+            DepthColumn::Pos(p) => DepthLine::of(p),
+            DepthColumn::Unplaced => DepthLine::Unplaced,
+        }
+    }
+
+    pub fn position(self) -> Option<Position> {
+        match self {
+            DepthColumn::Pos(p) => Some(p),
+            DepthColumn::Unplaced => None,
+        }
+    }
+}
+
+impl PartialEq<Position> for DepthColumn {
+    fn eq(&self, other: &Position) -> bool {
+        *self == DepthColumn::Pos(*other)
+    }
+}
+
+/// A player as a depth column draws him.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DepthRow {
+    pub id: PlayerId,
+    /// His index in the chart's column; `None` for a squad player the chart leaves out.
+    pub index: Option<usize>,
+    /// Our own player whose contract has run out at the date: drawn apart at the foot.
+    pub expired: bool,
 }

@@ -27,7 +27,18 @@ pub fn keymap() -> &'static Keymap {
 }
 
 pub fn board() -> Board {
-    Board::new(Arc::new(bundled_data()), None)
+    new_board(Arc::new(bundled_data()), None)
+}
+
+/// A board on `ds` as the binary opens one: today from the clock, the scenario folder from the
+/// environment (`Board::new` itself reads neither).
+pub fn new_board(ds: Arc<squadboard::domain::Dataset>, date: Option<chrono::NaiveDate>) -> Board {
+    Board::new(
+        ds,
+        date,
+        chrono::Local::now().date_naive(),
+        squadboard::store::scenario::scenarios_dir(None),
+    )
 }
 
 /// A board on the bundled data whose scenario files go to `dir`.
@@ -37,7 +48,8 @@ pub fn board_in(dir: impl AsRef<std::path::Path>) -> Board {
     b
 }
 
-/// A command through `update` only: the effects it asks for (files) are left queued, not run.
+/// A command through `update` only: the effects it asks for (files) are returned and dropped,
+/// not run.
 pub fn cmd(b: &mut Board, c: Command) {
     b.update(Action::Command(c));
 }

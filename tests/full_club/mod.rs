@@ -83,5 +83,5 @@ pub fn dataset() -> Dataset {
 
 /// A board on the made-up club at 1 July 2026.
 pub fn board() -> Board {
-    Board::new(Arc::new(dataset()), Some(date(2026, 7, 1)))
+    crate::common::new_board(Arc::new(dataset()), Some(date(2026, 7, 1)))
 }

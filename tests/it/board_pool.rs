@@ -3,23 +3,29 @@
 
 use crate::common;
 use common::*;
-use squadboard::app::pool::{PoolStatus, spawn_loader};
-use squadboard::app::{Action, Board, ListKind};
+use squadboard::app::pool::PoolStatus;
+use squadboard::app::runtime::Runtime;
+use squadboard::app::{Action, Board, Effect, ListKind};
 use squadboard::input::Command;
 use std::path::Path;
-use std::sync::Arc;
 
-/// Applies what the loader sends, as the event loop does, until the pool is in (or failed).
+/// Applies what the loader sends, as the event loop does, until the pool is in (or failed): the
+/// runtime starts `Effect::LoadPool` on its thread, and its actions come through the inbox.
 fn deliver(b: &mut Board, path: &Path) -> usize {
-    let rx = spawn_loader(path, Arc::clone(&b.doc.ds));
+    let runtime = Runtime::new();
+    runtime.perform(b, vec![Effect::LoadPool(path.to_path_buf())]);
     let mut progress = 0;
-    for action in rx.iter() {
+    loop {
+        let action = runtime.recv().expect("the loader answers");
+        let last = matches!(action, Action::PoolLoaded(_) | Action::PoolFailed(_));
         if matches!(action, Action::PoolProgress { .. }) {
             progress += 1;
         }
         b.apply(action);
+        if last {
+            return progress;
+        }
     }
-    progress
 }
 
 #[test]

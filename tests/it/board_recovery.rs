@@ -142,7 +142,6 @@ fn two_boards_keep_two_recoveries_and_both_are_offered() {
     );
     let first = items[0].key;
     next.apply(Action::MenuKey(first));
-    next.run_effects();
     let restored = next.doc.plan.notes.clone();
     assert!(restored.starts_with("board "), "{restored}");
     // The other is kept as a scenario the picker lists, never lost.
@@ -230,7 +229,7 @@ fn a_notice_raised_during_the_recovery_offer_waits_for_it() {
     next.offer_recovery();
     assert!(matches!(next.view.modal, Some(Modal::Confirm { .. })));
     next.apply(Action::Done(Box::new(squadboard::app::Done::OpenFailed(
-        "x.ron: changed on disk".into(),
+        squadboard::store::ron_file::StoreError::invalid("x.ron", "changed on disk").into(),
     ))));
     assert!(
         matches!(next.view.modal, Some(Modal::Confirm { .. })),

@@ -38,7 +38,7 @@ fn keys_drive_the_loop_and_q_quits() {
         &Theme::default(),
         &mut events,
         &Signals::default(),
-        None,
+        &squadboard::app::runtime::Runtime::new(),
         true,
     )
     .expect("loop");
@@ -68,7 +68,7 @@ fn key_releases_are_ignored_and_scripts_end_cleanly() {
         &Theme::default(),
         &mut events,
         &Signals::default(),
-        None,
+        &squadboard::app::runtime::Runtime::new(),
         true,
     )
     .expect("loop");
@@ -106,7 +106,7 @@ fn the_mouse_uses_the_frame_the_loop_drew() {
         &Theme::default(),
         &mut events,
         &Signals::default(),
-        None,
+        &squadboard::app::runtime::Runtime::new(),
         true,
     )
     .expect("loop");

@@ -405,7 +405,7 @@ fn check_data_file(which: DataFile, bytes: Vec<u8>) -> Result<(), TestCaseError>
         }
         Ok(ds) => {
             prop_assert!(report.is_clean(), "{:?}", report.errors);
-            let mut board = Board::new(Arc::new(ds), None);
+            let mut board = crate::common::new_board(Arc::new(ds), None);
             draw_everything(&mut board, keymap(), &Theme::default());
         }
     }
@@ -439,7 +439,7 @@ fn check_scenario(bytes: Vec<u8>) -> Result<(), TestCaseError> {
             prop_assert!(back.xi_differences.is_empty());
             // Opened on the board, as the picker opens it; then compared against.
             let plan = loaded.scenario.plan.clone();
-            let mut board = Board::new(Arc::clone(&ds), None);
+            let mut board = crate::common::new_board(Arc::clone(&ds), None);
             board.update(Action::Done(Box::new(Done::Opened {
                 path: PathBuf::from(name),
                 loaded: Box::new(loaded),
@@ -449,7 +449,7 @@ fn check_scenario(bytes: Vec<u8>) -> Result<(), TestCaseError> {
             draw_everything(&mut board, keymap(), &Theme::default());
             board.view.modal = Some(Modal::Compare {
                 name: "fuzzed".into(),
-                other: Box::new(Board::new(Arc::clone(&ds), None).doc.plan),
+                other: Box::new(crate::common::new_board(Arc::clone(&ds), None).doc.plan),
                 scroll: 0,
             });
             render(&board, keymap(), &Theme::default(), 120, 40);
@@ -616,7 +616,7 @@ fn check_csv(bytes: Vec<u8>) -> Result<(), TestCaseError> {
         }
         Ok(ds) => {
             prop_assert_eq!(ds.squad.len(), got.players.len());
-            let mut board = Board::new(Arc::new(ds), None);
+            let mut board = crate::common::new_board(Arc::new(ds), None);
             draw_everything(&mut board, keymap(), &Theme::default());
         }
     }
@@ -646,7 +646,7 @@ fn check_keymap(bytes: Vec<u8>) -> Result<(), TestCaseError> {
                     prop_assert_eq!(km.command(&KeyEvent::new(k.code, mods)), Some(cmd), "{}", k);
                 }
             }
-            let mut board = Board::new(Arc::new(bundled_data()), None);
+            let mut board = crate::common::new_board(Arc::new(bundled_data()), None);
             draw_everything(&mut board, &km, &Theme::default());
             board.update(Action::Command(Command::Help));
             board.view.help = true;
@@ -668,7 +668,7 @@ fn check_theme(bytes: Vec<u8>) -> Result<(), TestCaseError> {
     match Theme::load(Some((name, &text))) {
         Err(e) => assert_placed(&e, &[(name, text.as_str())])?,
         Ok(theme) => {
-            let mut board = Board::new(Arc::new(bundled_data()), None);
+            let mut board = crate::common::new_board(Arc::new(bundled_data()), None);
             draw_everything(&mut board, keymap(), &theme);
         }
     }
@@ -831,7 +831,7 @@ fn a_reported_age_past_i32_max_draws_as_unknown() {
             }
         }
         let ds = sources.load().expect("a silly age is still data");
-        let mut board = Board::new(Arc::new(ds), None);
+        let mut board = crate::common::new_board(Arc::new(ds), None);
         draw_everything(&mut board, keymap(), &Theme::default());
         let rivero = board
             .doc
@@ -858,7 +858,7 @@ fn huge_fees_add_up_without_overflow() {
     let ds = Arc::new(bundled_data());
     let loaded = scenarios::parse("huge.ron", &text, &ds).expect("huge fees parse");
     let plan = loaded.scenario.plan.clone();
-    let mut board = Board::new(Arc::clone(&ds), None);
+    let mut board = crate::common::new_board(Arc::clone(&ds), None);
     board.update(Action::Done(Box::new(Done::Opened {
         path: PathBuf::from("huge.ron"),
         loaded: Box::new(loaded),
@@ -890,7 +890,7 @@ fn a_depth_column_longer_than_a_terminal_is_tall_draws() {
         "the loader says it kept him once: {:?}",
         loaded.notices()
     );
-    let mut board = Board::new(Arc::clone(&ds), None);
+    let mut board = crate::common::new_board(Arc::clone(&ds), None);
     board.update(Action::Done(Box::new(Done::Opened {
         path: PathBuf::from("tall.ron"),
         loaded: Box::new(loaded),

@@ -38,19 +38,16 @@ impl Board {
                     self.view.should_quit = !self.doc.dirty();
                 }
             }
-            Done::SaveFailed {
-                message,
-                changed_on_disk,
-            } => {
+            Done::SaveFailed(error) => {
                 self.view.quit_after_save = false;
-                if changed_on_disk {
+                if error.changed_on_disk() {
                     self.view.modal = Some(Modal::Confirm {
-                        question: format!("{message}. Overwrite it with this scenario?"),
+                        question: format!("{error}. Overwrite it with this scenario?"),
                         then: Then::Overwrite,
                         offer_save: false,
                     });
                 } else {
-                    self.say(format!("not saved: {message}"));
+                    self.say(format!("not saved: {error}"));
                 }
             }
             Done::Opened { path, loaded } => {
@@ -75,19 +72,17 @@ impl Board {
                     });
                 }
             }
-            Done::RenameChanged { name, message } => {
+            Done::RenameChanged { name, error } => {
                 self.view.modal = Some(Modal::Confirm {
-                    question: format!(
-                        "{message}. Rename it to “{name}” anyway, deleting that edit?"
-                    ),
+                    question: format!("{error}. Rename it to “{name}” anyway, deleting that edit?"),
                     then: Then::RenameAnyway(name),
                     offer_save: false,
                 });
             }
-            Done::OpenFailed(message) => {
+            Done::OpenFailed(error) => {
                 self.show(Modal::Notice {
                     title: "Could not open the scenario".into(),
-                    lines: vec![message],
+                    lines: vec![error.to_string()],
                     scroll: 0,
                 });
             }
@@ -110,7 +105,7 @@ impl Board {
                     }));
                 }
             }
-            Done::Listed(_, Err(message)) => self.say(message),
+            Done::Listed(_, Err(error)) => self.say(error.to_string()),
             Done::Deleted(Ok(path)) => {
                 if self.doc.file.path.as_ref() == Some(&path) {
                     // The work now lives only here: unsaved unless it is the data's own plan.
@@ -121,7 +116,7 @@ impl Board {
                 self.say(format!("deleted {}", path.display()));
                 self.effects.push(Effect::List(PickFor::Open));
             }
-            Done::Deleted(Err(message)) => self.say(format!("not deleted: {message}")),
+            Done::Deleted(Err(error)) => self.say(format!("not deleted: {error}")),
             Done::Compared(Ok((name, other))) => {
                 self.view.modal = Some(Modal::Compare {
                     name,
@@ -129,19 +124,11 @@ impl Board {
                     scroll: 0,
                 });
             }
-            Done::Recovered(Ok((loaded, pending))) => {
+            Done::RecoveriesFound(all) => self.offer_recoveries(&all),
+            Done::Recovered(Ok((loaded, pending, fingerprint))) => {
                 let notices = loaded.notices();
                 let s = loaded.scenario;
                 self.doc.plan = s.plan;
-                // Saving goes back to the file it came from, if that file is still as it was
-                // when the work was opened (else it asks, as any save does). A recovery from an
-                // older build did not keep that: the file as it is now.
-                let fingerprint = pending.origin_fingerprint.or_else(|| {
-                    pending
-                        .origin
-                        .as_deref()
-                        .and_then(|p| crate::store::atomic::Fingerprint::of_file(p).ok().flatten())
-                });
                 self.doc.file =
                     ScenarioFile::in_file(s.name.clone(), pending.origin, fingerprint, s.created);
                 self.doc.file.recovered = Some(pending.path);
@@ -155,11 +142,11 @@ impl Board {
                     });
                 }
             }
-            Done::Recovered(Err(message)) => {
+            Done::Recovered(Err(error)) => {
                 self.show(Modal::Notice {
                     title: "The recovery file could not be read".into(),
                     lines: vec![
-                        message,
+                        error.to_string(),
                         "it is kept where it is; nothing was deleted".into(),
                     ],
                     scroll: 0,
@@ -177,13 +164,13 @@ impl Board {
                 });
             }
             Done::RecoveryDiscarded(_) => {}
-            Done::SetAside(Err(message)) => {
-                self.say(format!("the recovery file stays where it is: {message}"));
+            Done::SetAside(Err(error)) => {
+                self.say(format!("the recovery file stays where it is: {error}"));
             }
-            Done::Compared(Err(message)) => {
+            Done::Compared(Err(error)) => {
                 self.show(Modal::Notice {
                     title: "Could not compare".into(),
-                    lines: vec![message],
+                    lines: vec![error.to_string()],
                     scroll: 0,
                 });
             }

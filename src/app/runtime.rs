@@ -1,0 +1,117 @@
+//! The runtime beside the event loop: it performs the effects `update` returns and sends every
+//! result back through one inbox, a channel of [`Action`]s the loop drains between frames.
+//! File work (scenarios, recovery) is done at once on the loop's thread, its answer queued in
+//! the inbox; the pool loader runs on a thread of its own and sends its progress and its pool
+//! through the same inbox.
+
+use super::effects::{Effect, perform};
+use super::pool;
+use super::{Action, Board};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// Performs effects; holds the inbox their results arrive in.
+pub struct Runtime {
+    tx: Sender<Action>,
+    inbox: Receiver<Action>,
+}
+
+impl Default for Runtime {
+    fn default() -> Runtime {
+        Runtime::new()
+    }
+}
+
+impl Runtime {
+    pub fn new() -> Runtime {
+        let (tx, inbox) = channel();
+        Runtime { tx, inbox }
+    }
+
+    /// Somewhere else to send actions from (another thread's work).
+    pub fn sender(&self) -> Sender<Action> {
+        self.tx.clone()
+    }
+
+    /// Starts each effect; its results arrive in the inbox.
+    pub fn perform(&self, board: &Board, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::LoadPool(path) => {
+                    let base = Arc::clone(&board.doc.ds);
+                    let tx = self.tx.clone();
+                    std::thread::spawn(move || {
+                        pool::load(&path, &base, &mut |a| {
+                            let _ = tx.send(a);
+                        });
+                    });
+                }
+                other => perform(board, other, &mut |a| {
+                    let _ = self.tx.send(a);
+                }),
+            }
+        }
+    }
+
+    /// One action through `update`, and the effects it asks for started.
+    pub fn dispatch(&self, board: &mut Board, action: Action) {
+        let effects = board.update(action);
+        self.perform(board, effects);
+    }
+
+    /// Waits for the next action in the inbox (for tests and tools with no frames to draw);
+    /// `None` only if every sender is gone.
+    pub fn recv(&self) -> Option<Action> {
+        self.inbox.recv().ok()
+    }
+
+    /// Applies every action waiting in the inbox (and what their effects answer at once), until
+    /// none is left.
+    pub fn drain(&self, board: &mut Board) {
+        while let Ok(action) = self.inbox.try_recv() {
+            self.dispatch(board, action);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pool_that_fails_to_load_says_so_through_the_inbox() {
+        let ds = crate::store::load(None).expect("bundled");
+        let today = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
+        let mut board = Board::new(Arc::new(ds), None, today, std::path::PathBuf::new());
+        let rt = Runtime::new();
+        rt.perform(
+            &board,
+            vec![Effect::LoadPool("/nonexistent/pool.csv".into())],
+        );
+        // The loader's thread ends after its last action; the runtime still holds a sender.
+        let action = rt.inbox.recv().expect("the loader answers");
+        let failed = matches!(action, Action::PoolFailed(_));
+        rt.dispatch(&mut board, action);
+        assert!(failed, "{:?}", board.search.pool);
+        assert!(matches!(board.search.pool, pool::PoolStatus::Failed(_)));
+    }
+
+    #[test]
+    fn file_work_is_answered_in_the_inbox_before_the_next_frame() {
+        let ds = crate::store::load(None).expect("bundled");
+        let today = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
+        let dir = std::env::temp_dir().join(format!("squadboard-runtime-{}", std::process::id()));
+        let mut board = Board::new(Arc::new(ds), None, today, dir.clone());
+        let rt = Runtime::new();
+        rt.dispatch(
+            &mut board,
+            Action::Command(super::super::Command::OpenScenario),
+        );
+        // Nothing applied yet: the listing waits in the inbox.
+        assert!(board.view.message.is_none());
+        rt.drain(&mut board);
+        let said = board.message_text().unwrap_or_default();
+        assert!(said.starts_with("no scenarios in"), "{said}");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
