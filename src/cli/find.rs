@@ -2,9 +2,10 @@
 //! pool (`--pool FILE`), best first, one per line, tab-separated so scripts can `cut` it:
 //! name, club, position(s), age at the planning date.
 //!
-//! A CSV pool is searched straight from its bytes ([`crate::store::pool::fast`]); a RON pool, or
-//! a CSV the fast reader leaves to the full one, is loaded whole and indexed ([`Method::Full`]).
-//! Both give the same players in the same order.
+//! A CSV pool is searched straight from its bytes ([`crate::store::pool::fast`]), its names
+//! indexed once and kept in a cache beside it ([`crate::store::pool::cache`]); a RON pool, or a
+//! CSV the fast reader leaves to the full one, is loaded whole and indexed ([`Method::Full`]).
+//! All give the same players in the same order.
 
 use super::{Context, Outcome};
 use crate::domain::status::age;
@@ -29,11 +30,17 @@ pub struct Args {
     /// age, age_text}.
     #[arg(long, value_enum, default_value_t = super::args::TextOrJson::Text)]
     format: super::args::TextOrJson,
+    /// Read a CSV pool without the cache beside it (`.NAME.squadboard-cache`), and write none.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 /// How the pool is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
+    /// As [`Method::Fast`], through the cache beside the pool ([`store::pool::cache`]): read
+    /// when it fits the pool, written when it does not.
+    Cached,
     /// A CSV pool straight from its bytes when it is regular, else as [`Method::Full`].
     Fast,
     /// The whole pool loaded into players and indexed with the data.
@@ -64,7 +71,12 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
     let ds = ctx.load_data()?;
     let on = ctx.planning_date(&ds);
     let query = args.query.join(" ");
-    let found = search(&ds, ctx.pool.as_deref(), &query, args.limit, Method::Fast)?;
+    let method = if args.no_cache {
+        Method::Fast
+    } else {
+        Method::Cached
+    };
+    let found = search(&ds, ctx.pool.as_deref(), &query, args.limit, method)?;
     for p in &found.skipped {
         eprintln!("skipped: {}", super::sanitize::clean(p));
     }
@@ -97,8 +109,8 @@ pub fn search(
     limit: usize,
     method: Method,
 ) -> Result<Found, String> {
-    if let (Some(path), Method::Fast) = (pool, method)
-        && let Some(found) = search_fast(ds, path, query, limit)?
+    if let (Some(path), Method::Fast | Method::Cached) = (pool, method)
+        && let Some(found) = search_fast(ds, path, query, limit, method == Method::Cached)?
     {
         return Ok(found);
     }
@@ -144,6 +156,7 @@ fn search_fast(
     path: &Path,
     query: &str,
     limit: usize,
+    use_cache: bool,
 ) -> Result<Option<Found>, String> {
     let shown = path.display().to_string();
     let io = |e| store::StoreError::io(&shown, e).to_string();
@@ -152,6 +165,10 @@ fn search_fast(
     // pipe) goes to the full reader, which bounds what it reads.
     let meta = file.metadata().map_err(io)?;
     if !meta.is_file() || meta.len() > store::csv_import::MAX_CSV_BYTES {
+        return Ok(None);
+    }
+    let folded = fold(query.trim());
+    if folded.trim().is_empty() {
         return Ok(None);
     }
     let mapped = store::pool::fast::Mapped::open(&file);
@@ -168,16 +185,28 @@ fn search_fast(
     {
         return Ok(None);
     }
-    let folded = fold(query.trim());
-    let known = KnownPeople::new(ds.squad.iter().chain(&ds.targets));
-    let keep = |f: &store::csv_import::Fields, name: &str, alias: Option<&str>| {
-        let id = format!("tm-{}", f.id.unwrap_or_default());
-        let names = std::iter::once(name).chain(alias);
-        known.find(&id, names, f.born, f.club).is_none()
-    };
-    let Some(pool) =
-        store::pool::fast::find(&shown, bytes, &folded, limit, &keep).map_err(|e| e.to_string())?
+    let Some(pool) = store::pool::cache::open(&shown, path, bytes, &meta, use_cache)
+        .map_err(|e| e.to_string())?
     else {
+        return Ok(None);
+    };
+    let known = KnownPeople::new(ds.squad.iter().chain(&ds.targets));
+    // A pool player who is one of the data's players is left out: most rows are told apart by
+    // id and name alone; the few that might be are read again for birth date and club.
+    let mut keep = |row: usize| {
+        let id = format!("tm-{}", pool.ids[row]);
+        if !known.might_know(&id, pool.index.names(row)) {
+            return true;
+        }
+        pool.with_row(bytes, row, |f, name, alias| {
+            let names = std::iter::once(name).chain(alias);
+            known.find(&id, names, f.born, f.club).is_none()
+        })
+        .unwrap_or(true)
+    };
+    let pool_limit = if limit == 0 { pool.index.len() } else { limit };
+    let top = pool.index.ranked_where(&folded, pool_limit, &mut keep);
+    let Some(players) = pool.players(bytes, top.iter().map(|&(row, _)| row)) else {
         return Ok(None);
     };
     // The data's players come first in the full search's order, the pool's after them.
@@ -189,20 +218,22 @@ fn search_fast(
         .map(|(i, score)| (score, i, data[i].clone()))
         .collect();
     ranked.extend(
-        pool.top
-            .into_iter()
+        top.iter()
+            .zip(players)
             .enumerate()
-            .map(|(k, (score, p))| (score, data.len() + k, p)),
+            .map(|(k, (&(_, score), p))| (score, data.len() + k, p)),
     );
     // Stable: the pool's own order (file order among equals) is kept.
     ranked.sort_by_key(|&(score, order, _)| (Reverse(score), order));
     if limit > 0 {
         ranked.truncate(limit);
     }
+    let warnings = pool.warning_lines(&shown);
+    std::mem::forget(pool);
     Ok(Some(Found {
         players: ranked.into_iter().map(|(_, _, p)| p).collect(),
         skipped: Vec::new(),
-        warnings: pool.warnings,
+        warnings,
     }))
 }
 

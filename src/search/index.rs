@@ -12,6 +12,7 @@
 //!   best are passed through the real `Matcher` for the highlighted indices;
 //! - when a query extends the previous one, only the previous matches are rescored.
 
+use super::codec::{Reader, Writer, le_u64};
 use super::{Hit, Matcher, fold};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -34,6 +35,9 @@ const NEG_INFINITY: i32 = i16::MIN as i32;
 
 /// Key flag: the key is ASCII and short enough for the fast scorer.
 const FAST: u8 = 1;
+
+/// One [`ItemMeta`] as [`SearchIndex::encode`] writes it.
+const ITEM_BYTES: usize = 40;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CharType {
@@ -344,6 +348,14 @@ impl SearchIndex {
         &self.text[m.start as usize..m.end as usize]
     }
 
+    /// Every folded name item `i` is found by, the name shown first.
+    pub fn names(&self, item: usize) -> impl Iterator<Item = &str> {
+        self.keys(item).map(|k| {
+            let (s, e) = self.key_range(k);
+            &self.text[s..e]
+        })
+    }
+
     /// Heap bytes held (for the memory budget).
     pub fn heap_bytes(&self) -> usize {
         self.text.capacity()
@@ -486,9 +498,140 @@ impl SearchIndex {
         self.best(&q, limit, None).0
     }
 
+    /// [`SearchIndex::ranked`] among the items `keep` keeps. `keep` is asked only about items
+    /// that match and could make the list, in index order.
+    pub fn ranked_where(
+        &self,
+        query: &str,
+        limit: usize,
+        keep: &mut dyn FnMut(usize) -> bool,
+    ) -> Vec<(usize, i64)> {
+        let q = fold(query.trim());
+        self.best_where(&q, limit, None, keep).0
+    }
+
     /// Forgets the previous query, so the next one scores every item.
     pub fn reset(&mut self) {
         self.last = None;
+    }
+
+    /// Adds every item of `other` after this index's own, in their order (an index built in
+    /// parts, one per thread).
+    pub fn append(&mut self, other: SearchIndex) {
+        let text_shift = self.text.len() as u32;
+        let key_shift = self.key_end.len() as u32;
+        self.text.push_str(&other.text);
+        self.bonus.extend_from_slice(&other.bonus);
+        self.key_end
+            .extend(other.key_end.iter().map(|e| e + text_shift));
+        self.key_flags.extend_from_slice(&other.key_flags);
+        self.key_bag.extend_from_slice(&other.key_bag);
+        self.items.extend(other.items.iter().map(|m| ItemMeta {
+            start: m.start + text_shift,
+            end: m.end + text_shift,
+            first_key: m.first_key + key_shift,
+            ..*m
+        }));
+        self.last = None;
+    }
+
+    /// Writes the index as plain arrays (for a cache file); [`SearchIndex::decode`] reads it.
+    pub fn encode(&self, w: &mut Writer) {
+        w.bytes(self.text.as_bytes());
+        w.bytes(&self.bonus);
+        w.u32s(&self.key_end);
+        w.bytes(&self.key_flags);
+        w.u64s(&self.key_bag);
+        w.u64(self.items.len() as u64);
+        w.bytes.reserve(self.items.len() * ITEM_BYTES);
+        for m in &self.items {
+            for v in [m.bag, m.first, m.heads] {
+                w.bytes.extend_from_slice(&v.to_le_bytes());
+            }
+            for v in [m.start, m.end, m.first_key] {
+                w.bytes.extend_from_slice(&v.to_le_bytes());
+            }
+            w.bytes.extend_from_slice(&m.keys.to_le_bytes());
+            w.bytes.extend_from_slice(&[u8::from(m.fast), 0]);
+        }
+    }
+
+    /// Reads what [`SearchIndex::encode`] wrote; `None` unless every array is whole and every
+    /// offset falls inside the text (a damaged file is never searched).
+    pub fn decode(r: &mut Reader) -> Option<SearchIndex> {
+        let text = String::from_utf8(r.bytes()?.to_vec()).ok()?;
+        let bonus = r.bytes()?.to_vec();
+        let key_end = r.u32s()?;
+        let key_flags = r.bytes()?.to_vec();
+        let key_bag = r.u64s()?;
+        let raw = r.records(ITEM_BYTES)?;
+        let items: Vec<ItemMeta> = raw
+            .chunks_exact(ITEM_BYTES)
+            .map(|c| {
+                let u32_at = |i: usize| u32::from_le_bytes([c[i], c[i + 1], c[i + 2], c[i + 3]]);
+                ItemMeta {
+                    bag: le_u64(&c[0..]),
+                    first: le_u64(&c[8..]),
+                    heads: le_u64(&c[16..]),
+                    start: u32_at(24),
+                    end: u32_at(28),
+                    first_key: u32_at(32),
+                    keys: u16::from_le_bytes([c[36], c[37]]),
+                    fast: c[38] != 0,
+                }
+            })
+            .collect();
+        let idx = SearchIndex {
+            text,
+            bonus,
+            key_end,
+            key_flags,
+            key_bag,
+            items,
+            matcher: Matcher::default(),
+            last: None,
+        };
+        idx.is_whole().then_some(idx)
+    }
+
+    /// Every offset inside the text and on a char boundary, every key the fast scorer takes
+    /// short and ASCII: what searching relies on.
+    fn is_whole(&self) -> bool {
+        let n = self.key_end.len();
+        if self.bonus.len() != self.text.len()
+            || self.key_flags.len() != n
+            || self.key_bag.len() != n
+            || self.text.len() > u32::MAX as usize
+        {
+            return false;
+        }
+        // In ASCII text every offset is a char boundary.
+        let ascii = self.text.is_ascii();
+        let boundary = |at: usize| ascii || self.text.is_char_boundary(at);
+        let mut start = 0usize;
+        for k in 0..n {
+            let end = self.key_end[k] as usize;
+            if end < start || end > self.text.len() || !boundary(end) {
+                return false;
+            }
+            if self.key_flags[k] & FAST != 0
+                && (end - start > MAX_KEY || !(ascii || self.text[start..end].is_ascii()))
+            {
+                return false;
+            }
+            start = end;
+        }
+        self.items.iter().all(|m| {
+            let (s, e) = (m.start as usize, m.end as usize);
+            let keys = m.first_key as usize..m.first_key as usize + m.keys as usize;
+            s <= e
+                && e <= self.text.len()
+                && boundary(s)
+                && boundary(e)
+                && keys.end <= n
+                && (!m.fast || keys.clone().all(|k| self.key_flags[k] & FAST != 0))
+                && (m.keys != 1 || self.key_range(m.first_key as usize) == (s, e))
+        })
     }
 
     fn run(&self, q: &str, limit: usize, within: Option<&[u32]>) -> (Vec<(usize, Hit)>, Vec<u32>) {
@@ -509,6 +652,17 @@ impl SearchIndex {
 
     /// The best `limit` items and scores for the folded query `q`, and every item it matches.
     fn best(&self, q: &str, limit: usize, within: Option<&[u32]>) -> (Vec<(usize, i64)>, Vec<u32>) {
+        self.best_where(q, limit, within, &mut |_| true)
+    }
+
+    /// [`SearchIndex::best`] among the items `keep` keeps.
+    fn best_where(
+        &self,
+        q: &str,
+        limit: usize,
+        within: Option<&[u32]>,
+        keep: &mut dyn FnMut(usize) -> bool,
+    ) -> (Vec<(usize, i64)>, Vec<u32>) {
         let limit = limit.min(self.len());
         let words: Vec<&str> = q.split_whitespace().collect();
         if words.is_empty() {
@@ -548,6 +702,11 @@ impl SearchIndex {
             let Some(score) = self.score(i, &prepared, &mut scratch) else {
                 return;
             };
+            let enters =
+                best.len() < limit || best.peek().is_some_and(|(Reverse(w), _)| score > *w);
+            if !enters || !keep(i) {
+                return;
+            }
             if best.len() < limit {
                 best.push((Reverse(score), item));
             } else if best.peek().is_some_and(|(Reverse(w), _)| score > *w) {
@@ -867,6 +1026,65 @@ mod tests {
         assert!(idx.query_all("xyz", 10).is_empty());
         let top = idx.query_all("rudiger", 1);
         assert_eq!(players[top[0].0].name, "Antonio Rüdiger");
+    }
+
+    #[test]
+    fn an_index_built_in_parts_or_read_back_searches_as_the_whole() {
+        let names = made_up_names(2000, 3);
+        let alias = |i: usize| {
+            i.is_multiple_of(3)
+                .then(|| names[(i * 7) % names.len()].as_str())
+        };
+        let mut whole = SearchIndex::new();
+        let (mut a, mut b) = (SearchIndex::new(), SearchIndex::new());
+        for (i, n) in names.iter().enumerate() {
+            whole.push(n, alias(i));
+            if i < 700 { &mut a } else { &mut b }.push(n, alias(i));
+        }
+        a.append(b);
+        let mut w = Writer::default();
+        whole.encode(&mut w);
+        let read = SearchIndex::decode(&mut Reader::new(&w.bytes)).expect("whole");
+        for q in [
+            "mar",
+            "jo sil",
+            "a",
+            "kim",
+            "zolc",
+            "xyz",
+            "gonçalves",
+            "o'n",
+        ] {
+            let all = whole.ranked(q, names.len());
+            assert_eq!(a.ranked(q, 50), whole.ranked(q, 50), "appended `{q}`");
+            assert_eq!(read.ranked(q, names.len()), all, "read back `{q}`");
+            // Among the items `keep` keeps: the same as leaving the others out afterwards.
+            for limit in [1, 20, names.len()] {
+                let odd: Vec<(usize, i64)> = all
+                    .iter()
+                    .copied()
+                    .filter(|(i, _)| i % 2 == 1)
+                    .take(limit)
+                    .collect();
+                assert_eq!(whole.ranked_where(q, limit, &mut |i| i % 2 == 1), odd);
+            }
+        }
+        // Cut anywhere, it reads as nothing.
+        for cut in (0..w.bytes.len()).step_by(101) {
+            assert!(SearchIndex::decode(&mut Reader::new(&w.bytes[..cut])).is_none());
+        }
+        // An offset past the text, or a long key flagged for the fast scorer, is refused.
+        let mut bad = SearchIndex::decode(&mut Reader::new(&w.bytes)).expect("whole");
+        bad.key_end[5] = bad.text.len() as u32 + 9;
+        let mut w = Writer::default();
+        bad.encode(&mut w);
+        assert!(SearchIndex::decode(&mut Reader::new(&w.bytes)).is_none());
+        let mut long = SearchIndex::new();
+        long.push(&"a".repeat(MAX_KEY + 1), []);
+        long.key_flags[0] = FAST;
+        let mut w = Writer::default();
+        long.encode(&mut w);
+        assert!(SearchIndex::decode(&mut Reader::new(&w.bytes)).is_none());
     }
 
     #[test]

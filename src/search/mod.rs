@@ -1,6 +1,7 @@
 //! Finding players the way people type names: accents folded ("rudiger" finds Rüdiger), fuzzy
 //! ranked by skim's algorithm.
 
+pub mod codec;
 pub mod index;
 
 use crate::domain::Player;
@@ -126,6 +127,17 @@ impl KnownPeople {
         None
     }
 
+    /// Whether a player of this id or of one of these names could be one of the data's players:
+    /// `false` settles it without his birth date and club; `true` asks [`KnownPeople::find`].
+    /// Folded names do (folding twice is folding once).
+    pub fn might_know<'n>(&self, id: &str, names: impl IntoIterator<Item = &'n str>) -> bool {
+        self.ids.contains_key(id)
+            || (!self.by_name.is_empty()
+                && names
+                    .into_iter()
+                    .any(|n| self.by_name.contains_key(&name_key(n))))
+    }
+
     /// [`KnownPeople::find`] for a whole player.
     pub fn find_player(&self, p: &Player) -> Option<&str> {
         let names = std::iter::once(&p.name)
@@ -235,6 +247,16 @@ mod tests {
         // The same id is the same person whatever the name.
         assert_eq!(known.find("tm-77", ["Other"], None, ""), Some("tm-77"));
         assert_eq!(known.find("tm-78", ["Other"], None, ""), None);
+    }
+
+    /// `might_know` is asked with names already folded: folding again must change nothing.
+    #[test]
+    fn folding_twice_is_folding_once() {
+        let odd: Vec<char> = (0..0x11_0000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| fold_char(fold_char(c)) != fold_char(c))
+            .collect();
+        assert!(odd.is_empty(), "{odd:?}");
     }
 
     #[test]

@@ -236,3 +236,172 @@ fn a_malformed_pool_still_names_row_and_column() {
     assert!(names.contains(&"Ann Elm".to_string()), "{names:?}");
     assert!(!names.contains(&"Ann Twice".to_string()), "{names:?}");
 }
+
+/// A made-up pool large enough to get a cache (25,000 rows, 6 MB), with odd cells that warn.
+fn big_pool(dir: &Path) -> std::path::PathBuf {
+    let csv = dir.join("pool.csv");
+    let made = fakepool::generate(25_000, 17);
+    let mut text = Vec::new();
+    fakepool::write_csv(&made, &mut text).expect("csv");
+    let text = String::from_utf8(text)
+        .expect("utf-8")
+        .replacen(",right,", ",-,", 3);
+    std::fs::write(&csv, &text).expect("write");
+    csv
+}
+
+fn ids(f: &squadboard::cli::find::Found) -> Vec<String> {
+    f.players.iter().map(|p| p.id.to_string()).collect()
+}
+
+/// Issue 16: `find` keeps the pool's names indexed in a cache beside it. The first search
+/// writes it, later ones read it, and both give what the full reader gives.
+#[test]
+fn the_cache_beside_the_pool_gives_what_the_full_search_gives() {
+    use squadboard::cli::find::{Method, search};
+    use squadboard::store::pool::cache;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let csv = big_pool(tmp.path());
+    let cache_file = cache::path_for(&csv).expect("cache path");
+    let ds = squadboard::store::load(None).expect("bundled");
+    assert!(!cache_file.exists());
+    let first = search(&ds, Some(&csv), "mar", 0, Method::Cached).expect("cold");
+    assert!(cache_file.exists(), "no cache written");
+    let written = std::fs::read(&cache_file).expect("cache");
+    // The cache fits the pool as it is.
+    let bytes = std::fs::read(&csv).expect("pool");
+    let meta = std::fs::metadata(&csv).expect("meta");
+    let key = cache::Key::of(&meta, &bytes).expect("key");
+    let shown = csv.display().to_string();
+    assert!(cache::read(&csv, &key, &shown, &bytes).is_some());
+    for q in ["mar", "kowalski", "jo sil", "a", "qqxz", "gonçalves"] {
+        for limit in [1, 20, 0] {
+            let cached = search(&ds, Some(&csv), q, limit, Method::Cached).expect("cached");
+            let full = search(&ds, Some(&csv), q, limit, Method::Full).expect("full");
+            assert_eq!(ids(&cached), ids(&full), "`{q}` limit {limit}");
+            assert_eq!(cached.players, full.players, "`{q}` limit {limit}");
+            assert_eq!(cached.warnings, full.warnings, "`{q}`");
+            assert_eq!(cached.warnings.len(), 3, "`{q}`");
+        }
+    }
+    assert_eq!(
+        ids(&first),
+        ids(&search(&ds, Some(&csv), "mar", 0, Method::Full).expect("full"))
+    );
+    // Read, not rewritten.
+    assert_eq!(std::fs::read(&cache_file).expect("cache"), written);
+}
+
+/// A pool changed under its cache (same size, its old modification time put back) is read
+/// again: the content hash tells. A damaged cache is ignored and written anew.
+#[test]
+fn a_stale_or_damaged_cache_is_ignored_and_rebuilt() {
+    use squadboard::cli::find::{Method, search};
+    use squadboard::store::pool::cache;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let csv = big_pool(tmp.path());
+    let cache_file = cache::path_for(&csv).expect("cache path");
+    let ds = squadboard::store::load(None).expect("bundled");
+    search(&ds, Some(&csv), "mar", 20, Method::Cached).expect("cold");
+    let before = std::fs::read(&cache_file).expect("cache");
+
+    // One name becomes another of the same length; the size and the time stay.
+    let text = std::fs::read_to_string(&csv).expect("pool");
+    let row = text
+        .lines()
+        .skip(100)
+        .find(|l| !l.contains('"') && l.split(',').nth(3).is_some_and(str::is_ascii))
+        .expect("a plain row");
+    let name = row.split(',').nth(3).expect("name").to_string();
+    let other: String = "Qzyxwv Qzyxwv"
+        .chars()
+        .cycle()
+        .take(name.chars().count())
+        .collect();
+    assert_eq!(other.len(), name.len(), "{name}");
+    let changed = text.replacen(row, &row.replace(&name, &other), 1);
+    assert_eq!(changed.len(), text.len());
+    let modified = std::fs::metadata(&csv)
+        .expect("meta")
+        .modified()
+        .expect("mtime");
+    std::fs::write(&csv, &changed).expect("write");
+    std::fs::File::options()
+        .write(true)
+        .open(&csv)
+        .and_then(|f| f.set_modified(modified))
+        .expect("old time back");
+    let found = search(&ds, Some(&csv), "qzyxwv", 0, Method::Cached).expect("stale");
+    let full = search(&ds, Some(&csv), "qzyxwv", 0, Method::Full).expect("full");
+    assert_eq!(found.players.len(), 1, "{:?}", ids(&found));
+    assert_eq!(found.players, full.players);
+    assert_ne!(
+        std::fs::read(&cache_file).expect("cache"),
+        before,
+        "not rebuilt"
+    );
+
+    // Damaged: cut short, then every byte of its middle flipped.
+    let good = std::fs::read(&cache_file).expect("cache");
+    for bad in [good[..good.len() / 2].to_vec(), {
+        let mut b = good.clone();
+        let mid = b.len() / 2;
+        b[mid..mid + 64].iter_mut().for_each(|x| *x ^= 0xff);
+        b
+    }] {
+        std::fs::write(&cache_file, &bad).expect("damage");
+        let got = search(&ds, Some(&csv), "mar", 20, Method::Cached).expect("damaged");
+        let full = search(&ds, Some(&csv), "mar", 20, Method::Full).expect("full");
+        assert_eq!(got.players, full.players);
+        assert_eq!(
+            std::fs::read(&cache_file).expect("cache"),
+            good,
+            "not rewritten"
+        );
+    }
+
+    // A cache that cannot be written (its name taken by a folder) only means no cache.
+    std::fs::remove_file(&cache_file).expect("remove");
+    std::fs::create_dir(&cache_file).expect("folder");
+    let got = search(&ds, Some(&csv), "mar", 20, Method::Cached).expect("no cache");
+    assert_eq!(
+        got.players,
+        search(&ds, Some(&csv), "mar", 20, Method::Full)
+            .expect("full")
+            .players
+    );
+    assert!(cache_file.is_dir());
+}
+
+/// `--no-cache` writes nothing beside the pool; a pool the fast reader leaves to the full one
+/// gets no cache and still names the row and column of what is wrong.
+#[test]
+fn no_cache_for_the_asking_nor_for_a_malformed_pool() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let csv = big_pool(tmp.path());
+    let path = csv.to_str().expect("path");
+    let cache_file = squadboard::store::pool::cache::path_for(&csv).expect("cache path");
+    let out = find(&["mar", "--pool", path, "--no-cache"]);
+    assert!(out.status.success());
+    assert!(!cache_file.exists());
+    let with = find(&["mar", "--pool", path]);
+    assert!(cache_file.exists());
+    assert_eq!(with.stdout, out.stdout);
+    assert_eq!(with.stderr, out.stderr);
+
+    std::fs::remove_file(&cache_file).expect("remove");
+    let mut text = std::fs::read_to_string(&csv).expect("pool");
+    text.push_str(&format!("zz,Ann,Ash,Ann Ash{}\n", ",".repeat(19)));
+    std::fs::write(&csv, &text).expect("write");
+    let out = find(&["mar", "--pool", path]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "skipped: {}:25002:player_id: `zz` is not a player number",
+            csv.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!cache_file.exists());
+}

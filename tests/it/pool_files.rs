@@ -56,3 +56,57 @@ fn pools_load_on_a_background_thread() {
     assert_eq!(pool.players.len(), 100);
     assert_eq!(rx.iter().last().map(|p| p.loaded), Some(100));
 }
+
+/// Issue 16: a regular CSV pool is read on both cores straight from its bytes; it gives what
+/// the full reader gives (players, warnings with row and column, rows), and a pool that reader
+/// must read (a row to skip) still names the row and column.
+#[test]
+fn the_fast_csv_load_gives_what_the_full_reader_gives() {
+    use squadboard::store::csv_import::{CsvOptions, read_players};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("pool.csv");
+    let made = fakepool::generate(20_000, 9);
+    let mut text = Vec::new();
+    fakepool::write_csv(&made, &mut text).expect("csv");
+    let text = String::from_utf8(text)
+        .expect("utf-8")
+        .replacen(",right,", ",-,", 4)
+        .replacen(",Centre-Back,", ",Sweeper,", 2);
+    std::fs::write(&csv, &text).expect("write");
+    let full = |path: &std::path::Path| {
+        let shown = path.display().to_string();
+        let f = std::fs::File::open(path).expect("open");
+        read_players(&shown, f, &CsvOptions::default(), |_, _| {}).expect("full")
+    };
+    let fast = load_pool(&csv, |_| {}).expect("fast");
+    let want = full(&csv);
+    assert_eq!(fast.players.len(), 20_000);
+    assert_eq!(fast.players, want.players);
+    assert_eq!(fast.rows, want.player_rows);
+    let warnings: Vec<String> = want.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(fast.warnings, warnings);
+    assert_eq!(fast.warnings.len(), 6, "{:?}", fast.warnings);
+    assert!(fast.problems.is_empty());
+    // It was the fast reader that read it.
+    let shown = csv.display().to_string();
+    let bytes = std::fs::read(&csv).expect("read");
+    let direct = squadboard::store::pool::fast::load(&shown, &bytes, &mut |_, _| {})
+        .expect("header")
+        .expect("regular");
+    assert_eq!(direct.players, want.players);
+
+    let mut bad = text.clone();
+    bad.push_str(&format!("zz,Ann,Ash,Ann Ash{}\n", ",".repeat(19)));
+    std::fs::write(&csv, &bad).expect("write");
+    let none = squadboard::store::pool::fast::load(&shown, bad.as_bytes(), &mut |_, _| {});
+    assert!(none.expect("header").is_none());
+    let pool = load_pool(&csv, |_| {}).expect("full reader");
+    assert_eq!(pool.players.len(), 20_000);
+    assert_eq!(
+        pool.problems,
+        vec![format!(
+            "{}:20002:player_id: `zz` is not a player number",
+            csv.display()
+        )]
+    );
+}

@@ -10,11 +10,9 @@
 
 use crate::domain::Player;
 use crate::search::fold_char;
-use crate::search::index::KeyScorer;
-use crate::store::csv_import::{Columns, Fields, Row, fields, player_from_row};
+use crate::search::index::SearchIndex;
+use crate::store::csv_import::{Columns, Fields, PROGRESS_EVERY, Row, fields, player_from_row};
 use crate::store::ron_file::StoreError;
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 /// Private, and on Linux filled in at once rather than a page fault at a time.
 #[cfg(target_os = "linux")]
@@ -76,26 +74,31 @@ impl Drop for Mapped {
 /// Below this size one thread reads the whole file (starting a second costs more).
 const SPLIT_ABOVE: usize = 512 * 1024;
 
-/// What a fast `find` over a pool found.
-#[derive(Debug, Default)]
-pub struct Found {
-    /// The best matches, best first (ties in file order): score, and the player.
-    pub top: Vec<(i64, Player)>,
-    /// Rows kept with a field left unknown, as `file:row:column: what`, in row order.
-    pub warnings: Vec<String>,
+/// A regular CSV pool read for `find`: every row's names in a search index (item `i` is data row
+/// `i`), where each row's line starts, its id, and the rows kept with a field left unknown.
+/// Built by one pass over the file ([`scan`]) or read back from the cache beside it
+/// ([`super::cache`]).
+pub struct Scanned {
+    pub index: SearchIndex,
+    /// Where each row's line starts in the file.
+    pub lines: Vec<u64>,
+    /// Each row's `player_id`.
+    pub ids: Vec<u64>,
+    /// Rows kept with a field left unknown: row index (0 = first data row), column, what.
+    pub warnings: Vec<(u64, String, String)>,
+    /// The header's columns, and where the data ends (before a final line break).
+    pub(crate) cols: Columns,
+    pub(crate) end: usize,
 }
-
-/// One scored row: score, row index (0 = first data row), where its line starts.
-type Scored = (i64, u64, usize);
 
 /// What one thread found in its part of the file.
 #[derive(Default)]
 struct Part {
-    rows: u64,
+    index: SearchIndex,
+    lines: Vec<u64>,
     ids: Vec<u64>,
     /// (row index in the part, column, message)
     warnings: Vec<(u64, &'static str, String)>,
-    top: Vec<Scored>,
     /// The part is not regular: the full reader must read the file.
     irregular: bool,
 }
@@ -144,7 +147,7 @@ fn split_quoted<'a>(line: &'a str, cells: &mut Vec<&'a str>) -> Option<()> {
 }
 
 /// The names a row is found by: the name shown, and the full name when it differs.
-fn keys<'a>(f: &Fields<'a>, full: &'a mut String) -> (&'a str, Option<&'a str>) {
+pub fn keys<'a>(f: &Fields<'a>, full: &'a mut String) -> (&'a str, Option<&'a str>) {
     full.clear();
     // Most rows: the name shown is first and last name, so there is no other name.
     if let (Some(name), Some(a), Some(b)) = (f.name, f.first, f.last)
@@ -176,60 +179,9 @@ fn keys<'a>(f: &Fields<'a>, full: &'a mut String) -> (&'a str, Option<&'a str>) 
     }
 }
 
-/// Keeps the `limit` best (0: all), ties to the earlier row.
-struct Best {
-    limit: usize,
-    heap: BinaryHeap<(Reverse<i64>, u64, usize)>,
-    all: Vec<Scored>,
-}
-
-impl Best {
-    fn new(limit: usize) -> Best {
-        Best {
-            limit,
-            heap: BinaryHeap::new(),
-            all: Vec::new(),
-        }
-    }
-
-    fn offer(&mut self, score: i64, row: u64, at: usize) {
-        if self.limit == 0 {
-            self.all.push((score, row, at));
-        } else if self.heap.len() < self.limit {
-            self.heap.push((Reverse(score), row, at));
-        } else if self
-            .heap
-            .peek()
-            .is_some_and(|(Reverse(w), _, _)| score > *w)
-        {
-            self.heap.pop();
-            self.heap.push((Reverse(score), row, at));
-        }
-    }
-
-    fn into_vec(self) -> Vec<Scored> {
-        let mut v = self.all;
-        v.extend(self.heap.into_iter().map(|(Reverse(s), r, a)| (s, r, a)));
-        v
-    }
-}
-
 /// Reads the rows of `bytes[start..end]` (whole lines).
-fn scan_part(
-    bytes: &[u8],
-    start: usize,
-    end: usize,
-    cols: &Columns,
-    query: &str,
-    limit: usize,
-    keep: &(dyn Fn(&Fields, &str, Option<&str>) -> bool + Sync),
-) -> Part {
+fn scan_part(bytes: &[u8], start: usize, end: usize, cols: &Columns) -> Part {
     let mut part = Part::default();
-    let Some(mut scorer) = KeyScorer::new(query) else {
-        part.irregular = true;
-        return part;
-    };
-    let mut best = Best::new(limit);
     let mut cells: Vec<&str> = Vec::with_capacity(cols.width);
     let mut full = String::new();
     // One check of the whole part: its lines and cells, cut at ASCII bytes, are then text.
@@ -271,8 +223,7 @@ fn scan_part(
                 }
             }
         };
-        let row = part.rows;
-        part.rows += 1;
+        let row = part.lines.len() as u64;
         at = line_end + 1;
         if !plain
             || cells.len() != cols.width
@@ -290,39 +241,27 @@ fn scan_part(
             return part;
         };
         part.ids.push(id);
+        part.lines.push((start + line_start) as u64);
         for (col, message) in r.warnings {
             part.warnings.push((row, col.header(), message));
         }
         let (name, alias) = keys(&f, &mut full);
-        let Some(score) = scorer.score(std::iter::once(name).chain(alias)) else {
-            continue;
-        };
-        if keep(&f, name, alias) {
-            best.offer(score, row, start + line_start);
-        }
+        part.index.push(name, alias);
     }
-    part.top = best.into_vec();
     part
 }
 
-/// `find` over the CSV `bytes` (named `file` in messages): the `limit` best rows (0: all) for
-/// the folded `query`, among rows `keep` keeps (given the row, its name and its other name).
-/// `None` when the file needs the full reader; an error when its header is unusable.
-pub fn find(
+/// The header's columns, where the data starts and where it ends (before a final line break);
+/// `None` when the header is not one the fast reader takes; an error when it is unusable.
+pub(crate) fn frame(
     file: &str,
     bytes: &[u8],
-    query: &str,
-    limit: usize,
-    keep: &(dyn Fn(&Fields, &str, Option<&str>) -> bool + Sync),
-) -> Result<Option<Found>, StoreError> {
-    if memchr::memchr(b'\r', bytes).is_some() || KeyScorer::new(query).is_none() {
-        return Ok(None);
-    }
+) -> Result<Option<(Columns, usize, usize)>, StoreError> {
     let Some(header_end) = memchr::memchr(b'\n', bytes).map(|i| i + 1) else {
         return Ok(None);
     };
     let head = &bytes[..header_end];
-    if memchr::memchr(b'"', head).is_some() {
+    if memchr::memchr2(b'"', b'\r', head).is_some() {
         return Ok(None);
     }
     let mut rdr = csv::ReaderBuilder::new()
@@ -334,8 +273,20 @@ pub fn find(
         Err(_) => return Ok(None),
     };
     let cols = Columns::from_header(file, &header)?;
-    // The data ends before a final line break.
     let end = bytes.len() - usize::from(bytes.ends_with(b"\n") && bytes.len() > header_end);
+    Ok(Some((cols, header_end, end)))
+}
+
+/// Reads the CSV `bytes` (named `file` in messages) for `find`: every row checked as the full
+/// reader checks it, its names indexed. `None` when the file needs the full reader; an error
+/// when its header is unusable.
+pub fn scan(file: &str, bytes: &[u8]) -> Result<Option<Scanned>, StoreError> {
+    if memchr::memchr(b'\r', bytes).is_some() {
+        return Ok(None);
+    }
+    let Some((cols, header_end, end)) = frame(file, bytes)? else {
+        return Ok(None);
+    };
     let middle = header_end + (end - header_end) / 2;
     let split = if end - header_end > SPLIT_ABOVE {
         memchr::memchr(b'\n', &bytes[middle..end]).map(|i| middle + i + 1)
@@ -344,15 +295,15 @@ pub fn find(
     };
     let parts: Vec<Part> = match split {
         Some(split) => std::thread::scope(|s| {
-            let second = s.spawn(|| scan_part(bytes, split, end, &cols, query, limit, keep));
-            let first = scan_part(bytes, header_end, split, &cols, query, limit, keep);
+            let second = s.spawn(|| scan_part(bytes, split, end, &cols));
+            let first = scan_part(bytes, header_end, split, &cols);
             let second = second.join().unwrap_or_else(|_| Part {
                 irregular: true,
                 ..Part::default()
             });
             vec![first, second]
         }),
-        None => vec![scan_part(bytes, header_end, end, &cols, query, limit, keep)],
+        None => vec![scan_part(bytes, header_end, end, &cols)],
     };
     if parts.iter().any(|p| p.irregular) {
         return Ok(None);
@@ -364,39 +315,271 @@ pub fn find(
         return Ok(None);
     }
     drop(ids);
-    let mut found = Found::default();
-    let mut top: Vec<Scored> = Vec::new();
-    let mut offset = 0;
+    let mut out = Scanned {
+        index: SearchIndex::new(),
+        lines: Vec::new(),
+        ids: Vec::new(),
+        warnings: Vec::new(),
+        cols,
+        end,
+    };
     for p in parts {
-        for (row, col, message) in p.warnings {
-            // Row 1 is the header.
-            found
-                .warnings
-                .push(format!("{file}:{}:{col}: {message}", offset + row + 2));
+        let offset = out.lines.len() as u64;
+        out.warnings.extend(
+            p.warnings
+                .into_iter()
+                .map(|(row, col, message)| (offset + row, col.to_string(), message)),
+        );
+        out.index.append(p.index);
+        out.lines.extend(p.lines);
+        out.ids.extend(p.ids);
+    }
+    Ok(Some(out))
+}
+
+impl Scanned {
+    /// Whether the arrays agree with each other and with a file of `len` bytes.
+    pub fn fits(&self, len: usize) -> bool {
+        let n = self.index.len();
+        self.lines.len() == n
+            && self.ids.len() == n
+            && self.lines.iter().all(|&at| (at as usize) < len)
+            && self.warnings.iter().all(|(row, _, _)| (*row as usize) < n)
+    }
+
+    /// The warnings as the full reader words them: `file:row:column: what` (row 1 is the header).
+    pub fn warning_lines(&self, file: &str) -> Vec<String> {
+        self.warnings
+            .iter()
+            .map(|(row, col, message)| format!("{file}:{}:{col}: {message}", row + 2))
+            .collect()
+    }
+
+    /// The line of row `row` in `bytes` (the file this was read from).
+    fn line<'b>(&self, bytes: &'b [u8], row: usize) -> Option<&'b str> {
+        let at = usize::try_from(*self.lines.get(row)?).ok()?;
+        let end = self.end.min(bytes.len());
+        if at >= end {
+            return None;
         }
-        top.extend(p.top.into_iter().map(|(s, r, a)| (s, offset + r, a)));
-        offset += p.rows;
-    }
-    top.sort_unstable_by_key(|&(score, row, _)| (Reverse(score), row));
-    if limit > 0 {
-        top.truncate(limit);
-    }
-    let mut cells: Vec<&str> = Vec::with_capacity(cols.width);
-    for (score, _, at) in top {
         let line_end = memchr::memchr(b'\n', &bytes[at..end]).map_or(end, |i| at + i);
-        let Ok(line) = std::str::from_utf8(&bytes[at..line_end]) else {
-            return Ok(None);
-        };
-        if split_line(line, &mut cells).is_none() {
-            return Ok(None);
-        }
-        let mut r = Row::from_text(&cols, |i| cells.get(i).copied());
-        let Some(p) = player_from_row(&mut r) else {
-            return Ok(None);
-        };
-        found.top.push((score, p));
+        std::str::from_utf8(&bytes[at..line_end]).ok()
     }
-    Ok(Some(found))
+
+    /// Reads row `row` of `bytes` again and hands its fields and names to `f`; `None` when the
+    /// line is no longer a row.
+    pub fn with_row<T>(
+        &self,
+        bytes: &[u8],
+        row: usize,
+        f: impl FnOnce(&Fields, &str, Option<&str>) -> T,
+    ) -> Option<T> {
+        let mut cells: Vec<&str> = Vec::with_capacity(self.cols.width);
+        split_line(self.line(bytes, row)?, &mut cells)?;
+        let mut r = Row::from_text(&self.cols, |i| cells.get(i).copied());
+        let fields = fields(&mut r);
+        let mut full = String::new();
+        let (name, alias) = keys(&fields, &mut full);
+        Some(f(&fields, name, alias))
+    }
+
+    /// The players of `rows` of `bytes`, in that order; `None` if a line is no longer a row.
+    pub fn players(
+        &self,
+        bytes: &[u8],
+        rows: impl IntoIterator<Item = usize>,
+    ) -> Option<Vec<Player>> {
+        let mut cells: Vec<&str> = Vec::with_capacity(self.cols.width);
+        let mut out = Vec::new();
+        for row in rows {
+            split_line(self.line(bytes, row)?, &mut cells)?;
+            let mut r = Row::from_text(&self.cols, |i| cells.get(i).copied());
+            out.push(player_from_row(&mut r)?);
+        }
+        Some(out)
+    }
+}
+
+/// A regular CSV pool read whole into players by [`load`], as the full reader would read it.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub players: Vec<Player>,
+    /// Rows kept with a field left unknown: `file:row:column: what`, in row order.
+    pub warnings: Vec<String>,
+    /// The CSV row of each player (the header is row 1).
+    pub rows: Vec<u64>,
+}
+
+/// What one thread read of its part of the file.
+#[derive(Default)]
+struct LoadedPart {
+    players: Vec<Player>,
+    ids: Vec<u64>,
+    warnings: Vec<(u64, &'static str, String)>,
+    irregular: bool,
+}
+
+/// Reads every player of the rows of `bytes[start..end]`, adding each row to `done` (rows and
+/// bytes) as it goes; `report` is called on the calling thread's part only.
+fn load_part(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    cols: &Columns,
+    room: usize,
+    done: &Done,
+    report: &mut dyn FnMut(),
+) -> LoadedPart {
+    use std::sync::atomic::Ordering::Relaxed;
+    let mut part = LoadedPart {
+        players: Vec::with_capacity(room),
+        ..LoadedPart::default()
+    };
+    let Ok(text) = std::str::from_utf8(&bytes[start..end]) else {
+        part.irregular = true;
+        return part;
+    };
+    let mut cells: Vec<&str> = Vec::with_capacity(cols.width);
+    let mut since = 0u64;
+    let mut since_bytes = 0usize;
+    for (row, line) in text.split('\n').enumerate() {
+        if split_line(line, &mut cells).is_none()
+            || cells.len() != cols.width
+            || cells
+                .iter()
+                .all(|c| c.bytes().all(|b| b.is_ascii_whitespace()))
+        {
+            part.irregular = true;
+            return part;
+        }
+        let mut r = Row::from_text(cols, |i| cells.get(i).copied());
+        let Some(p) = player_from_row(&mut r) else {
+            part.irregular = true;
+            return part;
+        };
+        let id =
+            p.id.as_str()
+                .strip_prefix("tm-")
+                .and_then(|n| n.parse::<u64>().ok());
+        part.ids.push(id.unwrap_or_default());
+        for (col, message) in r.warnings {
+            part.warnings.push((row as u64, col.header(), message));
+        }
+        part.players.push(p);
+        since += 1;
+        since_bytes += line.len() + 1;
+        if since == PROGRESS_EVERY {
+            done.rows.fetch_add(since, Relaxed);
+            done.bytes.fetch_add(since_bytes as u64, Relaxed);
+            (since, since_bytes) = (0, 0);
+            report();
+        }
+    }
+    done.rows.fetch_add(since, Relaxed);
+    done.bytes.fetch_add(since_bytes as u64, Relaxed);
+    part
+}
+
+/// Rows and bytes read so far by every thread.
+#[derive(Default)]
+struct Done {
+    rows: std::sync::atomic::AtomicU64,
+    bytes: std::sync::atomic::AtomicU64,
+}
+
+/// Reads a regular CSV pool (`bytes`, named `file` in messages) whole into players, on both
+/// cores, giving what the full reader gives: the same players, warnings and rows. `progress`
+/// (rows, bytes) is called every few thousand rows. `None` when the file needs the full reader
+/// (which says what is wrong and where); an error when its header is unusable.
+pub fn load(
+    file: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Option<Loaded>, StoreError> {
+    use std::sync::atomic::Ordering::Relaxed;
+    if memchr::memchr(b'\r', bytes).is_some() {
+        return Ok(None);
+    }
+    let Some((cols, header_end, end)) = frame(file, bytes)? else {
+        return Ok(None);
+    };
+    if end <= header_end {
+        return Ok(Some(Loaded::default()));
+    }
+    // Room for every player at once: growing a 100k Vec<Player> copies it.
+    let rows = memchr::memchr_iter(b'\n', &bytes[header_end..end]).count() + 1;
+    let middle = header_end + (end - header_end) / 2;
+    let split = if end - header_end > SPLIT_ABOVE {
+        memchr::memchr(b'\n', &bytes[middle..end]).map(|i| middle + i + 1)
+    } else {
+        None
+    };
+    let done = Done::default();
+    let mut report = || {
+        progress(
+            done.rows.load(Relaxed),
+            (header_end as u64) + done.bytes.load(Relaxed),
+        )
+    };
+    let parts: Vec<LoadedPart> = match split {
+        Some(split) => std::thread::scope(|s| {
+            let second = s.spawn(|| {
+                let others = rows.saturating_sub(1) / 2 + 1;
+                load_part(bytes, split, end, &cols, others, &done, &mut || {})
+            });
+            // The first part without the line break before the second.
+            let first = load_part(
+                bytes,
+                header_end,
+                split - 1,
+                &cols,
+                rows,
+                &done,
+                &mut report,
+            );
+            let second = second.join().unwrap_or_else(|_| LoadedPart {
+                irregular: true,
+                ..LoadedPart::default()
+            });
+            vec![first, second]
+        }),
+        None => vec![load_part(
+            bytes,
+            header_end,
+            end,
+            &cols,
+            rows,
+            &done,
+            &mut report,
+        )],
+    };
+    if parts.iter().any(|p| p.irregular) {
+        return Ok(None);
+    }
+    let mut ids: Vec<u64> = parts.iter().flat_map(|p| p.ids.iter().copied()).collect();
+    ids.sort_unstable();
+    if ids.windows(2).any(|w| w[0] == w[1]) {
+        return Ok(None);
+    }
+    drop(ids);
+    let mut out = Loaded::default();
+    for p in parts {
+        let offset = out.players.len() as u64;
+        out.warnings.extend(
+            p.warnings
+                .into_iter()
+                .map(|(row, col, message)| format!("{file}:{}:{col}: {message}", offset + row + 2)),
+        );
+        if out.players.is_empty() {
+            // The first part was given room for all.
+            out.players = p.players;
+        } else {
+            out.players.extend(p.players);
+        }
+    }
+    out.rows = (2..out.players.len() as u64 + 2).collect();
+    progress(out.players.len() as u64, bytes.len() as u64);
+    Ok(Some(out))
 }
 
 #[cfg(test)]
@@ -424,11 +607,12 @@ mod tests {
 
     #[test]
     fn irregular_files_are_left_to_the_full_reader() {
-        let all = |_: &Fields, _: &str, _: Option<&str>| true;
-        let ok = find("p.csv", b"player_id,name\n1,Ann\n2,Bo\n", "ann", 5, &all)
+        let ok = scan("p.csv", b"player_id,name\n1,Ann\n2,Bo\n")
             .expect("header")
             .expect("regular");
-        assert_eq!(ok.top.len(), 1);
+        assert_eq!(ok.index.len(), 2);
+        assert_eq!(ok.lines, vec![15, 21]);
+        assert_eq!(ok.ids, vec![1, 2]);
         for odd in [
             &b"player_id,name\r\n1,Ann\r\n"[..],
             b"player_id,name\n1,Ann\n\n2,Bo\n",
@@ -437,9 +621,9 @@ mod tests {
             b"player_id,name\nx,Ann\n",
             b"player_id,name\n1,Ann,extra\n",
         ] {
-            let got = find("p.csv", odd, "ann", 5, &all).expect("header");
+            let got = scan("p.csv", odd).expect("header");
             assert!(got.is_none(), "{}", String::from_utf8_lossy(odd));
         }
-        assert!(find("p.csv", b"id,name\n1,Ann\n", "ann", 5, &all).is_err());
+        assert!(scan("p.csv", b"id,name\n1,Ann\n").is_err());
     }
 }
