@@ -449,3 +449,81 @@ fn notes_keep_their_line_breaks_and_the_cursor_starts_at_the_end() {
     b.apply(Action::ModalAccept);
     assert_eq!(b.doc.plan.notes, "first line\nsecond line!");
 }
+
+/// The confirmation open now, if any: its question.
+fn question(b: &squadboard::app::Board) -> Option<String> {
+    match &b.view.modal {
+        Some(Modal::Confirm { question, .. }) => Some(question.clone()),
+        _ => None,
+    }
+}
+
+/// Issue 14, item 8. Fails on main: a second "Konaté at RCB" was written as
+/// `konate-at-rcb-2.ron`, and "Romero Plan" beside "Romero plan" passed silently. Save-as,
+/// duplicate and rename refuse a name the folder has (case, accents and the file name's slug
+/// compared) and offer to replace it, or to pick another name with the text kept.
+#[test]
+fn a_name_that_exists_is_refused_and_replaced_only_when_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    run_cmd(&mut b, Command::SaveAs);
+    typed_in_modal(&mut b, "Romero plan");
+    b.apply(Action::ModalAccept);
+    assert_eq!(files(&dir), vec!["romero-plan.ron"]);
+    sign_konate(&mut b);
+    run_cmd(&mut b, Command::SaveAs);
+    b.apply(Action::ModalBackspace);
+    typed_in_modal(&mut b, "Romero Plan");
+    b.apply(Action::ModalAccept);
+    let q = question(&b).expect("asks");
+    assert!(q.contains("“Romero plan” already exists"), "{q}");
+    assert_eq!(files(&dir), vec!["romero-plan.ron"], "nothing written yet");
+    // n: back to the prompt, the name kept, to pick another.
+    b.apply(Action::Command(Command::Cancel));
+    let Some(Modal::Prompt { input, .. }) = &b.view.modal else {
+        panic!("back to the prompt: {:?}", b.view.modal)
+    };
+    assert_eq!(input, "Romero Plan");
+    b.apply(Action::ModalBackspace);
+    typed_in_modal(&mut b, "Romëro plan");
+    b.apply(Action::ModalAccept);
+    assert!(question(&b).is_some(), "accents are ignored too");
+    // y: replaces it, in its own file.
+    b.apply(Action::ConfirmYes);
+    assert_eq!(files(&dir), vec!["romero-plan.ron"]);
+    assert!(!b.doc.dirty(), "{:?}", b.view.message);
+    assert_eq!(b.doc.file.name, "Romëro plan");
+    let text = fs::read_to_string(dir.path().join("romero-plan.ron")).expect("saved");
+    assert!(text.contains("\"konate\""), "the new plan replaced it");
+
+    // Duplicate under a name whose slug is taken ("romero plan!" is romero-plan.ron).
+    run_cmd(&mut b, Command::Duplicate);
+    b.apply(Action::ModalBackspace);
+    typed_in_modal(&mut b, "romero plan!");
+    b.apply(Action::ModalAccept);
+    assert!(question(&b).is_some(), "the file name clashes");
+    b.apply(Action::Command(Command::Cancel));
+    b.apply(Action::Command(Command::Cancel));
+    assert!(b.view.modal.is_none());
+    assert_eq!(files(&dir), vec!["romero-plan.ron"]);
+
+    // Rename onto another scenario's name asks; renaming to its own name in another case
+    // does not, and keeps its file.
+    run_cmd(&mut b, Command::Duplicate);
+    b.apply(Action::ModalBackspace);
+    typed_in_modal(&mut b, "Konaté at RCB");
+    b.apply(Action::ModalAccept);
+    assert_eq!(files(&dir), vec!["konate-at-rcb.ron", "romero-plan.ron"]);
+    run_cmd(&mut b, Command::Rename);
+    b.apply(Action::ModalBackspace);
+    typed_in_modal(&mut b, "ROMERO PLAN");
+    b.apply(Action::ModalAccept);
+    assert!(question(&b).is_some(), "rename onto another scenario");
+    b.apply(Action::Command(Command::Cancel));
+    b.apply(Action::ModalBackspace);
+    typed_in_modal(&mut b, "KONATE AT RCB");
+    b.apply(Action::ModalAccept);
+    assert!(b.view.modal.is_none(), "its own name: {:?}", b.view.modal);
+    assert_eq!(b.doc.file.name, "KONATE AT RCB");
+    assert_eq!(files(&dir), vec!["konate-at-rcb.ron", "romero-plan.ron"]);
+}
