@@ -527,3 +527,66 @@ fn a_name_that_exists_is_refused_and_replaced_only_when_asked() {
     assert_eq!(b.doc.file.name, "KONATE AT RCB");
     assert_eq!(files(&dir), vec!["konate-at-rcb.ron", "romero-plan.ron"]);
 }
+
+/// Issue 14, items 4 and 6, in the dialogues. Fails on main: End, Home and PgDn did nothing in
+/// the picker, nor g/G in compare (whose scroll ran on past its end). `q` still filters in the
+/// picker (Ctrl-c closes it) and closes compare. Keys go through the real input map.
+#[test]
+fn the_picker_and_compare_jump_page_and_close_by_the_keymap() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let key = |b: &mut squadboard::app::Board, code: KeyCode, mods: KeyModifiers| {
+        let ev = Event::Key(KeyEvent::new(code, mods));
+        let hits = draw(b, 120, 40).1;
+        for a in squadboard::input::event_to_actions(&ev, b, keymap(), &hits) {
+            b.apply(a);
+        }
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    for name in ["one", "two", "three", "four"] {
+        run_cmd(&mut b, Command::Formation);
+        run_cmd(&mut b, Command::SaveAs);
+        b.apply(Action::ModalBackspace);
+        typed_in_modal(&mut b, name);
+        b.apply(Action::ModalAccept);
+    }
+    assert_eq!(files(&dir).len(), 4);
+    let cursor = |b: &squadboard::app::Board| match &b.view.modal {
+        Some(Modal::Picker(p)) => p.cursor,
+        other => panic!("picker: {other:?}"),
+    };
+    run_cmd(&mut b, Command::OpenScenario);
+    key(&mut b, KeyCode::End, KeyModifiers::NONE);
+    assert_eq!(cursor(&b), 3, "End: the last scenario");
+    key(&mut b, KeyCode::Home, KeyModifiers::NONE);
+    assert_eq!(cursor(&b), 0);
+    key(&mut b, KeyCode::PageDown, KeyModifiers::NONE);
+    assert_eq!(cursor(&b), 3, "a page holds them all");
+    // Letters filter here: q is typed, Ctrl-c closes as Esc does.
+    key(&mut b, KeyCode::Char('q'), KeyModifiers::NONE);
+    let Some(Modal::Picker(p)) = &b.view.modal else {
+        panic!("still open: {:?}", b.view.modal)
+    };
+    assert_eq!(p.query, "q");
+    key(&mut b, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(b.view.modal.is_none());
+    assert!(!b.view.should_quit);
+
+    // Compare: G to the end, no further than the end; q closes.
+    run_cmd(&mut b, Command::Compare);
+    b.apply(Action::ModalAccept);
+    let scroll = |b: &squadboard::app::Board| match &b.view.modal {
+        Some(Modal::Compare { scroll, .. }) => *scroll,
+        other => panic!("compare: {other:?}"),
+    };
+    key(&mut b, KeyCode::Char('G'), KeyModifiers::SHIFT);
+    let end = scroll(&b);
+    let (buf, _) = draw(&mut b, 120, 40);
+    assert!(text(&buf).contains("What changes"), "the end in view");
+    key(&mut b, KeyCode::Down, KeyModifiers::NONE);
+    assert_eq!(scroll(&b), end, "no further than the end");
+    key(&mut b, KeyCode::Char('g'), KeyModifiers::NONE);
+    assert_eq!(scroll(&b), 0);
+    key(&mut b, KeyCode::Char('q'), KeyModifiers::NONE);
+    assert!(b.view.modal.is_none() && !b.view.should_quit);
+}
