@@ -177,6 +177,10 @@ where
         terminal
             .draw(|f| hits = ui::draw(f, board, keymap, theme))
             .map_err(|e| io::Error::other(e.to_string()))?;
+        // A page and a scroll's end are what this frame showed: `update` pages by them.
+        if hits.viewport != board.view.viewport {
+            runtime.dispatch(board, crate::app::Action::Viewport(hits.viewport));
+        }
         if board.view.should_quit {
             return Ok(Exit::Quit);
         }

@@ -17,6 +17,7 @@ pub mod search;
 pub mod timeline;
 mod update;
 pub mod view;
+pub mod viewport;
 
 pub use board::{Board, Preview};
 pub use document::{Document, History, ScenarioFile};
@@ -30,6 +31,7 @@ pub use view::{
 };
 
 pub use command::Command;
+pub use viewport::Viewport;
 
 /// Everything that can happen to the board. Keys arrive as keymap [`Command`]s and are read in
 /// context (Space grabs, or drops while dragging); the mouse arrives as presses, drags and
@@ -53,6 +55,9 @@ pub enum Action {
     },
     Paste(String),
     Resize,
+    /// What the last frame showed of the view that takes the keys (page, scroll end): sent by
+    /// the loop after a draw that measured it anew.
+    Viewport(Viewport),
     /// Typing into a prompt or the picker's filter.
     ModalChar(char),
     ModalBackspace,

@@ -41,7 +41,7 @@ impl Board {
     }
 
     /// The view's own keys. `false` hands the command on to the board: the planning-date keys,
-    /// undo and redo, saving, help and quit work here as everywhere.
+    /// undo and redo, saving and help work here as everywhere; q and Esc close the view.
     pub(super) fn timeline_command(&mut self, cmd: Command) -> bool {
         let Some(mut v) = self.view.timeline_view else {
             return false;
@@ -62,18 +62,55 @@ impl Board {
                 self.view.timeline_view = None;
                 return true;
             }
-            Command::Cancel if v.detail => v.detail = false,
-            Command::Cancel => {
+            // q closes as Esc does: the details first, then the timeline.
+            Command::Cancel | Command::Quit if v.detail => v.detail = false,
+            Command::Cancel | Command::Quit => {
                 self.view.timeline_view = None;
                 return true;
             }
-            Command::Open => v.detail = !v.detail && cell_len(v.row, v.col) > 0,
+            Command::Open => {
+                v.detail = !v.detail && cell_len(v.row, v.col) > 0;
+                self.view.detail_scroll = 0;
+            }
             _ if v.detail => {
-                // Details open: only closing them, or the keys every screen has.
+                // Details open: scrolling them, closing them, or the keys every screen has.
+                if let Some(to) = self.view.viewport.scroll(cmd, self.view.detail_scroll) {
+                    self.view.detail_scroll = to;
+                    return true;
+                }
                 if !passes_through(cmd) {
                     return true;
                 }
                 return false;
+            }
+            Command::Top => (v.row, v.entry) = (0, 0),
+            Command::Bottom => {
+                v.row = t.rows.len().saturating_sub(1);
+                v.entry = cell_len(v.row, v.col).saturating_sub(1);
+            }
+            Command::PageDown | Command::PageUp => {
+                // A page of lines: each row is as tall as its fullest cell.
+                let height = |row: usize| {
+                    t.rows
+                        .get(row)
+                        .map_or(1, |r| {
+                            r.cells.iter().map(|c| c.entries.len()).max().unwrap_or(0)
+                        })
+                        .max(1)
+                };
+                let mut left = self.view.viewport.page.max(1);
+                if cmd == Command::PageDown {
+                    while left > 0 && v.row + 1 < t.rows.len() {
+                        left = left.saturating_sub(height(v.row));
+                        v.row += 1;
+                    }
+                } else {
+                    while left > 0 && v.row > 0 {
+                        v.row -= 1;
+                        left = left.saturating_sub(height(v.row));
+                    }
+                }
+                v.entry = 0;
             }
             Command::Down => {
                 if v.entry + 1 < cell_len(v.row, v.col) {
@@ -112,6 +149,7 @@ impl Board {
     pub(super) fn open_timeline(&mut self) {
         self.view.timeline_view = Some(TimelineView::default());
         self.view.detail = false;
+        self.view.detail_scroll = 0;
     }
 }
 
@@ -119,8 +157,7 @@ impl Board {
 fn passes_through(cmd: Command) -> bool {
     matches!(
         cmd,
-        Command::Quit
-            | Command::Help
+        Command::Help
             | Command::MonthBack
             | Command::MonthForward
             | Command::SeasonBack

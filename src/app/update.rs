@@ -61,6 +61,12 @@ impl Board {
                 self.refresh_list();
                 return;
             }
+            Action::Viewport(v) => {
+                // A measurement, not a key: the status line's message stays.
+                self.view.viewport = v;
+                self.clamp_scrolls();
+                return;
+            }
             Action::PoolFailed(message) => {
                 self.say(format!("pool not loaded: {message}"));
                 self.search.pool = super::pool::PoolStatus::Failed(message);
@@ -110,7 +116,7 @@ impl Board {
                 self.select_spot(spot);
                 self.move_cursor(if down { Dir::Down } else { Dir::Up });
             }
-            Action::Resize => {}
+            Action::Resize | Action::Viewport(_) => {}
             // Modal answers with no modal open: nothing to answer.
             Action::ModalChar(_)
             | Action::ModalBackspace
@@ -130,14 +136,15 @@ impl Board {
     fn command(&mut self, cmd: Command) {
         if self.view.help {
             match cmd {
-                Command::Help | Command::Cancel | Command::Open => self.view.help = false,
-                Command::Quit => {
+                // q closes the help as Esc does: it quits only from the board itself.
+                Command::Help | Command::Cancel | Command::Open | Command::Quit => {
                     self.view.help = false;
-                    self.scenario_command(Command::Quit);
                 }
-                Command::Down => self.view.help_scroll = self.view.help_scroll.saturating_add(1),
-                Command::Up => self.view.help_scroll = self.view.help_scroll.saturating_sub(1),
-                _ => {}
+                _ => {
+                    if let Some(to) = self.view.viewport.scroll(cmd, self.view.help_scroll) {
+                        self.view.help_scroll = to;
+                    }
+                }
             }
             return;
         }
@@ -145,6 +152,11 @@ impl Board {
             return;
         }
         match cmd {
+            // Details open or a drag under way: q closes them, as Esc does.
+            Command::Quit if self.view.detail || self.view.drag.is_some() => self.cancel(),
+            Command::Top | Command::Bottom | Command::PageUp | Command::PageDown => {
+                self.jump(cmd);
+            }
             Command::Timeline => self.open_timeline(),
             Command::Quit
             | Command::Save
@@ -174,6 +186,7 @@ impl Board {
                     self.drop_here();
                 } else {
                     self.view.detail = !self.view.detail && self.selected().is_some();
+                    self.view.detail_scroll = 0;
                 }
             }
             Command::Search => {
@@ -284,6 +297,58 @@ impl Board {
         self.clamp_cursors();
     }
 
+    /// Top, foot or a page of the details when they are open, else of the focused list (a
+    /// depth column, the targets); the pitch has no pages.
+    fn jump(&mut self, cmd: Command) {
+        let page = self.view.viewport.page;
+        if self.view.detail {
+            if let Some(to) = self.view.viewport.scroll(cmd, self.view.detail_scroll) {
+                self.view.detail_scroll = to;
+            }
+            return;
+        }
+        match self.view.focus {
+            Pane::Depth => {
+                let (col, row) = self.view.depth_cursor;
+                let rows = self
+                    .depth_columns()
+                    .get(col)
+                    .map_or(1, |c| self.depth_rows(*c));
+                if let Some(to) = super::viewport::jump(cmd, row, rows, page) {
+                    self.view.depth_cursor.1 = to;
+                }
+            }
+            Pane::List => {
+                let (at, len) = (self.view.list_cursor, self.view.list.len());
+                if let Some(to) = super::viewport::jump(cmd, at, len, page) {
+                    self.view.list_cursor = to;
+                }
+            }
+            Pane::Pitch => {}
+        }
+        self.clamp_cursors();
+    }
+
+    /// Keeps every scroll within the end the last frame measured.
+    fn clamp_scrolls(&mut self) {
+        let Some(end) = self.view.viewport.max_scroll else {
+            return;
+        };
+        let v = &mut self.view;
+        // The view on top is the one measured.
+        match &mut v.modal {
+            Some(super::Modal::Compare { scroll, .. } | super::Modal::Notice { scroll, .. }) => {
+                *scroll = (*scroll).min(end);
+            }
+            Some(_) => {}
+            None if v.help => v.help_scroll = v.help_scroll.min(end),
+            None if v.detail || v.timeline_view.is_some_and(|t| t.detail) => {
+                v.detail_scroll = v.detail_scroll.min(end);
+            }
+            None => {}
+        }
+    }
+
     fn grab(&mut self) {
         match self.selected() {
             Some((id, origin)) => {
@@ -294,12 +359,13 @@ impl Board {
                     by_mouse: false,
                     over: None,
                 });
+                // What to do next; the drop preview takes the line once the cursor moves.
                 self.say(
-                    Message::text(format!("dragging {name}: move to a slot or depth row, "))
+                    Message::text(format!("grabbed {name} — move to a slot, "))
                         .key(Command::Grab)
-                        .then(" to drop, ")
+                        .then(" drops, ")
                         .key(Command::Cancel)
-                        .then(" to cancel"),
+                        .then(" cancels"),
                 );
             }
             None => self.say("nobody here to grab"),

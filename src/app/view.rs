@@ -27,6 +27,10 @@ pub struct View {
     /// The timeline view (key `T`), when shown.
     pub timeline_view: Option<TimelineView>,
     pub detail: bool,
+    /// How far the details (on the board or the timeline) are scrolled.
+    pub detail_scroll: u16,
+    /// The last frame's page and scroll end of the view that takes the keys.
+    pub viewport: super::Viewport,
     pub drag: Option<DragState>,
     /// A mouse press that may become a drag: the player under it.
     pub press: Option<(PlayerId, Origin)>,
@@ -58,6 +62,8 @@ impl Default for View {
             help_scroll: 0,
             timeline_view: None,
             detail: false,
+            detail_scroll: 0,
+            viewport: super::Viewport::default(),
             drag: None,
             press: None,
             message: None,

@@ -225,6 +225,13 @@ impl Keymap {
         }
     }
 
+    /// The first key of a command ("PgDn"), for titles with little room.
+    pub fn short_label(&self, cmd: Command) -> String {
+        self.keys(cmd)
+            .first()
+            .map_or_else(|| "(unbound)".into(), ToString::to_string)
+    }
+
     /// Every command with its keys, in help order.
     pub fn entries(&self) -> impl Iterator<Item = (Command, &[Key])> {
         self.bindings.iter().map(|(c, k)| (*c, k.as_slice()))
@@ -272,7 +279,7 @@ mod tests {
         for (cmd, keys) in km.entries() {
             assert!(!keys.is_empty(), "{cmd:?}");
         }
-        assert_eq!(km.entries().count(), 38);
+        assert_eq!(km.entries().count(), 42);
         assert_eq!(
             km.command(&ev(KeyCode::Char('q'), KeyModifiers::NONE)),
             Some(Command::Quit)
@@ -298,6 +305,15 @@ mod tests {
             Some(Command::PrevPane)
         );
         assert_eq!(km.label(Command::Up), "↑/k");
+        assert_eq!(km.short_label(Command::PageDown), "PgDn");
+        assert_eq!(
+            km.command(&ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Command::Bottom)
+        );
+        assert_eq!(
+            km.command(&ev(KeyCode::Home, KeyModifiers::NONE)),
+            Some(Command::Top)
+        );
     }
 
     #[test]
@@ -325,7 +341,8 @@ mod tests {
             .expect_err("quit unbound");
         assert_eq!(
             err.to_string(),
-            "user.ron:3:3: `quit` must keep a key (quit); give it one or leave it out for the default"
+            "user.ron:3:3: `quit` must keep a key (close the view or cancel the drag, else quit, \
+             asking if unsaved); give it one or leave it out for the default"
         );
         for cmd in ESSENTIAL {
             let text = format!("{{ {}: [] }}", snake(cmd));

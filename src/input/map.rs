@@ -16,7 +16,7 @@ pub fn event_to_actions(ev: &Event, board: &Board, keymap: &Keymap, hits: &HitMa
                 return Vec::new();
             }
             if let Some(modal) = &board.view.modal {
-                return modal_keys(modal, key);
+                return modal_keys(modal, key, keymap);
             }
             if board.view.filter.typing && !board.view.help {
                 let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -27,6 +27,12 @@ pub fn event_to_actions(ev: &Event, board: &Board, keymap: &Keymap, hits: &HitMa
                     KeyCode::Esc => vec![Action::Command(Command::Cancel)],
                     KeyCode::Up => vec![Action::Command(Command::Up)],
                     KeyCode::Down => vec![Action::Command(Command::Down)],
+                    // Pages through the results as they are typed.
+                    KeyCode::PageUp | KeyCode::PageDown => keymap
+                        .command(key)
+                        .map(Action::Command)
+                        .into_iter()
+                        .collect(),
                     // Ctrl combinations keep their commands while typing (Ctrl-c quits).
                     _ if ctrl => keymap
                         .command(key)
@@ -75,10 +81,27 @@ pub fn event_to_actions(ev: &Event, board: &Board, keymap: &Keymap, hits: &HitMa
     }
 }
 
-/// Keys while a modal is open: fixed, as in any dialog (listed in the help).
-fn modal_keys(modal: &Modal, key: &KeyEvent) -> Vec<Action> {
+/// The list and reading-view commands a key is bound to: moving, jumping, paging.
+fn moves(keymap: &Keymap, key: &KeyEvent) -> Option<Command> {
+    keymap.command(key).filter(|c| {
+        matches!(
+            c,
+            Command::Up
+                | Command::Down
+                | Command::Top
+                | Command::Bottom
+                | Command::PageUp
+                | Command::PageDown
+        )
+    })
+}
+
+/// Keys while a modal is open: fixed, as in any dialog (listed in the help), except moving
+/// in lists and reading views and closing them, which follow the keymap.
+fn modal_keys(modal: &Modal, key: &KeyEvent, keymap: &Keymap) -> Vec<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let cmd = |c| vec![Action::Command(c)];
+    let quit = keymap.command(key) == Some(Command::Quit);
     match modal {
         Modal::Prompt { .. } => match key.code {
             KeyCode::Char(c) if !ctrl => vec![Action::ModalChar(c)],
@@ -93,6 +116,8 @@ fn modal_keys(modal: &Modal, key: &KeyEvent) -> Vec<Action> {
             KeyCode::Char('n' | 'N') | KeyCode::Esc => cmd(Command::Cancel),
             _ => Vec::new(),
         },
+        // Letters filter, so only keys that type nothing move (Home/End, PgUp/PgDn, Ctrl-b/f)
+        // or close (Ctrl-c).
         Modal::Picker(_) => match key.code {
             KeyCode::Char('d') if ctrl => vec![Action::PickerDelete],
             KeyCode::Char(c) if !ctrl => vec![Action::ModalChar(c)],
@@ -102,18 +127,24 @@ fn modal_keys(modal: &Modal, key: &KeyEvent) -> Vec<Action> {
             KeyCode::Up => cmd(Command::Up),
             KeyCode::Down => cmd(Command::Down),
             KeyCode::Esc => cmd(Command::Cancel),
-            _ => Vec::new(),
+            _ if quit => cmd(Command::Cancel),
+            _ => moves(keymap, key).map_or_else(Vec::new, cmd),
         },
         Modal::Compare { .. } | Modal::Notice { .. } => match key.code {
-            KeyCode::Up | KeyCode::Char('k') => cmd(Command::Up),
-            KeyCode::Down | KeyCode::Char('j') => cmd(Command::Down),
+            KeyCode::Up => cmd(Command::Up),
+            KeyCode::Down => cmd(Command::Down),
             KeyCode::Enter => vec![Action::ModalAccept],
-            KeyCode::Esc | KeyCode::Char('q') => cmd(Command::Cancel),
-            _ => Vec::new(),
-        },
-        Modal::Menu { .. } => match key.code {
-            KeyCode::Char(c) if !ctrl => vec![Action::MenuKey(c)],
             KeyCode::Esc => cmd(Command::Cancel),
+            _ if quit || keymap.command(key) == Some(Command::Cancel) => cmd(Command::Cancel),
+            _ => moves(keymap, key).map_or_else(Vec::new, cmd),
+        },
+        Modal::Menu { items, .. } => match key.code {
+            KeyCode::Char(c) if !ctrl && items.iter().any(|i| i.key == c) => {
+                vec![Action::MenuKey(c)]
+            }
+            KeyCode::Esc => cmd(Command::Cancel),
+            _ if quit => cmd(Command::Cancel),
+            KeyCode::Char(c) if !ctrl => vec![Action::MenuKey(c)],
             _ => Vec::new(),
         },
     }

@@ -654,6 +654,22 @@ pub fn save_new(dir: &Path, s: &Scenario) -> Result<(PathBuf, Fingerprint), Save
     }
 }
 
+/// The scenario of the folder that already has `name`: the same name with case and accents
+/// ignored (as the search folds names), or the file the name would be saved under. "Romero
+/// Plan" is taken by "Romero plan", and "Romero plan!" by `romero-plan.ron`.
+pub fn name_taken<'a>(entries: &'a [Entry], name: &str) -> Option<&'a Entry> {
+    let key = crate::search::fold(name.trim());
+    let file = file_name_for(name);
+    entries
+        .iter()
+        .find(|e| crate::search::fold(e.name.trim()) == key)
+        .or_else(|| {
+            entries
+                .iter()
+                .find(|e| e.path.file_name().is_some_and(|f| *f == *file))
+        })
+}
+
 /// One file of the scenario folder.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -720,6 +736,31 @@ pub fn list(dir: &Path, ds: &Dataset) -> Result<Vec<Entry>, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_taken_whatever_its_case_accents_or_punctuation() {
+        let entry = |file: &str, name: &str| Entry {
+            path: PathBuf::from("/s").join(file),
+            name: name.into(),
+            modified: None,
+            summary: Ok(String::new()),
+            notices: Vec::new(),
+        };
+        let all = [
+            entry("romero-plan.ron", "Romero plan"),
+            entry("konate-at-rcb-2.ron", "Konaté at RCB"),
+        ];
+        let taken = |n: &str| name_taken(&all, n).map(|e| e.name.as_str());
+        assert_eq!(taken("Romero Plan"), Some("Romero plan"));
+        assert_eq!(taken(" ROMÉRO plan "), Some("Romero plan"));
+        assert_eq!(taken("romero plan!"), Some("Romero plan"), "the file name");
+        assert_eq!(
+            taken("konate at rcb"),
+            Some("Konaté at RCB"),
+            "whatever its file"
+        );
+        assert_eq!(taken("Romero plan B"), None);
+    }
 
     #[test]
     fn slugs_are_safe_file_names() {

@@ -188,6 +188,9 @@ fn render_column(
     let dragged = board.view.drag.as_ref();
     // Keep the cursor's row in view.
     let cursor_row = (board.view.depth_cursor.0 == ci).then_some(board.view.depth_cursor.1);
+    if cursor_row.is_some() && is_focused {
+        hits.view(u16::try_from(visible).unwrap_or(u16::MAX), None);
+    }
     let cursor_at = cursor_row.and_then(|r| list.iter().position(|i| *i == Item::Row(r)));
     let offset = cursor_at.map_or(0, |v| v.saturating_sub(visible - 1));
     let mut placed = 0usize;

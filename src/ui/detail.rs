@@ -2,8 +2,9 @@
 //! that links him.
 
 use super::marks::contract_style;
-use super::{Theme, centered, pane_block};
-use crate::app::Board;
+use super::text::wrapped_height;
+use super::{HitMap, Theme, centered, pane_block};
+use crate::app::{Board, Command};
 use crate::config::Keymap;
 use crate::domain::PlayerId;
 use crate::domain::plan::ordinal;
@@ -230,10 +231,31 @@ pub fn render_pane(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
         .render(area, buf);
 }
 
-pub fn render_popup(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &Theme) {
+pub fn render_popup(
+    area: Rect,
+    buf: &mut Buffer,
+    board: &Board,
+    km: &Keymap,
+    theme: &Theme,
+    hits: &mut HitMap,
+) {
     let Some(id) = board.shown_player() else {
         return;
     };
+    popup(area, buf, board, km, theme, hits, &id);
+}
+
+/// The details of `id` in a window over `area`, scrolled as far as the board says (within
+/// their end, which is recorded for paging).
+pub fn popup(
+    area: Rect,
+    buf: &mut Buffer,
+    board: &Board,
+    km: &Keymap,
+    theme: &Theme,
+    hits: &mut HitMap,
+    id: &PlayerId,
+) {
     let rect = centered(
         area,
         area.width.saturating_sub(8).max(20),
@@ -243,12 +265,22 @@ pub fn render_popup(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, th
     let title = Line::from(vec![
         Span::styled(" Details ", theme.title),
         Span::styled(
-            format!("· {} closes ", km.label(crate::app::Command::Cancel)),
+            format!(
+                "· {} closes · {} {} scroll ",
+                km.short_label(Command::Cancel),
+                km.short_label(Command::PageUp),
+                km.short_label(Command::PageDown)
+            ),
             theme.dim,
         ),
     ]);
-    Paragraph::new(lines(board, theme, &id))
+    let content = lines(board, theme, id);
+    let page = rect.height.saturating_sub(2);
+    let total = wrapped_height(&content, rect.width.saturating_sub(2), false);
+    hits.view(page, Some(total));
+    Paragraph::new(content)
         .wrap(Wrap { trim: false })
+        .scroll((board.view.detail_scroll.min(total.saturating_sub(page)), 0))
         .block(pane_block(title, true, theme))
         .render(rect, buf);
 }

@@ -1,7 +1,7 @@
 //! The help overlay, generated from the keymap itself.
 
 use super::marks::LEGEND;
-use super::{Theme, centered, pane_block};
+use super::{HitMap, Theme, centered, pane_block};
 use crate::app::Board;
 use crate::app::Command;
 use crate::config::Keymap;
@@ -33,8 +33,11 @@ pub fn lines(km: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
     for text in [
         "prompts: type, Enter accepts, Esc cancels",
         "questions: y yes, n or Esc no (s saves first when quitting)",
-        "scenario picker: type to filter, ↑↓, Enter opens, Del or Ctrl-d deletes",
-        "menus: the key beside a choice picks it",
+        "a name taken: y replaces that scenario, n or Esc goes back to pick another",
+        "scenario picker: type to filter, Enter opens, Del or Ctrl-d deletes",
+        "  (↑↓, PgUp/PgDn and Home/End move: letters filter)",
+        "menus: the key beside a choice picks it; Esc or q closes",
+        "help, details, timeline, compare, notices: Esc or q closes them",
     ] {
         out.push(Line::from(Span::styled(format!("  {text}"), theme.text)));
     }
@@ -53,24 +56,40 @@ pub fn lines(km: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
     out
 }
 
-pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &Theme) {
+pub fn render(
+    area: Rect,
+    buf: &mut Buffer,
+    board: &Board,
+    km: &Keymap,
+    theme: &Theme,
+    hits: &mut HitMap,
+) {
     let content = lines(km, theme);
     let h = (content.len() as u16).saturating_add(2);
     let rect = centered(area, 84, h);
+    let page = rect.height.saturating_sub(2);
+    hits.view(page, Some(content.len() as u16));
+    let scroll = board
+        .view
+        .help_scroll
+        .min((content.len() as u16).saturating_sub(page));
     Clear.render(rect, buf);
     let title = Line::from(vec![
         Span::styled(" Keys ", theme.title),
         Span::styled(
             format!(
-                "· from the keymap · {} or {} closes · ↑↓ scroll ",
-                km.label(Command::Help),
-                km.label(Command::Cancel)
+                "· from the keymap · {}, {} or {} closes · ↑↓ {} {} scroll ",
+                km.short_label(Command::Help),
+                km.short_label(Command::Cancel),
+                km.short_label(Command::Quit),
+                km.short_label(Command::PageUp),
+                km.short_label(Command::PageDown)
             ),
             theme.dim,
         ),
     ]);
     Paragraph::new(content)
-        .scroll((board.view.help_scroll, 0))
+        .scroll((scroll, 0))
         .block(pane_block(title, true, theme))
         .render(rect, buf);
 }

@@ -1,13 +1,17 @@
 //! What the last frame drew where: each pane pushes the areas of its spots while it renders, and
-//! `input` asks it which spot a mouse event fell on.
+//! `input` asks it which spot a mouse event fell on. The view that takes the keys records how
+//! much of it shows (its [`Viewport`]), for paging.
 
-use crate::app::Spot;
+use crate::app::{Spot, Viewport};
 use ratatui::layout::{Position, Rect};
 
 /// What the last frame drew where, for the mouse: later entries were drawn on top.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HitMap {
     pub hits: Vec<Hit>,
+    /// A page of the view that takes the keys, and how far it scrolls (the last view drawn
+    /// that takes keys records it).
+    pub viewport: Viewport,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +25,15 @@ impl HitMap {
         if area.width > 0 && area.height > 0 {
             self.hits.push(Hit { area, spot });
         }
+    }
+
+    /// Records the view that takes the keys: `page` rows show; it scrolls `content` rows in
+    /// all when it is a reading view.
+    pub fn view(&mut self, page: u16, content: Option<u16>) {
+        self.viewport = Viewport {
+            page: usize::from(page.max(1)),
+            max_scroll: content.map(|c| c.saturating_sub(page)),
+        };
     }
 
     /// The spot at a terminal cell, the topmost drawn.

@@ -85,21 +85,22 @@ pub fn render(
     detail::render_pane(detail_area, buf, board, theme);
     render_status(status, buf, board, keymap, theme);
 
+    // Each view drawn on top records its page in `hits` (the last one takes the keys).
     if board.view.timeline_view.is_some() {
-        timeline::render(main, buf, board, keymap, theme);
         // The board under the timeline takes no clicks.
-        hits = HitMap::default();
+        hits.hits.clear();
+        timeline::render(main, buf, board, keymap, theme, &mut hits);
     }
     if board.view.detail {
-        detail::render_popup(main, buf, board, keymap, theme);
+        detail::render_popup(main, buf, board, keymap, theme, &mut hits);
     }
     if board.view.help {
-        help::render(main, buf, board, keymap, theme);
+        help::render(main, buf, board, keymap, theme, &mut hits);
     }
     if board.view.modal.is_some() {
-        modal::render(main, buf, board, keymap, theme);
         // The board under a modal takes no clicks.
-        hits = HitMap::default();
+        hits.hits.clear();
+        modal::render(main, buf, board, keymap, theme, &mut hits);
     }
     hits
 }
@@ -185,14 +186,21 @@ fn render_status(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme
         ),
         theme.status.patch(theme.title),
     )];
-    // While dragging, what the drop would do is all that matters: it gets the whole line.
+    // While dragging, what the drop would do is all that matters: it gets the whole line —
+    // after the word the last key had (just grabbed: what to do next).
     if board.view.drag.is_some() {
-        spans.push(match board.drop_preview() {
-            Some((_, Ok((_, text)))) => Span::styled(format!(" drop: {text} "), theme.drop_target),
-            Some((_, Err(why))) => {
+        spans.push(match (&board.view.message, board.drop_preview()) {
+            (Some(m), _) => Span::styled(
+                format!(" {} ", m.render(|c| km.label(c))),
+                theme.status.patch(theme.title),
+            ),
+            (None, Some((_, Ok((_, text))))) => {
+                Span::styled(format!(" drop: {text} "), theme.drop_target)
+            }
+            (None, Some((_, Err(why)))) => {
                 Span::styled(format!(" can't drop here: {why} "), theme.drop_refused)
             }
-            None => Span::styled(
+            (None, None) => Span::styled(
                 " drag over a slot, a depth row or the target list ",
                 theme.drop_refused,
             ),

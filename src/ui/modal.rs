@@ -1,8 +1,8 @@
 //! Drawing the modal on top of the board: prompt, confirmation, scenario picker, comparison,
 //! notice, menu.
 
-use super::text::{clip_spans, highlighted, put_line, truncate};
-use super::{Theme, centered, pane_block};
+use super::text::{clip_spans, highlighted, put_line, truncate, wrapped_height};
+use super::{HitMap, Theme, centered, pane_block};
 use crate::app::Board;
 use crate::app::modal::{Modal, PickFor, Picker};
 use crate::config::Keymap;
@@ -37,7 +37,14 @@ fn title(text: &str, hint: &str, theme: &Theme) -> Line<'static> {
     ])
 }
 
-pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &Theme) {
+pub fn render(
+    area: Rect,
+    buf: &mut Buffer,
+    board: &Board,
+    km: &Keymap,
+    theme: &Theme,
+    hits: &mut HitMap,
+) {
     let Some(modal) = &board.view.modal else {
         return;
     };
@@ -110,26 +117,43 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &
             .wrap(Wrap { trim: true })
             .render(inner, buf);
         }
-        Modal::Picker(p) => picker(area, buf, board, theme, p),
+        Modal::Picker(p) => picker(area, buf, board, theme, p, hits),
         Modal::Compare {
             name,
             other,
             scroll,
-        } => compare_view(area, buf, board, theme, name, other, *scroll),
+        } => compare_view(
+            area,
+            buf,
+            board,
+            theme,
+            (name.as_str(), other.as_ref()),
+            *scroll,
+            hits,
+        ),
         Modal::Notice {
             title: t,
             lines,
             scroll,
         } => {
             let h = (lines.len() as u16).saturating_add(4);
-            let inner = frame(area, buf, 90, h, title(t, "Enter/Esc closes", theme), theme);
+            let inner = frame(
+                area,
+                buf,
+                90,
+                h,
+                title(t, "Enter/Esc/q closes · ↑↓ PgUp PgDn scroll", theme),
+                theme,
+            );
             let text: Vec<Line<'static>> = lines
                 .iter()
                 .map(|l| Line::from(Span::styled(format!("· {l}"), theme.text)))
                 .collect();
+            let total = wrapped_height(&text, inner.width, false);
+            hits.view(inner.height, Some(total));
             Paragraph::new(text)
                 .wrap(Wrap { trim: false })
-                .scroll((*scroll, 0))
+                .scroll(((*scroll).min(total.saturating_sub(inner.height)), 0))
                 .render(inner, buf);
         }
         Modal::Menu { title: t, items } => {
@@ -156,7 +180,14 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &
     }
 }
 
-fn picker(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, p: &Picker) {
+fn picker(
+    area: Rect,
+    buf: &mut Buffer,
+    board: &Board,
+    theme: &Theme,
+    p: &Picker,
+    hits: &mut HitMap,
+) {
     let what = match p.purpose {
         PickFor::Open => "Open a scenario",
         PickFor::Compare => "Compare with",
@@ -193,6 +224,7 @@ fn picker(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, p: &Picker
     );
     let visible = p.visible();
     let rows = inner.height.saturating_sub(1) as usize / 2;
+    hits.view(u16::try_from(rows).unwrap_or(u16::MAX), None);
     let offset = p.cursor.saturating_sub(rows.saturating_sub(1));
     let w = inner.width as usize;
     for (n, (i, matched)) in visible.iter().enumerate().skip(offset).take(rows) {
@@ -240,9 +272,9 @@ fn compare_view(
     buf: &mut Buffer,
     board: &Board,
     theme: &Theme,
-    name: &str,
-    other: &crate::domain::plan::Plan,
+    (name, other): (&str, &crate::domain::plan::Plan),
     scroll: u16,
+    hits: &mut HitMap,
 ) {
     let ds = &board.doc.ds;
     let c = compare(ds, &board.doc.plan, other);
@@ -253,7 +285,7 @@ fn compare_view(
         area.height.saturating_sub(2),
         title(
             &format!("“{}”  vs  “{name}”", board.doc.file.name),
-            "↑↓ scroll · Esc closes",
+            "↑↓ PgUp PgDn scroll · Esc/q closes",
             theme,
         ),
         theme,
@@ -347,6 +379,10 @@ fn compare_view(
             theme.text,
         )));
     }
+    // It scrolls until the longer side's end is in view.
+    let total = wrapped_height(&l, left.width, false).max(wrapped_height(&r, right.width, false));
+    hits.view(inner.height, Some(total));
+    let scroll = scroll.min(total.saturating_sub(inner.height));
     Paragraph::new(l)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))

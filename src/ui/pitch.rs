@@ -128,10 +128,12 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
             spans,
         });
     }
+    for (slot, area) in slot_boxes(&cells, &labels, inner) {
+        hits.push(area, Spot::Slot(slot));
+    }
     for l in labels {
         let w: u16 = l.spans.iter().map(|s| width(&s.content) as u16).sum();
         let rect = Rect::new(l.x, l.y, w.max(3), 1).intersection(inner);
-        hits.push(rect, Spot::Slot(l.slot));
         let mut line = Line::from(l.spans);
         let is_drop = drop == Some(Place::Slot(l.slot));
         let is_cursor = board.view.slot_cursor == l.slot && board.view.focus == Pane::Pitch;
@@ -141,4 +143,55 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
         }
         put_line(buf, inner, l.x, l.y, &line);
     }
+}
+
+/// Where each slot takes a press or a drop: its label and the row above and below it (where
+/// the eye puts the slot), across its share of the row — halfway to its neighbours, as the
+/// label may be. A row between two slots one above the other goes to the upper one (the row
+/// under a name is the slot's), so no two boxes overlap.
+fn slot_boxes(cells: &[(u16, u16)], labels: &[Label], inner: Rect) -> Vec<(usize, Rect)> {
+    // Each slot's columns: its share of its row, widened to its label.
+    let spans: Vec<(u16, u16)> = labels
+        .iter()
+        .map(|l| {
+            let (cx, cy) = cells[l.slot];
+            let half = cells
+                .iter()
+                .filter(|(x, y)| *y == cy && *x != cx)
+                .map(|(x, _)| x.abs_diff(cx).saturating_sub(1) / 2)
+                .min()
+                .unwrap_or(8)
+                .min(8);
+            let w: u16 = l.spans.iter().map(|s| width(&s.content) as u16).sum();
+            let left = cx.saturating_sub(half).min(l.x);
+            let right = cx.saturating_add(half + 1).max(l.x + w.max(3));
+            (left, right)
+        })
+        .collect();
+    let overlap = |a: (u16, u16), b: (u16, u16)| a.0 < b.1 && b.0 < a.1;
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let gap = |above: bool| {
+                labels
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, o)| {
+                        *j != i
+                            && overlap(spans[i], spans[*j])
+                            && if above { o.y < l.y } else { o.y > l.y }
+                    })
+                    .map(|(_, o)| o.y.abs_diff(l.y))
+                    .min()
+                    .unwrap_or(u16::MAX)
+            };
+            let up = u16::from(gap(true) >= 3);
+            let down = u16::from(gap(false) >= 2);
+            let (left, right) = spans[i];
+            let top = l.y.saturating_sub(up);
+            let area = Rect::new(left, top, right - left, l.y + down + 1 - top);
+            (l.slot, area.intersection(inner))
+        })
+        .collect()
 }

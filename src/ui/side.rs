@@ -94,6 +94,9 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
     }
     let per_item = 2u16;
     let visible = (inner.height / per_item).max(1) as usize;
+    if is_focused {
+        hits.view(inner.height / per_item, None);
+    }
     let offset = board.view.list_cursor.saturating_sub(visible - 1);
     let on = board.doc.plan.date;
     let w = inner.width as usize;

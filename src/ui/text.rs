@@ -99,6 +99,33 @@ pub fn clip_spans(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
     out
 }
 
+/// How many rows `lines` fill once wrapped to `width` columns, as a `Paragraph` with
+/// `Wrap { trim }` wraps them: drawn into a scratch buffer and measured, so a reading view
+/// knows how far it scrolls.
+pub fn wrapped_height(lines: &[Line<'static>], width: u16, trim: bool) -> u16 {
+    use ratatui::widgets::{Paragraph, Widget, Wrap};
+    if width == 0 || lines.is_empty() {
+        return 0;
+    }
+    // Room for the worst case: every line broken at every column, plus word-wrap slack.
+    let bound: usize = lines
+        .iter()
+        .map(|l| l.width() / usize::from(width) * 2 + 1)
+        .sum();
+    let height = u16::try_from(bound.min(usize::from(u16::MAX) / usize::from(width)))
+        .unwrap_or(u16::MAX)
+        .max(1);
+    let area = Rect::new(0, 0, width, height);
+    let mut scratch = Buffer::empty(area);
+    Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim })
+        .render(area, &mut scratch);
+    (0..height)
+        .rev()
+        .find(|y| (0..width).any(|x| scratch[(x, *y)].symbol() != " "))
+        .map_or(0, |y| y + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +148,18 @@ mod tests {
         assert_eq!(buf[(3, 1)].symbol(), "l");
         assert_eq!(buf[(4, 1)].symbol(), "o");
         assert_eq!(buf[(0, 0)].symbol(), " ");
+    }
+
+    #[test]
+    fn wrapped_height_counts_the_rows_a_paragraph_fills() {
+        let lines = vec![
+            Line::from("one two three four"),
+            Line::from(""),
+            Line::from("x"),
+        ];
+        assert_eq!(wrapped_height(&lines, 40, false), 3);
+        // "one two" / "three" / "four", a blank line, "x".
+        assert_eq!(wrapped_height(&lines, 8, false), 5);
+        assert_eq!(wrapped_height(&lines, 0, false), 0);
     }
 }

@@ -2,7 +2,7 @@
 //! board's current plan (worked out here, at draw time, so it always follows the plan).
 
 use super::text::{put_line, truncate, width};
-use super::{Theme, centered, pane_block};
+use super::{HitMap, Theme, pane_block};
 use crate::app::Board;
 use crate::app::Command;
 use crate::config::Keymap;
@@ -11,12 +11,19 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Clear, Widget};
 
 /// Width of the position column.
 const POS_W: u16 = 5;
 
-pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &Theme) {
+pub fn render(
+    area: Rect,
+    buf: &mut Buffer,
+    board: &Board,
+    km: &Keymap,
+    theme: &Theme,
+    hits: &mut HitMap,
+) {
     let Some(view) = board.view.timeline_view else {
         return;
     };
@@ -142,6 +149,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &
         }
     }
     let rows_h = usize::from(body.height.saturating_sub(1));
+    hits.view(body.height.saturating_sub(1), None);
     let offset = (cursor_line + 1).saturating_sub(rows_h);
     for (i, out) in lines.iter().skip(offset).take(rows_h).enumerate() {
         let y = body.y + 1 + u16::try_from(i).unwrap_or(0);
@@ -213,22 +221,6 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &
     if view.detail
         && let Some(id) = board.timeline_player()
     {
-        let rect = centered(
-            area,
-            area.width.saturating_sub(8).max(20),
-            area.height.saturating_sub(4),
-        );
-        Clear.render(rect, buf);
-        let title = Line::from(vec![
-            Span::styled(" Details ", theme.title),
-            Span::styled(
-                format!("· {} closes ", km.label(Command::Cancel)),
-                theme.dim,
-            ),
-        ]);
-        Paragraph::new(super::detail::lines(board, theme, &id))
-            .wrap(Wrap { trim: false })
-            .block(pane_block(title, true, theme))
-            .render(rect, buf);
+        super::detail::popup(area, buf, board, km, theme, hits, &id);
     }
 }

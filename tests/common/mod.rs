@@ -173,3 +173,13 @@ pub fn sign_konate(b: &mut Board) {
     run_cmd(b, Command::Grab);
     assert!(b.doc.plan.is_signing(&id("konate")));
 }
+
+/// Renders as the loop does and hands the board what the frame showed (a page, a scroll's
+/// end), as the loop does after each draw.
+pub fn draw(b: &mut Board, w: u16, h: u16) -> (Buffer, HitMap) {
+    let (buf, hits) = render(b, w, h);
+    if hits.viewport != b.view.viewport {
+        b.update(Action::Viewport(hits.viewport));
+    }
+    (buf, hits)
+}

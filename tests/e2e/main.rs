@@ -5,3 +5,4 @@ mod pty;
 
 mod board;
 mod jobs;
+mod keys;

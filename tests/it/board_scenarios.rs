@@ -449,3 +449,144 @@ fn notes_keep_their_line_breaks_and_the_cursor_starts_at_the_end() {
     b.apply(Action::ModalAccept);
     assert_eq!(b.doc.plan.notes, "first line\nsecond line!");
 }
+
+/// The confirmation open now, if any: its question.
+fn question(b: &squadboard::app::Board) -> Option<String> {
+    match &b.view.modal {
+        Some(Modal::Confirm { question, .. }) => Some(question.clone()),
+        _ => None,
+    }
+}
+
+/// Issue 14, item 8. Fails on main: a second "Konaté at RCB" was written as
+/// `konate-at-rcb-2.ron`, and "Romero Plan" beside "Romero plan" passed silently. Save-as,
+/// duplicate and rename refuse a name the folder has (case, accents and the file name's slug
+/// compared) and offer to replace it, or to pick another name with the text kept.
+#[test]
+fn a_name_that_exists_is_refused_and_replaced_only_when_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    run_cmd(&mut b, Command::SaveAs);
+    typed_in_modal(&mut b, "Romero plan");
+    b.apply(Action::ModalAccept);
+    assert_eq!(files(&dir), vec!["romero-plan.ron"]);
+    sign_konate(&mut b);
+    run_cmd(&mut b, Command::SaveAs);
+    b.apply(Action::ModalBackspace);
+    typed_in_modal(&mut b, "Romero Plan");
+    b.apply(Action::ModalAccept);
+    let q = question(&b).expect("asks");
+    assert!(q.contains("“Romero plan” already exists"), "{q}");
+    assert_eq!(files(&dir), vec!["romero-plan.ron"], "nothing written yet");
+    // n: back to the prompt, the name kept, to pick another.
+    b.apply(Action::Command(Command::Cancel));
+    let Some(Modal::Prompt { input, .. }) = &b.view.modal else {
+        panic!("back to the prompt: {:?}", b.view.modal)
+    };
+    assert_eq!(input, "Romero Plan");
+    b.apply(Action::ModalBackspace);
+    typed_in_modal(&mut b, "Romëro plan");
+    b.apply(Action::ModalAccept);
+    assert!(question(&b).is_some(), "accents are ignored too");
+    // y: replaces it, in its own file.
+    b.apply(Action::ConfirmYes);
+    assert_eq!(files(&dir), vec!["romero-plan.ron"]);
+    assert!(!b.doc.dirty(), "{:?}", b.view.message);
+    assert_eq!(b.doc.file.name, "Romëro plan");
+    let text = fs::read_to_string(dir.path().join("romero-plan.ron")).expect("saved");
+    assert!(text.contains("\"konate\""), "the new plan replaced it");
+
+    // Duplicate under a name whose slug is taken ("romero plan!" is romero-plan.ron).
+    run_cmd(&mut b, Command::Duplicate);
+    b.apply(Action::ModalBackspace);
+    typed_in_modal(&mut b, "romero plan!");
+    b.apply(Action::ModalAccept);
+    assert!(question(&b).is_some(), "the file name clashes");
+    b.apply(Action::Command(Command::Cancel));
+    b.apply(Action::Command(Command::Cancel));
+    assert!(b.view.modal.is_none());
+    assert_eq!(files(&dir), vec!["romero-plan.ron"]);
+
+    // Rename onto another scenario's name asks; renaming to its own name in another case
+    // does not, and keeps its file.
+    run_cmd(&mut b, Command::Duplicate);
+    b.apply(Action::ModalBackspace);
+    typed_in_modal(&mut b, "Konaté at RCB");
+    b.apply(Action::ModalAccept);
+    assert_eq!(files(&dir), vec!["konate-at-rcb.ron", "romero-plan.ron"]);
+    run_cmd(&mut b, Command::Rename);
+    b.apply(Action::ModalBackspace);
+    typed_in_modal(&mut b, "ROMERO PLAN");
+    b.apply(Action::ModalAccept);
+    assert!(question(&b).is_some(), "rename onto another scenario");
+    b.apply(Action::Command(Command::Cancel));
+    b.apply(Action::ModalBackspace);
+    typed_in_modal(&mut b, "KONATE AT RCB");
+    b.apply(Action::ModalAccept);
+    assert!(b.view.modal.is_none(), "its own name: {:?}", b.view.modal);
+    assert_eq!(b.doc.file.name, "KONATE AT RCB");
+    assert_eq!(files(&dir), vec!["konate-at-rcb.ron", "romero-plan.ron"]);
+}
+
+/// Issue 14, items 4 and 6, in the dialogues. Fails on main: End, Home and PgDn did nothing in
+/// the picker, nor g/G in compare (whose scroll ran on past its end). `q` still filters in the
+/// picker (Ctrl-c closes it) and closes compare. Keys go through the real input map.
+#[test]
+fn the_picker_and_compare_jump_page_and_close_by_the_keymap() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let key = |b: &mut squadboard::app::Board, code: KeyCode, mods: KeyModifiers| {
+        let ev = Event::Key(KeyEvent::new(code, mods));
+        let hits = draw(b, 120, 40).1;
+        for a in squadboard::input::event_to_actions(&ev, b, keymap(), &hits) {
+            b.apply(a);
+        }
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(&dir);
+    for name in ["one", "two", "three", "four"] {
+        run_cmd(&mut b, Command::Formation);
+        run_cmd(&mut b, Command::SaveAs);
+        b.apply(Action::ModalBackspace);
+        typed_in_modal(&mut b, name);
+        b.apply(Action::ModalAccept);
+    }
+    assert_eq!(files(&dir).len(), 4);
+    let cursor = |b: &squadboard::app::Board| match &b.view.modal {
+        Some(Modal::Picker(p)) => p.cursor,
+        other => panic!("picker: {other:?}"),
+    };
+    run_cmd(&mut b, Command::OpenScenario);
+    key(&mut b, KeyCode::End, KeyModifiers::NONE);
+    assert_eq!(cursor(&b), 3, "End: the last scenario");
+    key(&mut b, KeyCode::Home, KeyModifiers::NONE);
+    assert_eq!(cursor(&b), 0);
+    key(&mut b, KeyCode::PageDown, KeyModifiers::NONE);
+    assert_eq!(cursor(&b), 3, "a page holds them all");
+    // Letters filter here: q is typed, Ctrl-c closes as Esc does.
+    key(&mut b, KeyCode::Char('q'), KeyModifiers::NONE);
+    let Some(Modal::Picker(p)) = &b.view.modal else {
+        panic!("still open: {:?}", b.view.modal)
+    };
+    assert_eq!(p.query, "q");
+    key(&mut b, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(b.view.modal.is_none());
+    assert!(!b.view.should_quit);
+
+    // Compare: G to the end, no further than the end; q closes.
+    run_cmd(&mut b, Command::Compare);
+    b.apply(Action::ModalAccept);
+    let scroll = |b: &squadboard::app::Board| match &b.view.modal {
+        Some(Modal::Compare { scroll, .. }) => *scroll,
+        other => panic!("compare: {other:?}"),
+    };
+    key(&mut b, KeyCode::Char('G'), KeyModifiers::SHIFT);
+    let end = scroll(&b);
+    let (buf, _) = draw(&mut b, 120, 40);
+    assert!(text(&buf).contains("What changes"), "the end in view");
+    key(&mut b, KeyCode::Down, KeyModifiers::NONE);
+    assert_eq!(scroll(&b), end, "no further than the end");
+    key(&mut b, KeyCode::Char('g'), KeyModifiers::NONE);
+    assert_eq!(scroll(&b), 0);
+    key(&mut b, KeyCode::Char('q'), KeyModifiers::NONE);
+    assert!(b.view.modal.is_none() && !b.view.should_quit);
+}

@@ -390,3 +390,122 @@ fn search_finds_squad_players_marked_as_squad_but_not_former_players() {
         b.view.list
     );
 }
+
+/// Issue 14, item 4. Fails on main: `q` in the help, the details, the timeline and mid-drag
+/// quit the program. `q` closes what is open (or cancels the drag); only on the board itself
+/// does it quit.
+#[test]
+fn q_closes_the_view_or_cancels_the_drag_and_quits_only_from_the_board() {
+    let mut b = board();
+    cmd(&mut b, Help);
+    cmd(&mut b, Quit);
+    assert!(!b.view.help && !b.view.should_quit, "q closes the help");
+    cmd(&mut b, Open);
+    assert!(b.view.detail);
+    cmd(&mut b, Quit);
+    assert!(
+        !b.view.detail && !b.view.should_quit,
+        "q closes the details"
+    );
+    cmd(&mut b, Timeline);
+    cmd(&mut b, Open);
+    assert!(b.view.timeline_view.is_some_and(|v| v.detail));
+    cmd(&mut b, Quit);
+    assert!(
+        b.view.timeline_view.is_some_and(|v| !v.detail) && !b.view.should_quit,
+        "q closes the timeline's details first"
+    );
+    cmd(&mut b, Quit);
+    assert!(
+        b.view.timeline_view.is_none() && !b.view.should_quit,
+        "then the timeline"
+    );
+    let before = b.doc.plan.clone();
+    cmd(&mut b, Grab);
+    assert!(b.view.drag.is_some());
+    cmd(&mut b, Quit);
+    assert!(
+        b.view.drag.is_none() && !b.view.should_quit,
+        "q cancels the drag"
+    );
+    assert_eq!(b.doc.plan, before);
+    assert_eq!(b.message_text().as_deref(), Some("drag cancelled"));
+    cmd(&mut b, Quit);
+    assert!(b.view.should_quit, "on the board itself q quits");
+}
+
+/// Issue 14, item 5. Fails on main: the status line said "can't drop here: not in the plan"
+/// right after Space on Konaté. It says what to do; once the cursor moves, the drop preview.
+#[test]
+fn grabbing_says_what_to_do_and_moving_shows_the_drop_preview() {
+    let mut b = board();
+    select_in_list(&mut b, "konate");
+    cmd(&mut b, Grab);
+    assert_eq!(
+        b.message_text().as_deref(),
+        Some("grabbed Konaté — move to a slot, <Grab> drops, <Cancel> cancels")
+    );
+    let status = |b: &squadboard::app::Board| {
+        let (buf, _) = render(b, 120, 40);
+        text(&buf).lines().last().unwrap_or("").to_string()
+    };
+    let s = status(&b);
+    assert!(
+        s.contains("grabbed Konaté — move to a slot, Space drops, Esc cancels"),
+        "{s}"
+    );
+    assert!(!s.contains("can't drop"), "{s}");
+    cmd(&mut b, NextPane);
+    let s = status(&b);
+    assert!(
+        s.contains("drop: Konaté →"),
+        "the preview while moving: {s}"
+    );
+}
+
+/// Issue 14, item 6. Fails on main: there were no such commands. g/G (Home/End) go to the top
+/// and the foot of a list, PgUp/PgDn a page, as the last frame showed it.
+#[test]
+fn top_bottom_and_pages_in_the_lists_and_the_help() {
+    let mut b = board();
+    // The target list: the foot, a page up, the top.
+    select_in_list(&mut b, "haaland");
+    let n = b.view.list.len();
+    assert!(n > 3, "{n}");
+    cmd(&mut b, Bottom);
+    assert_eq!(b.view.list_cursor, n - 1);
+    cmd(&mut b, Top);
+    assert_eq!(b.view.list_cursor, 0);
+    b.update(Action::Viewport(squadboard::app::Viewport {
+        page: 2,
+        max_scroll: None,
+    }));
+    cmd(&mut b, PageDown);
+    assert_eq!(b.view.list_cursor, 2, "a page of two");
+    cmd(&mut b, PageUp);
+    assert_eq!(b.view.list_cursor, 0);
+    // A depth column: the foot, then the top.
+    cmd(&mut b, NextPane);
+    assert_eq!(b.view.focus, Pane::Depth);
+    cmd(&mut b, Bottom);
+    assert_eq!(b.selected().map(|(i, _)| i), Some(id("alaba")));
+    cmd(&mut b, Top);
+    assert_eq!(b.selected().map(|(i, _)| i), Some(id("huijsen")));
+    cmd(&mut b, PageDown);
+    assert_eq!(b.view.depth_cursor.1, 2);
+    // The help scrolls no further than its end, as the frame measured it.
+    cmd(&mut b, Help);
+    b.update(Action::Viewport(squadboard::app::Viewport {
+        page: 10,
+        max_scroll: Some(25),
+    }));
+    cmd(&mut b, Bottom);
+    assert_eq!(b.view.help_scroll, 25);
+    cmd(&mut b, Down);
+    assert_eq!(b.view.help_scroll, 25, "no further than the end");
+    cmd(&mut b, PageUp);
+    assert_eq!(b.view.help_scroll, 15);
+    cmd(&mut b, Top);
+    assert_eq!(b.view.help_scroll, 0);
+    assert!(b.view.help);
+}

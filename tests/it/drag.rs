@@ -341,3 +341,70 @@ fn a_mouse_drop_in_the_attack_line_matches_the_keyboard() {
     assert!(ms.view.drag.is_none());
     assert_eq!(kb.doc.plan.depth, ms.doc.plan.depth);
 }
+
+/// Issue 14, item 9. Fails on main: a release one row under a name on the pitch said
+/// "dropped outside the board". The slot's whole box takes the drop: the row of its name, the
+/// rows above and below, across its share of the row.
+#[test]
+fn a_drop_anywhere_on_a_slots_box_lands_on_the_slot() {
+    let lcb = slot(&board(), "LCB");
+    let (buf, hits) = render(&board(), 120, 40);
+    let label = hits
+        .hits
+        .iter()
+        .find(|h| h.spot == Spot::Slot(lcb))
+        .map(|h| h.area)
+        .expect("LCB drawn");
+    // Militão's name on the pitch, where the eye finds the slot.
+    let screen = text(&buf);
+    let lines: Vec<&str> = screen.lines().collect();
+    let (row, line) = lines
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, l)| l.contains("Militão"))
+        .expect("Militão on the pitch");
+    let x = line[..line.find("Militão").expect("name")].chars().count() as u16;
+    let y = row as u16;
+    assert!(label.contains(ratatui::layout::Position::new(x, y)));
+    for (dx, dy) in [(0i32, 1i32), (6, 1), (-1, 0), (8, 0)] {
+        let mut b = board();
+        let mut hits = render(&b, 120, 40).1;
+        let from = list_row(&b, "konate");
+        let (x0, y0) = centre(&hits, Spot::ListRow(from));
+        let (x1, y1) = ((x as i32 + dx) as u16, (y as i32 + dy) as u16);
+        send(
+            &mut b,
+            &mut hits,
+            mouse_at(MouseEventKind::Down(MouseButton::Left), x0, y0),
+        );
+        send(
+            &mut b,
+            &mut hits,
+            mouse_at(MouseEventKind::Drag(MouseButton::Left), x1, y1),
+        );
+        send(
+            &mut b,
+            &mut hits,
+            mouse_at(MouseEventKind::Up(MouseButton::Left), x1, y1),
+        );
+        assert_eq!(
+            b.doc.plan.xi(&b.doc.ds)[lcb],
+            Some(id("konate")),
+            "a drop {dx},{dy} from the name: {:?}\n{screen}",
+            b.message_text()
+        );
+    }
+    // Where the row above is free, it is the slot's too (the striker's, at the top).
+    let st = slot(&board(), "ST");
+    let (row, line) = lines
+        .iter()
+        .enumerate()
+        .find(|(_, l)| l.contains("Mbappé"))
+        .expect("Mbappé on the pitch");
+    let x = line[..line.find("Mbappé").expect("name")].chars().count() as u16;
+    for (dx, dy) in [(0i32, -1i32), (5, 1), (-1, 0)] {
+        let at = ((x as i32 + dx) as u16, (row as i32 + dy) as u16);
+        assert_eq!(hits.spot_at(at.0, at.1), Some(Spot::Slot(st)), "{at:?}");
+    }
+}

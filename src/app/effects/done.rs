@@ -72,6 +72,31 @@ impl Board {
                     });
                 }
             }
+            Done::NameTaken {
+                name,
+                existing,
+                path,
+                then_delete,
+                ask,
+            } => {
+                let file = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |f| f.to_string_lossy().into(),
+                );
+                self.view.modal = Some(Modal::Confirm {
+                    question: format!(
+                        "“{existing}” already exists ({file}). Replace it with this scenario? \
+                         n or Esc goes back to the name, to pick another."
+                    ),
+                    then: Then::Replace {
+                        name,
+                        path,
+                        then_delete,
+                        ask,
+                    },
+                    offer_save: false,
+                });
+            }
             Done::RenameChanged { name, error } => {
                 self.view.modal = Some(Modal::Confirm {
                     question: format!("{error}. Rename it to “{name}” anyway, deleting that edit?"),

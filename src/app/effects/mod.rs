@@ -31,6 +31,11 @@ pub enum Effect {
     SaveNew {
         name: String,
         then_delete: Option<(PathBuf, Option<crate::store::atomic::Fingerprint>)>,
+        /// The file to write over: a scenario whose name was taken, the user having chosen to
+        /// replace it. `None`: a new file, once no scenario of the folder has the name.
+        replace: Option<PathBuf>,
+        /// The prompt the name came from, to go back to when the name is taken.
+        ask: super::Ask,
     },
     Open(PathBuf),
     List(PickFor),
@@ -63,6 +68,16 @@ pub enum Done {
         deleted_old: Option<Result<PathBuf, EffectError>>,
     },
     SaveFailed(EffectError),
+    /// Another scenario of the folder has the name (case and accents ignored, or its file
+    /// name): nothing was written.
+    NameTaken {
+        name: String,
+        /// That scenario's name, and its file.
+        existing: String,
+        path: PathBuf,
+        then_delete: Option<(PathBuf, Option<Fingerprint>)>,
+        ask: super::Ask,
+    },
     /// A rename found the old file changed on disk since it was opened: nothing was written.
     RenameChanged {
         name: String,

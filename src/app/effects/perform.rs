@@ -57,7 +57,12 @@ pub fn perform(board: &Board, effect: Effect, send: &mut dyn FnMut(Action)) {
                 }
             }
         },
-        Effect::SaveNew { name, then_delete } => {
+        Effect::SaveNew {
+            name,
+            then_delete,
+            mut replace,
+            ask,
+        } => {
             // A rename deletes the old file: the same check as saving over it.
             if let Some((old, Some(fp))) = &then_delete
                 && let Err(e) = atomic::check_unchanged(old, *fp)
@@ -67,9 +72,33 @@ pub fn perform(board: &Board, effect: Effect, send: &mut dyn FnMut(Action)) {
                     error: e.into(),
                 })));
             }
+            // A name another scenario has is refused until the user says to replace it. A
+            // rename may keep its own name in another case: that is its own file, kept.
+            if replace.is_none()
+                && let Ok(entries) = files::list(&board.doc.scenarios_dir, &board.doc.ds)
+                && let Some(taken) = files::name_taken(&entries, &name)
+            {
+                let own = then_delete
+                    .as_ref()
+                    .is_some_and(|(old, _)| *old == taken.path);
+                if !own {
+                    return send(Action::Done(Box::new(Done::NameTaken {
+                        name,
+                        existing: taken.name.clone(),
+                        path: taken.path.clone(),
+                        then_delete,
+                        ask,
+                    })));
+                }
+                replace = Some(taken.path.clone());
+            }
             let then_delete = then_delete.map(|(old, _)| old);
             let s = scenario_of(board, &name, now);
-            match files::save_new(&board.doc.scenarios_dir, &s) {
+            let written = match replace {
+                Some(path) => files::save(&path, &s, Expect::Anything).map(|fp| (path, fp)),
+                None => files::save_new(&board.doc.scenarios_dir, &s),
+            };
+            match written {
                 Ok((path, fingerprint)) => {
                     let deleted_old = then_delete
                         .filter(|old| *old != path)

@@ -21,6 +21,14 @@ impl Board {
                 },
                 Action::Command(Command::Cancel),
             ) => self.effects.push(Effect::SetAsideRecovery(vec![path])),
+            // A name taken, not replaced: back to the prompt to pick another, the text kept.
+            (
+                Modal::Confirm {
+                    then: Then::Replace { name, ask, .. },
+                    ..
+                },
+                Action::Command(Command::Cancel),
+            ) => self.prompt(ask, name),
             (_, Action::Command(Command::Cancel)) => {
                 self.view.quit_after_save = false;
             }
@@ -130,9 +138,17 @@ impl Board {
                         p.query.pop();
                         p.cursor = 0;
                     }
-                    Action::Command(Command::Up) => p.cursor = p.cursor.saturating_sub(1),
-                    Action::Command(Command::Down) => {
-                        p.cursor = (p.cursor + 1).min(p.visible().len().saturating_sub(1));
+                    Action::Command(
+                        cmd @ (Command::Up
+                        | Command::Down
+                        | Command::Top
+                        | Command::Bottom
+                        | Command::PageUp
+                        | Command::PageDown),
+                    ) => {
+                        let (len, page) = (p.visible().len(), self.view.viewport.page);
+                        let to = crate::app::viewport::jump(cmd, p.cursor, len, page);
+                        p.cursor = to.unwrap_or(p.cursor);
                     }
                     Action::ModalAccept => {
                         if let Some(e) = p.selected() {
@@ -173,15 +189,18 @@ impl Board {
                 self.view.modal = Some(Modal::Picker(p));
             }
             (mut modal @ (Modal::Compare { .. } | Modal::Notice { .. }), action) => {
-                // Reading views: arrows scroll, Enter or q closes.
+                // Reading views: arrows, pages, top and end scroll; Enter or q closes.
                 let (Modal::Compare { scroll, .. } | Modal::Notice { scroll, .. }) = &mut modal
                 else {
                     return;
                 };
                 match action {
-                    Action::Command(Command::Down) => *scroll = scroll.saturating_add(1),
-                    Action::Command(Command::Up) => *scroll = scroll.saturating_sub(1),
                     Action::ModalAccept | Action::Command(Command::Quit) => return,
+                    Action::Command(cmd) => {
+                        if let Some(to) = self.view.viewport.scroll(cmd, *scroll) {
+                            *scroll = to;
+                        }
+                    }
                     _ => {}
                 }
                 self.view.modal = Some(modal);
@@ -207,11 +226,15 @@ impl Board {
             Ask::SaveAs | Ask::Duplicate => self.effects.push(Effect::SaveNew {
                 name: text,
                 then_delete: None,
+                replace: None,
+                ask,
             }),
             Ask::Rename => match &self.doc.file.path {
                 Some(old) => self.effects.push(Effect::SaveNew {
                     name: text,
                     then_delete: Some((old.clone(), self.doc.file.fingerprint)),
+                    replace: None,
+                    ask,
                 }),
                 None => {
                     self.doc.file.name = text;
@@ -239,9 +262,22 @@ impl Board {
                     self.effects.push(Effect::SaveNew {
                         name,
                         then_delete: Some((old.clone(), None)),
+                        replace: None,
+                        ask: Ask::Rename,
                     });
                 }
             }
+            Then::Replace {
+                name,
+                path,
+                then_delete,
+                ask,
+            } => self.effects.push(Effect::SaveNew {
+                name,
+                then_delete,
+                replace: Some(path),
+                ask,
+            }),
         }
     }
 

@@ -58,6 +58,14 @@ pub enum Then {
     RenameAnyway(String),
     /// Restore the work a crash or signal left in this recovery file.
     Recover(PathBuf),
+    /// Save under a name another scenario has, over that scenario's file (no: back to the
+    /// prompt `ask`, the name kept, to pick another).
+    Replace {
+        name: String,
+        path: PathBuf,
+        then_delete: Option<(PathBuf, Option<crate::store::atomic::Fingerprint>)>,
+        ask: Ask,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
