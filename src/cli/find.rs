@@ -185,7 +185,12 @@ fn search_fast(
     {
         return Ok(None);
     }
-    let Some(pool) = store::pool::cache::open(&shown, path, bytes, &meta, use_cache)
+    let release = || {
+        if let Some(m) = &mapped {
+            m.release();
+        }
+    };
+    let Some(pool) = store::pool::cache::open(&shown, path, bytes, &meta, use_cache, &release)
         .map_err(|e| e.to_string())?
     else {
         return Ok(None);
@@ -206,6 +211,9 @@ fn search_fast(
     };
     let pool_limit = if limit == 0 { pool.index.len() } else { limit };
     let top = pool.index.ranked_where(&folded, pool_limit, &mut keep);
+    // The index has answered: its memory goes back before the players printed are built.
+    let mut pool = pool;
+    drop(std::mem::take(&mut pool.index));
     let Some(players) = pool.players(bytes, top.iter().map(|&(row, _)| row)) else {
         return Ok(None);
     };

@@ -294,14 +294,20 @@ impl SearchIndex {
 
     fn push_key(&mut self, name: &str) {
         let start = self.text.len();
-        // Folding is one char for one char, straight into the arena.
-        self.text.extend(name.chars().map(|c| {
-            if c.is_ascii() {
-                c.to_ascii_lowercase()
-            } else {
-                super::fold_char(c)
-            }
-        }));
+        // Folding is one char for one char, straight into the arena; most names are ASCII,
+        // lower-cased in place.
+        if name.is_ascii() {
+            self.text.push_str(name);
+            self.text[start..].make_ascii_lowercase();
+        } else {
+            self.text.extend(name.chars().map(|c| {
+                if c.is_ascii() {
+                    c.to_ascii_lowercase()
+                } else {
+                    super::fold_char(c)
+                }
+            }));
+        }
         let key = &self.text[start..];
         let fast = key.is_ascii() && key.len() <= MAX_KEY;
         let mut prev = CharType::Empty;

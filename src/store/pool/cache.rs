@@ -114,13 +114,15 @@ fn finish(lanes: [u64; 4], len: usize) -> u64 {
 
 /// A CSV pool read for `find` ([`super::fast::scan`]), through its cache when `use_cache` and the
 /// pool is large enough: the cache read when it fits the pool, else the pool scanned and the
-/// cache written. `None` when the pool needs the full reader.
+/// cache written. `release` is called once the pool's bytes are hashed (to let their pages go
+/// while the cache is read). `None` when the pool needs the full reader.
 pub fn open(
     file: &str,
     pool: &Path,
     bytes: &[u8],
     meta: &Metadata,
     use_cache: bool,
+    release: &dyn Fn(),
 ) -> Result<Option<Scanned>, StoreError> {
     let key = if use_cache && bytes.len() as u64 >= CACHE_ABOVE {
         Key::of(meta, bytes)
@@ -128,7 +130,10 @@ pub fn open(
         None
     };
     if let Some(key) = &key
-        && let Some(scanned) = read(pool, key, file, bytes)
+        && let Some(scanned) = {
+            release();
+            read(pool, key, file, bytes)
+        }
     {
         return Ok(Some(scanned));
     }
