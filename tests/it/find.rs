@@ -264,7 +264,7 @@ fn the_cache_beside_the_pool_gives_what_the_full_search_gives() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let csv = big_pool(tmp.path());
     let cache_file = cache::path_for(&csv).expect("cache path");
-    let ds = squadboard::store::load(None).expect("bundled");
+    let ds = bundled_data();
     assert!(!cache_file.exists());
     let first = search(&ds, Some(&csv), "mar", 0, Method::Cached).expect("cold");
     assert!(cache_file.exists(), "no cache written");
@@ -302,7 +302,7 @@ fn a_stale_or_damaged_cache_is_ignored_and_rebuilt() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let csv = big_pool(tmp.path());
     let cache_file = cache::path_for(&csv).expect("cache path");
-    let ds = squadboard::store::load(None).expect("bundled");
+    let ds = bundled_data();
     search(&ds, Some(&csv), "mar", 20, Method::Cached).expect("cold");
     let before = std::fs::read(&cache_file).expect("cache");
 
