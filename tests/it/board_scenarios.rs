@@ -533,9 +533,9 @@ fn a_name_that_exists_is_refused_and_replaced_only_when_asked() {
 /// picker (Ctrl-c closes it) and closes compare. Keys go through the real input map.
 #[test]
 fn the_picker_and_compare_jump_page_and_close_by_the_keymap() {
-    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
     let key = |b: &mut squadboard::app::Board, code: KeyCode, mods: KeyModifiers| {
-        let ev = Event::Key(KeyEvent::new(code, mods));
+        let ev = key_with(code, mods);
         let hits = draw(b, 120, 40).1;
         for a in squadboard::input::event_to_actions(&ev, b, keymap(), &hits) {
             b.apply(a);
