@@ -162,8 +162,8 @@ impl Board {
     pub fn refresh_list(&mut self) {
         let ds = Arc::clone(&self.doc.ds);
         self.view.list =
-            if self.view.filter.is_active() && !self.view.filter.query.trim().is_empty() {
-                let q = self.view.filter.query.clone();
+            if self.view.filter.is_active() && !self.view.filter.query.text().trim().is_empty() {
+                let q = self.view.filter.query.text().to_string();
                 let mut hits = self.search.club_hits(&ds, self.doc.plan.date, &q);
                 // The pool's best, merged in by score after the club's own at equal scores.
                 hits.extend(self.search.pool_search(&q));

@@ -3,6 +3,7 @@
 //! and the [`SearchState`]; modals answer in `modal::answer`, effects are performed in
 //! `effects` and their results applied in `effects::done`.
 
+mod assume;
 mod board;
 pub mod command;
 mod depth;
@@ -14,6 +15,7 @@ pub mod pool;
 pub mod runtime;
 mod scenario;
 pub mod search;
+pub mod textinput;
 pub mod timeline;
 mod update;
 pub mod view;
@@ -25,6 +27,7 @@ pub use effects::{Done, Effect, EffectError};
 pub use message::Message;
 pub use modal::{Ask, Modal, PickFor, Then};
 pub use search::SearchState;
+pub use textinput::{Edit, TextInput};
 pub use view::{
     DepthColumn, DepthLine, DepthRow, DragState, Filter, ListItem, ListKind, Overlays, Pane, Spot,
     View,
@@ -58,6 +61,8 @@ pub enum Action {
     /// What the last frame showed of the view that takes the keys (page, scroll end): sent by
     /// the loop after a draw that measured it anew.
     Viewport(Viewport),
+    /// An editing key in the open text input: a prompt, the picker's filter or the search box.
+    Edit(textinput::Edit),
     /// Typing into a prompt or the picker's filter.
     ModalChar(char),
     ModalBackspace,

@@ -8,8 +8,7 @@ use super::document::ScenarioFile;
 use super::effects::Effect;
 use super::message::Message;
 use super::modal::{Ask, Choice, MenuItem, Modal, PickFor, Then};
-use crate::domain::dates::{add_months, season_end};
-use crate::domain::plan::{Assumption, DepartureKind, Plan};
+use crate::domain::plan::{DepartureKind, Plan};
 
 impl Board {
     /// The commands about scenarios, departures and assumptions.
@@ -66,14 +65,14 @@ impl Board {
         }
     }
 
-    pub(super) fn prompt(&mut self, ask: Ask, input: String) {
+    pub(super) fn prompt(&mut self, ask: Ask, text: String) {
         // A suggested name is selected (typing replaces it); notes are edited from their end.
-        let selected = !input.is_empty() && ask != Ask::Notes;
-        self.view.modal = Some(Modal::Prompt {
-            ask,
-            input,
-            selected,
-        });
+        let input = if ask == Ask::Notes {
+            ask.input().with_text(&text)
+        } else {
+            ask.input().suggested(&text)
+        };
+        self.view.modal = Some(Modal::Prompt { ask, input });
     }
 
     pub(super) fn save(&mut self) {
@@ -124,58 +123,6 @@ impl Board {
         }
         self.view.modal = Some(Modal::Menu {
             title: format!("{} leaves:", self.display_name(&id)),
-            items,
-        });
-    }
-
-    fn assume_menu(&mut self) {
-        let Some((id, _)) = self.selected() else {
-            self.say("select a player first");
-            return;
-        };
-        let date = self.doc.plan.date;
-        let renew_to = add_months(season_end(date), 12);
-        let item = |key, label: String, a: Assumption| MenuItem {
-            key,
-            label,
-            choice: Choice::Assume(a),
-        };
-        let mut items = vec![
-            item(
-                '1',
-                format!("fit from {date}"),
-                Assumption::FitFrom {
-                    id: id.clone(),
-                    from: date,
-                },
-            ),
-            item(
-                '2',
-                format!("renews to {renew_to}"),
-                Assumption::Renews {
-                    id: id.clone(),
-                    until: renew_to,
-                },
-            ),
-            item(
-                '3',
-                format!("injured from {date}, return unknown"),
-                Assumption::InjuredUntil {
-                    id: id.clone(),
-                    since: date,
-                    until: None,
-                },
-            ),
-        ];
-        if self.doc.plan.assumptions.iter().any(|a| *a.player() == id) {
-            items.push(MenuItem {
-                key: '0',
-                label: "clear his assumptions".into(),
-                choice: Choice::ClearAssumptions(id.clone()),
-            });
-        }
-        self.view.modal = Some(Modal::Menu {
-            title: format!("Assume for {}:", self.display_name(&id)),
             items,
         });
     }

@@ -87,13 +87,12 @@ impl Board {
         }
         match action {
             Action::Command(cmd) => self.command(cmd),
-            Action::FilterChar(c) => {
-                self.view.filter.query.push(c);
-                self.view.list_cursor = 0;
-            }
-            Action::FilterBackspace => {
-                self.view.filter.query.pop();
-                self.view.list_cursor = 0;
+            Action::FilterChar(c) => self.filter_edit(super::Edit::Insert(c)),
+            Action::FilterBackspace => self.filter_edit(super::Edit::Backspace),
+            Action::Edit(e) => {
+                if self.view.filter.typing {
+                    self.filter_edit(e);
+                }
             }
             Action::FilterAccept => {
                 self.view.filter.typing = false;
@@ -101,11 +100,7 @@ impl Board {
             }
             Action::Paste(text) => {
                 if self.view.filter.typing {
-                    let line = text.lines().next().unwrap_or("");
-                    self.view
-                        .filter
-                        .query
-                        .extend(line.chars().filter(|c| !c.is_control()));
+                    self.view.filter.query.paste(&text);
                     self.view.list_cursor = 0;
                 }
             }
@@ -232,6 +227,13 @@ impl Board {
             Command::MoveDown => self.shift_selected(1),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
+        }
+    }
+
+    /// An edit in the search box; the list goes back to its top when the query changed.
+    fn filter_edit(&mut self, e: super::Edit) {
+        if self.view.filter.query.apply(e) == super::textinput::Edited::Changed {
+            self.view.list_cursor = 0;
         }
     }
 

@@ -138,11 +138,23 @@ pub struct ListItem {
     pub matched: Vec<usize>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Filter {
     /// The search box takes keys.
     pub typing: bool,
-    pub query: String,
+    pub query: super::TextInput,
+}
+
+/// The longest search a box takes (the search box, the picker's filter), in characters.
+pub const QUERY_LIMIT: usize = 200;
+
+impl Default for Filter {
+    fn default() -> Filter {
+        Filter {
+            typing: false,
+            query: super::TextInput::new(QUERY_LIMIT),
+        }
+    }
 }
 
 impl Filter {

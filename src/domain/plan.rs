@@ -73,7 +73,23 @@ pub enum Assumption {
     Renews { id: PlayerId, until: NaiveDate },
 }
 
+/// The kinds of assumption, one of each per player at most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssumptionKind {
+    FitFrom,
+    Injured,
+    Renews,
+}
+
 impl Assumption {
+    pub fn kind(&self) -> AssumptionKind {
+        match self {
+            Assumption::FitFrom { .. } => AssumptionKind::FitFrom,
+            Assumption::InjuredUntil { .. } => AssumptionKind::Injured,
+            Assumption::Renews { .. } => AssumptionKind::Renews,
+        }
+    }
+
     pub fn player(&self) -> &PlayerId {
         match self {
             Assumption::FitFrom { id, .. }
@@ -415,6 +431,69 @@ impl Plan {
             self.depth.insert(pos, usize::MAX, id.clone());
         }
         Ok(())
+    }
+
+    /// The assumption of this kind the plan makes for `id`.
+    pub fn assumption(&self, id: &PlayerId, kind: AssumptionKind) -> Option<&Assumption> {
+        self.assumptions
+            .iter()
+            .find(|a| a.player() == id && a.kind() == kind)
+    }
+
+    /// Drops the assumption of this kind for `id`; whether there was one.
+    pub fn unassume(&mut self, id: &PlayerId, kind: AssumptionKind) -> bool {
+        let before = self.assumptions.len();
+        self.assumptions
+            .retain(|a| !(a.player() == id && a.kind() == kind));
+        self.assumptions.len() != before
+    }
+
+    /// Sets (or with `None` clears) the fee the plan assumes for one of its signings.
+    pub fn set_assumed_fee(&mut self, id: &PlayerId, fee: Option<Fee>) -> Result<(), String> {
+        match self.signings.iter_mut().find(|s| s.id == *id) {
+            Some(s) => {
+                s.assumed_fee = fee;
+                Ok(())
+            }
+            None => Err("only a projected signing has an assumed fee".into()),
+        }
+    }
+
+    /// Sets (or clears) the fee a sale or a loan out brings.
+    pub fn set_departure_fee(&mut self, id: &PlayerId, fee: Option<Fee>) -> Result<(), String> {
+        match self.departures.iter_mut().find(|d| d.id == *id) {
+            Some(d) if matches!(d.kind, DepartureKind::Sold | DepartureKind::Loaned) => {
+                d.fee = fee;
+                Ok(())
+            }
+            _ => Err("only a sale or a loan out brings a fee".into()),
+        }
+    }
+
+    /// Whether the plan may assume that `id` renews to `until`: only one of the club's own
+    /// players, and only to a day after his contract (as the data has it) ends — or after the
+    /// plan's date when the data does not know the end.
+    pub fn can_renew(&self, ds: &Dataset, id: &PlayerId, until: NaiveDate) -> Result<(), String> {
+        let Some(p) = ds.player(id) else {
+            return Err("a player the loaded data does not know cannot renew".into());
+        };
+        if ds.is_target(id) {
+            return Err(format!(
+                "{} is not one of the club's players: only they renew",
+                p.name
+            ));
+        }
+        match p.contract_until {
+            Some(end) if until <= end => Err(format!(
+                "{}'s contract already runs to {end}: a renewal ends after that",
+                p.name
+            )),
+            None if until <= self.date => Err(format!(
+                "a renewal ends after the planning date ({})",
+                self.date
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// Sets or clears an assumption of the same kind for the same player.
@@ -824,6 +903,52 @@ mod tests {
         );
         assert!(p.is_signing(&id("konate")) && !p.is_signing(&id("romero")));
         assert!(p.normalize(&ds).is_empty(), "a normal plan is left alone");
+    }
+
+    #[test]
+    fn renewals_only_for_our_players_and_after_their_contract() {
+        let ds = ds();
+        let p = plan(&ds);
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        // Militão's contract ends 2028-06-30 in the data.
+        assert!(p.can_renew(&ds, &id("militao"), day("2028-06-30")).is_err());
+        assert_eq!(p.can_renew(&ds, &id("militao"), day("2029-06-30")), Ok(()));
+        let romero = p
+            .can_renew(&ds, &id("romero"), day("2030-06-30"))
+            .expect_err("Romero is another club's player");
+        assert!(romero.contains("not one of the club's players"), "{romero}");
+    }
+
+    #[test]
+    fn fees_are_assumed_for_signings_and_sales_only() {
+        let ds = ds();
+        let mut p = plan(&ds);
+        let gbp = |m: u64| Fee {
+            amount: m * 1_000_000,
+            currency: crate::domain::Currency::GBP,
+            approximate: false,
+        };
+        assert!(p.set_assumed_fee(&id("romero"), Some(gbp(40))).is_err());
+        p.signings.push(Signing {
+            id: id("romero"),
+            assumed_fee: None,
+        });
+        p.set_assumed_fee(&id("romero"), Some(gbp(40)))
+            .expect("a signing");
+        assert_eq!(p.signings[0].assumed_fee, Some(gbp(40)));
+        p.set_assumed_fee(&id("romero"), None).expect("cleared");
+        assert_eq!(p.signings[0].assumed_fee, None);
+        p.depart(&ds, &id("militao"), DepartureKind::Released)
+            .expect("leaves");
+        assert!(p.set_departure_fee(&id("militao"), Some(gbp(5))).is_err());
+        p.depart(&ds, &id("militao"), DepartureKind::Sold)
+            .expect("sold");
+        p.set_departure_fee(&id("militao"), Some(gbp(50)))
+            .expect("a sale");
+        assert_eq!(
+            p.departure(&id("militao")).and_then(|d| d.fee),
+            Some(gbp(50))
+        );
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub fn lines(km: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
     out.push(Line::from(""));
     out.push(Line::from(Span::styled("In dialogs", theme.title)));
     for text in [
-        "prompts: type, Enter accepts, Esc cancels",
+        "prompts: type, Enter accepts, Esc cancels (keys below)",
         "questions: y yes, n or Esc no (s saves first when quitting)",
         "a name taken: y replaces that scenario, n or Esc goes back to pick another",
         "scenario picker: type to filter, Enter opens, Del or Ctrl-d deletes",
@@ -40,6 +40,17 @@ pub fn lines(km: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
         "help, details, timeline, compare, notices: Esc or q closes them",
     ] {
         out.push(Line::from(Span::styled(format!("  {text}"), theme.text)));
+    }
+    out.push(Line::from(""));
+    out.push(Line::from(Span::styled(
+        "Typing (prompts, search, picker filter)",
+        theme.title,
+    )));
+    for (keys, what) in crate::app::textinput::EDIT_KEYS {
+        out.push(Line::from(vec![
+            Span::styled(format!("{keys:>18}  "), theme.title),
+            Span::styled(what.to_string(), theme.text),
+        ]));
     }
     out.push(Line::from(""));
     out.push(Line::from(Span::styled("Marks", theme.title)));

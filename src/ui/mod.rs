@@ -10,6 +10,7 @@ mod modal;
 mod pitch;
 mod side;
 pub mod text;
+mod textinput;
 mod timeline;
 
 pub use crate::config::Theme;

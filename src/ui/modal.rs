@@ -4,7 +4,8 @@
 use super::text::{clip_spans, highlighted, put_line, truncate, wrapped_height};
 use super::{HitMap, Theme, centered, pane_block};
 use crate::app::Board;
-use crate::app::modal::{Modal, PickFor, Picker};
+use crate::app::TextInput;
+use crate::app::modal::{Ask, Modal, PickFor, Picker};
 use crate::config::Keymap;
 use crate::domain::compare::compare;
 use crate::domain::scenario::short_name;
@@ -37,6 +38,110 @@ fn title(text: &str, hint: &str, theme: &Theme) -> Line<'static> {
     ])
 }
 
+/// A text prompt: one line for a name, a taller box for notes; the count once near the limit,
+/// and the last message (a refusal, a limit) under the text.
+fn prompt(
+    area: Rect,
+    buf: &mut Buffer,
+    board: &Board,
+    km: &Keymap,
+    theme: &Theme,
+    ask: &Ask,
+    input: &TextInput,
+) {
+    let multiline = input.is_multiline();
+    let hint = if input.is_selected() {
+        "type to replace · Enter accepts · Esc cancels"
+    } else if multiline {
+        "Enter new line · Ctrl-S saves · Esc cancels"
+    } else {
+        "Enter accepts · Esc cancels"
+    };
+    let said = board
+        .view
+        .message
+        .as_ref()
+        .map(|m| m.render(|c| km.label(c)));
+    // A long message (why a typed value is refused) wraps onto a row or two more.
+    let said_rows = said
+        .as_deref()
+        .map_or(1, |m| super::text::width(m).div_ceil(70).clamp(1, 3)) as u16;
+    let h = if multiline {
+        area.height.saturating_sub(4).clamp(5, 16)
+    } else {
+        4 + said_rows
+    };
+    let w = if multiline { 76 } else { 72 };
+    let inner = frame(area, buf, w, h, title(ask.title(), hint, theme), theme);
+    let count = input.len_chars();
+    let limit = input.limit();
+    // The count, once near the limit.
+    let counter = if count * 10 >= limit * 9 {
+        format!(" {count}/{limit}")
+    } else {
+        String::new()
+    };
+    let style = if input.is_selected() {
+        theme.selected
+    } else {
+        theme.matched
+    };
+    let message = said
+        .clone()
+        .map(|m| Line::from(Span::styled(m, theme.warning)));
+    if multiline {
+        let text_rows = inner.height.saturating_sub(1);
+        let (lines, _, _) = super::textinput::rows(
+            input,
+            inner.width as usize,
+            text_rows as usize,
+            style,
+            theme.matched,
+        );
+        for (i, line) in lines.iter().enumerate() {
+            put_line(buf, inner, inner.x, inner.y + i as u16, line);
+        }
+        let last = inner.y + text_rows;
+        match message {
+            Some(m) => put_line(buf, inner, inner.x, last, &m),
+            None => put_line(
+                buf,
+                inner,
+                inner.x,
+                last,
+                &Line::from(Span::styled(counter, theme.warning)),
+            ),
+        }
+        return;
+    }
+    if let Some(help) = ask.help() {
+        let help = truncate(help, inner.width as usize);
+        put_line(
+            buf,
+            inner,
+            inner.x,
+            inner.y,
+            &Line::from(Span::styled(help, theme.dim)),
+        );
+    }
+    let w = (inner.width as usize).saturating_sub(counter.chars().count());
+    let mut line = super::textinput::one_line(input, w, style, theme.matched, true);
+    line.push_span(Span::styled(counter, theme.warning));
+    put_line(buf, inner, inner.x, inner.y + 1, &line);
+    if let Some(m) = said {
+        let rows = Rect::new(
+            inner.x,
+            inner.y + 2,
+            inner.width,
+            inner.height.saturating_sub(2),
+        )
+        .intersection(inner);
+        Paragraph::new(Line::from(Span::styled(m, theme.warning)))
+            .wrap(Wrap { trim: true })
+            .render(rows, buf);
+    }
+}
+
 pub fn render(
     area: Rect,
     buf: &mut Buffer,
@@ -49,55 +154,7 @@ pub fn render(
         return;
     };
     match modal {
-        Modal::Prompt {
-            ask,
-            input,
-            selected,
-        } => {
-            let hint = if *selected {
-                "type to replace · Enter accepts · Esc cancels"
-            } else {
-                "Enter accepts · Esc cancels"
-            };
-            let inner = frame(area, buf, 70, 5, title(ask.title(), hint, theme), theme);
-            let count = input.chars().count();
-            // The count, once near the limit.
-            let limit = ask.limit();
-            let counter = if count * 10 >= limit * 9 {
-                format!(" {count}/{limit}")
-            } else {
-                String::new()
-            };
-            let w = (inner.width as usize)
-                .saturating_sub(1)
-                .saturating_sub(counter.chars().count());
-            // Keep the end of a long input in view; line breaks shown as ⏎.
-            let tail: String = input
-                .chars()
-                .skip(count.saturating_sub(w))
-                .map(|c| if c == '\n' { '⏎' } else { c })
-                .collect();
-            let style = if *selected {
-                theme.selected
-            } else {
-                theme.matched
-            };
-            let line = Line::from(vec![
-                Span::styled(tail, style),
-                Span::styled("▏", theme.matched),
-                Span::styled(counter, theme.warning),
-            ]);
-            put_line(buf, inner, inner.x, inner.y + 1, &line);
-            if let Some(m) = &board.view.message {
-                put_line(
-                    buf,
-                    inner,
-                    inner.x,
-                    inner.y + 2,
-                    &Line::from(Span::styled(m.render(|c| km.label(c)), theme.warning)),
-                );
-            }
-        }
+        Modal::Prompt { ask, input } => prompt(area, buf, board, km, theme, ask, input),
         Modal::Confirm {
             question,
             offer_save,
@@ -208,20 +265,22 @@ fn picker(
     if inner.height == 0 {
         return;
     }
-    put_line(
-        buf,
-        inner,
-        inner.x,
-        inner.y,
-        &Line::from(vec![
-            Span::styled("filter: ", theme.title),
-            Span::styled(format!("{}▏", p.query), theme.matched),
-            Span::styled(
-                format!("  {}", board.doc.scenarios_dir.display()),
-                theme.dim,
-            ),
-        ]),
+    let mut filter = Line::from(Span::styled("filter: ", theme.title));
+    let query = super::textinput::one_line(
+        &p.query,
+        (inner.width as usize / 2).max(10),
+        theme.matched,
+        theme.matched,
+        true,
     );
+    for s in query.spans {
+        filter.push_span(s);
+    }
+    filter.push_span(Span::styled(
+        format!("  {}", board.doc.scenarios_dir.display()),
+        theme.dim,
+    ));
+    put_line(buf, inner, inner.x, inner.y, &filter);
     let visible = p.visible();
     let rows = inner.height.saturating_sub(1) as usize / 2;
     hits.view(u16::try_from(rows).unwrap_or(u16::MAX), None);

@@ -19,7 +19,6 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: &mut HitMap) {
     let is_focused = focused(board, Pane::List);
     let mut title = if board.view.filter.is_active() {
-        let cursor = if board.view.filter.typing { "▏" } else { "" };
         let shown = board.view.list.len();
         let more = board.search.pool_matches.saturating_sub(
             board
@@ -29,19 +28,25 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
                 .filter(|i| i.kind == ListKind::Pool)
                 .count(),
         );
-        let found = if more > 0 && !board.view.filter.query.trim().is_empty() {
+        let found = if more > 0 && !board.view.filter.query.text().trim().is_empty() {
             format!("{shown} shown of {} ", shown + more)
         } else {
             format!("{shown} found ")
         };
-        Line::from(vec![
-            Span::styled(" Search: ", theme.title),
-            Span::styled(
-                format!("{}{cursor} ", board.view.filter.query),
-                theme.matched,
-            ),
-            Span::styled(found, theme.dim),
-        ])
+        let mut title = Line::from(Span::styled(" Search: ", theme.title));
+        let query = super::textinput::one_line(
+            &board.view.filter.query,
+            (area.width as usize / 2).max(8),
+            theme.matched,
+            theme.matched,
+            board.view.filter.typing,
+        );
+        for s in query.spans {
+            title.push_span(s);
+        }
+        title.push_span(Span::styled(" ", theme.matched));
+        title.push_span(Span::styled(found, theme.dim));
+        title
     } else {
         Line::from(vec![
             Span::styled(" Targets ", theme.title),

@@ -6,3 +6,4 @@ mod pty;
 mod board;
 mod jobs;
 mod keys;
+mod text;

@@ -294,6 +294,8 @@ fn departures_assumptions_and_notes_are_undoable_plan_changes() {
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("militao")));
     run_cmd(&mut b, Command::Assume);
     b.apply(Action::MenuKey('1'));
+    // The planning date is suggested: Enter takes it.
+    b.apply(Action::ModalAccept);
     let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan);
     assert!(
         !a.warnings
@@ -349,13 +351,10 @@ fn a_suggested_name_is_replaced_by_typing_and_kept_by_enter() {
     b.apply(Action::ModalAccept);
     // Save as again: "Plan A" is suggested, selected; typing replaces it.
     run_cmd(&mut b, Command::SaveAs);
-    let Some(Modal::Prompt {
-        input, selected, ..
-    }) = &b.view.modal
-    else {
+    let Some(Modal::Prompt { input, .. }) = &b.view.modal else {
         panic!("prompt")
     };
-    assert_eq!((input.as_str(), *selected), ("Plan A", true));
+    assert_eq!((input.text(), input.is_selected()), ("Plan A", true));
     typed_in_modal(&mut b, "Plan B");
     b.apply(Action::ModalAccept);
     assert_eq!(b.doc.file.name, "Plan B");
@@ -412,7 +411,7 @@ fn prompts_are_bounded_on_type_and_paste_and_any_name_saves() {
     let Some(Modal::Prompt { input, .. }) = &b.view.modal else {
         panic!("{:?}", b.view.modal)
     };
-    assert_eq!(input.chars().count(), squadboard::app::modal::NAME_LIMIT);
+    assert_eq!(input.len_chars(), squadboard::app::modal::NAME_LIMIT);
     let (buf, _) = render(&b, 120, 40);
     let screen = text(&buf);
     assert!(
@@ -427,7 +426,7 @@ fn prompts_are_bounded_on_type_and_paste_and_any_name_saves() {
     let Some(Modal::Prompt { input, .. }) = &b.view.modal else {
         panic!("{:?}", b.view.modal)
     };
-    assert_eq!(input.chars().count(), squadboard::app::modal::NOTES_LIMIT);
+    assert_eq!(input.len_chars(), squadboard::app::modal::NOTES_LIMIT);
     b.apply(Action::ModalAccept);
     run_cmd(&mut b, Command::Save);
     assert!(!b.doc.dirty(), "{:?}", b.view.message);
@@ -483,7 +482,7 @@ fn a_name_that_exists_is_refused_and_replaced_only_when_asked() {
     let Some(Modal::Prompt { input, .. }) = &b.view.modal else {
         panic!("back to the prompt: {:?}", b.view.modal)
     };
-    assert_eq!(input, "Romero Plan");
+    assert_eq!(input.text(), "Romero Plan");
     b.apply(Action::ModalBackspace);
     typed_in_modal(&mut b, "Romëro plan");
     b.apply(Action::ModalAccept);
@@ -567,7 +566,7 @@ fn the_picker_and_compare_jump_page_and_close_by_the_keymap() {
     let Some(Modal::Picker(p)) = &b.view.modal else {
         panic!("still open: {:?}", b.view.modal)
     };
-    assert_eq!(p.query, "q");
+    assert_eq!(p.query.text(), "q");
     key(&mut b, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(b.view.modal.is_none());
     assert!(!b.view.should_quit);

@@ -233,7 +233,7 @@ fn paste_goes_into_the_search_box_only() {
     assert!(b.view.filter.query.is_empty());
     cmd(&mut b, Search);
     b.update(Action::Paste("konat\nignored".into()));
-    assert_eq!(b.view.filter.query, "konat");
+    assert_eq!(b.view.filter.query.text(), "konat");
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod common;
 #[path = "../full_club/mod.rs"]
 mod full_club;
 
+mod assume_board;
 mod board_pool;
 mod board_recovery;
 mod board_scenarios;

@@ -125,7 +125,7 @@ impl Board {
                     self.view.modal = Some(Modal::Picker(Picker {
                         purpose,
                         entries,
-                        query: String::new(),
+                        query: crate::app::TextInput::new(crate::app::view::QUERY_LIMIT),
                         cursor: 0,
                     }));
                 }

@@ -4,6 +4,7 @@
 use super::{Ask, Choice, Modal, PickFor, Then};
 use crate::app::command::Command;
 use crate::app::effects::Effect;
+use crate::app::textinput::{Edit, Edited};
 use crate::app::{Action, Board};
 
 impl Board {
@@ -32,76 +33,26 @@ impl Board {
             (_, Action::Command(Command::Cancel)) => {
                 self.view.quit_after_save = false;
             }
-            (
-                Modal::Prompt {
-                    ask,
-                    mut input,
-                    selected,
-                },
-                action,
-            ) => {
-                // A suggested text is selected: typing replaces it, Backspace clears it.
-                let edit = |input: &mut String| {
-                    if selected {
-                        input.clear();
-                    }
-                };
-                let limit = ask.limit();
-                match action {
-                    Action::ModalChar(c) => {
-                        edit(&mut input);
-                        if input.chars().count() < limit {
-                            input.push(c);
-                        } else {
-                            self.say(format!("at most {limit} characters"));
-                        }
-                    }
+            (Modal::Prompt { ask, mut input }, action) => {
+                let edit = match action {
+                    Action::ModalChar(c) => Some(Edit::Insert(c)),
+                    Action::ModalBackspace => Some(Edit::Backspace),
+                    Action::Edit(e) => Some(e),
                     Action::Paste(text) => {
-                        edit(&mut input);
-                        let room = limit.saturating_sub(input.chars().count());
-                        // Notes keep their line breaks; a name takes the first line.
-                        let kept: Vec<char> = if ask == Ask::Notes {
-                            text.replace("\r\n", "\n")
-                                .chars()
-                                .filter(|c| *c == '\n' || !c.is_control())
-                                .take(room + 1)
-                                .collect()
-                        } else {
-                            text.lines()
-                                .next()
-                                .unwrap_or("")
-                                .chars()
-                                .filter(|c| !c.is_control())
-                                .take(room + 1)
-                                .collect()
-                        };
-                        if kept.len() > room {
-                            self.say(format!("pasted text cut at {limit} characters"));
+                        if input.paste(&text) > 0 {
+                            self.say(format!("pasted text cut at {} characters", input.limit()));
                         }
-                        input.extend(kept.into_iter().take(room));
+                        None
                     }
-                    Action::ModalBackspace => {
-                        if selected {
-                            input.clear();
-                        } else {
-                            input.pop();
-                        }
-                    }
-                    Action::ModalAccept => return self.answer(ask, input),
-                    _ => {
-                        self.view.modal = Some(Modal::Prompt {
-                            ask,
-                            input,
-                            selected,
-                        });
-                        return;
-                    }
+                    Action::ModalAccept => return self.answer(ask, input.into_text()),
+                    _ => None,
+                };
+                if let Some(e) = edit
+                    && input.apply(e) == Edited::Full
+                {
+                    self.say(format!("at most {} characters", input.limit()));
                 }
-                self.view.modal = Some(Modal::Prompt {
-                    ask,
-                    input,
-                    selected: false,
-                });
+                self.view.modal = Some(Modal::Prompt { ask, input });
             }
             (
                 Modal::Confirm {
@@ -127,17 +78,19 @@ impl Board {
             (Modal::Picker(mut p), action) => {
                 match action {
                     Action::ModalChar(c) => {
-                        p.query.push(c);
+                        p.query.apply(Edit::Insert(c));
                         p.cursor = 0;
                     }
                     Action::Paste(text) => {
-                        p.query.push_str(text.lines().next().unwrap_or(""));
+                        p.query.paste(&text);
                         p.cursor = 0;
                     }
                     Action::ModalBackspace => {
-                        p.query.pop();
+                        p.query.apply(Edit::Backspace);
                         p.cursor = 0;
                     }
+                    // The edit is made in the guard; only a changed filter moves the cursor.
+                    Action::Edit(e) if p.query.apply(e) == Edited::Changed => p.cursor = 0,
                     Action::Command(
                         cmd @ (Command::Up
                         | Command::Down
@@ -217,6 +170,18 @@ impl Board {
 
     fn answer(&mut self, ask: Ask, input: String) {
         let text = input.trim().to_string();
+        if let Ask::Assume { id, what, .. } = &ask {
+            match self.answer_assume(&id.clone(), *what, &text) {
+                Ok(said) => self.say(said),
+                Err(why) => {
+                    // Nothing changed: the prompt stays with what was typed, and says why.
+                    self.say(why);
+                    let input = ask.input().with_text(&input);
+                    self.view.modal = Some(Modal::Prompt { ask, input });
+                }
+            }
+            return;
+        }
         if ask != Ask::Notes && text.is_empty() {
             self.say("a scenario needs a name");
             self.prompt(ask, input);
@@ -246,6 +211,7 @@ impl Board {
                 self.doc.plan.notes = input;
                 self.doc.record(before);
             }
+            Ask::Assume { .. } => {}
         }
     }
 
@@ -305,14 +271,15 @@ impl Board {
                 .plan
                 .recall(&self.doc.ds, &id)
                 .map(|()| format!("{} stays", self.display_name(&id))),
-            Choice::Assume(a) => {
-                let name = self.display_name(a.player());
-                let text = a.describe(&name);
-                self.doc.plan.assume(a);
-                Ok(format!("assumed: {text}"))
+            Choice::Assume(id, what) => {
+                self.ask_assume(id, what);
+                return;
             }
             Choice::ClearAssumptions(id) => {
                 self.doc.plan.assumptions.retain(|a| *a.player() != id);
+                for s in self.doc.plan.signings.iter_mut().filter(|s| s.id == id) {
+                    s.assumed_fee = None;
+                }
                 Ok(format!("no assumptions for {}", self.display_name(&id)))
             }
         };

@@ -1,6 +1,7 @@
 //! What sits on top of the board: prompts, confirmations, the scenario picker, a comparison,
 //! notices and small menus: their state here, what their answers do in `answer`.
 
+use super::textinput::TextInput;
 use crate::domain::PlayerId;
 use crate::domain::plan::Plan;
 use crate::store::scenario::Entry;
@@ -9,12 +10,36 @@ use std::path::PathBuf;
 mod answer;
 
 /// What a text prompt is asking for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
     SaveAs,
     Rename,
     Duplicate,
     Notes,
+    /// A typed value for one of a player's assumptions (see `app::assume`).
+    Assume {
+        id: PlayerId,
+        what: Assume,
+        /// "Assumed fee for Romero".
+        title: String,
+        /// What to type, and what holds now.
+        help: String,
+    },
+}
+
+/// The assumptions a prompt takes a typed value for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Assume {
+    /// The fee a projected signing costs.
+    Fee,
+    /// The fee a sale (or a loan out) brings.
+    SaleFee,
+    /// Fit from a day.
+    FitFrom,
+    /// Injured from a day, to a day or with no known return.
+    Injured,
+    /// The contract renewed to a day.
+    Renews,
 }
 
 /// The longest scenario name a prompt takes, in characters (the file name is its slug,
@@ -25,19 +50,38 @@ pub const NOTES_LIMIT: usize = 10_000;
 
 impl Ask {
     /// How many characters the prompt takes.
-    pub fn limit(self) -> usize {
+    pub fn limit(&self) -> usize {
         match self {
             Ask::Notes => NOTES_LIMIT,
             _ => NAME_LIMIT,
         }
     }
 
-    pub fn title(self) -> &'static str {
+    /// An empty input for this prompt: notes take several lines, names one.
+    pub fn input(&self) -> TextInput {
+        let input = TextInput::new(self.limit());
+        if *self == Ask::Notes {
+            input.multiline()
+        } else {
+            input
+        }
+    }
+
+    pub fn title(&self) -> &str {
         match self {
             Ask::SaveAs => "Save as — scenario name",
             Ask::Rename => "Rename scenario",
             Ask::Duplicate => "Duplicate as — name of the copy",
             Ask::Notes => "Notes for this scenario",
+            Ask::Assume { title, .. } => title,
+        }
+    }
+
+    /// A line above the text saying what to type.
+    pub fn help(&self) -> Option<&str> {
+        match self {
+            Ask::Assume { help, .. } => Some(help),
+            _ => None,
         }
     }
 }
@@ -78,7 +122,7 @@ pub enum PickFor {
 pub struct Picker {
     pub purpose: PickFor,
     pub entries: Vec<Entry>,
-    pub query: String,
+    pub query: TextInput,
     pub cursor: usize,
 }
 
@@ -91,11 +135,11 @@ impl Picker {
             .iter()
             .enumerate()
             .filter_map(|(i, e)| {
-                m.matches(&crate::search::fold(&e.name), &self.query)
+                m.matches(&crate::search::fold(&e.name), self.query.text())
                     .map(|h| (h.score, i, h.indices))
             })
             .collect();
-        if !self.query.trim().is_empty() {
+        if !self.query.text().trim().is_empty() {
             out.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         }
         out.into_iter().map(|(_, i, idx)| (i, idx)).collect()
@@ -119,7 +163,8 @@ pub struct MenuItem {
 pub enum Choice {
     Depart(PlayerId, crate::domain::plan::DepartureKind),
     Recall(PlayerId),
-    Assume(crate::domain::plan::Assumption),
+    /// Ask for a typed value for this assumption.
+    Assume(PlayerId, Assume),
     ClearAssumptions(PlayerId),
     /// Restore this recovery; keep the `others` as scenario files in the picker.
     Restore {
@@ -134,9 +179,8 @@ pub enum Choice {
 pub enum Modal {
     Prompt {
         ask: Ask,
-        input: String,
-        /// The text is a suggestion, shown selected: typing replaces it.
-        selected: bool,
+        /// The text and its cursor; a suggested text is selected (typing replaces it).
+        input: TextInput,
     },
     Confirm {
         question: String,
