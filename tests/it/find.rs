@@ -2,7 +2,6 @@
 //! and a scouting pool.
 
 use crate::common::{bundled_data, fixture_arg, squadboard_bin};
-use std::path::Path;
 use std::process::Output;
 
 fn find(args: &[&str]) -> Output {
