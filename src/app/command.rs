@@ -49,6 +49,7 @@ pub enum Command {
     Assume,
     Notes,
     Timeline,
+    FullMessage,
 }
 
 impl Command {
@@ -96,6 +97,7 @@ impl Command {
             Command::Assume => "assume for the selected player: fee, fit, injury, renewal",
             Command::Notes => "edit the scenario's notes",
             Command::Timeline => "timeline: the squad season by season (T or Esc back)",
+            Command::FullMessage => "read the whole status message (when it ends in …)",
         }
     }
 }

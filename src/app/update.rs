@@ -79,7 +79,15 @@ impl Board {
             }
             _ => {}
         }
-        self.view.message = None;
+        // A message lasts one action; the key that reads it whole takes it along.
+        let message = self.view.message.take();
+        if action == Action::Command(Command::FullMessage) && self.view.modal.is_none() {
+            match message {
+                Some(message) => self.show(super::Modal::Message { message, scroll: 0 }),
+                None => self.say("no message to read"),
+            }
+            return;
+        }
         if self.view.modal.is_some() {
             self.modal_action(action);
             self.refresh_list();
@@ -153,6 +161,8 @@ impl Board {
                 self.jump(cmd);
             }
             Command::Timeline => self.open_timeline(),
+            // Read before the message is cleared, in `update_now`.
+            Command::FullMessage => {}
             Command::Quit
             | Command::Save
             | Command::SaveAs

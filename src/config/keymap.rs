@@ -279,7 +279,7 @@ mod tests {
         for (cmd, keys) in km.entries() {
             assert!(!keys.is_empty(), "{cmd:?}");
         }
-        assert_eq!(km.entries().count(), 42);
+        assert_eq!(km.entries().count(), 43);
         assert_eq!(
             km.command(&ev(KeyCode::Char('q'), KeyModifiers::NONE)),
             Some(Command::Quit)

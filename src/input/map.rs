@@ -144,7 +144,7 @@ fn modal_keys(modal: &Modal, key: &KeyEvent, keymap: &Keymap) -> Vec<Action> {
             _ if quit => cmd(Command::Cancel),
             _ => moves(keymap, key).map_or_else(|| modal_edit(key), cmd),
         },
-        Modal::Compare { .. } | Modal::Notice { .. } => match key.code {
+        Modal::Compare { .. } | Modal::Notice { .. } | Modal::Message { .. } => match key.code {
             KeyCode::Up => cmd(Command::Up),
             KeyCode::Down => cmd(Command::Down),
             KeyCode::Enter => vec![Action::ModalAccept],

@@ -4,7 +4,7 @@
 
 use super::HitMap;
 use super::marks::{marks, name_with_marks};
-use super::text::{clip_spans, put_line};
+use super::text::{clip_spans, more_label, put_line, window};
 use super::{Theme, cell_highlight, focused, pane_block};
 use crate::app::{Board, DepthColumn, DepthRow, Pane, Spot};
 use crate::domain::plan::Origin;
@@ -186,13 +186,23 @@ fn render_column(
     }
     let xi = board.doc.plan.xi(&board.doc.ds);
     let dragged = board.view.drag.as_ref();
-    // Keep the cursor's row in view.
+    // Keep the cursor's row in view; rows hidden above or below get a marker row of their own.
     let cursor_row = (board.view.depth_cursor.0 == ci).then_some(board.view.depth_cursor.1);
     if cursor_row.is_some() && is_focused {
         hits.view(u16::try_from(visible).unwrap_or(u16::MAX), None);
     }
     let cursor_at = cursor_row.and_then(|r| list.iter().position(|i| *i == Item::Row(r)));
-    let offset = cursor_at.map_or(0, |v| v.saturating_sub(visible - 1));
+    let win = window(list.len(), visible, 1, cursor_at);
+    let offset = win.offset;
+    let top = u16::from(win.above > 0);
+    let rows_in = |range: &[Item]| range.iter().filter(|i| matches!(i, Item::Row(_))).count();
+    if win.above > 0 {
+        let line = Line::from(Span::styled(
+            more_label(true, rows_in(&list[..offset])),
+            theme.dim,
+        ));
+        put_line(buf, carea, carea.x + 1, carea.y + 1, &line);
+    }
     let mut placed = 0usize;
     for item in list.iter().take(offset) {
         if let Item::Row(r) = item
@@ -203,23 +213,24 @@ fn render_column(
             placed += 1;
         }
     }
-    for (n, item) in list.iter().enumerate().skip(offset).take(visible) {
-        let y = carea.y + 1 + (n - offset) as u16;
+    for (n, item) in list.iter().enumerate().skip(offset).take(win.count) {
+        let y = carea.y + 1 + top + (n - offset) as u16;
         let cell = Rect::new(carea.x, y, carea.width, 1);
         let row = match *item {
             Item::Divider => {
                 let w = carea.width as usize;
-                let label = [
-                    "╌ out of contract ",
-                    "╌ no contract ",
-                    "╌ no contract",
-                    "╌ ended ",
-                    "",
-                ]
-                .into_iter()
-                .find(|l| super::text::width(l) <= w)
-                .unwrap_or("");
-                let rule = "╌".repeat(w.saturating_sub(super::text::width(label)));
+                // The rule stops a cell short, so it never runs into the next column's.
+                let room = w.saturating_sub(1);
+                let label = ["╌ out of contract", "╌ no contract", "╌ expired", "╌"]
+                    .into_iter()
+                    .find(|l| super::text::width(l) <= room)
+                    .unwrap_or("");
+                let rest = room.saturating_sub(super::text::width(label));
+                let rule = if rest >= 2 {
+                    format!(" {}", "╌".repeat(rest - 1))
+                } else {
+                    String::new()
+                };
                 put_line(
                     buf,
                     carea,
@@ -309,18 +320,15 @@ fn render_column(
         }
         put_line(buf, carea, carea.x, y, &line);
     }
-    let drawn = list.len().min(offset + visible) - offset;
-    if list.len() > offset + visible {
-        let more = list.len() - offset - visible;
-        let y = carea.bottom().saturating_sub(1);
-        put_line(
-            buf,
-            carea,
-            carea.right().saturating_sub(7),
-            y,
-            &Line::from(Span::styled(format!("+{more} ↓"), theme.dim)),
-        );
+    if win.below > 0 {
+        let y = carea.y + 1 + top + win.count as u16;
+        let line = Line::from(Span::styled(
+            more_label(false, rows_in(&list[offset + win.count..])),
+            theme.dim,
+        ));
+        put_line(buf, carea, carea.x + 1, y, &line);
     }
+    let drawn = win.count + usize::from(win.above > 0) + usize::from(win.below > 0);
     // The empty space under a column drops at its foot.
     let used = 1 + drawn as u16;
     if carea.height > used {

@@ -64,20 +64,6 @@ pub fn marks(theme: &Theme, overlays: Overlays, plan: &Plan, p: &Player, is_targ
     }
 }
 
-impl Marks {
-    /// The marks as spans, each led by a space.
-    pub fn spans(&self) -> Vec<Span<'static>> {
-        let mut out = Vec::new();
-        for (text, style) in [&self.injury, &self.contract].into_iter().flatten() {
-            if !text.is_empty() {
-                out.push(Span::raw(" "));
-                out.push(Span::styled(text.clone(), *style));
-            }
-        }
-        out
-    }
-}
-
 /// The legend the help shows: every mark and what it means.
 pub const LEGEND: [(&str, &str); 11] = [
     (
@@ -105,29 +91,47 @@ pub const LEGEND: [(&str, &str); 11] = [
     ),
 ];
 
-/// A name and its marks in `room` columns. The name keeps at least four columns (all of it when
-/// shorter); when both cannot fit, the contract mark goes first, then the injury mark (the
-/// name's colour still tells), and the name is cut last.
+/// A name and its marks in `room` columns. Marks outrank the name: the name is shortened first
+/// (ending in `…`), down to four columns (all of it when shorter); only when even that cannot fit
+/// does a mark give way — the injury mark first, since the name's colour still tells it — and
+/// the name is cut last.
 pub fn name_with_marks(name: &str, style: Style, m: &Marks, room: usize) -> Vec<Span<'static>> {
-    use super::text::{truncate, width};
-    let keep = width(name).min(4);
-    let mut kept: Vec<&(String, Style)> = [&m.injury, &m.contract]
+    fit_with_marks(vec![Span::styled(name.to_string(), style)], m, room)
+}
+
+/// [`name_with_marks`] for a name already in spans (matched letters highlighted).
+pub fn fit_with_marks(name: Vec<Span<'static>>, m: &Marks, room: usize) -> Vec<Span<'static>> {
+    use super::text::{clip_spans, width};
+    let name_w: usize = name.iter().map(|s| width(&s.content)).sum();
+    let keep = name_w.min(MIN_NAME);
+    let marks: Vec<&(String, Style)> = [&m.injury, &m.contract]
         .into_iter()
         .flatten()
         .filter(|(t, _)| !t.is_empty())
         .collect();
     let marks_w = |k: &[&(String, Style)]| k.iter().map(|(t, _)| width(t) + 1).sum::<usize>();
-    while !kept.is_empty() && room < keep + marks_w(&kept) {
-        kept.pop();
-    }
+    // Both marks; else the contract mark alone (the name's colour shows an injury, nothing
+    // shows a contract); else the injury mark alone; else none.
+    let candidates: [Vec<&(String, Style)>; 3] = [
+        marks.clone(),
+        marks.iter().rev().take(1).copied().collect(),
+        marks.iter().take(1).copied().collect(),
+    ];
+    let kept = candidates
+        .into_iter()
+        .find(|k| room >= keep + marks_w(k))
+        .unwrap_or_default();
     let name_room = room.saturating_sub(marks_w(&kept));
-    let mut out = vec![Span::styled(truncate(name, name_room), style)];
+    let mut out = clip_spans(name, name_room);
     for (t, st) in kept {
         out.push(Span::raw(" "));
         out.push(Span::styled(t.clone(), *st));
     }
     out
 }
+
+/// The fewest columns a name is shortened to before a mark gives way.
+pub const MIN_NAME: usize = 4;
 
 #[cfg(test)]
 mod tests {
@@ -146,7 +150,7 @@ mod tests {
     }
 
     #[test]
-    fn names_keep_room_and_marks_give_way_in_order() {
+    fn marks_outrank_names_the_name_is_shortened_first() {
         let marks = m(Some("+?"), Some("FREE"));
         let s = Style::default();
         assert_eq!(
@@ -157,12 +161,52 @@ mod tests {
             text(&name_with_marks("Carvajal", s, &marks, 13)),
             "Carv… +? FREE"
         );
+        // Both marks and four columns of name, then no room for both: the injury mark gives
+        // way first (the name's colour still tells), the contract mark stays.
+        assert_eq!(
+            text(&name_with_marks("Carvajal", s, &marks, 12)),
+            "Car… +? FREE"
+        );
+        assert_eq!(
+            text(&name_with_marks("Carvajal", s, &marks, 11)),
+            "Carva… FREE"
+        );
         assert_eq!(
             text(&name_with_marks("Carvajal", s, &marks, 9)),
-            "Carva… +?"
+            "Car… FREE"
         );
         assert_eq!(text(&name_with_marks("Carvajal", s, &marks, 5)), "Carv…");
         assert_eq!(text(&name_with_marks("Carvajal", s, &marks, 0)), "");
+        assert_eq!(text(&name_with_marks("Ali", s, &marks, 8)), "Ali FREE");
         assert_eq!(text(&name_with_marks("Ali", s, &marks, 7)), "Ali +?");
+        assert_eq!(text(&name_with_marks("Ali", s, &marks, 5)), "Ali");
+        // One mark: kept, the name cut to make room.
+        let out = m(None, Some("OUT"));
+        assert_eq!(text(&name_with_marks("Rüdiger", s, &out, 10)), "Rüdig… OUT");
+        assert_eq!(
+            text(&name_with_marks("Alexander-Arnold", s, &out, 11)),
+            "Alexan… OUT"
+        );
+        assert_eq!(
+            text(&name_with_marks("Rüdiger", s, &out, 11)),
+            "Rüdiger OUT"
+        );
+    }
+
+    #[test]
+    fn highlighted_names_keep_their_marks_too() {
+        let out = m(None, Some("c?"));
+        let name = vec![
+            Span::raw("Lautaro "),
+            Span::styled("R", Style::default().bold()),
+            Span::raw("ubén Rivero Cruz"),
+        ];
+        let spans = fit_with_marks(name, &out, 16);
+        assert_eq!(text(&spans), "Lautaro Rubé… c?");
+        assert_eq!(
+            spans[1].style,
+            Style::default().bold(),
+            "the match stays lit"
+        );
     }
 }

@@ -22,6 +22,7 @@ use crate::config::Keymap;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 use text::{clip_spans, width};
@@ -224,42 +225,75 @@ fn render_status(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme
             format!("{name}:off")
         }
     };
-    spans.push(Span::styled(
+    let flags = Span::styled(
         format!(
             "│ {} {} │ ",
             flag(board.view.overlays.injury, "injury"),
             flag(board.view.overlays.contract, "contract")
         ),
         theme.status,
-    ));
+    );
+    let room = area.width as usize;
     if let Some(m) = &board.view.message {
-        spans.push(Span::styled(
-            m.render(|c| km.label(c)),
-            theme.status.patch(theme.title),
-        ));
-    } else if board.view.filter.typing {
-        spans.push(Span::styled(
-            "type to search · ↑↓ choose · Enter keep results · Esc clear",
-            theme.status,
+        let text = m.render(|c| km.label(c));
+        let style = theme.status.patch(theme.title);
+        let used = |s: &[Span<'_>]| s.iter().map(|s| width(&s.content)).sum::<usize>();
+        // The message outranks the overlay flags (the marks on the board show those).
+        if used(&spans) + width(&flags.content) + width(&text) <= room {
+            spans.push(flags);
+        } else {
+            spans.push(Span::styled("│ ", theme.status));
+        }
+        spans.extend(fit_message(
+            &text,
+            style,
+            room.saturating_sub(used(&spans)),
+            km,
         ));
     } else {
-        let hint = [
-            (Command::Help, "help"),
-            (Command::Search, "search"),
-            (Command::Grab, "grab"),
-            (Command::NextPane, "pane"),
-            (Command::Formation, "formation"),
-            (Command::Undo, "undo"),
-            (Command::Quit, "quit"),
-        ]
-        .iter()
-        .map(|(c, what)| format!("{} {what}", km.label(*c)))
-        .collect::<Vec<_>>()
-        .join(" · ");
-        spans.push(Span::styled(hint, theme.status));
+        spans.push(flags);
+        if board.view.filter.typing {
+            spans.push(Span::styled(
+                "type to search · ↑↓ choose · Enter keep results · Esc clear",
+                theme.status,
+            ));
+        } else {
+            let hint = [
+                (Command::Help, "help"),
+                (Command::Search, "search"),
+                (Command::Grab, "grab"),
+                (Command::NextPane, "pane"),
+                (Command::Formation, "formation"),
+                (Command::Undo, "undo"),
+                (Command::Quit, "quit"),
+            ]
+            .iter()
+            .map(|(c, what)| format!("{} {what}", km.label(*c)))
+            .collect::<Vec<_>>()
+            .join(" · ");
+            spans.push(Span::styled(hint, theme.status));
+        }
     }
-    let spans = clip_spans(spans, area.width as usize);
+    let spans = clip_spans(spans, room);
     text::put_line(buf, area, area.x, area.y, &Line::from(spans));
+}
+
+/// A status message in `room` columns: whole when it fits, else cut with `…` and followed by
+/// the key that shows it in full (`Command::FullMessage`).
+fn fit_message(text: &str, style: Style, room: usize, km: &Keymap) -> Vec<Span<'static>> {
+    if width(text) <= room {
+        return vec![Span::styled(text.to_string(), style)];
+    }
+    let key = format!(" {} full ", km.label(Command::FullMessage));
+    let key_w = width(&key);
+    // Too narrow even for a word of the message and the key: the cut message alone.
+    if room < key_w + 8 || km.keys(Command::FullMessage).is_empty() {
+        return vec![Span::styled(text::truncate(text, room), style)];
+    }
+    vec![
+        Span::styled(text::truncate(text, room - key_w), style),
+        Span::styled(key, style.add_modifier(Modifier::REVERSED)),
+    ]
 }
 
 /// A centred rectangle of at most `w`×`h` inside `area`.

@@ -1,16 +1,16 @@
 //! Drawing the modal on top of the board: prompt, confirmation, scenario picker, comparison,
 //! notice, menu.
 
-use super::text::{clip_spans, highlighted, put_line, truncate, wrapped_height};
+use super::text::{clip_spans, highlighted, put_line, wrapped_height};
 use super::{HitMap, Theme, centered, pane_block};
 use crate::app::Board;
 use crate::app::TextInput;
 use crate::app::modal::{Ask, Modal, PickFor, Picker};
 use crate::config::Keymap;
 use crate::domain::compare::compare;
-use crate::domain::scenario::short_name;
+use crate::domain::scenario::{distinct_short_names, short_name};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
@@ -213,6 +213,28 @@ pub fn render(
                 .scroll(((*scroll).min(total.saturating_sub(inner.height)), 0))
                 .render(inner, buf);
         }
+        Modal::Message { message, scroll } => {
+            let text = message.render(|c| km.label(c));
+            let w = area.width.saturating_sub(4).min(90);
+            // Wrapped at word breaks, a line or so more than the text needs.
+            let lines = (super::text::width(&text) as u16).div_ceil(w.saturating_sub(4).max(1));
+            let inner = frame(
+                area,
+                buf,
+                w,
+                lines.saturating_add(3),
+                title("Message", "Enter/Esc closes", theme),
+                theme,
+            );
+            let text = vec![Line::from(Span::styled(text, theme.text))];
+            let total = wrapped_height(&text, inner.width, true);
+            hits.view(inner.height, Some(total));
+            let scroll = (*scroll).min(total.saturating_sub(inner.height));
+            Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .scroll((scroll, 0))
+                .render(inner, buf);
+        }
         Modal::Menu { title: t, items } => {
             let h = (items.len() as u16).saturating_add(2);
             let inner = frame(
@@ -326,6 +348,10 @@ fn picker(
     }
 }
 
+/// The comparison is widest when the two sides stand side by side; below this many columns
+/// (inside the frame) they stack, one above the other.
+pub const COMPARE_SIDE_BY_SIDE: u16 = 90;
+
 fn compare_view(
     area: Rect,
     buf: &mut Buffer,
@@ -352,26 +378,43 @@ fn compare_view(
     if inner.width < 10 || inner.height == 0 {
         return;
     }
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
-    let side = |plan: &crate::domain::plan::Plan, b: bool| -> Vec<Line<'static>> {
+    // Namesakes in either plan told apart ("M. Zárate").
+    let ids: Vec<crate::domain::PlayerId> = [&board.doc.plan, other]
+        .into_iter()
+        .flat_map(|plan| {
+            plan.xi(ds)
+                .into_iter()
+                .flatten()
+                .chain(plan.signings.iter().map(|s| s.id.clone()))
+                .chain(plan.departures.iter().map(|d| d.id.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let names = distinct_short_names(ds, &ids);
+    let who =
+        |id: &crate::domain::PlayerId| names.get(id).cloned().unwrap_or_else(|| short_name(ds, id));
+    let side = |plan: &crate::domain::plan::Plan, doc: &str, b: bool| -> Vec<Line<'static>> {
         let mut out = Vec::new();
         let fees = if b { &c.fees.1 } else { &c.fees.0 };
         let ages = if b { &c.ages.1 } else { &c.ages.0 };
-        out.push(Line::from(Span::styled(
-            format!(
-                "{} · {}",
-                plan.formation(),
-                crate::domain::scenario::long_date(plan.date)
+        out.push(Line::from(vec![
+            Span::styled(
+                format!("“{doc}” "),
+                theme.title.add_modifier(Modifier::BOLD),
             ),
-            theme.title,
-        )));
-        let xi = plan.xi(&board.doc.ds);
+            Span::styled(
+                format!(
+                    "{} · {}",
+                    plan.formation(),
+                    crate::domain::scenario::long_date(plan.date)
+                ),
+                theme.title,
+            ),
+        ]));
+        let xi = plan.xi(ds);
         for (slot, pick) in plan.formation().slots().iter().zip(xi.iter()) {
             let changed = c.slots.iter().any(|s| s.key == slot.key);
-            let who = pick
-                .as_ref()
-                .map_or("—".to_string(), |id| short_name(ds, id));
+            let name = pick.as_ref().map_or("—".to_string(), &who);
             let st = if changed {
                 theme.signing.add_modifier(Modifier::BOLD)
             } else {
@@ -379,75 +422,127 @@ fn compare_view(
             };
             out.push(Line::from(vec![
                 Span::styled(format!("{:>4} ", slot.key), theme.dim),
-                Span::styled(format!("{}{who}", if changed { "▶ " } else { "  " }), st),
+                Span::styled(format!("{}{name}", if changed { "▶ " } else { "  " }), st),
             ]));
         }
-        let signings: Vec<String> = plan
-            .signings
-            .iter()
-            .map(|s| short_name(ds, &s.id))
-            .collect();
+        let signings: Vec<String> = plan.signings.iter().map(|s| who(&s.id)).collect();
         let departures: Vec<String> = plan
             .departures
             .iter()
-            .map(|d| format!("{} ({})", short_name(ds, &d.id), d.kind.label()))
+            .map(|d| format!("{} ({})", who(&d.id), d.kind.label()))
             .collect();
-        out.push(Line::from(""));
-        out.push(Line::from(vec![
-            Span::styled("In: ", theme.title),
-            Span::styled(
-                if signings.is_empty() {
-                    "nobody".into()
-                } else {
-                    signings.join(", ")
-                },
-                theme.text,
-            ),
-        ]));
-        out.push(Line::from(vec![
-            Span::styled("Out: ", theme.title),
-            Span::styled(
-                if departures.is_empty() {
-                    "nobody".into()
-                } else {
-                    departures.join(", ")
-                },
-                theme.text,
-            ),
-        ]));
-        out.push(Line::from(vec![
-            Span::styled("Fees: ", theme.title),
-            Span::styled(fees.to_string(), theme.text),
-        ]));
-        out.push(Line::from(vec![
-            Span::styled("XI age: ", theme.title),
-            Span::styled(ages.to_string(), theme.text),
-        ]));
+        let list = |v: Vec<String>| {
+            if v.is_empty() {
+                "nobody".to_string()
+            } else {
+                v.join(", ")
+            }
+        };
+        for (label, value) in [
+            ("In: ", list(signings)),
+            ("Out: ", list(departures)),
+            ("Fees: ", fees.to_string()),
+            ("XI age: ", ages.to_string()),
+        ] {
+            out.push(Line::from(vec![
+                Span::styled(label, theme.title),
+                Span::styled(value, theme.text),
+            ]));
+        }
         out
     };
-    let mut l = side(&board.doc.plan, false);
-    let mut r = side(other, true);
-    // What changed, under the right-hand side, in words.
-    let diff = c.lines(ds);
-    l.push(Line::from(""));
-    r.push(Line::from(""));
-    r.push(Line::from(Span::styled("What changes", theme.title)));
-    for d in diff {
-        r.push(Line::from(Span::styled(
-            truncate(&d, right.width as usize * 3),
-            theme.text,
-        )));
+    let l = side(&board.doc.plan, &board.doc.file.name, false);
+    let r = side(other, name, true);
+    let w = inner.width as usize;
+    let mut rows: Vec<Line<'static>> = Vec::new();
+    if inner.width >= COMPARE_SIDE_BY_SIDE {
+        // Side by side, each half of the width, a rule between them.
+        let half = (w - 3) / 2;
+        let lw: Vec<Line<'static>> = l.iter().flat_map(|x| wrap(x, half)).collect();
+        let rw: Vec<Line<'static>> = r.iter().flat_map(|x| wrap(x, half)).collect();
+        for k in 0..lw.len().max(rw.len()) {
+            let mut spans: Vec<Span<'static>> = lw.get(k).map_or(Vec::new(), |x| x.spans.clone());
+            let used: usize = spans.iter().map(|s| super::text::width(&s.content)).sum();
+            spans.push(Span::raw(" ".repeat(half.saturating_sub(used) + 1)));
+            spans.push(Span::styled("│ ", theme.border));
+            spans.extend(rw.get(k).map_or(Vec::new(), |x| x.spans.clone()));
+            rows.push(Line::from(spans));
+        }
+    } else {
+        // Stacked: one side above the other, each the whole width.
+        rows.extend(l.iter().flat_map(|x| wrap(x, w)));
+        rows.push(Line::from(""));
+        rows.extend(r.iter().flat_map(|x| wrap(x, w)));
     }
-    // It scrolls until the longer side's end is in view.
-    let total = wrapped_height(&l, left.width, false).max(wrapped_height(&r, right.width, false));
+    // What changed, in words, the whole width.
+    rows.push(Line::from(""));
+    rows.push(Line::from(Span::styled("What changes", theme.title)));
+    for d in c.lines(ds) {
+        rows.extend(wrap(&Line::from(Span::styled(d, theme.text)), w));
+    }
+    // It scrolls until the last row is in view.
+    let total = u16::try_from(rows.len()).unwrap_or(u16::MAX);
     hits.view(inner.height, Some(total));
     let scroll = scroll.min(total.saturating_sub(inner.height));
-    Paragraph::new(l)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
-        .render(left, buf);
-    Paragraph::new(r)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
-        .render(right, buf);
+    for (k, line) in rows
+        .iter()
+        .skip(scroll as usize)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        put_line(buf, inner, inner.x, inner.y + k as u16, line);
+    }
+}
+
+/// A line broken at spaces into lines of at most `w` columns (a word longer than `w` is cut
+/// with `…`), each span keeping its style.
+fn wrap(line: &Line<'static>, w: usize) -> Vec<Line<'static>> {
+    use super::text::width;
+    let w = w.max(1);
+    // Words with their styles: (text, style) runs up to and including a trailing space.
+    let mut words: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    for span in &line.spans {
+        let mut run = String::new();
+        for ch in span.content.chars() {
+            run.push(ch);
+            if ch == ' ' {
+                if let Some(last) = words.last_mut() {
+                    last.push(Span::styled(std::mem::take(&mut run), span.style));
+                }
+                words.push(Vec::new());
+            }
+        }
+        if !run.is_empty()
+            && let Some(last) = words.last_mut()
+        {
+            last.push(Span::styled(run, span.style));
+        }
+    }
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let mut cur: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for word in words.into_iter().filter(|w| !w.is_empty()) {
+        let ww: usize = word.iter().map(|s| width(&s.content)).sum();
+        let bare = width(
+            word.iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+                .trim_end(),
+        );
+        if used > 0 && used + bare > w {
+            out.push(Line::from(std::mem::take(&mut cur)));
+            used = 0;
+        }
+        if bare > w {
+            cur.extend(clip_spans(word, w));
+            out.push(Line::from(std::mem::take(&mut cur)));
+            continue;
+        }
+        cur.extend(word);
+        used += ww;
+    }
+    if !cur.is_empty() || out.is_empty() {
+        out.push(Line::from(cur));
+    }
+    out
 }

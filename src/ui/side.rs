@@ -2,8 +2,8 @@
 //! warnings beside the pitch.
 
 use super::HitMap;
-use super::marks::marks;
-use super::text::{clip_spans, highlighted, put_line};
+use super::marks::{fit_with_marks, marks};
+use super::text::{clip_spans, highlighted, more_label, put_line};
 use super::{Theme, focused, pane_block};
 use crate::app::pool::PoolStatus;
 use crate::app::{Board, ListKind, Pane, Spot};
@@ -69,7 +69,24 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
         )),
         PoolStatus::Failed(_) => title.push_span(Span::styled("· pool failed ", theme.injured)),
     }
-    let block = pane_block(title, is_focused, theme);
+    let mut block = pane_block(title, is_focused, theme);
+    // Two rows a player; the players hidden above and below are counted on the bottom border,
+    // so no row of the list is given up and no name is written over.
+    let per_item = 2u16;
+    let fit = usize::from(area.height.saturating_sub(2) / per_item).max(1);
+    let offset = board.view.list_cursor.saturating_sub(fit - 1);
+    let count = fit.min(board.view.list.len().saturating_sub(offset));
+    let below = board.view.list.len().saturating_sub(offset + count);
+    let more: Vec<String> = [(true, offset), (false, below)]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(up, n)| more_label(up, n))
+        .collect();
+    if !more.is_empty() {
+        block = block.title_bottom(
+            Line::from(Span::styled(format!(" {} ", more.join(" · ")), theme.dim)).right_aligned(),
+        );
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width == 0 || inner.height == 0 {
@@ -97,15 +114,12 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
         );
         return;
     }
-    let per_item = 2u16;
-    let visible = (inner.height / per_item).max(1) as usize;
     if is_focused {
         hits.view(inner.height / per_item, None);
     }
-    let offset = board.view.list_cursor.saturating_sub(visible - 1);
     let on = board.doc.plan.date;
     let w = inner.width as usize;
-    for (n, i) in (offset..board.view.list.len()).take(visible).enumerate() {
+    for (n, i) in (offset..board.view.list.len()).take(count).enumerate() {
         let item = &board.view.list[i];
         let Some(p) = board.doc.ds.player(&item.id) else {
             continue;
@@ -121,17 +135,26 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
         } else {
             first.push(Span::raw(" "));
         }
-        first.extend(highlighted(
-            &p.name,
-            &item.matched,
-            m.name_style.add_modifier(Modifier::BOLD),
-            theme.matched,
+        // The name gives way to its marks: shortened with "…", the marks kept.
+        first.extend(fit_with_marks(
+            highlighted(
+                &p.name,
+                &item.matched,
+                m.name_style.add_modifier(Modifier::BOLD),
+                theme.matched,
+            ),
+            &m,
+            w.saturating_sub(1),
         ));
-        first.extend(m.spans());
-        first.push(Span::styled(
-            format!("  {} · {} · {}", p.positions_label(), age(p, on), p.club),
-            theme.dim,
-        ));
+        // The facts after the name only where a few of them fit, so a cut mark is never
+        // mistaken for a cut name.
+        let used: usize = first.iter().map(|s| super::text::width(&s.content)).sum();
+        if used + 8 <= w {
+            first.push(Span::styled(
+                format!("  {} · {} · {}", p.positions_label(), age(p, on), p.club),
+                theme.dim,
+            ));
+        }
         let second: Vec<Span<'static>> = match (item.kind, board.doc.ds.link(&item.id)) {
             (ListKind::Linked, Some(link)) => {
                 let reports = board.doc.ds.reports_for(&item.id);

@@ -126,9 +126,166 @@ pub fn wrapped_height(lines: &[Line<'static>], width: u16, trim: bool) -> u16 {
         .map_or(0, |y| y + 1)
 }
 
+/// Which part of a list of `total` entries, `per` rows each, is drawn in `rows` rows so the
+/// entry at `cursor` shows: a marker row of its own above ("↑ 3 more") when entries are hidden
+/// above, and below when entries are hidden below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// The first entry drawn.
+    pub offset: usize,
+    /// How many entries are drawn.
+    pub count: usize,
+    /// Entries hidden above (a marker row on top when more than none).
+    pub above: usize,
+    /// Entries hidden below (a marker row at the foot when more than none).
+    pub below: usize,
+}
+
+pub fn window(total: usize, rows: usize, per: usize, cursor: Option<usize>) -> Window {
+    let per = per.max(1);
+    if total * per <= rows {
+        return Window {
+            offset: 0,
+            count: total,
+            above: 0,
+            below: 0,
+        };
+    }
+    let c = cursor.unwrap_or(0).min(total - 1);
+    // Too few rows for two markers and an entry: the cursor's entries alone, no markers.
+    if rows < per + 2 {
+        let fit = (rows / per).max(1);
+        let offset = (c + 1).saturating_sub(fit);
+        return Window {
+            offset,
+            count: fit.min(total - offset),
+            above: 0,
+            below: 0,
+        };
+    }
+    let fit = |markers: usize| (rows.saturating_sub(markers) / per).max(1);
+    // From the top: one marker, at the foot.
+    let (offset, count) = if c < fit(1) {
+        (0, fit(1))
+    } else if c + 1 >= total {
+        // At the end: one marker, on top.
+        let n = fit(1);
+        (total - n.min(total), n)
+    } else {
+        let n = fit(2);
+        (c + 1 - n, n)
+    };
+    let count = count.min(total - offset);
+    Window {
+        offset,
+        count,
+        above: offset,
+        below: total - offset - count,
+    }
+}
+
+/// "↑ 3 more" / "↓ 3 more".
+pub fn more_label(up: bool, n: usize) -> String {
+    format!("{} {n} more", if up { '↑' } else { '↓' })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_window_keeps_the_cursor_in_view_with_marker_rows_of_their_own() {
+        // Everything fits: no markers.
+        assert_eq!(
+            window(5, 5, 1, Some(4)),
+            Window {
+                offset: 0,
+                count: 5,
+                above: 0,
+                below: 0
+            }
+        );
+        // Eight rows in five: the foot marker takes a row.
+        assert_eq!(
+            window(8, 5, 1, Some(0)),
+            Window {
+                offset: 0,
+                count: 4,
+                above: 0,
+                below: 4
+            }
+        );
+        assert_eq!(window(8, 5, 1, Some(3)).offset, 0);
+        // Down the middle: a marker on top and at the foot, the cursor on the last row drawn.
+        assert_eq!(
+            window(8, 5, 1, Some(4)),
+            Window {
+                offset: 2,
+                count: 3,
+                above: 2,
+                below: 3
+            }
+        );
+        // At the end: the top marker only.
+        assert_eq!(
+            window(8, 5, 1, Some(7)),
+            Window {
+                offset: 4,
+                count: 4,
+                above: 4,
+                below: 0
+            }
+        );
+        // Two rows an entry (the target list): markers are one row each.
+        assert_eq!(
+            window(10, 9, 2, Some(0)),
+            Window {
+                offset: 0,
+                count: 4,
+                above: 0,
+                below: 6
+            }
+        );
+        assert_eq!(
+            window(10, 9, 2, Some(9)),
+            Window {
+                offset: 6,
+                count: 4,
+                above: 6,
+                below: 0
+            }
+        );
+        assert_eq!(
+            window(10, 9, 2, Some(5)),
+            Window {
+                offset: 3,
+                count: 3,
+                above: 3,
+                below: 4
+            }
+        );
+        // Every cursor is drawn, every size, and entries plus markers fit the rows.
+        for total in 0..30 {
+            for rows in 1..12 {
+                for per in 1..3 {
+                    for c in 0..total {
+                        let w = window(total, rows, per, Some(c));
+                        assert!(
+                            w.offset <= c && c < w.offset + w.count,
+                            "{total} {rows} {per} {c} {w:?}"
+                        );
+                        let used =
+                            w.count * per + usize::from(w.above > 0) + usize::from(w.below > 0);
+                        assert!(used <= rows.max(per), "{total} {rows} {per} {c} {w:?}");
+                        // Markers count every hidden entry (too few rows leave them out).
+                        if rows >= per + 2 {
+                            assert_eq!(w.above + w.count + w.below, total);
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn truncation_respects_width() {

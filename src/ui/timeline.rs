@@ -28,6 +28,15 @@ pub fn render(
         return;
     };
     let t = board.timeline();
+    // Namesakes on the grid told apart ("M. Zárate"), as on the board.
+    let names = crate::domain::scenario::distinct_short_names(
+        &board.doc.ds,
+        t.rows
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .flat_map(|c| c.entries.iter())
+            .map(|e| &e.id),
+    );
     Clear.render(area, buf);
     let title = Line::from(vec![
         Span::styled(" Timeline ", theme.title),
@@ -190,8 +199,9 @@ pub fn render(
                 // Cut the name, never the age and marks.
                 let full = e.text();
                 let suffix = &full[e.name.len()..];
+                let name = names.get(&e.id).unwrap_or(&e.name);
                 let room = usize::from(col_w.saturating_sub(1)).saturating_sub(width(suffix));
-                (format!("{}{suffix}", truncate(&e.name, room)), style)
+                (format!("{}{suffix}", truncate(name, room)), style)
             } else if out.k == cell.entries.len() && !cell.flags.is_empty() {
                 let marks: Vec<String> = cell.flags.iter().map(|f| f.mark()).collect();
                 (marks.join(" "), theme.warning)

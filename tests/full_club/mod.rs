@@ -70,8 +70,13 @@ pub fn dataset() -> Dataset {
             .columns
             .insert(pos, ids.into_iter().map(PlayerId::new).collect());
     }
+    squad_only(CLUB, squad, depth)
+}
+
+/// A club's data with no targets, reports or links.
+fn squad_only(club: &str, squad: Vec<Player>, depth: DepthChart) -> Dataset {
     Dataset::new(
-        CLUB.to_string(),
+        club.to_string(),
         None,
         squad,
         Vec::new(),
@@ -84,4 +89,49 @@ pub fn dataset() -> Dataset {
 /// A board on the made-up club at 1 July 2026.
 pub fn board() -> Board {
     crate::common::new_board(Arc::new(dataset()), Some(date(2026, 7, 1)))
+}
+
+pub const IMPORTED: &str = "Deportivo Imported";
+
+/// A club as `squadboard import` makes it from a `players.csv`: made-up players (accents of a
+/// dozen nations, long double surnames), the depth chart by market value, more players per
+/// position than a small terminal has rows. Two of them share a surname (Zárate) and both start;
+/// one has a name too long for a narrow list and a contract that ran out.
+pub fn imported_dataset() -> Dataset {
+    let mut squad: Vec<Player> = fakepool::generate(60, 14)
+        .iter()
+        .map(|g| {
+            let mut p = g.to_player();
+            p.club = IMPORTED.to_string();
+            p
+        })
+        .collect();
+    // Namesakes at the top of two columns (the most valuable at their positions).
+    for (k, (first, pos)) in [("Mateo", Position::CB), ("Joaquín", Position::ST)]
+        .into_iter()
+        .enumerate()
+    {
+        if let Some(p) = squad.get_mut(k) {
+            p.name = format!("{first} Zárate");
+            p.position = Some(pos);
+            p.contract_until = Some(date(2030, 6, 30));
+            p.market_value = Some(squadboard::domain::Fee {
+                amount: 900_000_000,
+                currency: squadboard::domain::Currency::EUR,
+                approximate: false,
+            });
+        }
+    }
+    // A long double surname whose contract ran out on 30 June 2026: "OUT" at the board's date.
+    if let Some(p) = squad.get_mut(2) {
+        p.name = "Sebastián Echeverría Goikoetxea".to_string();
+        p.contract_until = Some(date(2026, 6, 30));
+    }
+    let depth = squadboard::cli::import::default_depth(&squad);
+    squad_only(IMPORTED, squad, depth)
+}
+
+/// A board on the imported club at 1 July 2026.
+pub fn imported_board() -> Board {
+    crate::common::new_board(Arc::new(imported_dataset()), Some(date(2026, 7, 1)))
 }

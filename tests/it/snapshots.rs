@@ -173,3 +173,229 @@ fn each_line_of_the_depth_chart_at_three_sizes() {
         cmd(&mut b, Command::NextLine);
     }
 }
+
+/// The depth pane's lines (the top part of the screen, left of the targets).
+fn depth_pane(t: &str) -> Vec<String> {
+    let lines: Vec<&str> = t.lines().collect();
+    let end = lines
+        .iter()
+        .skip(1)
+        .position(|l| l.starts_with('┗') || l.starts_with('└'))
+        .map_or(lines.len(), |i| i + 1);
+    lines[..end]
+        .iter()
+        .map(|l| l.split(['┓', '┐']).next().unwrap_or("").to_string())
+        .map(|l| l.split("┃│").next().unwrap_or("").to_string())
+        .collect()
+}
+
+/// Issue 14, item 10: a mark outranks the name — the name is shortened with "…" and the mark
+/// kept, in every column alike (Alaba stands in two), at 80×24 and 100×30.
+#[test]
+fn marks_outrank_names_in_every_column_at_80x24_and_100x30() {
+    let mut b = board();
+    // A season on: more players with a contract mark.
+    cmd(&mut b, Command::SeasonForward);
+    for (w, h) in [(80, 24), (100, 30)] {
+        let t = text(&render(&b, w, h).0);
+        let pane = depth_pane(&t);
+        for who in ["Alaba", "Rüdig", "Carva", "Mendy"] {
+            for line in pane.iter().filter(|l| l.contains(who)) {
+                // Each cell that names him ends in a mark: the cell runs to the next number.
+                let cell = line[line.find(who).unwrap_or(0)..]
+                    .split("  ")
+                    .next()
+                    .unwrap_or("");
+                assert!(
+                    cell.contains(" OUT") || cell.contains(" c?") || cell.contains(" <"),
+                    "{who} without his mark at {w}×{h}: {cell:?}\n{t}"
+                );
+            }
+        }
+        assert_snapshot!(format!("marks_season_on_{w}x{h}"), t);
+    }
+}
+
+/// Issue 14, item 10: a status message too long for the line ends in "…" and the key that
+/// shows it whole; the key opens it in full.
+#[test]
+fn a_cut_status_message_names_the_key_that_shows_it_whole() {
+    let mut b = board();
+    // Huijsen is selected; he is no signing.
+    cmd(&mut b, Command::Remove);
+    let whole = "Huijsen is not a projected signing; x removes signings";
+    for (w, h) in [(80, 24), (100, 30)] {
+        let t = text(&render(&b, w, h).0);
+        let status = t.lines().last().unwrap_or("");
+        assert!(status.contains("Huijsen is not a"), "{status}");
+        assert!(
+            status.contains(whole) || status.contains("… m full"),
+            "cut without saying how to read it: {status}"
+        );
+        assert_snapshot!(format!("status_cut_{w}x{h}"), t);
+    }
+    let t = text(&render(&b, 80, 24).0);
+    assert!(
+        !t.contains(whole),
+        "the test needs a message that is cut at 80"
+    );
+    cmd(&mut b, Command::FullMessage);
+    let t = text(&render(&b, 80, 24).0);
+    assert!(t.contains(whole), "{t}");
+    assert_snapshot!("status_full_80x24", t);
+    cmd(&mut b, Command::Cancel);
+    assert!(b.view.modal.is_none());
+}
+
+/// Issue 14, item 11: rows a column cannot show get a marker row of their own, both ways, and
+/// the names stay whole; so does the target list.
+#[test]
+fn hidden_rows_get_marker_rows_of_their_own_both_ways() {
+    let mut b = full_club::imported_board();
+    for (w, h) in [(80, 24), (100, 30)] {
+        let t = text(&render(&b, w, h).0);
+        let pane = depth_pane(&t);
+        assert!(
+            pane.iter().any(|l| l.contains("↓ ") && l.contains(" more")),
+            "no ↓ marker at {w}×{h}:\n{t}"
+        );
+        // A marker shares its row with no player: no rank number on it.
+        for l in pane.iter().filter(|l| l.contains(" more")) {
+            let rest = l.replace(['┃', '┊'], " ");
+            assert!(
+                !rest
+                    .split_whitespace()
+                    .any(|w| w.parse::<u32>().is_ok() && !rest.contains(&format!("{w} more"))),
+                "a marker on a player's row: {l}"
+            );
+        }
+        assert_snapshot!(format!("imported_top_{w}x{h}"), t);
+    }
+    // Down the longest column of the defence: rows above are counted too.
+    for _ in 0..12 {
+        cmd(&mut b, Command::Down);
+    }
+    for (w, h) in [(80, 24), (100, 30)] {
+        let t = text(&render(&b, w, h).0);
+        let pane = depth_pane(&t);
+        assert!(
+            pane.iter().any(|l| l.contains("↑ ") && l.contains(" more")),
+            "no ↑ marker at {w}×{h}:\n{t}"
+        );
+        assert_snapshot!(format!("imported_scrolled_{w}x{h}"), t);
+    }
+    // The search results: more than fit, counted on the pane's bottom border, both ways.
+    let mut s = full_club::imported_board();
+    cmd(&mut s, Command::Search);
+    typed(&mut s, "a");
+    s.update(Action::FilterAccept);
+    for _ in 0..9 {
+        cmd(&mut s, Command::Down);
+    }
+    for (w, h) in [(80, 24), (100, 30)] {
+        let t = text(&render(&s, w, h).0);
+        assert!(t.contains("↑ ") && t.contains("↓ "), "{t}");
+        assert_snapshot!(format!("imported_search_{w}x{h}"), t);
+    }
+}
+
+/// Issue 14, item 12: namesakes get initials wherever short names are shown together — here
+/// the comparison of two plans.
+#[test]
+fn namesakes_get_initials_in_the_comparison() {
+    let b = full_club::imported_board();
+    let mut c = full_club::imported_board();
+    c.view.modal = Some(squadboard::app::Modal::Compare {
+        name: "copy".into(),
+        other: Box::new(b.doc.plan.clone()),
+        scroll: 0,
+    });
+    for (w, h) in [(80, 24), (100, 30)] {
+        let t = text(&render(&c, w, h).0);
+        assert!(t.contains("M. Zárate") && t.contains("J. Zárate"), "{t}");
+        assert_snapshot!(format!("compare_namesakes_{w}x{h}"), t);
+    }
+}
+
+/// Issue 14, item 13: at 80 columns the two plans stack, one above the other, each the whole
+/// width; at 100 they stand side by side.
+#[test]
+fn compare_stacks_at_80_columns_and_stands_side_by_side_wider() {
+    let before = board();
+    let mut b = board();
+    select_in_list(&mut b, "konate");
+    cmd(&mut b, Command::Grab);
+    cmds(&mut b, &[Command::NextPane, Command::NextPane]);
+    b.view.slot_cursor = slot(&b, "LCB");
+    cmd(&mut b, Command::Grab);
+    b.view.modal = Some(squadboard::app::Modal::Compare {
+        name: "before".into(),
+        other: Box::new(before.doc.plan.clone()),
+        scroll: 0,
+    });
+    let t = text(&render(&b, 80, 24).0);
+    let lines: Vec<&str> = t.lines().collect();
+    let at = |needle: &str| lines.iter().position(|l| l.contains(needle));
+    let (a, z) = (at("“untitled” 4-3-3"), at("“before” 4-3-3"));
+    assert!(
+        a.is_some() && z.is_some() && a < z,
+        "stacked: this plan above the other\n{t}"
+    );
+    for l in &lines {
+        assert!(
+            l.matches("XI age").count() <= 1,
+            "two sides on one row: {l}"
+        );
+    }
+    assert_snapshot!("compare_80x24", t);
+    let t = text(&render(&b, 100, 30).0);
+    assert!(
+        t.lines()
+            .any(|l| l.contains("“untitled” 4-3-3") && l.contains("“before” 4-3-3")),
+        "side by side at 100\n{t}"
+    );
+    assert_snapshot!("compare_100x30", t);
+}
+/// Issue 14, item 10, the lists: a long name in the search results gives way to its contract
+/// mark ("Sebastián Echeverría Goi… OUT"), at 80×24 and 100×30.
+#[test]
+fn marks_outrank_long_names_in_the_search_results() {
+    let ds = full_club::imported_dataset();
+    let b = full_club::imported_board();
+    let theme = squadboard::ui::Theme::default();
+    // The longest name that carries a contract mark.
+    let (p, mark) = ds
+        .squad
+        .iter()
+        .filter_map(|p| {
+            let m = squadboard::ui::marks::marks(&theme, b.view.overlays, &b.doc.plan, p, false);
+            let (t, _) = m.contract?;
+            (!t.is_empty()).then_some((p, t))
+        })
+        .max_by_key(|(p, _)| p.name.chars().count())
+        .expect("a marked player");
+    let mut s = full_club::imported_board();
+    cmd(&mut s, Command::Search);
+    typed(&mut s, &p.name);
+    for (w, h) in [(80, 24), (100, 30)] {
+        let t = text(&render(&s, w, h).0);
+        // The target pane: the right 40% of the screen.
+        let row: String = t
+            .lines()
+            .nth(1)
+            .unwrap_or("")
+            .chars()
+            .skip(usize::from(w) * 60 / 100)
+            .collect();
+        let first = p.name.split(' ').next().unwrap_or("");
+        assert!(row.contains(first), "{} not first:\n{t}", p.name);
+        assert!(
+            row.contains(&format!(" {mark} "))
+                || row.contains(&format!(" {mark}│"))
+                || row.contains(&format!(" {mark}┃")),
+            "{}'s mark {mark} lost at {w}×{h}: {row}",
+            p.name
+        );
+        assert_snapshot!(format!("search_long_name_{w}x{h}"), t);
+    }
+}

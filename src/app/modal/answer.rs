@@ -141,9 +141,14 @@ impl Board {
                 }
                 self.view.modal = Some(Modal::Picker(p));
             }
-            (mut modal @ (Modal::Compare { .. } | Modal::Notice { .. }), action) => {
+            (
+                mut modal @ (Modal::Compare { .. } | Modal::Notice { .. } | Modal::Message { .. }),
+                action,
+            ) => {
                 // Reading views: arrows, pages, top and end scroll; Enter or q closes.
-                let (Modal::Compare { scroll, .. } | Modal::Notice { scroll, .. }) = &mut modal
+                let (Modal::Compare { scroll, .. }
+                | Modal::Notice { scroll, .. }
+                | Modal::Message { scroll, .. }) = &mut modal
                 else {
                     return;
                 };

@@ -200,6 +200,12 @@ pub enum Modal {
         lines: Vec<String>,
         scroll: u16,
     },
+    /// The status message in full, keys printed by ui (a cut status line ends in `…` and the
+    /// key that opens this).
+    Message {
+        message: super::Message,
+        scroll: u16,
+    },
     Menu {
         title: String,
         items: Vec<MenuItem>,
