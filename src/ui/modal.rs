@@ -1,7 +1,7 @@
 //! Drawing the modal on top of the board: prompt, confirmation, scenario picker, comparison,
 //! notice, menu.
 
-use super::text::{clip_spans, highlighted, put_line, wrapped_height};
+use super::text::{clip_spans, highlighted, put_line, truncate, wrapped_height};
 use super::{HitMap, Theme, centered, pane_block};
 use crate::app::Board;
 use crate::app::TextInput;
