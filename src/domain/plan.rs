@@ -526,10 +526,13 @@ pub fn describe_change(ds: &Dataset, before: &Plan, after: &Plan, id: &PlayerId)
         let cols = after.depth.positions_of(id);
         match cols.first() {
             Some(pos) => {
+                // Counted as the depth chart numbers its rows: former players and our own out
+                // of contract at the date are drawn apart and not ranked.
                 let row = after
                     .depth
                     .column(*pos)
                     .iter()
+                    .filter(|x| *x == id || after.can_play(ds, x))
                     .position(|x| x == id)
                     .unwrap_or(0);
                 format!("{} {pos}", ordinal(row + 1))
@@ -608,8 +611,8 @@ mod tests {
         assert_eq!(
             describe_change(&ds, &before, &p, &id("konate")),
             // Rüdiger, 2nd in the column, is out of contract on 1 July 2026: Militão was the
-            // left CB.
-            "Konaté → left CB; Militão drops to 4th CB"
+            // left CB, and is 3rd of the column as the board numbers it (Rüdiger drawn apart).
+            "Konaté → left CB; Militão drops to 3rd CB"
         );
         // Back to the list: the plan is as it was.
         p.remove_signing(&ds, &id("konate")).expect("remove");
@@ -625,7 +628,7 @@ mod tests {
             .expect("drop");
         assert_eq!(
             describe_change(&ds, &before, &p, &id("konate")),
-            "Konaté → right CB; Huijsen → left CB; Militão drops to 4th CB"
+            "Konaté → right CB; Huijsen → left CB; Militão drops to 3rd CB"
         );
     }
 

@@ -65,7 +65,7 @@ pub fn marks(theme: &Theme, overlays: Overlays, plan: &Plan, p: &Player, is_targ
 }
 
 /// The legend the help shows: every mark and what it means.
-pub const LEGEND: [(&str, &str); 11] = [
+pub const LEGEND: [(&str, &str); 13] = [
     (
         "+",
         "injured; when he is back (or expected back) is in the details",
@@ -85,6 +85,11 @@ pub const LEGEND: [(&str, &str); 11] = [
     ),
     ("c?", "contract end unknown (or only reported: 2030?)"),
     ("★", "projected signing in this plan"),
+    (
+        "'",
+        "on the pitch: in a slot of a secondary position, or standing in",
+    ),
+    ("!", "on the pitch: out of position"),
     (
         "?",
         "age or position unknown; 22-23 = age range from a report",

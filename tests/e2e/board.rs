@@ -177,7 +177,7 @@ fn konate_into_the_xi_by_keyboard_then_by_mouse_with_undo_and_redo() {
     );
     t.keys(&["h"]);
     t.wait_for(
-        "drop: Konaté → right CB; Huijsen → left CB; Militão drops to 4th CB",
+        "drop: Konaté → right CB; Huijsen → left CB; Militão drops to 3rd CB",
         Duration::from_secs(3),
     );
     t.keys(&["Space"]);
@@ -202,7 +202,7 @@ fn konate_into_the_xi_by_keyboard_then_by_mouse_with_undo_and_redo() {
     t.literal(&sgr(32, x0 - 10, y0 + 5, true));
     t.literal(&sgr(32, x1 + 1, y1, true));
     t.wait_for(
-        "drop: Konaté → left CB; Militão drops to 4th CB",
+        "drop: Konaté → left CB; Militão drops to 3rd CB",
         Duration::from_secs(3),
     );
     t.literal(&sgr(0, x1 + 1, y1, false));

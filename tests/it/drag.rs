@@ -68,7 +68,7 @@ fn konate_into_the_xi_by_keyboard_and_by_mouse_ends_the_same() {
     assert_eq!(
         preview.expect("allowed").1,
         // Rüdiger (2nd CB) is out of contract on 1 July 2026: Militão was the left CB.
-        "Konaté → left CB; Militão drops to 4th CB"
+        "Konaté → left CB; Militão drops to 3rd CB"
     );
     cmd(&mut kb, Grab);
     assert!(kb.view.drag.is_none());
@@ -92,7 +92,7 @@ fn konate_into_the_xi_by_keyboard_and_by_mouse_ends_the_same() {
     assert_eq!(kb.view.message, ms.view.message);
     assert_eq!(
         ms.message_text().as_deref(),
-        Some("Konaté → left CB; Militão drops to 4th CB")
+        Some("Konaté → left CB; Militão drops to 3rd CB")
     );
 }
 

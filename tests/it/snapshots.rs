@@ -116,7 +116,7 @@ fn mid_drag_by_keyboard_and_by_mouse() {
     let (buf, _) = render(&b, 120, 40);
     let t = text(&buf);
     assert!(
-        t.contains("drop: Konaté → left CB; Militão drops to 4th CB"),
+        t.contains("drop: Konaté → left CB; Militão drops to 3rd CB"),
         "{t}"
     );
     assert_snapshot!("drag_keyboard_120x40", t);
