@@ -236,12 +236,7 @@ fn scan_part(bytes: &[u8], start: usize, end: usize, cols: &Columns) -> Part {
         };
         let row = part.lines.len() as u64;
         at = line_end + 1;
-        if !plain
-            || cells.len() != cols.width
-            || cells
-                .iter()
-                .all(|c| c.bytes().all(|b| b.is_ascii_whitespace()))
-        {
+        if !plain || !regular_cells(&cells, cols.width) {
             part.irregular = true;
             return part;
         }
@@ -454,12 +449,7 @@ fn load_part(
     let mut since = 0u64;
     let mut since_bytes = 0usize;
     for (row, line) in text.split('\n').enumerate() {
-        if split_line(line, &mut cells).is_none()
-            || cells.len() != cols.width
-            || cells
-                .iter()
-                .all(|c| c.bytes().all(|b| b.is_ascii_whitespace()))
-        {
+        if split_line(line, &mut cells).is_none() || !regular_cells(&cells, cols.width) {
             part.irregular = true;
             return part;
         }
@@ -591,6 +581,15 @@ pub fn load(
     out.rows = (2..out.players.len() as u64 + 2).collect();
     progress(out.players.len() as u64, bytes.len() as u64);
     Ok(Some(out))
+}
+
+/// A row both fast paths can read: every column there and not all of them blank (anything else
+/// is left to the full reader, which names the place).
+fn regular_cells(cells: &[&str], width: usize) -> bool {
+    cells.len() == width
+        && !cells
+            .iter()
+            .all(|c| c.bytes().all(|b| b.is_ascii_whitespace()))
 }
 
 #[cfg(test)]
