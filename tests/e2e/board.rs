@@ -269,7 +269,8 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_unsaved_work() {
 fn a_panic_restores_the_terminal_and_keeps_unsaved_work() {
     let t = Term::start();
     let env = format!("SQUADBOARD_DATA_DIR={}", t.path("data").display());
-    t.launch(&format!("{env} SQUADBOARD_PANIC_ON_KEY=P"));
+    // No backtrace (a developer's RUST_BACKTRACE=1 would scroll the message off the screen).
+    t.launch(&format!("{env} RUST_BACKTRACE=0 SQUADBOARD_PANIC_ON_KEY=P"));
     sign_konate(&t);
     t.keys(&["P"]);
     t.assert_restored("101");

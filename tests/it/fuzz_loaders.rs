@@ -742,13 +742,32 @@ fn sweep(
     runs
 }
 
+/// One data file's values swept (one test a file, so the cores share them).
+fn sweep_data_file(which: DataFile) -> usize {
+    sweep(original(which), usize::MAX, &|b| check_data_file(which, b))
+}
+
 #[test]
-fn every_value_swept_in_the_data_files() {
-    let mut runs = 0;
-    for which in DataFile::ALL {
-        runs += sweep(original(which), usize::MAX, &|b| check_data_file(which, b));
-    }
-    assert!(runs > 500, "{runs}");
+fn every_value_swept_in_squad_ron() {
+    let runs = sweep_data_file(DataFile::Squad);
+    assert!(runs > 2000, "{runs}");
+}
+
+#[test]
+fn every_value_swept_in_targets_ron() {
+    let runs = sweep_data_file(DataFile::Targets);
+    assert!(runs > 800, "{runs}");
+}
+
+#[test]
+fn every_value_swept_in_depth_ron() {
+    let runs = sweep_data_file(DataFile::Depth);
+    assert!(runs > 300, "{runs}");
+    assert_eq!(
+        DataFile::ALL.len(),
+        3,
+        "every data file has its sweep above"
+    );
 }
 
 #[test]

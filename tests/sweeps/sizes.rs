@@ -43,16 +43,19 @@ fn screens() -> Vec<(&'static str, Board)> {
     ]
 }
 
-#[test]
-fn every_screen_renders_at_every_size_from_0x0_to_300x100() {
+/// The widths a screen is swept at: every one for the main board; for the others every third,
+/// which still crosses every layout breakpoint, and each side of the minimum.
+fn widths(name: &str) -> Vec<u16> {
+    (0..=300u16)
+        .filter(|w| name == "board" || w % 3 == 0 || *w == MIN_WIDTH || *w == MIN_WIDTH - 1)
+        .collect()
+}
+
+/// Renders the named screens at their widths and every height 0..=100: none panics.
+fn sweep(names: &[&str]) -> usize {
     let mut renders = 0;
-    for (name, b) in screens() {
-        for w in 0..=300u16 {
-            // Every height for the main screen; the others at every height too, but only every
-            // third width, which still crosses every layout breakpoint.
-            if name != "board" && w % 3 != 0 && w != MIN_WIDTH && w != MIN_WIDTH - 1 {
-                continue;
-            }
+    for (name, b) in screens().into_iter().filter(|(n, _)| names.contains(n)) {
+        for w in widths(name) {
             for h in 0..=100u16 {
                 let result =
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(&b, w, h)));
@@ -61,7 +64,28 @@ fn every_screen_renders_at_every_size_from_0x0_to_300x100() {
             }
         }
     }
-    assert!(renders > 60_000, "{renders}");
+    renders
+}
+
+// In three parts of about the same size, so the two cores share the sweep.
+#[test]
+fn every_screen_renders_at_every_size_from_0x0_to_300x100() {
+    assert_eq!(sweep(&["board"]), 301 * 101);
+}
+
+#[test]
+fn help_search_and_the_keyboard_drag_render_at_every_size() {
+    let names = ["help", "search", "keyboard drag"];
+    assert_eq!(sweep(&names), 3 * 103 * 101);
+    assert_eq!(widths("help").len(), 103);
+}
+
+#[test]
+fn the_mouse_drag_details_and_3_5_2_render_at_every_size() {
+    let names = ["mouse drag", "details", "3-5-2"];
+    assert_eq!(sweep(&names), 3 * 103 * 101);
+    // Every screen is swept by one of the three.
+    assert_eq!(screens().len(), 7);
 }
 
 #[test]
