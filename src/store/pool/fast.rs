@@ -10,9 +10,11 @@
 
 use crate::domain::Player;
 use crate::search::fold_char;
-use crate::search::index::SearchIndex;
+use crate::search::index::{KeyScorer, SearchIndex};
 use crate::store::csv_import::{Columns, Fields, PROGRESS_EVERY, Row, fields, player_from_row};
 use crate::store::ron_file::StoreError;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// Private, and on Linux filled in at once rather than a page fault at a time.
 #[cfg(target_os = "linux")]
@@ -37,6 +39,16 @@ unsafe impl Sync for Mapped {}
 impl Mapped {
     /// Maps `file`; `None` when it is empty or cannot be mapped (then read it instead).
     pub fn open(file: &std::fs::File) -> Option<Mapped> {
+        Mapped::open_with(file, MAP_FLAGS)
+    }
+
+    /// Maps `file` without filling the mapping in: for a reader that goes through it a window
+    /// at a time ([`Mapped::populate`], [`Mapped::release_part`]), holding only that window.
+    pub fn open_lazy(file: &std::fs::File) -> Option<Mapped> {
+        Mapped::open_with(file, libc::MAP_PRIVATE)
+    }
+
+    fn open_with(file: &std::fs::File, flags: libc::c_int) -> Option<Mapped> {
         use std::os::fd::AsRawFd;
         let len = usize::try_from(file.metadata().ok()?.len()).ok()?;
         if len == 0 {
@@ -48,7 +60,7 @@ impl Mapped {
                 std::ptr::null_mut(),
                 len,
                 libc::PROT_READ,
-                MAP_FLAGS,
+                flags,
                 file.as_raw_fd(),
                 0,
             )
@@ -64,6 +76,56 @@ impl Mapped {
         // reads the same bytes again from the file.
         unsafe {
             libc::madvise(self.ptr, self.len, libc::MADV_DONTNEED);
+        }
+    }
+
+    /// The whole pages of `part` (a slice of [`Mapped::bytes`]), as offsets into the mapping.
+    fn pages_of(&self, part: &[u8]) -> Option<(usize, usize)> {
+        // SAFETY: `sysconf` only reads a setting.
+        let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) })
+            .ok()
+            .filter(|p| p.is_power_of_two())?;
+        let base = self.ptr as usize;
+        let start = (part.as_ptr() as usize).checked_sub(base)?;
+        let end = start.checked_add(part.len())?;
+        if end > self.len {
+            return None;
+        }
+        // Pages wholly inside `part`: its neighbours' pages are left as they are.
+        let (from, to) = (start.next_multiple_of(page), end / page * page);
+        (from < to).then_some((from, to))
+    }
+
+    /// Fills in the pages of `part` (a slice of [`Mapped::bytes`]) at once, ahead of reading it,
+    /// rather than a fault at a time (a kernel without it faults them in as they are read).
+    pub fn populate(&self, part: &[u8]) {
+        #[cfg(target_os = "linux")]
+        if let Some((from, to)) = self.pages_of(part) {
+            // SAFETY: advice on whole pages inside the mapping `open` made.
+            unsafe {
+                libc::madvise(
+                    self.ptr.cast::<u8>().add(from).cast(),
+                    to - from,
+                    libc::MADV_POPULATE_READ,
+                );
+            }
+        }
+        #[cfg(not(target_os = "linux"))]
+        let _ = part;
+    }
+
+    /// [`Mapped::release`] of the pages of `part` (a slice of [`Mapped::bytes`]) only: a
+    /// reader going through the file a window at a time lets each go once read.
+    pub fn release_part(&self, part: &[u8]) {
+        if let Some((from, to)) = self.pages_of(part) {
+            // SAFETY: as in `release`, on whole pages inside the mapping.
+            unsafe {
+                libc::madvise(
+                    self.ptr.cast::<u8>().add(from).cast(),
+                    to - from,
+                    libc::MADV_DONTNEED,
+                );
+            }
         }
     }
 
@@ -85,6 +147,10 @@ impl Drop for Mapped {
 /// Below this size one thread reads the whole file (starting a second costs more).
 const SPLIT_ABOVE: usize = 512 * 1024;
 
+/// Bytes of a part read between two page releases: `find` holds a window of a large pool at a
+/// time, not the whole file (a 1M-player pool is 250 MB).
+const WINDOW: usize = 4 << 20;
+
 /// A regular CSV pool read for `find`: every row's names in a search index (item `i` is data row
 /// `i`), where each row's line starts, its id, and the rows kept with a field left unknown.
 /// Built by one pass over the file ([`scan`]) or read back from the cache beside it
@@ -102,16 +168,36 @@ pub struct Scanned {
     pub(crate) end: usize,
 }
 
-/// What one thread found in its part of the file.
+/// What one thread found in its part of the file; what it made of each row is its sink's.
 #[derive(Default)]
 struct Part {
-    index: SearchIndex,
-    lines: Vec<u64>,
+    /// Rows read.
+    rows: u64,
     ids: Vec<u64>,
     /// (row index in the part, column, message)
     warnings: Vec<(u64, &'static str, String)>,
     /// The part is not regular: the full reader must read the file.
     irregular: bool,
+}
+
+/// Where a part hands each regular row: its index in the part, where its line starts in the
+/// file, its fields checked, and the names it is found by ([`keys`]).
+trait Sink: Send {
+    fn row(&mut self, row: u64, line: usize, f: &Fields, name: &str, alias: Option<&str>);
+}
+
+/// The scan for the cache: every row's names indexed.
+#[derive(Default)]
+struct Indexed {
+    index: SearchIndex,
+    lines: Vec<u64>,
+}
+
+impl Sink for Indexed {
+    fn row(&mut self, _: u64, line: usize, _: &Fields, name: &str, alias: Option<&str>) {
+        self.lines.push(line as u64);
+        self.index.push(name, alias);
+    }
 }
 
 /// The cells of one line, or `None` when the line is not a plain row (a quote that is not a
@@ -190,71 +276,142 @@ pub fn keys<'a>(f: &Fields<'a>, full: &'a mut String) -> (&'a str, Option<&'a st
     }
 }
 
-/// Reads the rows of `bytes[start..end]` (whole lines).
-fn scan_part(bytes: &[u8], start: usize, end: usize, cols: &Columns) -> Part {
+/// Reads the rows of `bytes[start..end]` (whole lines), a window at a time: each window's pages
+/// are asked for before it is read and let go after it (`pages`: the mapping `bytes` is), so a
+/// large pool is never held whole.
+fn scan_part(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    cols: &Columns,
+    pages: Option<&Mapped>,
+    sink: &mut dyn Sink,
+) -> Part {
     let mut part = Part::default();
     let mut cells: Vec<&str> = Vec::with_capacity(cols.width);
     let mut full = String::new();
-    // One check of the whole part: its lines and cells, cut at ASCII bytes, are then text.
-    let Ok(text) = std::str::from_utf8(&bytes[start..end]) else {
-        part.irregular = true;
-        return part;
-    };
-    let (bytes, end) = (text.as_bytes(), end - start);
-    // One pass over the part for commas, quotes and line ends together (a search per line cost
-    // more than the lines are long).
-    let mut hits = memchr::memchr3_iter(b',', b'"', b'\n', bytes);
-    let mut at = 0;
-    while at < end {
-        let line_start = at;
-        let mut cell_start = at;
-        cells.clear();
-        let mut plain = true;
-        let line_end = loop {
-            match hits.next() {
-                // Inside a quoted line read before.
-                Some(i) if i < line_start => {}
-                Some(i) if bytes[i] == b',' => {
-                    cells.push(&text[cell_start..i]);
-                    cell_start = i + 1;
-                }
-                Some(i) if bytes[i] == b'\n' => {
-                    cells.push(&text[cell_start..i]);
-                    break i;
-                }
-                Some(_) => {
-                    let line_end = memchr::memchr(b'\n', &bytes[line_start..end])
-                        .map_or(end, |i| line_start + i);
-                    plain = split_quoted(&text[line_start..line_end], &mut cells).is_some();
-                    break line_end;
-                }
-                None => {
-                    cells.push(&text[cell_start..end]);
-                    break end;
-                }
+    let mut window_start = start;
+    while window_start < end {
+        // Windows end at a line break, so no line is cut.
+        let window_end = match window_start.checked_add(WINDOW) {
+            Some(at) if at < end => {
+                memchr::memchr(b'\n', &bytes[at..end]).map_or(end, |i| at + i + 1)
             }
+            _ => end,
         };
-        let row = part.lines.len() as u64;
-        at = line_end + 1;
-        if !plain || !regular_cells(&cells, cols.width) {
-            part.irregular = true;
-            return part;
+        let window = &bytes[window_start..window_end];
+        if let Some(m) = pages {
+            m.populate(window);
         }
-        let mut r = Row::from_text(cols, |i| cells.get(i).copied());
-        let f = fields(&mut r);
-        let Some(id) = f.id.filter(|_| r.errors.is_empty()) else {
+        // One check of the whole window: its lines and cells, cut at ASCII bytes, are then text.
+        let Ok(text) = std::str::from_utf8(window) else {
             part.irregular = true;
             return part;
         };
-        part.ids.push(id);
-        part.lines.push((start + line_start) as u64);
-        for (col, message) in r.warnings {
-            part.warnings.push((row, col.header(), message));
+        let (wbytes, wend) = (text.as_bytes(), window.len());
+        // One pass over the window for commas, quotes and line ends together (a search per
+        // line cost more than the lines are long).
+        let mut hits = memchr::memchr3_iter(b',', b'"', b'\n', wbytes);
+        let mut at = 0;
+        while at < wend {
+            let line_start = at;
+            let mut cell_start = at;
+            cells.clear();
+            let mut plain = true;
+            let line_end = loop {
+                match hits.next() {
+                    // Inside a quoted line read before.
+                    Some(i) if i < line_start => {}
+                    Some(i) if wbytes[i] == b',' => {
+                        cells.push(&text[cell_start..i]);
+                        cell_start = i + 1;
+                    }
+                    Some(i) if wbytes[i] == b'\n' => {
+                        cells.push(&text[cell_start..i]);
+                        break i;
+                    }
+                    Some(_) => {
+                        let line_end = memchr::memchr(b'\n', &wbytes[line_start..wend])
+                            .map_or(wend, |i| line_start + i);
+                        plain = split_quoted(&text[line_start..line_end], &mut cells).is_some();
+                        break line_end;
+                    }
+                    None => {
+                        cells.push(&text[cell_start..wend]);
+                        break wend;
+                    }
+                }
+            };
+            let row = part.rows;
+            part.rows += 1;
+            at = line_end + 1;
+            if !plain || !regular_cells(&cells, cols.width) {
+                part.irregular = true;
+                return part;
+            }
+            let mut r = Row::from_text(cols, |i| cells.get(i).copied());
+            let f = fields(&mut r);
+            let Some(id) = f.id.filter(|_| r.errors.is_empty()) else {
+                part.irregular = true;
+                return part;
+            };
+            part.ids.push(id);
+            for (col, message) in r.warnings {
+                part.warnings.push((row, col.header(), message));
+            }
+            let (name, alias) = keys(&f, &mut full);
+            sink.row(row, window_start + line_start, &f, name, alias);
         }
-        let (name, alias) = keys(&f, &mut full);
-        part.index.push(name, alias);
+        if let Some(m) = pages {
+            m.release_part(window);
+        }
+        window_start = window_end;
     }
     part
+}
+
+/// Reads `bytes[header_end..end]` in one part, or two at once when it is large; `None` when a
+/// part is not regular or an id comes twice (the full reader says where). `sinks` are made one
+/// per part, in file order, and given back with what their part read.
+fn scan_parts<S: Sink>(
+    bytes: &[u8],
+    header_end: usize,
+    end: usize,
+    cols: &Columns,
+    pages: Option<&Mapped>,
+    sink: impl Fn() -> S,
+) -> Option<Vec<(Part, S)>> {
+    let middle = header_end + (end - header_end) / 2;
+    let split = if end - header_end > SPLIT_ABOVE {
+        memchr::memchr(b'\n', &bytes[middle..end]).map(|i| middle + i + 1)
+    } else {
+        None
+    };
+    let run =
+        |from: usize, to: usize, mut s: S| (scan_part(bytes, from, to, cols, pages, &mut s), s);
+    let parts: Vec<(Part, S)> = match split {
+        Some(split) => {
+            let (first, second) = (sink(), sink());
+            std::thread::scope(|sc| {
+                let second = sc.spawn(|| run(split, end, second));
+                let first = run(header_end, split, first);
+                Some(vec![first, second.join().ok()?])
+            })?
+        }
+        None => vec![run(header_end, end, sink())],
+    };
+    if parts.iter().any(|(p, _)| p.irregular) {
+        return None;
+    }
+    let mut ids: Vec<u64> = parts
+        .iter()
+        .flat_map(|(p, _)| p.ids.iter().copied())
+        .collect();
+    ids.sort_unstable();
+    if ids.windows(2).any(|w| w[0] == w[1]) {
+        return None;
+    }
+    Some(parts)
 }
 
 /// The header's columns, where the data starts and where it ends (before a final line break);
@@ -287,40 +444,24 @@ pub(crate) fn frame(
 /// reader checks it, its names indexed. `None` when the file needs the full reader; an error
 /// when its header is unusable.
 pub fn scan(file: &str, bytes: &[u8]) -> Result<Option<Scanned>, StoreError> {
+    scan_mapped(file, bytes, None)
+}
+
+/// [`scan`] of a pool mapped by `pages` (`bytes` is its mapping), held a window at a time.
+pub fn scan_mapped(
+    file: &str,
+    bytes: &[u8],
+    pages: Option<&Mapped>,
+) -> Result<Option<Scanned>, StoreError> {
     if memchr::memchr(b'\r', bytes).is_some() {
         return Ok(None);
     }
     let Some((cols, header_end, end)) = frame(file, bytes)? else {
         return Ok(None);
     };
-    let middle = header_end + (end - header_end) / 2;
-    let split = if end - header_end > SPLIT_ABOVE {
-        memchr::memchr(b'\n', &bytes[middle..end]).map(|i| middle + i + 1)
-    } else {
-        None
-    };
-    let parts: Vec<Part> = match split {
-        Some(split) => std::thread::scope(|s| {
-            let second = s.spawn(|| scan_part(bytes, split, end, &cols));
-            let first = scan_part(bytes, header_end, split, &cols);
-            let second = second.join().unwrap_or_else(|_| Part {
-                irregular: true,
-                ..Part::default()
-            });
-            vec![first, second]
-        }),
-        None => vec![scan_part(bytes, header_end, end, &cols)],
-    };
-    if parts.iter().any(|p| p.irregular) {
+    let Some(parts) = scan_parts(bytes, header_end, end, &cols, pages, Indexed::default) else {
         return Ok(None);
-    }
-    // An id twice: the full reader says where.
-    let mut ids: Vec<u64> = parts.iter().flat_map(|p| p.ids.iter().copied()).collect();
-    ids.sort_unstable();
-    if ids.windows(2).any(|w| w[0] == w[1]) {
-        return Ok(None);
-    }
-    drop(ids);
+    };
     let mut out = Scanned {
         index: SearchIndex::new(),
         lines: Vec::new(),
@@ -329,18 +470,172 @@ pub fn scan(file: &str, bytes: &[u8]) -> Result<Option<Scanned>, StoreError> {
         cols,
         end,
     };
-    for p in parts {
+    for (p, part) in parts {
         let offset = out.lines.len() as u64;
         out.warnings.extend(
             p.warnings
                 .into_iter()
                 .map(|(row, col, message)| (offset + row, col.to_string(), message)),
         );
-        out.index.append(p.index);
-        out.lines.extend(p.lines);
-        out.ids.extend(p.ids);
+        // The first part's arrays become the whole's (appending them to nothing copied them).
+        if out.lines.is_empty() {
+            (out.index, out.lines, out.ids) = (part.index, part.lines, p.ids);
+        } else {
+            out.index.append(part.index);
+            out.lines.extend(part.lines);
+            out.ids.extend(p.ids);
+        }
     }
     Ok(Some(out))
+}
+
+/// Who may be printed: `keep(id, fields, name, alias)` of a row that matches and would make
+/// the list (`find` leaves out a pool player who is one of the data's).
+pub type Keep<'k> = dyn Fn(u64, &Fields, &str, Option<&str>) -> bool + Sync + 'k;
+
+/// The worst entry of a best-`limit` list: lowest score, and among equals the latest row (as
+/// the index's own); with the row's line start.
+type Worst = (Reverse<i64>, u64, u64);
+
+/// The scan for one query: every row's names scored as they are read, the `limit` best kept
+/// (0: every match). Nothing else of the row is kept.
+struct Scoring<'q, 'k> {
+    scorer: KeyScorer<'q>,
+    limit: usize,
+    best: BinaryHeap<Worst>,
+    keep: &'k Keep<'k>,
+}
+
+impl Sink for Scoring<'_, '_> {
+    fn row(&mut self, row: u64, line: usize, f: &Fields, name: &str, alias: Option<&str>) {
+        let Some(score) = self.scorer.score(std::iter::once(name).chain(alias)) else {
+            return;
+        };
+        // Rows come in file order, so an equal score cannot displace an earlier row.
+        let full = self.limit > 0 && self.best.len() == self.limit;
+        if full
+            && self
+                .best
+                .peek()
+                .is_some_and(|(Reverse(w), _, _)| score <= *w)
+        {
+            return;
+        }
+        let Some(id) = f.id else { return };
+        if !(self.keep)(id, f, name, alias) {
+            return;
+        }
+        if full {
+            self.best.pop();
+        }
+        self.best.push((Reverse(score), row, line as u64));
+    }
+}
+
+/// A pool's best matches for one query, read straight from the CSV without building an index
+/// ([`find`]): score and where each line starts, best first (ties in file order).
+pub struct Best {
+    pub top: Vec<(i64, u64)>,
+    /// Rows kept with a field left unknown: `file:row:column: what`, in row order.
+    pub warnings: Vec<String>,
+    cols: Columns,
+    end: usize,
+}
+
+impl Best {
+    /// The players of the matches, best first; `None` if a line is no longer a row.
+    pub fn players(&self, bytes: &[u8]) -> Option<Vec<Player>> {
+        players_at(
+            bytes,
+            &self.cols,
+            self.end,
+            self.top.iter().map(|&(_, at)| at),
+        )
+    }
+}
+
+/// The `limit` best rows (0: every match) of the CSV `bytes` (named `file` in messages, mapped
+/// by `pages` when given) for the `folded` query among those `keep` keeps, every row checked as
+/// the full reader checks it, on both cores. `None` when the file needs the full reader (or the
+/// query is empty); an error when its header is unusable.
+pub fn find(
+    file: &str,
+    bytes: &[u8],
+    pages: Option<&Mapped>,
+    folded: &str,
+    limit: usize,
+    keep: &Keep,
+) -> Result<Option<Best>, StoreError> {
+    if memchr::memchr(b'\r', bytes).is_some() || KeyScorer::new(folded).is_none() {
+        return Ok(None);
+    }
+    let Some((cols, header_end, end)) = frame(file, bytes)? else {
+        return Ok(None);
+    };
+    let sink = || Scoring {
+        scorer: KeyScorer::new(folded).expect("checked above"),
+        limit,
+        best: BinaryHeap::new(),
+        keep,
+    };
+    let Some(parts) = scan_parts(bytes, header_end, end, &cols, pages, sink) else {
+        return Ok(None);
+    };
+    let mut top: Vec<(i64, u64, u64)> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut offset = 0;
+    for (p, part) in parts {
+        warnings.extend(
+            p.warnings
+                .into_iter()
+                .map(|(row, col, message)| format!("{file}:{}:{col}: {message}", offset + row + 2)),
+        );
+        top.extend(
+            part.best
+                .into_iter()
+                .map(|(Reverse(score), row, at)| (score, offset + row, at)),
+        );
+        offset += p.rows;
+    }
+    top.sort_unstable_by_key(|&(score, row, _)| (Reverse(score), row));
+    if limit > 0 {
+        top.truncate(limit);
+    }
+    Ok(Some(Best {
+        top: top.into_iter().map(|(score, _, at)| (score, at)).collect(),
+        warnings,
+        cols,
+        end,
+    }))
+}
+
+/// The line starting at `at` in `bytes`, whose rows end at `end`.
+fn line_at(bytes: &[u8], at: u64, end: usize) -> Option<&str> {
+    let at = usize::try_from(at).ok()?;
+    let end = end.min(bytes.len());
+    if at >= end {
+        return None;
+    }
+    let line_end = memchr::memchr(b'\n', &bytes[at..end]).map_or(end, |i| at + i);
+    std::str::from_utf8(&bytes[at..line_end]).ok()
+}
+
+/// The players of the lines starting at `lines` in `bytes`, in that order; `None` if a line is
+/// no longer a row.
+fn players_at(
+    bytes: &[u8],
+    cols: &Columns,
+    end: usize,
+    lines: impl IntoIterator<Item = u64>,
+) -> Option<Vec<Player>> {
+    let mut cells: Vec<&str> = Vec::with_capacity(cols.width);
+    let mut out = Vec::new();
+    for at in lines {
+        split_line(line_at(bytes, at, end)?, &mut cells)?;
+        let mut r = Row::from_text(cols, |i| cells.get(i).copied());
+        out.push(player_from_row(&mut r)?);
+    }
+    Some(out)
 }
 
 impl Scanned {
@@ -363,13 +658,7 @@ impl Scanned {
 
     /// The line of row `row` in `bytes` (the file this was read from).
     fn line<'b>(&self, bytes: &'b [u8], row: usize) -> Option<&'b str> {
-        let at = usize::try_from(*self.lines.get(row)?).ok()?;
-        let end = self.end.min(bytes.len());
-        if at >= end {
-            return None;
-        }
-        let line_end = memchr::memchr(b'\n', &bytes[at..end]).map_or(end, |i| at + i);
-        std::str::from_utf8(&bytes[at..line_end]).ok()
+        line_at(bytes, *self.lines.get(row)?, self.end)
     }
 
     /// Reads row `row` of `bytes` again and hands its fields and names to `f`; `None` when the
@@ -389,20 +678,33 @@ impl Scanned {
         Some(f(&fields, name, alias))
     }
 
+    /// The matches `top` (row and score, best first) as [`find`] gives them; the index and the
+    /// other rows' arrays are let go. `file` names the pool in the warnings.
+    pub fn into_best(self, top: &[(usize, i64)], file: &str) -> Option<Best> {
+        let top = top
+            .iter()
+            .map(|&(row, score)| Some((score, *self.lines.get(row)?)))
+            .collect::<Option<Vec<_>>>()?;
+        let warnings = self.warning_lines(file);
+        Some(Best {
+            top,
+            warnings,
+            cols: self.cols,
+            end: self.end,
+        })
+    }
+
     /// The players of `rows` of `bytes`, in that order; `None` if a line is no longer a row.
     pub fn players(
         &self,
         bytes: &[u8],
         rows: impl IntoIterator<Item = usize>,
     ) -> Option<Vec<Player>> {
-        let mut cells: Vec<&str> = Vec::with_capacity(self.cols.width);
-        let mut out = Vec::new();
-        for row in rows {
-            split_line(self.line(bytes, row)?, &mut cells)?;
-            let mut r = Row::from_text(&self.cols, |i| cells.get(i).copied());
-            out.push(player_from_row(&mut r)?);
-        }
-        Some(out)
+        let lines = rows
+            .into_iter()
+            .map(|row| self.lines.get(row).copied())
+            .collect::<Option<Vec<u64>>>()?;
+        players_at(bytes, &self.cols, self.end, lines)
     }
 }
 
