@@ -204,7 +204,7 @@ fn search_fast(
     let Some(best) = best else {
         return Ok(None);
     };
-    let Some(players) = best.players(bytes) else {
+    let Some(players) = best.players(bytes, pages) else {
         return Ok(None);
     };
     // The data's players come first in the full search's order, the pool's after them.

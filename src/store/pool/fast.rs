@@ -149,7 +149,11 @@ const SPLIT_ABOVE: usize = 512 * 1024;
 
 /// Bytes of a part read between two page releases: `find` holds a window of a large pool at a
 /// time, not the whole file (a 1M-player pool is 250 MB).
+#[cfg(not(test))]
 const WINDOW: usize = 4 << 20;
+/// Small in the unit tests, so their pools are read in many windows.
+#[cfg(test)]
+const WINDOW: usize = 4096;
 
 /// A regular CSV pool read for `find`: every row's names in a search index (item `i` is data row
 /// `i`), where each row's line starts, its id, and the rows kept with a field left unknown.
@@ -276,6 +280,91 @@ pub fn keys<'a>(f: &Fields<'a>, full: &'a mut String) -> (&'a str, Option<&'a st
     }
 }
 
+/// The bytes a row's reading turns on — `,`, `"`, line breaks, carriage returns and every byte
+/// of a char beyond ASCII — found 64 at a time as a bitmask (one `memchr` search per cell cost more than the
+/// cells are long), their places given in order.
+struct Marks<'b> {
+    bytes: &'b [u8],
+    /// Where the block of `mask` starts.
+    block: usize,
+    mask: u64,
+}
+
+impl<'b> Marks<'b> {
+    fn new(bytes: &'b [u8]) -> Marks<'b> {
+        Marks {
+            bytes,
+            block: 0,
+            mask: marks64(bytes),
+        }
+    }
+}
+
+impl Iterator for Marks<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            self.block += 64;
+            if self.block >= self.bytes.len() {
+                return None;
+            }
+            self.mask = marks64(&self.bytes[self.block..]);
+        }
+        let bit = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(self.block + bit)
+    }
+}
+
+/// One bit for each of the first 64 bytes of `bytes` that is a mark (see [`Marks`]).
+#[inline]
+fn marks64(bytes: &[u8]) -> u64 {
+    if let Some(whole) = bytes.first_chunk::<64>() {
+        return marks_of(whole);
+    }
+    // The last block, padded with NULs (which are no mark).
+    let mut block = [0u8; 64];
+    block[..bytes.len()].copy_from_slice(bytes);
+    marks_of(&block)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn marks_of(block: &[u8; 64]) -> u64 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    let mut mask = 0u64;
+    for i in 0..4 {
+        // SAFETY: SSE2 is part of every x86_64; the load reads 16 bytes inside `block`.
+        let bits = unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().add(16 * i).cast::<__m128i>());
+            let comma = _mm_cmpeq_epi8(v, _mm_set1_epi8(b',' as i8));
+            let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
+            let line = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8));
+            let cr = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\r' as i8));
+            // A byte's own top bit: part of a char beyond ASCII.
+            let ends = _mm_or_si128(line, cr);
+            _mm_movemask_epi8(_mm_or_si128(
+                _mm_or_si128(comma, quote),
+                _mm_or_si128(ends, v),
+            ))
+        };
+        mask |= u64::from(bits as u16) << (16 * i);
+    }
+    mask
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn marks_of(block: &[u8; 64]) -> u64 {
+    block.iter().enumerate().fold(0, |mask, (i, &b)| {
+        let hit = matches!(b, b',' | b'"' | b'\n' | b'\r') || b >= 0x80;
+        mask | (u64::from(hit) << i)
+    })
+}
+
 /// Reads the rows of `bytes[start..end]` (whole lines), a window at a time: each window's pages
 /// are asked for before it is read and let go after it (`pages`: the mapping `bytes` is), so a
 /// large pool is never held whole.
@@ -303,41 +392,60 @@ fn scan_part(
         if let Some(m) = pages {
             m.populate(window);
         }
-        // One check of the whole window: its lines and cells, cut at ASCII bytes, are then text.
-        let Ok(text) = std::str::from_utf8(window) else {
-            part.irregular = true;
-            return part;
+        let wend = window.len();
+        let mut marks = Marks::new(window);
+        // The cells of a line, cut at ASCII bytes, are text once every run of bytes beyond ASCII
+        // in them is (a run is whole chars or the line is not UTF-8): each run is checked
+        // when its first byte is met, before the comma that ends its cell.
+        let cell = |from: usize, to: usize| {
+            // SAFETY: `window[from..to]` lies between ASCII bytes and every run of bytes
+            // beyond ASCII in it was found to be UTF-8 (see above).
+            unsafe { std::str::from_utf8_unchecked(&window[from..to]) }
         };
-        let (wbytes, wend) = (text.as_bytes(), window.len());
-        // One pass over the window for commas, quotes and line ends together (a search per
-        // line cost more than the lines are long).
-        let mut hits = memchr::memchr3_iter(b',', b'"', b'\n', wbytes);
         let mut at = 0;
         while at < wend {
             let line_start = at;
             let mut cell_start = at;
             cells.clear();
-            let mut plain = true;
+            let mut quoted = false;
             let line_end = loop {
-                match hits.next() {
+                match marks.next() {
                     // Inside a quoted line read before.
                     Some(i) if i < line_start => {}
-                    Some(i) if wbytes[i] == b',' => {
-                        cells.push(&text[cell_start..i]);
-                        cell_start = i + 1;
-                    }
-                    Some(i) if wbytes[i] == b'\n' => {
-                        cells.push(&text[cell_start..i]);
-                        break i;
-                    }
-                    Some(_) => {
-                        let line_end = memchr::memchr(b'\n', &wbytes[line_start..wend])
-                            .map_or(wend, |i| line_start + i);
-                        plain = split_quoted(&text[line_start..line_end], &mut cells).is_some();
-                        break line_end;
-                    }
+                    Some(i) => match window[i] {
+                        b',' => {
+                            cells.push(cell(cell_start, i));
+                            cell_start = i + 1;
+                        }
+                        b'\n' => {
+                            cells.push(cell(cell_start, i));
+                            break i;
+                        }
+                        b'"' => {
+                            quoted = true;
+                            break memchr::memchr(b'\n', &window[line_start..wend])
+                                .map_or(wend, |i| line_start + i);
+                        }
+                        // Line ends the fast reader does not take.
+                        b'\r' => {
+                            part.irregular = true;
+                            return part;
+                        }
+                        // A run of bytes beyond ASCII starts: it must be whole chars.
+                        _ if i == 0 || window[i - 1] < 0x80 => {
+                            let run = window[i..]
+                                .iter()
+                                .position(|&b| b < 0x80)
+                                .map_or(wend, |n| i + n);
+                            if std::str::from_utf8(&window[i..run]).is_err() {
+                                part.irregular = true;
+                                return part;
+                            }
+                        }
+                        _ => {}
+                    },
                     None => {
-                        cells.push(&text[cell_start..wend]);
+                        cells.push(cell(cell_start, wend));
                         break wend;
                     }
                 }
@@ -345,6 +453,12 @@ fn scan_part(
             let row = part.rows;
             part.rows += 1;
             at = line_end + 1;
+            // A quoted line is checked and cut whole (its marks after the quote were not read).
+            let plain = !quoted
+                || std::str::from_utf8(&window[line_start..line_end]).is_ok_and(|line| {
+                    memchr::memchr(b'\r', line.as_bytes()).is_none()
+                        && split_quoted(line, &mut cells).is_some()
+                });
             if !plain || !regular_cells(&cells, cols.width) {
                 part.irregular = true;
                 return part;
@@ -453,9 +567,7 @@ pub fn scan_mapped(
     bytes: &[u8],
     pages: Option<&Mapped>,
 ) -> Result<Option<Scanned>, StoreError> {
-    if memchr::memchr(b'\r', bytes).is_some() {
-        return Ok(None);
-    }
+    // A carriage return anywhere is found by the parts (the header has none: `frame`).
     let Some((cols, header_end, end)) = frame(file, bytes)? else {
         return Ok(None);
     };
@@ -543,14 +655,26 @@ pub struct Best {
 }
 
 impl Best {
-    /// The players of the matches, best first; `None` if a line is no longer a row.
-    pub fn players(&self, bytes: &[u8]) -> Option<Vec<Player>> {
-        players_at(
-            bytes,
-            &self.cols,
-            self.end,
-            self.top.iter().map(|&(_, at)| at),
-        )
+    /// The players of the matches, best first; `None` if a line is no longer a row. Their lines
+    /// are read in file order, the pages passed let go as they go (`pages`: the mapping `bytes`
+    /// is): every page read faults in its neighbours too, and at 1M players the matches of a
+    /// common query are spread over the whole file.
+    pub fn players(&self, bytes: &[u8], pages: Option<&Mapped>) -> Option<Vec<Player>> {
+        let mut order: Vec<(u64, usize)> = self
+            .top
+            .iter()
+            .enumerate()
+            .map(|(rank, &(_, at))| (at, rank))
+            .collect();
+        order.sort_unstable();
+        let lines = order.iter().map(|&(at, _)| at);
+        let in_file_order = players_at(bytes, &self.cols, self.end, lines, pages)?;
+        let mut ranked: Vec<Option<Player>> = Vec::with_capacity(order.len());
+        ranked.resize_with(order.len(), || None);
+        for ((_, rank), p) in order.into_iter().zip(in_file_order) {
+            ranked[rank] = Some(p);
+        }
+        ranked.into_iter().collect()
     }
 }
 
@@ -566,7 +690,8 @@ pub fn find(
     limit: usize,
     keep: &Keep,
 ) -> Result<Option<Best>, StoreError> {
-    if memchr::memchr(b'\r', bytes).is_some() || KeyScorer::new(folded).is_none() {
+    // A carriage return anywhere is found by the parts (the header has none: `frame`).
+    if KeyScorer::new(folded).is_none() {
         return Ok(None);
     }
     let Some((cols, header_end, end)) = frame(file, bytes)? else {
@@ -621,19 +746,32 @@ fn line_at(bytes: &[u8], at: u64, end: usize) -> Option<&str> {
 }
 
 /// The players of the lines starting at `lines` in `bytes`, in that order; `None` if a line is
-/// no longer a row.
+/// no longer a row. With `pages` (the mapping `bytes` is) and lines in file order, what is
+/// behind is let go every [`WINDOW`] bytes.
 fn players_at(
     bytes: &[u8],
     cols: &Columns,
     end: usize,
     lines: impl IntoIterator<Item = u64>,
+    pages: Option<&Mapped>,
 ) -> Option<Vec<Player>> {
     let mut cells: Vec<&str> = Vec::with_capacity(cols.width);
     let mut out = Vec::new();
+    let mut kept_from = 0usize;
     for at in lines {
+        if let Some(m) = pages {
+            let at = usize::try_from(at).ok()?.min(bytes.len());
+            if at > kept_from + WINDOW {
+                m.release_part(&bytes[kept_from..at]);
+                kept_from = at;
+            }
+        }
         split_line(line_at(bytes, at, end)?, &mut cells)?;
         let mut r = Row::from_text(cols, |i| cells.get(i).copied());
         out.push(player_from_row(&mut r)?);
+    }
+    if let Some(m) = pages {
+        m.release_part(&bytes[kept_from.min(bytes.len())..]);
     }
     Some(out)
 }
@@ -704,7 +842,7 @@ impl Scanned {
             .into_iter()
             .map(|row| self.lines.get(row).copied())
             .collect::<Option<Vec<u64>>>()?;
-        players_at(bytes, &self.cols, self.end, lines)
+        players_at(bytes, &self.cols, self.end, lines, None)
     }
 }
 
@@ -932,10 +1070,105 @@ mod tests {
             b"player_id,name\n1,Ann\n1,Ann B\n",
             b"player_id,name\nx,Ann\n",
             b"player_id,name\n1,Ann,extra\n",
+            // Not UTF-8: a stray continuation byte, a cut char, a byte no UTF-8 has.
+            b"player_id,name\n1,Ann\n2,B\x80o\n",
+            b"player_id,name\n1,Ann\xc3,x\n",
+            b"player_id,name\n1,\"Ann\xff\"\n",
+            // A carriage return at the end, inside a cell, inside quotes.
+            b"player_id,name\n1,Ann\n2,Bo\r",
+            b"player_id,name\n1,A\rnn\n",
+            b"player_id,name\n1,\"A,\rnn\"\n",
         ] {
             let got = scan("p.csv", odd).expect("header");
             assert!(got.is_none(), "{}", String::from_utf8_lossy(odd));
         }
         assert!(scan("p.csv", b"id,name\n1,Ann\n").is_err());
+    }
+
+    #[test]
+    fn marks_are_every_comma_quote_line_end_and_wide_byte() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for len in 0..300 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    [
+                        b',', b'"', b'\n', b'a', b' ', 0xc3, 0xa9, 0x80, 0, b'z', b'\r',
+                    ][(state % 11) as usize]
+                })
+                .collect();
+            let expected: Vec<usize> = (0..len)
+                .filter(|&i| matches!(bytes[i], b',' | b'"' | b'\n' | b'\r') || bytes[i] >= 0x80)
+                .collect();
+            assert_eq!(
+                Marks::new(&bytes).collect::<Vec<_>>(),
+                expected,
+                "{bytes:?}"
+            );
+        }
+    }
+
+    /// A pool of a few hundred windows (4 KiB in the unit tests), mapped and let go a window at
+    /// a time: scored as it is read, it ranks as its index does, ties in file order.
+    #[test]
+    fn scored_as_read_it_ranks_as_the_index_across_windows() {
+        use std::io::Write;
+        const NAMES: &[(&str, &str)] = &[
+            ("João", "Gonçalves"),
+            ("Joao", "Goncalves"),
+            ("Mar", "Marín"),
+            ("Ann", "Oak"),
+            ("Łukasz", "Żółć"),
+            ("Ma", "Kim"),
+        ];
+        let mut text = String::from("player_id,first_name,last_name,name,foot\n");
+        for i in 0..20_000usize {
+            let (first, last) = NAMES[(i * 7 + i / 5) % NAMES.len()];
+            let foot = if i % 997 == 0 { "-" } else { "left" };
+            if i % 1013 == 0 {
+                // Known by another name: found by both.
+                text.push_str(&format!("{i},{first},{last},\"{last}, Jr\",{foot}\n"));
+            } else {
+                text.push_str(&format!("{i},{first},{last},{first} {last},{foot}\n"));
+            }
+        }
+        let mut file = tempfile::NamedTempFile::new().expect("temp file");
+        file.write_all(text.as_bytes()).expect("write");
+        let mapped = Mapped::open_lazy(file.as_file()).expect("mapped");
+        let bytes = mapped.bytes();
+        let scanned = scan_mapped("p.csv", bytes, Some(&mapped))
+            .expect("header")
+            .expect("regular");
+        let starts: Vec<u64> = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i as u64 + 1))
+            .skip(1)
+            .take(20_000)
+            .collect();
+        assert_eq!(scanned.lines, starts);
+        let keep = |id: u64, _: &Fields, _: &str, _: Option<&str>| !id.is_multiple_of(3);
+        for q in ["joao goncalves", "mar", "zolc", "jr oak", "a", "qq"] {
+            for limit in [1, 5, 50, 0] {
+                let got = find("p.csv", bytes, Some(&mapped), q, limit, &keep)
+                    .expect("header")
+                    .expect("regular");
+                let n = if limit == 0 {
+                    scanned.index.len()
+                } else {
+                    limit
+                };
+                let top = scanned
+                    .index
+                    .ranked_where(q, n, &mut |row| !scanned.ids[row].is_multiple_of(3));
+                let expected: Vec<(i64, u64)> = top
+                    .iter()
+                    .map(|&(row, score)| (score, scanned.lines[row]))
+                    .collect();
+                assert_eq!(got.top, expected, "`{q}` limit {limit}");
+                assert_eq!(got.warnings, scanned.warning_lines("p.csv"), "`{q}`");
+            }
+        }
+        assert_eq!(scanned.warnings.len(), 21);
     }
 }
