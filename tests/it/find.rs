@@ -153,10 +153,7 @@ fn the_fast_pool_search_ranks_exactly_as_the_full_one() {
     use squadboard::cli::find::{Method, search};
     let tmp = tempfile::tempdir().expect("tempdir");
     let csv = tmp.path().join("pool.csv");
-    let made = fakepool::generate(25_000, 17);
-    let mut text = Vec::new();
-    fakepool::write_csv(&made, &mut text).expect("csv");
-    let mut text = String::from_utf8(text).expect("utf-8");
+    let mut text = made_up_pool(25_000, 17);
     // Odd cells that only warn, a squad player in the pool, and a name with a comma (quoted).
     text = text
         .replacen(",right,", ",-,", 3)
@@ -237,15 +234,17 @@ fn a_malformed_pool_still_names_row_and_column() {
     assert!(!names.contains(&"Ann Twice".to_string()), "{names:?}");
 }
 
+/// `n` made-up players as a CSV pool in Transfermarkt's columns.
+fn made_up_pool(n: usize, seed: u64) -> String {
+    let mut text = Vec::new();
+    fakepool::write_csv(&fakepool::generate(n, seed), &mut text).expect("csv");
+    String::from_utf8(text).expect("utf-8")
+}
+
 /// A made-up pool large enough to get a cache (25,000 rows, 6 MB), with odd cells that warn.
 fn big_pool(dir: &std::path::Path) -> std::path::PathBuf {
     let csv = dir.join("pool.csv");
-    let made = fakepool::generate(25_000, 17);
-    let mut text = Vec::new();
-    fakepool::write_csv(&made, &mut text).expect("csv");
-    let text = String::from_utf8(text)
-        .expect("utf-8")
-        .replacen(",right,", ",-,", 3);
+    let text = made_up_pool(25_000, 17).replacen(",right,", ",-,", 3);
     std::fs::write(&csv, &text).expect("write");
     csv
 }
@@ -415,12 +414,7 @@ fn no_cache_ranks_as_the_cache_does_with_ties_and_accents() {
     use squadboard::cli::find::{Method, search};
     let tmp = tempfile::tempdir().expect("tempdir");
     let csv = tmp.path().join("pool.csv");
-    let made = fakepool::generate(40_000, 29);
-    let mut text = Vec::new();
-    fakepool::write_csv(&made, &mut text).expect("csv");
-    let mut text = String::from_utf8(text)
-        .expect("utf-8")
-        .replacen(",right,", ",-,", 2);
+    let mut text = made_up_pool(40_000, 29).replacen(",right,", ",-,", 2);
     // Namesakes spread through the file (both parts), accents or not: equal scores, which
     // the file's order settles.
     let mut id = 990_000;

@@ -100,16 +100,7 @@ impl Mapped {
     /// rather than a fault at a time (a kernel without it faults them in as they are read).
     pub fn populate(&self, part: &[u8]) {
         #[cfg(target_os = "linux")]
-        if let Some((from, to)) = self.pages_of(part) {
-            // SAFETY: advice on whole pages inside the mapping `open` made.
-            unsafe {
-                libc::madvise(
-                    self.ptr.cast::<u8>().add(from).cast(),
-                    to - from,
-                    libc::MADV_POPULATE_READ,
-                );
-            }
-        }
+        self.advise(part, libc::MADV_POPULATE_READ);
         #[cfg(not(target_os = "linux"))]
         let _ = part;
     }
@@ -117,14 +108,16 @@ impl Mapped {
     /// [`Mapped::release`] of the pages of `part` (a slice of [`Mapped::bytes`]) only: a
     /// reader going through the file a window at a time lets each go once read.
     pub fn release_part(&self, part: &[u8]) {
+        self.advise(part, libc::MADV_DONTNEED);
+    }
+
+    /// `madvise` on the whole pages of `part`; advice is only advice, so its failure is not one.
+    fn advise(&self, part: &[u8], advice: libc::c_int) {
         if let Some((from, to)) = self.pages_of(part) {
-            // SAFETY: as in `release`, on whole pages inside the mapping.
+            // SAFETY: advice on whole pages inside the mapping `open` made; a private
+            // read-only mapping of a file reads the same bytes again after `MADV_DONTNEED`.
             unsafe {
-                libc::madvise(
-                    self.ptr.cast::<u8>().add(from).cast(),
-                    to - from,
-                    libc::MADV_DONTNEED,
-                );
+                libc::madvise(self.ptr.cast::<u8>().add(from).cast(), to - from, advice);
             }
         }
     }
