@@ -171,7 +171,8 @@ fn search_fast(
     if folded.trim().is_empty() {
         return Ok(None);
     }
-    let mapped = store::pool::fast::Mapped::open(&file);
+    // Mapped but not filled in: the pool is read a window at a time and each let go once read.
+    let mapped = store::pool::fast::Mapped::open_lazy(&file);
     let read;
     let bytes: &[u8] = match &mapped {
         Some(m) => m.bytes(),
@@ -185,17 +186,72 @@ fn search_fast(
     {
         return Ok(None);
     }
-    let release = || {
-        if let Some(m) = &mapped {
-            m.release();
-        }
+    let known = KnownPeople::new(ds.squad.iter().chain(&ds.targets));
+    let pages = mapped.as_ref();
+    let best = if use_cache && bytes.len() as u64 >= store::pool::cache::CACHE_ABOVE {
+        through_cache(&shown, path, bytes, &meta, pages, &known, &folded, limit)?
+    } else {
+        // Each row scored as it is read; no index.
+        let keep = |id: u64, f: &store::csv_import::Fields, name: &str, alias: Option<&str>| {
+            let names = std::iter::once(name).chain(alias);
+            known
+                .find(&format!("tm-{id}"), names, f.born, f.club)
+                .is_none()
+        };
+        store::pool::fast::find(&shown, bytes, pages, &folded, limit, &keep)
+            .map_err(|e| e.to_string())?
     };
-    let Some(pool) = store::pool::cache::open(&shown, path, bytes, &meta, use_cache, &release)
-        .map_err(|e| e.to_string())?
+    let Some(best) = best else {
+        return Ok(None);
+    };
+    let Some(players) = best.players(bytes, pages) else {
+        return Ok(None);
+    };
+    // The data's players come first in the full search's order, the pool's after them.
+    let data: Vec<&Player> = ds.squad.iter().chain(&ds.targets).collect();
+    let index = SearchIndex::from_players(data.iter().copied());
+    let mut ranked: Vec<(i64, usize, Player)> = index
+        .ranked(query, if limit == 0 { data.len() } else { limit })
+        .into_iter()
+        .map(|(i, score)| (score, i, data[i].clone()))
+        .collect();
+    ranked.extend(
+        best.top
+            .iter()
+            .zip(players)
+            .enumerate()
+            .map(|(k, (&(score, _), p))| (score, data.len() + k, p)),
+    );
+    // Stable: the pool's own order (file order among equals) is kept.
+    ranked.sort_by_key(|&(score, order, _)| (Reverse(score), order));
+    if limit > 0 {
+        ranked.truncate(limit);
+    }
+    Ok(Some(Found {
+        players: ranked.into_iter().map(|(_, _, p)| p).collect(),
+        skipped: Vec::new(),
+        warnings: best.warnings,
+    }))
+}
+
+/// The pool's best matches through the cache beside it: read when it fits the pool, else the
+/// pool indexed and the cache written.
+#[allow(clippy::too_many_arguments)]
+fn through_cache(
+    shown: &str,
+    path: &Path,
+    bytes: &[u8],
+    meta: &std::fs::Metadata,
+    pages: Option<&store::pool::fast::Mapped>,
+    known: &KnownPeople,
+    folded: &str,
+    limit: usize,
+) -> Result<Option<store::pool::fast::Best>, String> {
+    let Some(pool) =
+        store::pool::cache::open(shown, path, bytes, meta, pages).map_err(|e| e.to_string())?
     else {
         return Ok(None);
     };
-    let known = KnownPeople::new(ds.squad.iter().chain(&ds.targets));
     // A pool player who is one of the data's players is left out: most rows are told apart by
     // id and name alone; the few that might be are read again for birth date and club.
     let mut keep = |row: usize| {
@@ -210,39 +266,9 @@ fn search_fast(
         .unwrap_or(true)
     };
     let pool_limit = if limit == 0 { pool.index.len() } else { limit };
-    let top = pool.index.ranked_where(&folded, pool_limit, &mut keep);
+    let top = pool.index.ranked_where(folded, pool_limit, &mut keep);
     // The index has answered: its memory goes back before the players printed are built.
-    let mut pool = pool;
-    drop(std::mem::take(&mut pool.index));
-    let Some(players) = pool.players(bytes, top.iter().map(|&(row, _)| row)) else {
-        return Ok(None);
-    };
-    // The data's players come first in the full search's order, the pool's after them.
-    let data: Vec<&Player> = ds.squad.iter().chain(&ds.targets).collect();
-    let index = SearchIndex::from_players(data.iter().copied());
-    let mut ranked: Vec<(i64, usize, Player)> = index
-        .ranked(query, if limit == 0 { data.len() } else { limit })
-        .into_iter()
-        .map(|(i, score)| (score, i, data[i].clone()))
-        .collect();
-    ranked.extend(
-        top.iter()
-            .zip(players)
-            .enumerate()
-            .map(|(k, (&(_, score), p))| (score, data.len() + k, p)),
-    );
-    // Stable: the pool's own order (file order among equals) is kept.
-    ranked.sort_by_key(|&(score, order, _)| (Reverse(score), order));
-    if limit > 0 {
-        ranked.truncate(limit);
-    }
-    let warnings = pool.warning_lines(&shown);
-    std::mem::forget(pool);
-    Ok(Some(Found {
-        players: ranked.into_iter().map(|(_, _, p)| p).collect(),
-        skipped: Vec::new(),
-        warnings,
-    }))
+    Ok(pool.into_best(&top, shown))
 }
 
 fn print(players: &[Player], on: chrono::NaiveDate, out: &mut dyn Write) -> std::io::Result<()> {

@@ -153,10 +153,7 @@ fn the_fast_pool_search_ranks_exactly_as_the_full_one() {
     use squadboard::cli::find::{Method, search};
     let tmp = tempfile::tempdir().expect("tempdir");
     let csv = tmp.path().join("pool.csv");
-    let made = fakepool::generate(25_000, 17);
-    let mut text = Vec::new();
-    fakepool::write_csv(&made, &mut text).expect("csv");
-    let mut text = String::from_utf8(text).expect("utf-8");
+    let mut text = made_up_pool(25_000, 17);
     // Odd cells that only warn, a squad player in the pool, and a name with a comma (quoted).
     text = text
         .replacen(",right,", ",-,", 3)
@@ -237,15 +234,17 @@ fn a_malformed_pool_still_names_row_and_column() {
     assert!(!names.contains(&"Ann Twice".to_string()), "{names:?}");
 }
 
+/// `n` made-up players as a CSV pool in Transfermarkt's columns.
+fn made_up_pool(n: usize, seed: u64) -> String {
+    let mut text = Vec::new();
+    fakepool::write_csv(&fakepool::generate(n, seed), &mut text).expect("csv");
+    String::from_utf8(text).expect("utf-8")
+}
+
 /// A made-up pool large enough to get a cache (25,000 rows, 6 MB), with odd cells that warn.
 fn big_pool(dir: &std::path::Path) -> std::path::PathBuf {
     let csv = dir.join("pool.csv");
-    let made = fakepool::generate(25_000, 17);
-    let mut text = Vec::new();
-    fakepool::write_csv(&made, &mut text).expect("csv");
-    let text = String::from_utf8(text)
-        .expect("utf-8")
-        .replacen(",right,", ",-,", 3);
+    let text = made_up_pool(25_000, 17).replacen(",right,", ",-,", 3);
     std::fs::write(&csv, &text).expect("write");
     csv
 }
@@ -404,4 +403,82 @@ fn no_cache_for_the_asking_nor_for_a_malformed_pool() {
         "{stderr}"
     );
     assert!(!cache_file.exists());
+}
+
+/// Issue 16: `--no-cache` (and a pool under the cache's size) scores each row as it is read,
+/// keeping only the best; it gives what the cache gives, and what the full reader gives: on a
+/// pool of two parts read a window at a time, with names that tie (the same name on many rows,
+/// and spelt with and without accents), for a few and for every match.
+#[test]
+fn no_cache_ranks_as_the_cache_does_with_ties_and_accents() {
+    use squadboard::cli::find::{Method, search};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let csv = tmp.path().join("pool.csv");
+    let mut text = made_up_pool(40_000, 29).replacen(",right,", ",-,", 2);
+    // Namesakes spread through the file (both parts), accents or not: equal scores, which
+    // the file's order settles.
+    let mut id = 990_000;
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    for (at, (first, last)) in [
+        (100, ("João", "Gonçalves")),
+        (9_000, ("Joao", "Goncalves")),
+        (20_500, ("João", "Gonçalves")),
+        (39_000, ("JOAO", "GONCALVES")),
+        (30_000, ("Mar", "Marín")),
+        (5, ("Mar", "Marin")),
+    ] {
+        id += 1;
+        lines.insert(
+            at,
+            format!("{id},{first},{last},{first} {last},2025,1,x,,,,,,,,,,,,,,Elm FC,,"),
+        );
+    }
+    text = lines.join("\n");
+    text.push('\n');
+    std::fs::write(&csv, &text).expect("write");
+    assert!(
+        text.len() > 9 << 20,
+        "{} bytes: two windows a part",
+        text.len()
+    );
+    let ds = bundled_data();
+    let mut compared = 0;
+    for q in [
+        "mar",
+        "joao goncalves",
+        "gonçalves",
+        "kowalski",
+        "a",
+        "qqxz",
+    ] {
+        for limit in [1, 3, 20, 0] {
+            let cold = search(&ds, Some(&csv), q, limit, Method::Fast).expect("no cache");
+            let cached = search(&ds, Some(&csv), q, limit, Method::Cached).expect("cache");
+            assert_eq!(ids(&cold), ids(&cached), "`{q}` limit {limit}");
+            assert_eq!(cold.players, cached.players, "`{q}` limit {limit}");
+            assert_eq!(cold.warnings, cached.warnings, "`{q}`");
+            assert_eq!(cold.warnings.len(), 2, "`{q}`");
+            if limit != 1 {
+                let full = search(&ds, Some(&csv), q, limit, Method::Full).expect("full");
+                assert_eq!(ids(&cold), ids(&full), "`{q}` limit {limit}");
+            }
+            compared += cold.players.len();
+        }
+    }
+    assert!(compared > 30_000, "{compared}");
+    let namesakes = search(&ds, Some(&csv), "joao goncalves", 0, Method::Fast).expect("fast");
+    let ours: Vec<String> = ids(&namesakes)
+        .into_iter()
+        .filter(|id| id.starts_with("tm-9900"))
+        .collect();
+    assert_eq!(ours, ["tm-990001", "tm-990002", "tm-990003", "tm-990004"]);
+    // The binary prints the very same bytes either way.
+    let path = csv.to_str().expect("path");
+    for q in ["mar", "joao goncalves"] {
+        let cold = find(&[q, "--pool", path, "--limit", "0", "--no-cache"]);
+        let cached = find(&[q, "--pool", path, "--limit", "0"]);
+        assert!(cold.status.success());
+        assert_eq!(cold.stdout, cached.stdout, "`{q}`");
+        assert_eq!(cold.stderr, cached.stderr, "`{q}`");
+    }
 }

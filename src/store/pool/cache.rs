@@ -9,7 +9,7 @@
 //! damaged, of another version or unreadable is ignored and written again; a folder that cannot
 //! be written only means no cache. Pools under [`CACHE_ABOVE`] get none: reading them is quicker.
 
-use super::fast::{Scanned, frame};
+use super::fast::{Mapped, Scanned, frame};
 use crate::search::codec::{Reader, Writer};
 use crate::search::index::SearchIndex;
 use crate::store::ron_file::StoreError;
@@ -44,6 +44,12 @@ pub struct Key {
 impl Key {
     /// The key of a pool whose bytes are `bytes`; `None` without a modification time.
     pub fn of(meta: &Metadata, bytes: &[u8]) -> Option<Key> {
+        Key::of_paged(meta, bytes, None)
+    }
+
+    /// [`Key::of`] of a pool mapped by `pages`: hashed a window at a time, each let go once
+    /// hashed.
+    pub fn of_paged(meta: &Metadata, bytes: &[u8], pages: Option<&Mapped>) -> Option<Key> {
         let since = meta
             .modified()
             .ok()?
@@ -53,7 +59,7 @@ impl Key {
             len: bytes.len() as u64,
             secs: since.as_secs(),
             nanos: u64::from(since.subsec_nanos()),
-            hash: content_hash(bytes),
+            hash: content_hash_paged(bytes, pages),
         })
     }
 }
@@ -61,14 +67,20 @@ impl Key {
 /// A 64-bit hash of the content, both halves of a large file hashed at once. Not for
 /// adversaries: it tells a changed pool from the one the cache was made of.
 pub fn content_hash(bytes: &[u8]) -> u64 {
+    content_hash_paged(bytes, None)
+}
+
+/// [`content_hash`] of the bytes `pages` maps, a window at a time: each window's pages filled in
+/// before it is hashed and let go after, so the file is never held whole.
+fn content_hash_paged(bytes: &[u8], pages: Option<&Mapped>) -> u64 {
     if bytes.len() <= HASH_SPLIT_ABOVE {
-        return finish(hash_lanes(bytes), bytes.len());
+        return finish(hash_lanes(bytes, pages), bytes.len());
     }
     let half = (bytes.len() / 2) & !31;
     let (a, b) = bytes.split_at(half);
     let (ha, hb) = std::thread::scope(|s| {
-        let second = s.spawn(|| hash_lanes(b));
-        let first = hash_lanes(a);
+        let second = s.spawn(|| hash_lanes(b, pages));
+        let first = hash_lanes(a, pages);
         (first, second.join().unwrap_or([0; 4]))
     });
     let mut all = ha;
@@ -85,19 +97,30 @@ fn mix(x: u64) -> u64 {
     (m as u64) ^ ((m >> 64) as u64)
 }
 
+/// Bytes hashed between two page releases (a multiple of the 32-byte block).
+const HASH_WINDOW: usize = 4 << 20;
+
 /// Four independent lanes over 32-byte blocks (they run side by side in the processor), the
-/// tail padded with zeros.
-fn hash_lanes(bytes: &[u8]) -> [u64; 4] {
+/// tail padded with zeros; a window at a time through `pages` when given.
+fn hash_lanes(bytes: &[u8], pages: Option<&Mapped>) -> [u64; 4] {
     let mut lanes = [K, K.rotate_left(16), K.rotate_left(32), K.rotate_left(48)];
-    let mut blocks = bytes.chunks_exact(32);
-    for block in &mut blocks {
-        for (i, lane) in lanes.iter_mut().enumerate() {
-            let w = crate::search::codec::le_u64(&block[i * 8..]);
-            *lane = (*lane ^ w).wrapping_mul(K).rotate_left(31);
+    let whole = bytes.len() / 32 * 32;
+    for window in bytes[..whole].chunks(HASH_WINDOW) {
+        if let Some(m) = pages {
+            m.populate(window);
+        }
+        for block in window.chunks_exact(32) {
+            for (i, lane) in lanes.iter_mut().enumerate() {
+                let w = crate::search::codec::le_u64(&block[i * 8..]);
+                *lane = (*lane ^ w).wrapping_mul(K).rotate_left(31);
+            }
+        }
+        if let Some(m) = pages {
+            m.release_part(window);
         }
     }
     let mut tail = [0u8; 32];
-    let rest = blocks.remainder();
+    let rest = &bytes[whole..];
     tail[..rest.len()].copy_from_slice(rest);
     for (i, lane) in lanes.iter_mut().enumerate() {
         let w = crate::search::codec::le_u64(&tail[i * 8..]);
@@ -112,32 +135,24 @@ fn finish(lanes: [u64; 4], len: usize) -> u64 {
         .fold(mix(len as u64), |h, &l| mix(h ^ l).rotate_left(23))
 }
 
-/// A CSV pool read for `find` ([`super::fast::scan`]), through its cache when `use_cache` and the
-/// pool is large enough: the cache read when it fits the pool, else the pool scanned and the
-/// cache written. `release` is called once the pool's bytes are hashed (to let their pages go
-/// while the cache is read). `None` when the pool needs the full reader.
+/// A CSV pool read for `find` ([`super::fast::scan`]) through its cache: the cache read when it
+/// fits the pool, else the pool scanned and the cache written. `pages` is the mapping `bytes`
+/// is, when it is one: the pool is then hashed and scanned a window at a time, never held
+/// whole. `None` when the pool needs the full reader.
 pub fn open(
     file: &str,
     pool: &Path,
     bytes: &[u8],
     meta: &Metadata,
-    use_cache: bool,
-    release: &dyn Fn(),
+    pages: Option<&Mapped>,
 ) -> Result<Option<Scanned>, StoreError> {
-    let key = if use_cache && bytes.len() as u64 >= CACHE_ABOVE {
-        Key::of(meta, bytes)
-    } else {
-        None
-    };
+    let key = Key::of_paged(meta, bytes, pages);
     if let Some(key) = &key
-        && let Some(scanned) = {
-            release();
-            read(pool, key, file, bytes)
-        }
+        && let Some(scanned) = read(pool, key, file, bytes)
     {
         return Ok(Some(scanned));
     }
-    let scanned = super::fast::scan(file, bytes)?;
+    let scanned = super::fast::scan_mapped(file, bytes, pages)?;
     if let (Some(key), Some(scanned)) = (&key, &scanned) {
         write(pool, key, scanned);
     }
@@ -155,12 +170,19 @@ pub fn read(pool: &Path, key: &Key, file: &str, bytes: &[u8]) -> Option<Scanned>
         return None;
     }
     let cache = std::fs::File::open(&path).ok()?;
-    // Mapped, not read: its arrays are copied out once, by the decoding.
-    let mapped = super::fast::Mapped::open(&cache)?;
-    decode(mapped.bytes(), key, file, bytes)
+    // Mapped, not read: its arrays are copied out once, by the decoding, and its pages let go
+    // as they are (the cache is not held twice).
+    let mapped = Mapped::open_lazy(&cache)?;
+    decode(mapped.bytes(), key, file, bytes, Some(&mapped))
 }
 
-fn decode(raw: &[u8], key: &Key, file: &str, bytes: &[u8]) -> Option<Scanned> {
+fn decode(
+    raw: &[u8],
+    key: &Key,
+    file: &str,
+    bytes: &[u8],
+    pages: Option<&Mapped>,
+) -> Option<Scanned> {
     let mut r = Reader::new(raw);
     let magic = r.bytes()?;
     if magic != MAGIC || r.u64()? != VERSION {
@@ -177,13 +199,21 @@ fn decode(raw: &[u8], key: &Key, file: &str, bytes: &[u8]) -> Option<Scanned> {
     }
     let body_hash = r.u64()?;
     let body = r.bytes()?;
-    if content_hash(body) != body_hash || !r.rest.is_empty() {
+    if content_hash_paged(body, pages) != body_hash || !r.rest.is_empty() {
         return None;
     }
     let mut r = Reader::new(body);
+    // What is copied out is let go.
+    let done = |r: &Reader| {
+        if let Some(m) = pages {
+            m.release_part(&body[..body.len() - r.rest.len()]);
+        }
+    };
     let index = SearchIndex::decode(&mut r)?;
+    done(&r);
     let lines = r.u64s()?;
     let ids = r.u64s()?;
+    done(&r);
     let n = usize::try_from(r.u64()?).ok()?;
     let mut warnings = Vec::with_capacity(n.min(r.rest.len() / 24));
     for _ in 0..n {
@@ -207,25 +237,33 @@ fn decode(raw: &[u8], key: &Key, file: &str, bytes: &[u8]) -> Option<Scanned> {
     scanned.fits(bytes.len()).then_some(scanned)
 }
 
+/// The cache's bytes: the header, then the body written in place after it (not written apart
+/// and copied: at 1M players the body is 100 MB), its length and hash filled in last.
 fn encode(key: &Key, scanned: &Scanned) -> Vec<u8> {
-    let mut body = Writer::default();
-    scanned.index.encode(&mut body);
-    body.u64s(&scanned.lines);
-    body.u64s(&scanned.ids);
-    body.u64(scanned.warnings.len() as u64);
-    for (row, col, message) in &scanned.warnings {
-        body.u64(*row);
-        body.bytes(col.as_bytes());
-        body.bytes(message.as_bytes());
-    }
     let mut w = Writer::default();
     w.bytes(MAGIC);
     w.u64(VERSION);
     for v in [key.len, key.secs, key.nanos, key.hash] {
         w.u64(v);
     }
-    w.u64(content_hash(&body.bytes));
-    w.bytes(&body.bytes);
+    // The body's hash, then its length (as `Writer::bytes` writes it), then the body.
+    let hash_at = w.bytes.len();
+    w.u64(0);
+    w.u64(0);
+    let body_at = w.bytes.len();
+    scanned.index.encode(&mut w);
+    w.u64s(&scanned.lines);
+    w.u64s(&scanned.ids);
+    w.u64(scanned.warnings.len() as u64);
+    for (row, col, message) in &scanned.warnings {
+        w.u64(*row);
+        w.bytes(col.as_bytes());
+        w.bytes(message.as_bytes());
+    }
+    let len = (w.bytes.len() - body_at) as u64;
+    let hash = content_hash(&w.bytes[body_at..]);
+    w.bytes[hash_at..hash_at + 8].copy_from_slice(&hash.to_le_bytes());
+    w.bytes[hash_at + 8..body_at].copy_from_slice(&len.to_le_bytes());
     w.bytes
 }
 

@@ -10,9 +10,11 @@
 
 use crate::domain::Player;
 use crate::search::fold_char;
-use crate::search::index::SearchIndex;
+use crate::search::index::{KeyScorer, SearchIndex};
 use crate::store::csv_import::{Columns, Fields, PROGRESS_EVERY, Row, fields, player_from_row};
 use crate::store::ron_file::StoreError;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// Private, and on Linux filled in at once rather than a page fault at a time.
 #[cfg(target_os = "linux")]
@@ -37,6 +39,16 @@ unsafe impl Sync for Mapped {}
 impl Mapped {
     /// Maps `file`; `None` when it is empty or cannot be mapped (then read it instead).
     pub fn open(file: &std::fs::File) -> Option<Mapped> {
+        Mapped::open_with(file, MAP_FLAGS)
+    }
+
+    /// Maps `file` without filling the mapping in: for a reader that goes through it a window
+    /// at a time ([`Mapped::populate`], [`Mapped::release_part`]), holding only that window.
+    pub fn open_lazy(file: &std::fs::File) -> Option<Mapped> {
+        Mapped::open_with(file, libc::MAP_PRIVATE)
+    }
+
+    fn open_with(file: &std::fs::File, flags: libc::c_int) -> Option<Mapped> {
         use std::os::fd::AsRawFd;
         let len = usize::try_from(file.metadata().ok()?.len()).ok()?;
         if len == 0 {
@@ -48,7 +60,7 @@ impl Mapped {
                 std::ptr::null_mut(),
                 len,
                 libc::PROT_READ,
-                MAP_FLAGS,
+                flags,
                 file.as_raw_fd(),
                 0,
             )
@@ -64,6 +76,49 @@ impl Mapped {
         // reads the same bytes again from the file.
         unsafe {
             libc::madvise(self.ptr, self.len, libc::MADV_DONTNEED);
+        }
+    }
+
+    /// The whole pages of `part` (a slice of [`Mapped::bytes`]), as offsets into the mapping.
+    fn pages_of(&self, part: &[u8]) -> Option<(usize, usize)> {
+        // SAFETY: `sysconf` only reads a setting.
+        let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) })
+            .ok()
+            .filter(|p| p.is_power_of_two())?;
+        let base = self.ptr as usize;
+        let start = (part.as_ptr() as usize).checked_sub(base)?;
+        let end = start.checked_add(part.len())?;
+        if end > self.len {
+            return None;
+        }
+        // Pages wholly inside `part`: its neighbours' pages are left as they are.
+        let (from, to) = (start.next_multiple_of(page), end / page * page);
+        (from < to).then_some((from, to))
+    }
+
+    /// Fills in the pages of `part` (a slice of [`Mapped::bytes`]) at once, ahead of reading it,
+    /// rather than a fault at a time (a kernel without it faults them in as they are read).
+    pub fn populate(&self, part: &[u8]) {
+        #[cfg(target_os = "linux")]
+        self.advise(part, libc::MADV_POPULATE_READ);
+        #[cfg(not(target_os = "linux"))]
+        let _ = part;
+    }
+
+    /// [`Mapped::release`] of the pages of `part` (a slice of [`Mapped::bytes`]) only: a
+    /// reader going through the file a window at a time lets each go once read.
+    pub fn release_part(&self, part: &[u8]) {
+        self.advise(part, libc::MADV_DONTNEED);
+    }
+
+    /// `madvise` on the whole pages of `part`; advice is only advice, so its failure is not one.
+    fn advise(&self, part: &[u8], advice: libc::c_int) {
+        if let Some((from, to)) = self.pages_of(part) {
+            // SAFETY: advice on whole pages inside the mapping `open` made; a private
+            // read-only mapping of a file reads the same bytes again after `MADV_DONTNEED`.
+            unsafe {
+                libc::madvise(self.ptr.cast::<u8>().add(from).cast(), to - from, advice);
+            }
         }
     }
 
@@ -85,6 +140,14 @@ impl Drop for Mapped {
 /// Below this size one thread reads the whole file (starting a second costs more).
 const SPLIT_ABOVE: usize = 512 * 1024;
 
+/// Bytes of a part read between two page releases: `find` holds a window of a large pool at a
+/// time, not the whole file (a 1M-player pool is 250 MB).
+#[cfg(not(test))]
+const WINDOW: usize = 4 << 20;
+/// Small in the unit tests, so their pools are read in many windows.
+#[cfg(test)]
+const WINDOW: usize = 4096;
+
 /// A regular CSV pool read for `find`: every row's names in a search index (item `i` is data row
 /// `i`), where each row's line starts, its id, and the rows kept with a field left unknown.
 /// Built by one pass over the file ([`scan`]) or read back from the cache beside it
@@ -102,16 +165,36 @@ pub struct Scanned {
     pub(crate) end: usize,
 }
 
-/// What one thread found in its part of the file.
+/// What one thread found in its part of the file; what it made of each row is its sink's.
 #[derive(Default)]
 struct Part {
-    index: SearchIndex,
-    lines: Vec<u64>,
+    /// Rows read.
+    rows: u64,
     ids: Vec<u64>,
     /// (row index in the part, column, message)
     warnings: Vec<(u64, &'static str, String)>,
     /// The part is not regular: the full reader must read the file.
     irregular: bool,
+}
+
+/// Where a part hands each regular row: its index in the part, where its line starts in the
+/// file, its fields checked, and the names it is found by ([`keys`]).
+trait Sink: Send {
+    fn row(&mut self, row: u64, line: usize, f: &Fields, name: &str, alias: Option<&str>);
+}
+
+/// The scan for the cache: every row's names indexed.
+#[derive(Default)]
+struct Indexed {
+    index: SearchIndex,
+    lines: Vec<u64>,
+}
+
+impl Sink for Indexed {
+    fn row(&mut self, _: u64, line: usize, _: &Fields, name: &str, alias: Option<&str>) {
+        self.lines.push(line as u64);
+        self.index.push(name, alias);
+    }
 }
 
 /// The cells of one line, or `None` when the line is not a plain row (a quote that is not a
@@ -190,71 +273,252 @@ pub fn keys<'a>(f: &Fields<'a>, full: &'a mut String) -> (&'a str, Option<&'a st
     }
 }
 
-/// Reads the rows of `bytes[start..end]` (whole lines).
-fn scan_part(bytes: &[u8], start: usize, end: usize, cols: &Columns) -> Part {
+/// The bytes a row's reading turns on — `,`, `"`, line breaks, carriage returns and every byte
+/// of a char beyond ASCII — found 64 at a time as a bitmask (one `memchr` search per cell cost more than the
+/// cells are long), their places given in order.
+struct Marks<'b> {
+    bytes: &'b [u8],
+    /// Where the block of `mask` starts.
+    block: usize,
+    mask: u64,
+}
+
+impl<'b> Marks<'b> {
+    fn new(bytes: &'b [u8]) -> Marks<'b> {
+        Marks {
+            bytes,
+            block: 0,
+            mask: marks64(bytes),
+        }
+    }
+}
+
+impl Iterator for Marks<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            self.block += 64;
+            if self.block >= self.bytes.len() {
+                return None;
+            }
+            self.mask = marks64(&self.bytes[self.block..]);
+        }
+        let bit = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(self.block + bit)
+    }
+}
+
+/// One bit for each of the first 64 bytes of `bytes` that is a mark (see [`Marks`]).
+#[inline]
+fn marks64(bytes: &[u8]) -> u64 {
+    if let Some(whole) = bytes.first_chunk::<64>() {
+        return marks_of(whole);
+    }
+    // The last block, padded with NULs (which are no mark).
+    let mut block = [0u8; 64];
+    block[..bytes.len()].copy_from_slice(bytes);
+    marks_of(&block)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn marks_of(block: &[u8; 64]) -> u64 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    let mut mask = 0u64;
+    for i in 0..4 {
+        // SAFETY: SSE2 is part of every x86_64; the load reads 16 bytes inside `block`.
+        let bits = unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().add(16 * i).cast::<__m128i>());
+            let comma = _mm_cmpeq_epi8(v, _mm_set1_epi8(b',' as i8));
+            let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
+            let line = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8));
+            let cr = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\r' as i8));
+            // A byte's own top bit: part of a char beyond ASCII.
+            let ends = _mm_or_si128(line, cr);
+            _mm_movemask_epi8(_mm_or_si128(
+                _mm_or_si128(comma, quote),
+                _mm_or_si128(ends, v),
+            ))
+        };
+        mask |= u64::from(bits as u16) << (16 * i);
+    }
+    mask
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn marks_of(block: &[u8; 64]) -> u64 {
+    block.iter().enumerate().fold(0, |mask, (i, &b)| {
+        let hit = matches!(b, b',' | b'"' | b'\n' | b'\r') || b >= 0x80;
+        mask | (u64::from(hit) << i)
+    })
+}
+
+/// Reads the rows of `bytes[start..end]` (whole lines), a window at a time: each window's pages
+/// are asked for before it is read and let go after it (`pages`: the mapping `bytes` is), so a
+/// large pool is never held whole.
+fn scan_part(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    cols: &Columns,
+    pages: Option<&Mapped>,
+    sink: &mut dyn Sink,
+) -> Part {
     let mut part = Part::default();
     let mut cells: Vec<&str> = Vec::with_capacity(cols.width);
     let mut full = String::new();
-    // One check of the whole part: its lines and cells, cut at ASCII bytes, are then text.
-    let Ok(text) = std::str::from_utf8(&bytes[start..end]) else {
-        part.irregular = true;
-        return part;
-    };
-    let (bytes, end) = (text.as_bytes(), end - start);
-    // One pass over the part for commas, quotes and line ends together (a search per line cost
-    // more than the lines are long).
-    let mut hits = memchr::memchr3_iter(b',', b'"', b'\n', bytes);
-    let mut at = 0;
-    while at < end {
-        let line_start = at;
-        let mut cell_start = at;
-        cells.clear();
-        let mut plain = true;
-        let line_end = loop {
-            match hits.next() {
-                // Inside a quoted line read before.
-                Some(i) if i < line_start => {}
-                Some(i) if bytes[i] == b',' => {
-                    cells.push(&text[cell_start..i]);
-                    cell_start = i + 1;
-                }
-                Some(i) if bytes[i] == b'\n' => {
-                    cells.push(&text[cell_start..i]);
-                    break i;
-                }
-                Some(_) => {
-                    let line_end = memchr::memchr(b'\n', &bytes[line_start..end])
-                        .map_or(end, |i| line_start + i);
-                    plain = split_quoted(&text[line_start..line_end], &mut cells).is_some();
-                    break line_end;
-                }
-                None => {
-                    cells.push(&text[cell_start..end]);
-                    break end;
-                }
+    let mut window_start = start;
+    while window_start < end {
+        // Windows end at a line break, so no line is cut.
+        let window_end = match window_start.checked_add(WINDOW) {
+            Some(at) if at < end => {
+                memchr::memchr(b'\n', &bytes[at..end]).map_or(end, |i| at + i + 1)
             }
+            _ => end,
         };
-        let row = part.lines.len() as u64;
-        at = line_end + 1;
-        if !plain || !regular_cells(&cells, cols.width) {
-            part.irregular = true;
-            return part;
+        let window = &bytes[window_start..window_end];
+        if let Some(m) = pages {
+            m.populate(window);
         }
-        let mut r = Row::from_text(cols, |i| cells.get(i).copied());
-        let f = fields(&mut r);
-        let Some(id) = f.id.filter(|_| r.errors.is_empty()) else {
-            part.irregular = true;
-            return part;
+        let wend = window.len();
+        let mut marks = Marks::new(window);
+        // The cells of a line, cut at ASCII bytes, are text once every run of bytes beyond ASCII
+        // in them is (a run is whole chars or the line is not UTF-8): each run is checked
+        // when its first byte is met, before the comma that ends its cell.
+        let cell = |from: usize, to: usize| {
+            // SAFETY: `window[from..to]` lies between ASCII bytes and every run of bytes
+            // beyond ASCII in it was found to be UTF-8 (see above).
+            unsafe { std::str::from_utf8_unchecked(&window[from..to]) }
         };
-        part.ids.push(id);
-        part.lines.push((start + line_start) as u64);
-        for (col, message) in r.warnings {
-            part.warnings.push((row, col.header(), message));
+        let mut at = 0;
+        while at < wend {
+            let line_start = at;
+            let mut cell_start = at;
+            cells.clear();
+            let mut quoted = false;
+            let line_end = loop {
+                match marks.next() {
+                    // Inside a quoted line read before.
+                    Some(i) if i < line_start => {}
+                    Some(i) => match window[i] {
+                        b',' => {
+                            cells.push(cell(cell_start, i));
+                            cell_start = i + 1;
+                        }
+                        b'\n' => {
+                            cells.push(cell(cell_start, i));
+                            break i;
+                        }
+                        b'"' => {
+                            quoted = true;
+                            break memchr::memchr(b'\n', &window[line_start..wend])
+                                .map_or(wend, |i| line_start + i);
+                        }
+                        // Line ends the fast reader does not take.
+                        b'\r' => {
+                            part.irregular = true;
+                            return part;
+                        }
+                        // A run of bytes beyond ASCII starts: it must be whole chars.
+                        _ if i == 0 || window[i - 1] < 0x80 => {
+                            let run = window[i..]
+                                .iter()
+                                .position(|&b| b < 0x80)
+                                .map_or(wend, |n| i + n);
+                            if std::str::from_utf8(&window[i..run]).is_err() {
+                                part.irregular = true;
+                                return part;
+                            }
+                        }
+                        _ => {}
+                    },
+                    None => {
+                        cells.push(cell(cell_start, wend));
+                        break wend;
+                    }
+                }
+            };
+            let row = part.rows;
+            part.rows += 1;
+            at = line_end + 1;
+            // A quoted line is checked and cut whole (its marks after the quote were not read).
+            let plain = !quoted
+                || std::str::from_utf8(&window[line_start..line_end]).is_ok_and(|line| {
+                    memchr::memchr(b'\r', line.as_bytes()).is_none()
+                        && split_quoted(line, &mut cells).is_some()
+                });
+            if !plain || !regular_cells(&cells, cols.width) {
+                part.irregular = true;
+                return part;
+            }
+            let mut r = Row::from_text(cols, |i| cells.get(i).copied());
+            let f = fields(&mut r);
+            let Some(id) = f.id.filter(|_| r.errors.is_empty()) else {
+                part.irregular = true;
+                return part;
+            };
+            part.ids.push(id);
+            for (col, message) in r.warnings {
+                part.warnings.push((row, col.header(), message));
+            }
+            let (name, alias) = keys(&f, &mut full);
+            sink.row(row, window_start + line_start, &f, name, alias);
         }
-        let (name, alias) = keys(&f, &mut full);
-        part.index.push(name, alias);
+        if let Some(m) = pages {
+            m.release_part(window);
+        }
+        window_start = window_end;
     }
     part
+}
+
+/// Reads `bytes[header_end..end]` in one part, or two at once when it is large; `None` when a
+/// part is not regular or an id comes twice (the full reader says where). `sinks` are made one
+/// per part, in file order, and given back with what their part read.
+fn scan_parts<S: Sink>(
+    bytes: &[u8],
+    header_end: usize,
+    end: usize,
+    cols: &Columns,
+    pages: Option<&Mapped>,
+    sink: impl Fn() -> S,
+) -> Option<Vec<(Part, S)>> {
+    let middle = header_end + (end - header_end) / 2;
+    let split = if end - header_end > SPLIT_ABOVE {
+        memchr::memchr(b'\n', &bytes[middle..end]).map(|i| middle + i + 1)
+    } else {
+        None
+    };
+    let run =
+        |from: usize, to: usize, mut s: S| (scan_part(bytes, from, to, cols, pages, &mut s), s);
+    let parts: Vec<(Part, S)> = match split {
+        Some(split) => {
+            let (first, second) = (sink(), sink());
+            std::thread::scope(|sc| {
+                let second = sc.spawn(|| run(split, end, second));
+                let first = run(header_end, split, first);
+                Some(vec![first, second.join().ok()?])
+            })?
+        }
+        None => vec![run(header_end, end, sink())],
+    };
+    if parts.iter().any(|(p, _)| p.irregular) {
+        return None;
+    }
+    let mut ids: Vec<u64> = parts
+        .iter()
+        .flat_map(|(p, _)| p.ids.iter().copied())
+        .collect();
+    ids.sort_unstable();
+    if ids.windows(2).any(|w| w[0] == w[1]) {
+        return None;
+    }
+    Some(parts)
 }
 
 /// The header's columns, where the data starts and where it ends (before a final line break);
@@ -287,40 +551,22 @@ pub(crate) fn frame(
 /// reader checks it, its names indexed. `None` when the file needs the full reader; an error
 /// when its header is unusable.
 pub fn scan(file: &str, bytes: &[u8]) -> Result<Option<Scanned>, StoreError> {
-    if memchr::memchr(b'\r', bytes).is_some() {
-        return Ok(None);
-    }
+    scan_mapped(file, bytes, None)
+}
+
+/// [`scan`] of a pool mapped by `pages` (`bytes` is its mapping), held a window at a time.
+pub fn scan_mapped(
+    file: &str,
+    bytes: &[u8],
+    pages: Option<&Mapped>,
+) -> Result<Option<Scanned>, StoreError> {
+    // A carriage return anywhere is found by the parts (the header has none: `frame`).
     let Some((cols, header_end, end)) = frame(file, bytes)? else {
         return Ok(None);
     };
-    let middle = header_end + (end - header_end) / 2;
-    let split = if end - header_end > SPLIT_ABOVE {
-        memchr::memchr(b'\n', &bytes[middle..end]).map(|i| middle + i + 1)
-    } else {
-        None
-    };
-    let parts: Vec<Part> = match split {
-        Some(split) => std::thread::scope(|s| {
-            let second = s.spawn(|| scan_part(bytes, split, end, &cols));
-            let first = scan_part(bytes, header_end, split, &cols);
-            let second = second.join().unwrap_or_else(|_| Part {
-                irregular: true,
-                ..Part::default()
-            });
-            vec![first, second]
-        }),
-        None => vec![scan_part(bytes, header_end, end, &cols)],
-    };
-    if parts.iter().any(|p| p.irregular) {
+    let Some(parts) = scan_parts(bytes, header_end, end, &cols, pages, Indexed::default) else {
         return Ok(None);
-    }
-    // An id twice: the full reader says where.
-    let mut ids: Vec<u64> = parts.iter().flat_map(|p| p.ids.iter().copied()).collect();
-    ids.sort_unstable();
-    if ids.windows(2).any(|w| w[0] == w[1]) {
-        return Ok(None);
-    }
-    drop(ids);
+    };
     let mut out = Scanned {
         index: SearchIndex::new(),
         lines: Vec::new(),
@@ -329,18 +575,198 @@ pub fn scan(file: &str, bytes: &[u8]) -> Result<Option<Scanned>, StoreError> {
         cols,
         end,
     };
-    for p in parts {
+    for (p, part) in parts {
         let offset = out.lines.len() as u64;
         out.warnings.extend(
             p.warnings
                 .into_iter()
                 .map(|(row, col, message)| (offset + row, col.to_string(), message)),
         );
-        out.index.append(p.index);
-        out.lines.extend(p.lines);
-        out.ids.extend(p.ids);
+        // The first part's arrays become the whole's (appending them to nothing copied them).
+        if out.lines.is_empty() {
+            (out.index, out.lines, out.ids) = (part.index, part.lines, p.ids);
+        } else {
+            out.index.append(part.index);
+            out.lines.extend(part.lines);
+            out.ids.extend(p.ids);
+        }
     }
     Ok(Some(out))
+}
+
+/// Who may be printed: `keep(id, fields, name, alias)` of a row that matches and would make
+/// the list (`find` leaves out a pool player who is one of the data's).
+pub type Keep<'k> = dyn Fn(u64, &Fields, &str, Option<&str>) -> bool + Sync + 'k;
+
+/// The worst entry of a best-`limit` list: lowest score, and among equals the latest row (as
+/// the index's own); with the row's line start.
+type Worst = (Reverse<i64>, u64, u64);
+
+/// The scan for one query: every row's names scored as they are read, the `limit` best kept
+/// (0: every match). Nothing else of the row is kept.
+struct Scoring<'q, 'k> {
+    scorer: KeyScorer<'q>,
+    limit: usize,
+    best: BinaryHeap<Worst>,
+    keep: &'k Keep<'k>,
+}
+
+impl Sink for Scoring<'_, '_> {
+    fn row(&mut self, row: u64, line: usize, f: &Fields, name: &str, alias: Option<&str>) {
+        let Some(score) = self.scorer.score(std::iter::once(name).chain(alias)) else {
+            return;
+        };
+        // Rows come in file order, so an equal score cannot displace an earlier row.
+        let full = self.limit > 0 && self.best.len() == self.limit;
+        if full
+            && self
+                .best
+                .peek()
+                .is_some_and(|(Reverse(w), _, _)| score <= *w)
+        {
+            return;
+        }
+        let Some(id) = f.id else { return };
+        if !(self.keep)(id, f, name, alias) {
+            return;
+        }
+        if full {
+            self.best.pop();
+        }
+        self.best.push((Reverse(score), row, line as u64));
+    }
+}
+
+/// A pool's best matches for one query, read straight from the CSV without building an index
+/// ([`find`]): score and where each line starts, best first (ties in file order).
+pub struct Best {
+    pub top: Vec<(i64, u64)>,
+    /// Rows kept with a field left unknown: `file:row:column: what`, in row order.
+    pub warnings: Vec<String>,
+    cols: Columns,
+    end: usize,
+}
+
+impl Best {
+    /// The players of the matches, best first; `None` if a line is no longer a row. Their lines
+    /// are read in file order, the pages passed let go as they go (`pages`: the mapping `bytes`
+    /// is): every page read faults in its neighbours too, and at 1M players the matches of a
+    /// common query are spread over the whole file.
+    pub fn players(&self, bytes: &[u8], pages: Option<&Mapped>) -> Option<Vec<Player>> {
+        let mut order: Vec<(u64, usize)> = self
+            .top
+            .iter()
+            .enumerate()
+            .map(|(rank, &(_, at))| (at, rank))
+            .collect();
+        order.sort_unstable();
+        let lines = order.iter().map(|&(at, _)| at);
+        let in_file_order = players_at(bytes, &self.cols, self.end, lines, pages)?;
+        let mut ranked: Vec<Option<Player>> = Vec::with_capacity(order.len());
+        ranked.resize_with(order.len(), || None);
+        for ((_, rank), p) in order.into_iter().zip(in_file_order) {
+            ranked[rank] = Some(p);
+        }
+        ranked.into_iter().collect()
+    }
+}
+
+/// The `limit` best rows (0: every match) of the CSV `bytes` (named `file` in messages, mapped
+/// by `pages` when given) for the `folded` query among those `keep` keeps, every row checked as
+/// the full reader checks it, on both cores. `None` when the file needs the full reader (or the
+/// query is empty); an error when its header is unusable.
+pub fn find(
+    file: &str,
+    bytes: &[u8],
+    pages: Option<&Mapped>,
+    folded: &str,
+    limit: usize,
+    keep: &Keep,
+) -> Result<Option<Best>, StoreError> {
+    // A carriage return anywhere is found by the parts (the header has none: `frame`).
+    if KeyScorer::new(folded).is_none() {
+        return Ok(None);
+    }
+    let Some((cols, header_end, end)) = frame(file, bytes)? else {
+        return Ok(None);
+    };
+    let sink = || Scoring {
+        scorer: KeyScorer::new(folded).expect("checked above"),
+        limit,
+        best: BinaryHeap::new(),
+        keep,
+    };
+    let Some(parts) = scan_parts(bytes, header_end, end, &cols, pages, sink) else {
+        return Ok(None);
+    };
+    let mut top: Vec<(i64, u64, u64)> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut offset = 0;
+    for (p, part) in parts {
+        warnings.extend(
+            p.warnings
+                .into_iter()
+                .map(|(row, col, message)| format!("{file}:{}:{col}: {message}", offset + row + 2)),
+        );
+        top.extend(
+            part.best
+                .into_iter()
+                .map(|(Reverse(score), row, at)| (score, offset + row, at)),
+        );
+        offset += p.rows;
+    }
+    top.sort_unstable_by_key(|&(score, row, _)| (Reverse(score), row));
+    if limit > 0 {
+        top.truncate(limit);
+    }
+    Ok(Some(Best {
+        top: top.into_iter().map(|(score, _, at)| (score, at)).collect(),
+        warnings,
+        cols,
+        end,
+    }))
+}
+
+/// The line starting at `at` in `bytes`, whose rows end at `end`.
+fn line_at(bytes: &[u8], at: u64, end: usize) -> Option<&str> {
+    let at = usize::try_from(at).ok()?;
+    let end = end.min(bytes.len());
+    if at >= end {
+        return None;
+    }
+    let line_end = memchr::memchr(b'\n', &bytes[at..end]).map_or(end, |i| at + i);
+    std::str::from_utf8(&bytes[at..line_end]).ok()
+}
+
+/// The players of the lines starting at `lines` in `bytes`, in that order; `None` if a line is
+/// no longer a row. With `pages` (the mapping `bytes` is) and lines in file order, what is
+/// behind is let go every [`WINDOW`] bytes.
+fn players_at(
+    bytes: &[u8],
+    cols: &Columns,
+    end: usize,
+    lines: impl IntoIterator<Item = u64>,
+    pages: Option<&Mapped>,
+) -> Option<Vec<Player>> {
+    let mut cells: Vec<&str> = Vec::with_capacity(cols.width);
+    let mut out = Vec::new();
+    let mut kept_from = 0usize;
+    for at in lines {
+        if let Some(m) = pages {
+            let at = usize::try_from(at).ok()?.min(bytes.len());
+            if at > kept_from + WINDOW {
+                m.release_part(&bytes[kept_from..at]);
+                kept_from = at;
+            }
+        }
+        split_line(line_at(bytes, at, end)?, &mut cells)?;
+        let mut r = Row::from_text(cols, |i| cells.get(i).copied());
+        out.push(player_from_row(&mut r)?);
+    }
+    if let Some(m) = pages {
+        m.release_part(&bytes[kept_from.min(bytes.len())..]);
+    }
+    Some(out)
 }
 
 impl Scanned {
@@ -363,13 +789,7 @@ impl Scanned {
 
     /// The line of row `row` in `bytes` (the file this was read from).
     fn line<'b>(&self, bytes: &'b [u8], row: usize) -> Option<&'b str> {
-        let at = usize::try_from(*self.lines.get(row)?).ok()?;
-        let end = self.end.min(bytes.len());
-        if at >= end {
-            return None;
-        }
-        let line_end = memchr::memchr(b'\n', &bytes[at..end]).map_or(end, |i| at + i);
-        std::str::from_utf8(&bytes[at..line_end]).ok()
+        line_at(bytes, *self.lines.get(row)?, self.end)
     }
 
     /// Reads row `row` of `bytes` again and hands its fields and names to `f`; `None` when the
@@ -389,20 +809,33 @@ impl Scanned {
         Some(f(&fields, name, alias))
     }
 
+    /// The matches `top` (row and score, best first) as [`find`] gives them; the index and the
+    /// other rows' arrays are let go. `file` names the pool in the warnings.
+    pub fn into_best(self, top: &[(usize, i64)], file: &str) -> Option<Best> {
+        let top = top
+            .iter()
+            .map(|&(row, score)| Some((score, *self.lines.get(row)?)))
+            .collect::<Option<Vec<_>>>()?;
+        let warnings = self.warning_lines(file);
+        Some(Best {
+            top,
+            warnings,
+            cols: self.cols,
+            end: self.end,
+        })
+    }
+
     /// The players of `rows` of `bytes`, in that order; `None` if a line is no longer a row.
     pub fn players(
         &self,
         bytes: &[u8],
         rows: impl IntoIterator<Item = usize>,
     ) -> Option<Vec<Player>> {
-        let mut cells: Vec<&str> = Vec::with_capacity(self.cols.width);
-        let mut out = Vec::new();
-        for row in rows {
-            split_line(self.line(bytes, row)?, &mut cells)?;
-            let mut r = Row::from_text(&self.cols, |i| cells.get(i).copied());
-            out.push(player_from_row(&mut r)?);
-        }
-        Some(out)
+        let lines = rows
+            .into_iter()
+            .map(|row| self.lines.get(row).copied())
+            .collect::<Option<Vec<u64>>>()?;
+        players_at(bytes, &self.cols, self.end, lines, None)
     }
 }
 
@@ -630,10 +1063,105 @@ mod tests {
             b"player_id,name\n1,Ann\n1,Ann B\n",
             b"player_id,name\nx,Ann\n",
             b"player_id,name\n1,Ann,extra\n",
+            // Not UTF-8: a stray continuation byte, a cut char, a byte no UTF-8 has.
+            b"player_id,name\n1,Ann\n2,B\x80o\n",
+            b"player_id,name\n1,Ann\xc3,x\n",
+            b"player_id,name\n1,\"Ann\xff\"\n",
+            // A carriage return at the end, inside a cell, inside quotes.
+            b"player_id,name\n1,Ann\n2,Bo\r",
+            b"player_id,name\n1,A\rnn\n",
+            b"player_id,name\n1,\"A,\rnn\"\n",
         ] {
             let got = scan("p.csv", odd).expect("header");
             assert!(got.is_none(), "{}", String::from_utf8_lossy(odd));
         }
         assert!(scan("p.csv", b"id,name\n1,Ann\n").is_err());
+    }
+
+    #[test]
+    fn marks_are_every_comma_quote_line_end_and_wide_byte() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for len in 0..300 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    [
+                        b',', b'"', b'\n', b'a', b' ', 0xc3, 0xa9, 0x80, 0, b'z', b'\r',
+                    ][(state % 11) as usize]
+                })
+                .collect();
+            let expected: Vec<usize> = (0..len)
+                .filter(|&i| matches!(bytes[i], b',' | b'"' | b'\n' | b'\r') || bytes[i] >= 0x80)
+                .collect();
+            assert_eq!(
+                Marks::new(&bytes).collect::<Vec<_>>(),
+                expected,
+                "{bytes:?}"
+            );
+        }
+    }
+
+    /// A pool of a few hundred windows (4 KiB in the unit tests), mapped and let go a window at
+    /// a time: scored as it is read, it ranks as its index does, ties in file order.
+    #[test]
+    fn scored_as_read_it_ranks_as_the_index_across_windows() {
+        use std::io::Write;
+        const NAMES: &[(&str, &str)] = &[
+            ("João", "Gonçalves"),
+            ("Joao", "Goncalves"),
+            ("Mar", "Marín"),
+            ("Ann", "Oak"),
+            ("Łukasz", "Żółć"),
+            ("Ma", "Kim"),
+        ];
+        let mut text = String::from("player_id,first_name,last_name,name,foot\n");
+        for i in 0..20_000usize {
+            let (first, last) = NAMES[(i * 7 + i / 5) % NAMES.len()];
+            let foot = if i % 997 == 0 { "-" } else { "left" };
+            if i % 1013 == 0 {
+                // Known by another name: found by both.
+                text.push_str(&format!("{i},{first},{last},\"{last}, Jr\",{foot}\n"));
+            } else {
+                text.push_str(&format!("{i},{first},{last},{first} {last},{foot}\n"));
+            }
+        }
+        let mut file = tempfile::NamedTempFile::new().expect("temp file");
+        file.write_all(text.as_bytes()).expect("write");
+        let mapped = Mapped::open_lazy(file.as_file()).expect("mapped");
+        let bytes = mapped.bytes();
+        let scanned = scan_mapped("p.csv", bytes, Some(&mapped))
+            .expect("header")
+            .expect("regular");
+        let starts: Vec<u64> = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i as u64 + 1))
+            .skip(1)
+            .take(20_000)
+            .collect();
+        assert_eq!(scanned.lines, starts);
+        let keep = |id: u64, _: &Fields, _: &str, _: Option<&str>| !id.is_multiple_of(3);
+        for q in ["joao goncalves", "mar", "zolc", "jr oak", "a", "qq"] {
+            for limit in [1, 5, 50, 0] {
+                let got = find("p.csv", bytes, Some(&mapped), q, limit, &keep)
+                    .expect("header")
+                    .expect("regular");
+                let n = if limit == 0 {
+                    scanned.index.len()
+                } else {
+                    limit
+                };
+                let top = scanned
+                    .index
+                    .ranked_where(q, n, &mut |row| !scanned.ids[row].is_multiple_of(3));
+                let expected: Vec<(i64, u64)> = top
+                    .iter()
+                    .map(|&(row, score)| (score, scanned.lines[row]))
+                    .collect();
+                assert_eq!(got.top, expected, "`{q}` limit {limit}");
+                assert_eq!(got.warnings, scanned.warning_lines("p.csv"), "`{q}`");
+            }
+        }
+        assert_eq!(scanned.warnings.len(), 21);
     }
 }
