@@ -326,6 +326,35 @@ pub fn write_with(
     Ok(Fingerprint::of_bytes(bytes, modified))
 }
 
+/// Writes a file that can be made again from others (a cache): to a temporary beside it, then
+/// renamed into place, so no reader ever sees it half written. Unlike [`write`] it is not
+/// flushed to disk, not compared with what was there, and no fingerprint is taken: a crash may
+/// leave it stale, empty or missing, which its reader must check anyway (the pool cache checks
+/// its own hash). Flushing a 100 MB cache cost more than taking it.
+pub fn write_rebuildable(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let target = resolve(path)?;
+    match fs::metadata(&target) {
+        Ok(m) if !m.is_file() => return Err(WriteError::NotAFile { path: target }),
+        _ => {}
+    }
+    let Some(name) = target.file_name().and_then(|n| n.to_str()) else {
+        return Err(WriteError::NotAFile { path: target });
+    };
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (mut file, mut temp) = create_temp(&dir, name, true)
+        .map_err(|e| WriteError::io(&target, "creating a temporary file beside it", e))?;
+    file.write_all(bytes)
+        .map_err(|e| WriteError::io(&target, "writing the temporary file", e))?;
+    drop(file);
+    fs::rename(&temp.path, &target)
+        .map_err(|e| WriteError::io(&target, "replacing the file", e))?;
+    temp.armed = false;
+    Ok(())
+}
+
 fn is_empty_dir(dir: &Path) -> std::io::Result<bool> {
     Ok(std::fs::read_dir(dir)?.next().is_none())
 }
@@ -482,6 +511,27 @@ mod tests {
         );
         assert!(!p.exists());
         assert!(names(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_rebuildable_file_replaces_the_old_one_whole_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().expect("dir");
+        let p = dir.path().join(".pool.csv.squadboard-cache");
+        write_rebuildable(&p, b"first").expect("new");
+        write_rebuildable(&p, b"second, longer").expect("replaced");
+        assert_eq!(fs::read(&p).expect("read"), b"second, longer");
+        assert_eq!(
+            names(dir.path()),
+            vec![".pool.csv.squadboard-cache".to_string()]
+        );
+        // A folder where the file would go is refused, and left as it is.
+        let folder = dir.path().join("taken");
+        fs::create_dir(&folder).expect("mkdir");
+        assert!(matches!(
+            write_rebuildable(&folder, b"x"),
+            Err(WriteError::NotAFile { .. })
+        ));
+        assert!(folder.is_dir());
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! field left unknown ([`Scanned`]).
 //!
 //! It is the file `.NAME.squadboard-cache` in the pool's folder, written whole through
-//! [`crate::store::atomic`] (never half), and used only while the pool has the size,
+//! [`crate::store::atomic::write_rebuildable`] (never half; not flushed to disk, since a cache a
+//! crash left stale or empty fails its own checks and is written again), and used only while the pool has the size,
 //! modification time and content hash it had when the cache was written; the hash is taken
 //! again on every use (a few milliseconds for 25 MB, on both cores). A cache that is stale,
 //! damaged, of another version or unreadable is ignored and written again; a folder that cannot
@@ -274,7 +275,7 @@ pub fn write(pool: &Path, key: &Key, scanned: &Scanned) -> bool {
         return false;
     };
     let bytes = encode(key, scanned);
-    crate::store::atomic::write(&path, &bytes, crate::store::atomic::Expect::Anything).is_ok()
+    crate::store::atomic::write_rebuildable(&path, &bytes).is_ok()
 }
 
 #[cfg(test)]
