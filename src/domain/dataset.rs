@@ -122,6 +122,29 @@ impl Dataset {
         }
     }
 
+    /// Adds `players` after the targets (a scouting pool arriving in batches): only their ids
+    /// are indexed, as [`Dataset::new`] would index them (a squad player of the same id wins).
+    pub fn append_targets(&mut self, players: Vec<Player>) {
+        let start = self.targets.len();
+        self.index.reserve(players.len());
+        for (i, p) in players.iter().enumerate() {
+            match self.index.get_mut(&p.id) {
+                Some(Side::Squad(_)) => {}
+                Some(side) => *side = Side::Target(start + i),
+                None => {
+                    self.index.insert(p.id.clone(), Side::Target(start + i));
+                }
+            }
+        }
+        self.targets.extend(players);
+    }
+
+    /// Room for `more` targets, so appending them copies nothing already in.
+    pub fn reserve_targets(&mut self, more: usize) {
+        self.targets.reserve(more);
+        self.index.reserve(more);
+    }
+
     pub fn side(&self, id: &PlayerId) -> Option<Side> {
         self.index.get(id).copied()
     }

@@ -221,6 +221,24 @@ struct Prepared<'q> {
     fast: bool,
 }
 
+impl Prepared<'_> {
+    /// The folded query `q`, split into words (none for an empty query).
+    fn new(q: &str) -> Prepared<'_> {
+        let words: Vec<&str> = q.split_whitespace().collect();
+        Prepared {
+            folded: q,
+            bag: bag(q),
+            fast: words.iter().all(|w| w.is_ascii() && w.len() <= MAX_WORD),
+            scan: words
+                .iter()
+                .copied()
+                .filter(|w| !(w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()))
+                .collect(),
+            words,
+        }
+    }
+}
+
 /// Whether `word` occurs in `key` in order (not necessarily together).
 fn in_order(key: &[u8], word: &[u8]) -> bool {
     let mut rest = key;
@@ -522,8 +540,11 @@ impl SearchIndex {
     }
 
     /// Adds every item of `other` after this index's own, in their order (an index built in
-    /// parts, one per thread).
+    /// parts, one per thread, or growing as a pool arrives): it then finds and ranks as one
+    /// index built at once. The previous query's matches are kept, with the new items it
+    /// matches after them, so the next keystroke still rescored only those.
     pub fn append(&mut self, other: SearchIndex) {
+        let from = self.items.len();
         let text_shift = self.text.len() as u32;
         let key_shift = self.key_end.len() as u32;
         self.text.push_str(&other.text);
@@ -538,7 +559,32 @@ impl SearchIndex {
             first_key: m.first_key + key_shift,
             ..*m
         }));
-        self.last = None;
+        if let Some((q, mut matched)) = self.last.take()
+            && !q.is_empty()
+        {
+            let prepared = Prepared::new(&q);
+            matched.extend(
+                (from..self.items.len())
+                    .filter(|&i| self.matches(i, &prepared))
+                    .map(|i| i as u32),
+            );
+            self.last = Some((q, matched));
+        }
+    }
+
+    /// Room for `more` items like those in already, so appending them copies nothing.
+    pub fn reserve_items(&mut self, more: usize) {
+        let n = self.items.len().max(1);
+        let (keys, text) = (
+            self.key_end.len() * more / n + 1,
+            self.text.len() * more / n + 1,
+        );
+        self.text.reserve(text);
+        self.bonus.reserve(text);
+        self.key_end.reserve(keys);
+        self.key_flags.reserve(keys);
+        self.key_bag.reserve(keys);
+        self.items.reserve(more);
     }
 
     /// Writes the index as plain arrays (for a cache file); [`SearchIndex::decode`] reads it.
@@ -670,21 +716,10 @@ impl SearchIndex {
         keep: &mut dyn FnMut(usize) -> bool,
     ) -> (Vec<(usize, i64)>, Vec<u32>) {
         let limit = limit.min(self.len());
-        let words: Vec<&str> = q.split_whitespace().collect();
-        if words.is_empty() {
+        let prepared = Prepared::new(q);
+        if prepared.words.is_empty() {
             return ((0..limit).map(|i| (i, 0)).collect(), Vec::new());
         }
-        let prepared = Prepared {
-            folded: q,
-            bag: bag(q),
-            fast: words.iter().all(|w| w.is_ascii() && w.len() <= MAX_WORD),
-            scan: words
-                .iter()
-                .copied()
-                .filter(|w| !(w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()))
-                .collect(),
-            words,
-        };
         let mut scratch = Scratch::new();
         let mut matched: Vec<u32> = Vec::new();
         // The best `limit` so far; its top is the one to beat.

@@ -178,7 +178,7 @@ impl Columns {
 
 /// FNV-1a: ids are short and not chosen by an attacker; SipHash was a tenth of a pool's load.
 #[derive(Default, Clone, Copy)]
-struct IdHasher;
+pub(crate) struct IdHasher;
 
 impl std::hash::BuildHasher for IdHasher {
     type Hasher = Fnv;
@@ -187,7 +187,7 @@ impl std::hash::BuildHasher for IdHasher {
     }
 }
 
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {

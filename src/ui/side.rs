@@ -56,18 +56,20 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
     match &board.search.pool {
         PoolStatus::None => {}
         PoolStatus::Loading { progress, .. } => title.push_span(Span::styled(
-            format!(
-                "· pool loading {:.0}% ({}) ",
-                progress.fraction() * 100.0,
-                progress.loaded
-            ),
+            pool_loading(board.search.pool_len(), progress),
             theme.warning,
         )),
         PoolStatus::Ready { players, .. } => title.push_span(Span::styled(
             format!("· pool {players} (/ searches) "),
             theme.dim,
         )),
-        PoolStatus::Failed(_) => title.push_span(Span::styled("· pool failed ", theme.injured)),
+        PoolStatus::Failed(_) => title.push_span(Span::styled(
+            match board.search.pool_len() {
+                0 => "· pool failed ".to_string(),
+                kept => format!("· pool {} (load failed) ", grouped(kept)),
+            },
+            theme.injured,
+        )),
     }
     let mut block = pane_block(title, is_focused, theme);
     // Two rows a player; the players hidden above and below are counted on the bottom border,
@@ -259,4 +261,31 @@ pub fn render_warnings(area: Rect, buf: &mut Buffer, board: &Board, theme: &Them
         .wrap(Wrap { trim: true })
         .block(block)
         .render(area, buf);
+}
+
+/// How far a pool has arrived: the players searchable so far of those expected, and the share
+/// of the file read ("· pool 230,000 of ~1,000,000 (23%) ").
+fn pool_loading(searchable: usize, progress: &crate::store::pool::Progress) -> String {
+    let percent = progress.fraction() * 100.0;
+    match progress.estimate() {
+        Some(all) if searchable > 0 => format!(
+            "· pool {} of ~{} ({percent:.0}%) ",
+            grouped(searchable),
+            grouped(all.max(searchable))
+        ),
+        _ => format!("· pool loading {percent:.0}% "),
+    }
+}
+
+/// A count with its thousands grouped: 1,000,000.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
