@@ -534,6 +534,51 @@ mod tests {
         assert_eq!(ds.reports_for(&PlayerId::new("t")).len(), 1);
     }
 
+    /// Issue 16: a pool arrives in batches, appended to the targets without rebuilding the data;
+    /// each player is then found where a dataset built with all of them finds him (a squad
+    /// player keeps his id; of two targets with one id the later, as `new` indexes them).
+    #[test]
+    fn targets_appended_in_batches_are_found_as_in_data_built_with_them() {
+        let base = sample();
+        let more = vec![
+            Player::new("p1", "Pia P", "Elm", None),
+            Player::new("a", "Not Ann", "Elm", None),
+            Player::new("p2", "Pat Q", "Oak", Some(Position::ST)),
+            Player::new("t", "Tom Again", "Oak", None),
+            Player::new("p1", "Pia Again", "Elm", None),
+        ];
+        let mut grown = base.clone();
+        grown.reserve_targets(more.len());
+        grown.append_targets(more[..2].to_vec());
+        grown.append_targets(Vec::new());
+        grown.append_targets(more[2..].to_vec());
+        let mut targets = base.targets.clone();
+        targets.extend(more.iter().cloned());
+        let all = Dataset::new(
+            base.club.clone(),
+            None,
+            base.squad.clone(),
+            targets,
+            base.reports.clone(),
+            base.links.clone(),
+            base.depth.clone(),
+        );
+        assert_eq!(grown.targets, all.targets);
+        for id in ["a", "b", "t", "p1", "p2", "nobody"] {
+            let id = PlayerId::new(id);
+            assert_eq!(grown.side(&id), all.side(&id), "{id}");
+        }
+        assert_eq!(
+            grown.player(&PlayerId::new("a")).map(|p| p.name.as_str()),
+            Some("Ann A")
+        );
+        assert_eq!(
+            grown.player(&PlayerId::new("p1")).map(|p| p.name.as_str()),
+            Some("Pia Again")
+        );
+        assert_eq!(grown.index.len(), all.index.len());
+    }
+
     #[test]
     fn every_cross_file_problem_is_found() {
         let mut ds = sample();

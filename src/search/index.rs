@@ -1128,6 +1128,56 @@ mod tests {
         assert!(SearchIndex::decode(&mut Reader::new(&w.bytes)).is_none());
     }
 
+    /// Issue 16: the board's pool index grows batch by batch while a query is open. After each
+    /// batch it finds and ranks as an index built at once over the same names, and the open
+    /// query's matches already hold the new names (so the next keystroke narrows them).
+    #[test]
+    fn a_growing_index_keeps_the_open_query_and_ranks_as_one_built_at_once() {
+        let names = made_up_names(3000, 11);
+        let alias = |i: usize| (i % 5 == 2).then(|| names[(i * 13) % names.len()].as_str());
+        let mut grown = SearchIndex::new();
+        let typed = ["m", "ma", "mar", "mart", "marti", "ma", "jo", "jo s"];
+        let mut at = 0;
+        for (step, size) in [1, 7, 250, 0, 1200, 42, 900, 600].into_iter().enumerate() {
+            let mut batch = SearchIndex::new();
+            for i in at..(at + size).min(names.len()) {
+                batch.push(&names[i], alias(i));
+            }
+            at = (at + size).min(names.len());
+            if step == 3 {
+                grown.reserve_items(names.len());
+            }
+            grown.append(batch);
+            let mut once = SearchIndex::new();
+            for i in 0..at {
+                once.push(&names[i], alias(i));
+            }
+            let q = typed[step];
+            if step > 0 {
+                let prev = typed[step - 1];
+                let want: Vec<u32> = (0..at as u32)
+                    .filter(|&i| once.matches(i as usize, &Prepared::new(prev)))
+                    .collect();
+                let kept = grown.last.as_ref().map(|(q, m)| (q.as_str(), m.clone()));
+                assert_eq!(kept, Some((prev, want)), "after batch {step}");
+            }
+            assert_eq!(
+                grown.query(q, 50),
+                once.query(q, 50),
+                "`{q}` after batch {step}"
+            );
+            assert_eq!(grown.last_match_count(), once.last_match_count(), "`{q}`");
+            assert_eq!(grown.ranked(q, at), once.ranked(q, at), "`{q}` in full");
+        }
+        assert_eq!(at, names.len());
+        assert!(
+            grown
+                .last
+                .as_ref()
+                .is_some_and(|(q, m)| q == "jo s" && !m.is_empty())
+        );
+    }
+
     #[test]
     fn highlights_point_into_the_name_and_accents_fold() {
         let mut idx = SearchIndex::new();

@@ -263,17 +263,16 @@ pub fn render_warnings(area: Rect, buf: &mut Buffer, board: &Board, theme: &Them
         .render(area, buf);
 }
 
-/// How far a pool has arrived: the players searchable so far of those expected, and the share
-/// of the file read ("· pool 230,000 of ~1,000,000 (23%) ").
+/// How far a pool has arrived: the players searchable so far of those expected ("· pool
+/// 230,000 of ~1,000,000 "), else the share of the file read.
 fn pool_loading(searchable: usize, progress: &crate::store::pool::Progress) -> String {
-    let percent = progress.fraction() * 100.0;
     match progress.estimate() {
         Some(all) if searchable > 0 => format!(
-            "· pool {} of ~{} ({percent:.0}%) ",
+            "· pool {} of ~{} ",
             grouped(searchable),
             grouped(all.max(searchable))
         ),
-        _ => format!("· pool loading {percent:.0}% "),
+        _ => format!("· pool loading {:.0}% ", progress.fraction() * 100.0),
     }
 }
 

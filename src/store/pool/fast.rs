@@ -1039,6 +1039,8 @@ pub fn load_chunks<T: Send>(
         handed: 0,
         seen: std::collections::HashSet::with_capacity_and_hasher(rows, Default::default()),
     };
+    // The count goes out before the first chunk: how much is coming.
+    report(on);
     let cut = std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::channel::<(usize, Made<T>)>();
         if both {
@@ -1063,14 +1065,14 @@ pub fn load_chunks<T: Send>(
             while let Ok((k, made)) = rx.try_recv() {
                 order.ready[k] = Some(made);
             }
-            if let Some(row) = order.hand(on) {
+            if let Some(row) = order.hand(on, &report) {
                 break Some(row);
             }
         };
         // Nothing left to read here: hand over the other thread's chunks as they come.
         let cut = cut.or_else(|| {
             loop {
-                if let Some(row) = order.hand(on) {
+                if let Some(row) = order.hand(on, &report) {
                     break Some(row);
                 }
                 if order.handed == spans.len() {
@@ -1109,7 +1111,11 @@ struct InOrder<'s, T> {
 impl<T> InOrder<'_, T> {
     /// Hands over every chunk whose turn has come; `Some(row)` where the full reader must take
     /// over.
-    fn hand(&mut self, on: &mut dyn FnMut(Step<T>)) -> Option<u64> {
+    fn hand(
+        &mut self,
+        on: &mut dyn FnMut(Step<T>),
+        progress: &dyn Fn(&mut dyn FnMut(Step<T>)),
+    ) -> Option<u64> {
         while self.handed < self.spans.len() {
             let made = self.ready[self.handed].take()?;
             let first_row = self.spans[self.handed].first_row;
@@ -1122,6 +1128,7 @@ impl<T> InOrder<'_, T> {
             }
             on(Step::Chunk(t));
             self.handed += 1;
+            progress(on);
         }
         None
     }
