@@ -540,7 +540,7 @@ mod tests {
     #[test]
     fn targets_appended_in_batches_are_found_as_in_data_built_with_them() {
         let base = sample();
-        let more = vec![
+        let more = [
             Player::new("p1", "Pia P", "Elm", None),
             Player::new("a", "Not Ann", "Elm", None),
             Player::new("p2", "Pat Q", "Oak", Some(Position::ST)),

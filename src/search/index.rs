@@ -1140,17 +1140,18 @@ mod tests {
         let mut at = 0;
         for (step, size) in [1, 7, 250, 0, 1200, 42, 900, 600].into_iter().enumerate() {
             let mut batch = SearchIndex::new();
-            for i in at..(at + size).min(names.len()) {
-                batch.push(&names[i], alias(i));
+            let end = (at + size).min(names.len());
+            for (i, name) in names.iter().enumerate().take(end).skip(at) {
+                batch.push(name, alias(i));
             }
-            at = (at + size).min(names.len());
+            at = end;
             if step == 3 {
                 grown.reserve_items(names.len());
             }
             grown.append(batch);
             let mut once = SearchIndex::new();
-            for i in 0..at {
-                once.push(&names[i], alias(i));
+            for (i, name) in names.iter().enumerate().take(at) {
+                once.push(name, alias(i));
             }
             let q = typed[step];
             if step > 0 {

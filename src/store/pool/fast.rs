@@ -1099,6 +1099,9 @@ pub fn load_chunks<T: Send>(
     Ok(Some(Streamed::Whole))
 }
 
+/// Sends the progress so far to where the steps go.
+type Report<'a, T> = dyn Fn(&mut dyn FnMut(Step<T>)) + 'a;
+
 /// Chunks made by either thread, handed over in file order.
 struct InOrder<'s, T> {
     spans: &'s [Span],
@@ -1111,11 +1114,7 @@ struct InOrder<'s, T> {
 impl<T> InOrder<'_, T> {
     /// Hands over every chunk whose turn has come; `Some(row)` where the full reader must take
     /// over.
-    fn hand(
-        &mut self,
-        on: &mut dyn FnMut(Step<T>),
-        progress: &dyn Fn(&mut dyn FnMut(Step<T>)),
-    ) -> Option<u64> {
+    fn hand(&mut self, on: &mut dyn FnMut(Step<T>), progress: &Report<T>) -> Option<u64> {
         while self.handed < self.spans.len() {
             let made = self.ready[self.handed].take()?;
             let first_row = self.spans[self.handed].first_row;
