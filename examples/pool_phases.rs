@@ -1,61 +1,83 @@
-//! Where the board's pool load goes: read the CSV, then merge (the data's people looked up, the
-//! index built, the data grown), and the whole load as the board gets it.
-//! `cargo run --release --example pool_phases -- POOL [RUNS]`
+//! Where the board's pool load goes: reading the CSV into players (`load_pool`), the data's own
+//! people looked up and the index built (`merge`, what each batch does on the thread that read
+//! it), and the whole load as the board gets it (batches appended to its data and index).
+//! `cargo run --release --example pool_phases -- POOL [RUNS] [read|board]`
 
-use squadboard::app::pool::merge;
-use squadboard::search::index::SearchIndex;
-use std::time::Instant;
+use squadboard::app::pool::{Loader, merge};
+use squadboard::app::{Action, Board};
+use squadboard::store::pool::load_pool;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else {
-        eprintln!("usage: pool_phases POOL [RUNS]");
+        eprintln!("usage: pool_phases POOL [RUNS] [read|board]");
         std::process::exit(2);
     };
+    let path = std::path::Path::new(path);
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let only = args.get(2).map(String::as_str);
     let base = squadboard::store::load(None).expect("bundled");
     for _ in 0..runs {
-        let t = Instant::now();
-        let pool = squadboard::store::pool::load_pool(path.as_ref(), |_| {}).expect("pool");
-        let read = t.elapsed();
-        let t = Instant::now();
-        let index = SearchIndex::from_players(&pool.players);
-        let build = t.elapsed();
-        drop(index);
-        let n = pool.players.len();
-        let t = Instant::now();
-        let known = squadboard::search::KnownPeople::new(base.squad.iter().chain(&base.targets));
-        let same = pool
-            .players
-            .iter()
-            .filter(|p| known.find_player(p).is_some())
-            .count();
-        let lookups = t.elapsed();
-        let t = Instant::now();
-        let mut targets = base.targets.clone();
-        targets.extend(pool.players.iter().cloned());
-        let clone = t.elapsed();
-        let t = Instant::now();
-        let ds = squadboard::domain::Dataset::new(
-            base.club.clone(),
-            None,
-            base.squad.clone(),
-            targets,
-            vec![],
-            vec![],
-            base.depth.clone(),
-        );
-        let new = t.elapsed();
-        drop(ds);
-        println!(
-            "  lookups {lookups:?} ({same} same), clone players {clone:?}, Dataset::new {new:?}"
-        );
-        let t = Instant::now();
-        let loaded = merge(&base, pool);
-        let merged = t.elapsed();
-        println!(
-            "{n} players: read {read:?}, index alone {build:?}, merge (lookups + index + data) {merged:?}"
-        );
-        drop(loaded);
+        if only != Some("board") {
+            let t = Instant::now();
+            let pool = load_pool(path, |_| {}).expect("pool");
+            let read = t.elapsed();
+            let n = pool.players.len();
+            if only == Some("read") {
+                println!("{n} players: read {read:?}");
+                continue;
+            }
+            let t = Instant::now();
+            let merged = merge(&base, pool);
+            println!(
+                "{n} players: read {read:?}, then at once: lookups + index + data {:?}",
+                t.elapsed()
+            );
+            drop(merged);
+        }
+        if only != Some("read") {
+            let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+            let mut board = Board::new(Arc::new(base.clone()), None, today, "/tmp".into());
+            let t = Instant::now();
+            let mut taking = Duration::ZERO;
+            let mut taking_cpu = Duration::ZERO;
+            let mut worst = Duration::ZERO;
+            let mut batches = 0;
+            let mut first = None;
+            Loader::new(&base).load(path, &mut |a| {
+                let batch = matches!(a, Action::PoolBatch(_));
+                let (at, cpu) = (Instant::now(), thread_cpu());
+                board.update(a);
+                if batch {
+                    batches += 1;
+                    taking += at.elapsed();
+                    let used = thread_cpu() - cpu;
+                    taking_cpu += used;
+                    worst = worst.max(used);
+                    first.get_or_insert(t.elapsed());
+                }
+            });
+            println!(
+                "  board: {} players in {batches} batches, first after {:?}, all in {:?} \
+                 (taking them in on the board's thread: {taking:?}, CPU {taking_cpu:?}, \
+                 the most for one batch {worst:?})",
+                board.search.pool_len(),
+                first.unwrap_or_default(),
+                t.elapsed()
+            );
+        }
     }
+}
+
+/// CPU time of the calling thread (the board's), which other threads' work does not inflate.
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid timespec for the call to fill in.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }

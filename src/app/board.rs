@@ -203,7 +203,7 @@ impl Board {
         if let Some(n) = room {
             ds.reserve_targets(n);
         }
-        ds.append_targets(batch.players);
+        ds.append_targets(batch.players, batch.keys);
         let came = batch.ids.len();
         self.search.append_pool(batch.index, batch.ids, batch.notes);
         if let Some(n) = room {

@@ -32,8 +32,10 @@ pub struct LoadedPool {
 pub struct PoolBatch {
     /// The new possible targets, in pool order (the data's own people left out).
     pub players: Vec<Player>,
-    /// Their ids, in the same order.
+    /// Their ids, in the same order: one copy for the search, one for the data's index (both
+    /// made here, off the board's thread).
     pub ids: Vec<PlayerId>,
+    pub keys: Vec<PlayerId>,
     /// Search over `players` (item `i` is `players[i]`).
     pub index: SearchIndex,
     /// What the notice at the end says, kept apart so it reads as a load in one go would:
@@ -152,6 +154,7 @@ impl DataPeople {
         PoolBatch {
             index: SearchIndex::from_players(&players),
             players,
+            keys: ids.clone(),
             ids,
             notes: PoolNotes {
                 problems: batch.problems,
@@ -175,7 +178,7 @@ pub fn merge(base: &Dataset, pool: Pool) -> LoadedPool {
         },
     );
     let mut dataset = base.clone();
-    dataset.append_targets(batch.players);
+    dataset.append_targets(batch.players, batch.keys);
     LoadedPool {
         dataset,
         index: batch.index,
@@ -192,9 +195,10 @@ pub struct Loader {
 }
 
 impl Loader {
-    /// Players a batch holds: at both cores' pace about a tenth of a second of reading, so the
-    /// board's search grows a few times a second and each batch is quick to take in.
-    pub const BATCH_ROWS: usize = 50_000;
+    /// Players a batch holds: at both cores' pace a few hundredths of a second of reading, so
+    /// the board's search grows several times a second, and taking one in (moving its players
+    /// into the data, their ids into its index) stays within a frame at a million players.
+    pub const BATCH_ROWS: usize = 20_000;
 
     /// A loader that leaves out the people of `base` (read now: the loader keeps no reference).
     pub fn new(base: &Dataset) -> Loader {

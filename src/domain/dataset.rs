@@ -3,7 +3,7 @@
 
 use super::dates::next_summer_window;
 use super::depth::DepthChart;
-use super::ids::{PlayerId, ReportId};
+use super::ids::{IdHasher, PlayerId, ReportId};
 use super::player::Player;
 use super::report::{Link, Report};
 use super::status::age_on;
@@ -84,7 +84,7 @@ pub struct Dataset {
     pub reports: Vec<Report>,
     pub links: Vec<Link>,
     pub depth: DepthChart,
-    index: HashMap<PlayerId, Side>,
+    index: HashMap<PlayerId, Side, IdHasher>,
 }
 
 impl Dataset {
@@ -105,7 +105,7 @@ impl Dataset {
             reports,
             links,
             depth,
-            index: HashMap::new(),
+            index: HashMap::default(),
         };
         d.reindex();
         d
@@ -122,17 +122,20 @@ impl Dataset {
         }
     }
 
-    /// Adds `players` after the targets (a scouting pool arriving in batches): only their ids
-    /// are indexed, as [`Dataset::new`] would index them (a squad player of the same id wins).
-    pub fn append_targets(&mut self, players: Vec<Player>) {
+    /// Adds `players` after the targets (a scouting pool arriving in batches): only they are
+    /// indexed, as [`Dataset::new`] would index them (a squad player of the same id wins).
+    /// `ids` are their ids, in the same order, copied beforehand (a pool batch copies them on
+    /// the thread that read it, so taking it in allocates nothing per player).
+    pub fn append_targets(&mut self, players: Vec<Player>, ids: Vec<PlayerId>) {
+        debug_assert!(players.iter().map(|p| &p.id).eq(ids.iter()));
         let start = self.targets.len();
         self.index.reserve(players.len());
-        for (i, p) in players.iter().enumerate() {
-            match self.index.get_mut(&p.id) {
+        for (i, id) in ids.into_iter().enumerate() {
+            match self.index.get_mut(&id) {
                 Some(Side::Squad(_)) => {}
                 Some(side) => *side = Side::Target(start + i),
                 None => {
-                    self.index.insert(p.id.clone(), Side::Target(start + i));
+                    self.index.insert(id, Side::Target(start + i));
                 }
             }
         }
@@ -549,9 +552,10 @@ mod tests {
         ];
         let mut grown = base.clone();
         grown.reserve_targets(more.len());
-        grown.append_targets(more[..2].to_vec());
-        grown.append_targets(Vec::new());
-        grown.append_targets(more[2..].to_vec());
+        let ids = |ps: &[Player]| ps.iter().map(|p| p.id.clone()).collect();
+        grown.append_targets(more[..2].to_vec(), ids(&more[..2]));
+        grown.append_targets(Vec::new(), Vec::new());
+        grown.append_targets(more[2..].to_vec(), ids(&more[2..]));
         let mut targets = base.targets.clone();
         targets.extend(more.iter().cloned());
         let all = Dataset::new(

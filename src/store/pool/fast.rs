@@ -1108,7 +1108,7 @@ struct InOrder<'s, T> {
     ready: Vec<Option<Made<T>>>,
     handed: usize,
     /// Every id handed over.
-    seen: std::collections::HashSet<u64, crate::store::csv_import::IdHasher>,
+    seen: std::collections::HashSet<u64, crate::domain::ids::IdHasher>,
 }
 
 impl<T> InOrder<'_, T> {
