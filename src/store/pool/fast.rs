@@ -908,6 +908,7 @@ fn load_span(
     file: &str,
     bytes: &[u8],
     span: Span,
+    room: usize,
     cols: &Columns,
     done: &Done,
     report: &mut dyn FnMut(),
@@ -915,7 +916,7 @@ fn load_span(
     use std::sync::atomic::Ordering::Relaxed;
     let text = std::str::from_utf8(&bytes[span.start..span.end]).ok()?;
     let mut chunk = Chunk {
-        players: Vec::with_capacity(span.rows),
+        players: Vec::with_capacity(room),
         first_row: span.first_row,
         warnings: Vec::new(),
     };
@@ -1022,8 +1023,17 @@ pub fn load_chunks<T: Send>(
     };
     let spans = &spans(bytes, header_end, end, per)[..];
     let (next, stop, done) = (AtomicUsize::new(0), AtomicBool::new(false), Done::default());
+    // A caller taking the whole file at once gets the first chunk with room for every player,
+    // so the others are appended to it (growing a 100k Vec<Player> copies it).
+    let room = |k: usize| {
+        if k == 0 && chunk_rows >= rows {
+            rows
+        } else {
+            spans[k].rows
+        }
+    };
     let make = |k: usize, report: &mut dyn FnMut()| -> Made<T> {
-        let (chunk, ids) = load_span(file, bytes, spans[k], &cols, &done, report)?;
+        let (chunk, ids) = load_span(file, bytes, spans[k], room(k), &cols, &done, report)?;
         Some((prepare(chunk), ids))
     };
     let report = |on: &mut dyn FnMut(Step<T>)| {
