@@ -66,7 +66,7 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
         PoolStatus::Failed(_) => title.push_span(Span::styled(
             match board.search.pool_len() {
                 0 => "· pool failed ".to_string(),
-                kept => format!("· pool {} (load failed) ", grouped(kept)),
+                kept => format!("· pool {} (load failed) ", short(kept)),
             },
             theme.injured,
         )),
@@ -263,28 +263,25 @@ pub fn render_warnings(area: Rect, buf: &mut Buffer, board: &Board, theme: &Them
         .render(area, buf);
 }
 
-/// How far a pool has arrived: the players searchable so far of those expected ("· pool
-/// 230,000 of ~1,000,000 "), else the share of the file read.
+/// How far a pool has arrived: the players searchable so far of those expected ("· pool 230k
+/// of ~1.0M "), else the share of the file read.
 fn pool_loading(searchable: usize, progress: &crate::store::pool::Progress) -> String {
     match progress.estimate() {
         Some(all) if searchable > 0 => format!(
             "· pool {} of ~{} ",
-            grouped(searchable),
-            grouped(all.max(searchable))
+            short(searchable),
+            short(all.max(searchable))
         ),
         _ => format!("· pool loading {:.0}% ", progress.fraction() * 100.0),
     }
 }
 
-/// A count with its thousands grouped: 1,000,000.
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
+/// A count short enough for a pane's title: 9,999 as it is, then thousands (230k) and millions
+/// (1.0M).
+fn short(n: usize) -> String {
+    match n {
+        0..10_000 => n.to_string(),
+        10_000..1_000_000 => format!("{}k", n / 1000),
+        _ => format!("{:.1}M", n as f64 / 1e6),
     }
-    out
 }
