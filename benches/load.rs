@@ -1,4 +1,6 @@
-//! Loading: a 100k scouting pool from CSV and from RON, the bundled data, and indexing the pool.
+//! Loading: a 100k scouting pool from CSV and from RON, the bundled data, and indexing the pool;
+//! and the pool as the board loads it (in batches: the data's people left out, each batch
+//! indexed, appended to the board's data and search).
 //! Kept short (the machine is shared): `cargo bench --bench load`. Peak memory is measured by
 //! `cargo run --release --example pool_memory -- csv|ron`.
 
@@ -37,6 +39,22 @@ fn load(c: &mut Criterion) {
             let got: Vec<squadboard::domain::Player> =
                 serde_json::from_str(black_box(&json)).expect("json");
             black_box(got.len())
+        })
+    });
+    let base = squadboard::store::load(None).expect("bundled");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+    g.bench_function("board pool 100k csv (batches, indexed, in the data)", |b| {
+        b.iter(|| {
+            let mut board = squadboard::app::Board::new(
+                std::sync::Arc::new(base.clone()),
+                None,
+                today,
+                dir.clone(),
+            );
+            squadboard::app::pool::Loader::new(&base).load(&csv, &mut |a| {
+                board.update(a);
+            });
+            black_box(board.search.pool_len())
         })
     });
     g.bench_function("pool 100k ron", |b| {

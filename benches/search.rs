@@ -1,7 +1,9 @@
-//! One keystroke of the `/` filter over a 100k scouting pool: filter + rank, fresh and narrowing.
-//! Kept short (the machine is shared): `cargo bench --bench search`.
+//! One keystroke of the `/` filter over a 100k scouting pool: filter + rank, fresh and narrowing;
+//! and over a 1M pool, whole or still arriving (half of it in; a batch coming in while a query is
+//! open). Kept short (the machine is shared): `cargo bench --bench search`, or one group:
+//! `cargo bench --bench search -- search_1m`.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use squadboard::search::index::SearchIndex;
 use std::hint::black_box;
 use std::time::Duration;
@@ -60,6 +62,84 @@ fn search(c: &mut Criterion) {
     c.bench_function("build index 100k", |b| b.iter(|| black_box(index().len())));
 }
 
+/// The board's pool at a million players: as many hits as the board lists.
+fn search_1m(c: &mut Criterion) {
+    const BIG: usize = 1_000_000;
+    const LISTED: usize = 200;
+    const BATCH: usize = 20_000;
+    let names = fakepool::names(BIG, 42);
+    let index_of = |names: &[String]| {
+        let mut idx = SearchIndex::new();
+        for name in names {
+            idx.push(name, []);
+        }
+        idx
+    };
+    let mut g = c.benchmark_group("search_1m");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(2));
+    {
+        let mut full = index_of(&names);
+        for q in ["m", "mar", "jo sil", "kowalski", "zz"] {
+            g.bench_function(format!("fresh `{q}`, all in"), |b| {
+                b.iter(|| black_box(full.query_all(black_box(q), LISTED)))
+            });
+        }
+        g.bench_function("narrow `mart` -> `marti`, all in", |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    full.reset();
+                    full.query("mart", LISTED);
+                    let t = std::time::Instant::now();
+                    black_box(full.query("marti", LISTED));
+                    total += t.elapsed();
+                }
+                total
+            })
+        });
+    }
+    // While it loads: half of it in, then the last batch arriving as `mar` is open.
+    {
+        let half = index_of(&names[..BIG / 2]);
+        for q in ["m", "mar", "kowalski"] {
+            g.bench_function(format!("fresh `{q}`, half in"), |b| {
+                b.iter(|| black_box(half.query_all(black_box(q), LISTED)))
+            });
+        }
+    }
+    let mut before = index_of(&names[..BIG - BATCH]);
+    before.query("mar", LISTED);
+    let batch = index_of(&names[BIG - BATCH..]);
+    g.bench_function(
+        "a batch of 20k arrives at 980k with `mar` open: append, search again",
+        |b| {
+            b.iter_batched(
+                // The board makes room for the whole pool at its first batch.
+                || {
+                    let mut idx = before.clone();
+                    idx.reserve_items(BATCH);
+                    (idx, batch.clone())
+                },
+                |(mut idx, batch)| {
+                    idx.append(batch);
+                    let hits = idx.query("mar", LISTED);
+                    (idx, hits)
+                },
+                BatchSize::PerIteration,
+            )
+        },
+    );
+    g.finish();
+}
+
+criterion_group! {
+    name = big;
+    config = Criterion::default();
+    targets = search_1m
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
@@ -68,4 +148,4 @@ criterion_group! {
         .measurement_time(Duration::from_secs(2));
     targets = search
 }
-criterion_main!(benches);
+criterion_main!(benches, big);

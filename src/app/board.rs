@@ -7,7 +7,7 @@ use super::document::Document;
 use super::effects::Effect;
 use super::message::Message;
 use super::modal::Modal;
-use super::pool::LoadedPool;
+use super::pool::{PoolBatch, PoolStatus};
 use super::search::{POOL_LIMIT, SearchState};
 use super::view::{DepthColumn, DepthLine, ListItem, ListKind, Pane, Spot, View};
 use crate::domain::dates::next_summer_window;
@@ -188,20 +188,42 @@ impl Board {
         self.clamp_cursors();
     }
 
-    /// Takes in a loaded pool: its players become possible targets.
-    pub fn take_pool(&mut self, pool: LoadedPool) {
-        self.search
-            .take_pool(pool.index, pool.ids, pool.problems.len());
-        self.doc.ds = Arc::new(pool.dataset);
-        if !pool.problems.is_empty() {
-            let mut lines = pool.problems;
+    /// Takes in a batch of the pool: its players become possible targets, found by search.
+    pub fn take_pool_batch(&mut self, batch: PoolBatch) {
+        // Room for the whole pool at the first batch: nothing is copied as it grows.
+        let room = match &self.search.pool {
+            PoolStatus::Loading { progress, .. } if self.search.pool_len() == 0 => {
+                progress.estimate()
+            }
+            _ => None,
+        };
+        // The board holds the only reference to its data (the loader keeps none), so the data
+        // grows in place.
+        let ds = Arc::make_mut(&mut self.doc.ds);
+        if let Some(n) = room {
+            ds.reserve_targets(n);
+        }
+        ds.append_targets(batch.players, batch.keys);
+        let came = batch.ids.len();
+        self.search.append_pool(batch.index, batch.ids, batch.notes);
+        if let Some(n) = room {
+            self.search.reserve_pool(n.saturating_sub(came));
+        }
+    }
+
+    /// The last batch is in: the pool is ready, what it had to say is shown, and the scenario
+    /// named on the command line opens.
+    pub fn pool_loaded(&mut self, source: &std::path::Path) {
+        let notes = self.search.pool_ready();
+        if !notes.is_empty() {
+            let mut lines = notes.lines();
             let more = lines.len().saturating_sub(200);
             lines.truncate(200);
             if more > 0 {
                 lines.push(format!("… and {more} more"));
             }
             self.show(Modal::Notice {
-                title: format!("Pool {}: rows skipped", pool.source.display()),
+                title: format!("Pool {}: rows skipped", source.display()),
                 lines,
                 scroll: 0,
             });

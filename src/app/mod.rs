@@ -83,7 +83,10 @@ pub enum Action {
         file: String,
         progress: crate::store::pool::Progress,
     },
-    /// The pool is in (sent once, by the loader).
-    PoolLoaded(std::sync::Arc<pool::LoadedPool>),
+    /// The next players of the pool (each batch sent once, by the loader, in file order).
+    PoolBatch(std::sync::Arc<pool::PoolBatch>),
+    /// The last batch of the pool in this file is in.
+    PoolLoaded(std::path::PathBuf),
+    /// The pool could not be read (further); the batches that arrived stay.
     PoolFailed(String),
 }

@@ -1,17 +1,23 @@
 //! The scouting pool on the board: loaded by an effect (`Effect::LoadPool`) that the runtime
-//! runs on its own thread (the board draws its first frame at once and shows progress), then
-//! merged into the data as possible targets and searched through the pool's own index.
+//! runs on its own thread (the board draws its first frame at once), arriving in batches of
+//! about [`Loader::BATCH_ROWS`] players through the inbox: each batch is added to the data as
+//! possible targets and to the pool's growing search index, so `/` finds what is in so far.
+//!
+//! Each batch is made ready (the data's own people left out, its index built) on the thread that
+//! read it; the board only appends. A load that fails midway keeps what arrived: the user may
+//! already have signed one of those players, and dropping him would break the plan.
 
 use super::Action;
-use crate::domain::{Dataset, PlayerId};
+use crate::domain::{Dataset, Player, PlayerId};
 use crate::search::KnownPeople;
 use crate::search::index::SearchIndex;
-use crate::store::pool::{Progress, load_pool};
+use crate::store::pool::{Batch, Pool, PoolStep, Progress, stream_pool};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// A loaded pool, ready to hand to the board.
+/// A pool merged into the data at once (for the commands that read a scenario with `--pool`).
 pub struct LoadedPool {
     /// The data with every pool player added as a possible target.
     pub dataset: Dataset,
@@ -22,21 +28,63 @@ pub struct LoadedPool {
     pub source: PathBuf,
 }
 
-/// Actions are cloned and compared in tests: a pool is only ever the same as itself.
-impl PartialEq for LoadedPool {
+/// Consecutive pool players ready for the board: one step of the load.
+pub struct PoolBatch {
+    /// The new possible targets, in pool order (the data's own people left out).
+    pub players: Vec<Player>,
+    /// Their ids, in the same order: one copy for the search, one for the data's index (both
+    /// made here, off the board's thread).
+    pub ids: Vec<PlayerId>,
+    pub keys: Vec<PlayerId>,
+    /// Search over `players` (item `i` is `players[i]`).
+    pub index: SearchIndex,
+    /// What the notice at the end says, kept apart so it reads as a load in one go would:
+    /// rows the reader skipped, rows kept with a field unknown, pool players who are the data's.
+    pub notes: PoolNotes,
+}
+
+/// What a pool load has to say, by kind, each in file order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PoolNotes {
+    pub problems: Vec<String>,
+    pub warnings: Vec<String>,
+    pub skipped: Vec<String>,
+}
+
+impl PoolNotes {
+    pub fn len(&self) -> usize {
+        self.problems.len() + self.warnings.len() + self.skipped.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn extend(&mut self, more: PoolNotes) {
+        self.problems.extend(more.problems);
+        self.warnings.extend(more.warnings);
+        self.skipped.extend(more.skipped);
+    }
+
+    /// Every line, in the order the notice shows them.
+    pub fn lines(self) -> Vec<String> {
+        let mut out = self.problems;
+        out.extend(self.warnings);
+        out.extend(self.skipped);
+        out
+    }
+}
+
+/// Actions are cloned and compared in tests: a batch is only ever the same as itself.
+impl PartialEq for PoolBatch {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
     }
 }
 
-impl fmt::Debug for LoadedPool {
+impl fmt::Debug for PoolBatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "LoadedPool({} players from {})",
-            self.ids.len(),
-            self.source.display()
-        )
+        write!(f, "PoolBatch({} players)", self.ids.len())
     }
 }
 
@@ -49,76 +97,143 @@ pub enum PoolStatus {
     Failed(String),
 }
 
-/// Merges pool players into the data as targets. A pool player who is one of the data's players
-/// (same id, or same name and birth date, or same name and club) is skipped, and said so; rows
-/// the pool kept with a field unknown are said too.
-pub fn merge(base: &Dataset, pool: crate::store::pool::Pool) -> LoadedPool {
-    let mut problems = pool.problems;
-    problems.extend(pool.warnings);
-    let known = KnownPeople::new(base.squad.iter().chain(base.targets.iter()));
-    let mut targets = base.targets.clone();
-    let mut ids = Vec::with_capacity(pool.players.len());
-    let mut players = Vec::with_capacity(pool.players.len());
-    let source = pool.source.display().to_string();
-    for (i, p) in pool.players.into_iter().enumerate() {
-        if let Some(theirs) = known.find_player(&p) {
-            // Where in the pool file he stands, so the user can find the row.
-            let place = pool
-                .rows
-                .get(i)
-                .map_or(source.clone(), |row| format!("{source}:{row}"));
-            problems.push(if theirs == p.id.as_str() {
-                format!(
-                    "{place}: pool player `{}` ({}) skipped: the data already has the id `{}` \
-                     ({}); the data's player is kept",
-                    p.id,
-                    p.name,
-                    p.id,
-                    base.player(&p.id).map_or("", |q| q.name.as_str())
-                )
-            } else {
-                format!(
-                    "pool player `{}` ({}) skipped: the same person as `{theirs}` in the data",
-                    p.id, p.name
-                )
-            });
-            continue;
+/// The data's own people, to leave out of a pool: a pool player who is one of the data's
+/// players (same id, or same name and birth date, or same name and club) is skipped, and said
+/// so. Holds no reference to the data, so the board can grow its data while the pool loads.
+pub struct DataPeople {
+    known: KnownPeople,
+    /// The data's name for each id (a squad player's over a target's, as `Dataset::player`).
+    names: HashMap<String, String>,
+}
+
+impl DataPeople {
+    pub fn of(ds: &Dataset) -> DataPeople {
+        let mut names = HashMap::new();
+        for p in ds.targets.iter().chain(&ds.squad) {
+            names.insert(p.id.as_str().to_string(), p.name.clone());
         }
-        ids.push(p.id.clone());
-        players.push(p);
+        DataPeople {
+            known: KnownPeople::new(ds.squad.iter().chain(ds.targets.iter())),
+            names,
+        }
     }
-    let index = SearchIndex::from_players(&players);
-    targets.extend(players);
-    let dataset = Dataset::new(
-        base.club.clone(),
-        base.coach.clone(),
-        base.squad.clone(),
-        targets,
-        base.reports.clone(),
-        base.links.clone(),
-        base.depth.clone(),
+
+    /// A batch of pool players (from the file `source`) made ready for the board: the data's
+    /// own people left out and said so, the rest indexed.
+    pub fn prepare(&self, source: &str, batch: Batch) -> PoolBatch {
+        let mut skipped = Vec::new();
+        let mut ids = Vec::with_capacity(batch.players.len());
+        let mut players = Vec::with_capacity(batch.players.len());
+        for (i, p) in batch.players.into_iter().enumerate() {
+            if let Some(theirs) = self.known.find_player(&p) {
+                // Where in the pool file he stands, so the user can find the row.
+                let place = batch
+                    .rows
+                    .get(i)
+                    .map_or(source.to_string(), |row| format!("{source}:{row}"));
+                skipped.push(if theirs == p.id.as_str() {
+                    format!(
+                        "{place}: pool player `{}` ({}) skipped: the data already has the id `{}` \
+                         ({}); the data's player is kept",
+                        p.id,
+                        p.name,
+                        p.id,
+                        self.names.get(p.id.as_str()).map_or("", String::as_str)
+                    )
+                } else {
+                    format!(
+                        "pool player `{}` ({}) skipped: the same person as `{theirs}` in the data",
+                        p.id, p.name
+                    )
+                });
+                continue;
+            }
+            ids.push(p.id.clone());
+            players.push(p);
+        }
+        PoolBatch {
+            index: SearchIndex::from_players(&players),
+            players,
+            keys: ids.clone(),
+            ids,
+            notes: PoolNotes {
+                problems: batch.problems,
+                warnings: batch.warnings,
+                skipped,
+            },
+        }
+    }
+}
+
+/// Merges a whole pool into `base` as targets, as the board holds it once every batch is in.
+pub fn merge(base: &Dataset, pool: Pool) -> LoadedPool {
+    let source = pool.source.display().to_string();
+    let batch = DataPeople::of(base).prepare(
+        &source,
+        Batch {
+            players: pool.players,
+            rows: pool.rows,
+            problems: pool.problems,
+            warnings: pool.warnings,
+        },
     );
+    let mut dataset = base.clone();
+    dataset.append_targets(batch.players, batch.keys);
     LoadedPool {
         dataset,
-        index,
-        ids,
-        problems,
+        index: batch.index,
+        ids: batch.ids,
+        problems: batch.notes.lines(),
         source: pool.source,
     }
 }
 
-/// Loads the pool in `path` and merges it into `base`: progress, then the pool (or why not), go
-/// to `send` as actions. The runtime runs this on its own thread; tests may run it inline.
-pub fn load(path: &Path, base: &Dataset, send: &mut dyn FnMut(Action)) {
-    let file = path.display().to_string();
-    let result = load_pool(path, |progress| {
-        send(Action::PoolProgress {
-            file: file.clone(),
-            progress,
+/// Loads a pool for the board, in batches.
+pub struct Loader {
+    people: DataPeople,
+    batch_rows: usize,
+}
+
+impl Loader {
+    /// Players a batch holds: at both cores' pace a few hundredths of a second of reading, so
+    /// the board's search grows several times a second, and taking one in (moving its players
+    /// into the data, their ids into its index) stays within a frame at a million players.
+    pub const BATCH_ROWS: usize = 20_000;
+
+    /// A loader that leaves out the people of `base` (read now: the loader keeps no reference).
+    pub fn new(base: &Dataset) -> Loader {
+        Loader {
+            people: DataPeople::of(base),
+            batch_rows: Loader::BATCH_ROWS,
+        }
+    }
+
+    /// Batches of about `rows` players instead.
+    pub fn batch_rows(mut self, rows: usize) -> Loader {
+        self.batch_rows = rows.max(1);
+        self
+    }
+
+    /// Loads the pool in `path`: progress, each batch, then `PoolLoaded` (or `PoolFailed`, after
+    /// the batches that did arrive) go to `send` as actions. The runtime runs this on its own
+    /// thread; tests may run it inline.
+    pub fn load(&self, path: &Path, send: &mut dyn FnMut(Action)) {
+        let file = path.display().to_string();
+        let result = stream_pool(
+            path,
+            self.batch_rows,
+            &|batch| self.people.prepare(&file, batch),
+            &mut |step| match step {
+                PoolStep::Progress(progress) => send(Action::PoolProgress {
+                    file: file.clone(),
+                    progress,
+                }),
+                PoolStep::Batch(batch) => send(Action::PoolBatch(Arc::new(batch))),
+            },
+        );
+        send(match result {
+            Ok(()) => Action::PoolLoaded(path.to_path_buf()),
+            Err(e) => Action::PoolFailed(e.to_string()),
         });
-    });
-    send(match result {
-        Ok(pool) => Action::PoolLoaded(Arc::new(merge(base, pool))),
-        Err(e) => Action::PoolFailed(e.to_string()),
-    });
+    }
 }

@@ -7,7 +7,6 @@
 use super::effects::{Effect, perform};
 use super::pool;
 use super::{Action, Board};
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// Performs effects; holds the inbox their results arrive in.
@@ -38,10 +37,12 @@ impl Runtime {
         for effect in effects {
             match effect {
                 Effect::LoadPool(path) => {
-                    let base = Arc::clone(&board.doc.ds);
+                    // The data's people are read here: the thread holds no reference to the
+                    // data, which the board grows as the batches arrive.
+                    let loader = pool::Loader::new(&board.doc.ds);
                     let tx = self.tx.clone();
                     std::thread::spawn(move || {
-                        pool::load(&path, &base, &mut |a| {
+                        loader.load(&path, &mut |a| {
                             let _ = tx.send(a);
                         });
                     });
@@ -77,6 +78,7 @@ impl Runtime {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     #[test]
     fn a_pool_that_fails_to_load_says_so_through_the_inbox() {

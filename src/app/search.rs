@@ -1,8 +1,8 @@
 //! The board's search state: the matcher and the folded names of the club's own players and
-//! targets, the scouting pool's status, index and ids once loaded, and the pool hits of the last
-//! query (so a redraw does not search 100k names again).
+//! targets, the scouting pool's status, its index and ids (growing as its batches arrive), and
+//! the pool hits of the last query (so a redraw does not search 100k names again).
 
-use super::pool::PoolStatus;
+use super::pool::{PoolNotes, PoolStatus};
 use super::view::{ListItem, ListKind};
 use crate::domain::status::is_at_club;
 use crate::domain::{Dataset, PlayerId};
@@ -16,11 +16,14 @@ pub const POOL_LIMIT: usize = 200;
 
 pub struct SearchState {
     pub pool: PoolStatus,
-    /// The pool's search index and its players' ids, once loaded.
+    /// The pool's search index and its players' ids, as far as they have arrived.
     pool_index: Option<SearchIndex>,
     pool_ids: Vec<PlayerId>,
-    /// The pool hits of the last query, so a redraw does not search 100k names again.
-    pool_hits: (String, Vec<(i64, ListItem)>),
+    /// What the pool's batches had to say, shown once the last is in.
+    pool_notes: PoolNotes,
+    /// The pool hits of the last query, so a redraw does not search 100k names again (`None`:
+    /// search again, the pool has grown).
+    pool_hits: (Option<String>, Vec<(i64, ListItem)>),
     /// How many pool players the last query matched in all.
     pub pool_matches: usize,
     matcher: Arc<Matcher>,
@@ -47,7 +50,8 @@ impl SearchState {
             pool: PoolStatus::None,
             pool_index: None,
             pool_ids: Vec::new(),
-            pool_hits: (String::new(), Vec::new()),
+            pool_notes: PoolNotes::default(),
+            pool_hits: (None, Vec::new()),
             pool_matches: 0,
             matcher: Arc::new(Matcher::default()),
             keys: Arc::new(keys),
@@ -103,7 +107,7 @@ impl SearchState {
         let Some(index) = self.pool_index.as_mut() else {
             return Vec::new();
         };
-        if self.pool_hits.0 != q {
+        if self.pool_hits.0.as_deref() != Some(q) {
             let hits = index.query(q, POOL_LIMIT);
             self.pool_matches = index.last_match_count().unwrap_or(hits.len());
             let items = hits
@@ -120,19 +124,43 @@ impl SearchState {
                     ))
                 })
                 .collect();
-            self.pool_hits = (q.to_string(), items);
+            self.pool_hits = (Some(q.to_string()), items);
         }
         self.pool_hits.1.clone()
     }
 
-    /// Takes in a loaded pool's index over its players (`ids` in index order).
-    pub fn take_pool(&mut self, index: SearchIndex, ids: Vec<PlayerId>, problems: usize) {
+    /// How many pool players can be found so far.
+    pub fn pool_len(&self) -> usize {
+        self.pool_ids.len()
+    }
+
+    /// Takes in a batch of the pool: its index over its players (`ids` in index order) goes
+    /// after what is in, and the next search runs again.
+    pub fn append_pool(&mut self, index: SearchIndex, ids: Vec<PlayerId>, notes: PoolNotes) {
+        match &mut self.pool_index {
+            Some(grown) => grown.append(index),
+            None => self.pool_index = Some(index),
+        }
+        self.pool_ids.extend(ids);
+        self.pool_notes.extend(notes);
+        self.pool_hits.0 = None;
+    }
+
+    /// Room for `more` pool players, so a growing pool is not copied as it grows.
+    pub fn reserve_pool(&mut self, more: usize) {
+        self.pool_ids.reserve(more);
+        if let Some(index) = &mut self.pool_index {
+            index.reserve_items(more);
+        }
+    }
+
+    /// Every batch is in: the pool is ready; what its batches said is handed back.
+    pub fn pool_ready(&mut self) -> PoolNotes {
+        let notes = std::mem::take(&mut self.pool_notes);
         self.pool = PoolStatus::Ready {
-            players: ids.len(),
-            problems,
+            players: self.pool_ids.len(),
+            problems: notes.len(),
         };
-        self.pool_index = Some(index);
-        self.pool_ids = ids;
-        self.pool_hits = (String::new(), Vec::new());
+        notes
     }
 }

@@ -52,12 +52,18 @@ impl Board {
                 self.search.pool = super::pool::PoolStatus::Loading { file, progress };
                 return;
             }
-            Action::PoolLoaded(pool) => {
+            Action::PoolBatch(batch) => {
                 // Sent once by the loader, so the board holds the only reference; a copy of
-                // the action delivered again finds the pool taken.
-                if let Ok(pool) = Arc::try_unwrap(pool) {
-                    self.take_pool(pool);
+                // the action delivered again finds the batch taken.
+                if let Ok(batch) = Arc::try_unwrap(batch) {
+                    self.take_pool_batch(batch);
                 }
+                // An open search is run again: the new players may be among its hits.
+                self.refresh_list();
+                return;
+            }
+            Action::PoolLoaded(source) => {
+                self.pool_loaded(&source);
                 self.refresh_list();
                 return;
             }
@@ -68,7 +74,13 @@ impl Board {
                 return;
             }
             Action::PoolFailed(message) => {
-                self.say(format!("pool not loaded: {message}"));
+                // What arrived stays (a plan may sign one of them already).
+                let kept = self.search.pool_len();
+                self.say(if kept == 0 {
+                    format!("pool not loaded: {message}")
+                } else {
+                    format!("pool stopped after {kept} players (kept): {message}")
+                });
                 self.search.pool = super::pool::PoolStatus::Failed(message);
                 // The scenario named on the command line opens all the same: players only the
                 // pool knew stay in it as unresolved entries, kept on save.
@@ -130,6 +142,7 @@ impl Board {
             | Action::MenuKey(_)
             | Action::Done(_)
             | Action::PoolProgress { .. }
+            | Action::PoolBatch(_)
             | Action::PoolLoaded(_)
             | Action::PoolFailed(_) => {}
         }

@@ -3,7 +3,7 @@
 
 use super::dates::next_summer_window;
 use super::depth::DepthChart;
-use super::ids::{PlayerId, ReportId};
+use super::ids::{IdHasher, PlayerId, ReportId};
 use super::player::Player;
 use super::report::{Link, Report};
 use super::status::age_on;
@@ -84,7 +84,7 @@ pub struct Dataset {
     pub reports: Vec<Report>,
     pub links: Vec<Link>,
     pub depth: DepthChart,
-    index: HashMap<PlayerId, Side>,
+    index: HashMap<PlayerId, Side, IdHasher>,
 }
 
 impl Dataset {
@@ -105,7 +105,7 @@ impl Dataset {
             reports,
             links,
             depth,
-            index: HashMap::new(),
+            index: HashMap::default(),
         };
         d.reindex();
         d
@@ -120,6 +120,32 @@ impl Dataset {
         for (i, p) in self.squad.iter().enumerate() {
             self.index.insert(p.id.clone(), Side::Squad(i));
         }
+    }
+
+    /// Adds `players` after the targets (a scouting pool arriving in batches): only they are
+    /// indexed, as [`Dataset::new`] would index them (a squad player of the same id wins).
+    /// `ids` are their ids, in the same order, copied beforehand (a pool batch copies them on
+    /// the thread that read it, so taking it in allocates nothing per player).
+    pub fn append_targets(&mut self, players: Vec<Player>, ids: Vec<PlayerId>) {
+        debug_assert!(players.iter().map(|p| &p.id).eq(ids.iter()));
+        let start = self.targets.len();
+        self.index.reserve(players.len());
+        for (i, id) in ids.into_iter().enumerate() {
+            match self.index.get_mut(&id) {
+                Some(Side::Squad(_)) => {}
+                Some(side) => *side = Side::Target(start + i),
+                None => {
+                    self.index.insert(id, Side::Target(start + i));
+                }
+            }
+        }
+        self.targets.extend(players);
+    }
+
+    /// Room for `more` targets, so appending them copies nothing already in.
+    pub fn reserve_targets(&mut self, more: usize) {
+        self.targets.reserve(more);
+        self.index.reserve(more);
     }
 
     pub fn side(&self, id: &PlayerId) -> Option<Side> {
@@ -509,6 +535,52 @@ mod tests {
         assert_eq!(ds.default_planning_date(d("2000-01-01")), d("2026-07-01"));
         assert!(ds.is_target(&PlayerId::new("t")));
         assert_eq!(ds.reports_for(&PlayerId::new("t")).len(), 1);
+    }
+
+    /// Issue 16: a pool arrives in batches, appended to the targets without rebuilding the data;
+    /// each player is then found where a dataset built with all of them finds him (a squad
+    /// player keeps his id; of two targets with one id the later, as `new` indexes them).
+    #[test]
+    fn targets_appended_in_batches_are_found_as_in_data_built_with_them() {
+        let base = sample();
+        let more = [
+            Player::new("p1", "Pia P", "Elm", None),
+            Player::new("a", "Not Ann", "Elm", None),
+            Player::new("p2", "Pat Q", "Oak", Some(Position::ST)),
+            Player::new("t", "Tom Again", "Oak", None),
+            Player::new("p1", "Pia Again", "Elm", None),
+        ];
+        let mut grown = base.clone();
+        grown.reserve_targets(more.len());
+        let ids = |ps: &[Player]| ps.iter().map(|p| p.id.clone()).collect();
+        grown.append_targets(more[..2].to_vec(), ids(&more[..2]));
+        grown.append_targets(Vec::new(), Vec::new());
+        grown.append_targets(more[2..].to_vec(), ids(&more[2..]));
+        let mut targets = base.targets.clone();
+        targets.extend(more.iter().cloned());
+        let all = Dataset::new(
+            base.club.clone(),
+            None,
+            base.squad.clone(),
+            targets,
+            base.reports.clone(),
+            base.links.clone(),
+            base.depth.clone(),
+        );
+        assert_eq!(grown.targets, all.targets);
+        for id in ["a", "b", "t", "p1", "p2", "nobody"] {
+            let id = PlayerId::new(id);
+            assert_eq!(grown.side(&id), all.side(&id), "{id}");
+        }
+        assert_eq!(
+            grown.player(&PlayerId::new("a")).map(|p| p.name.as_str()),
+            Some("Ann A")
+        );
+        assert_eq!(
+            grown.player(&PlayerId::new("p1")).map(|p| p.name.as_str()),
+            Some("Pia Again")
+        );
+        assert_eq!(grown.index.len(), all.index.len());
     }
 
     #[test]

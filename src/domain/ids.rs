@@ -23,6 +23,31 @@ impl fmt::Display for PlayerId {
     }
 }
 
+/// FNV-1a, for maps keyed by ids: ids are short and not chosen by an attacker, and SipHash
+/// was a tenth of a pool's load (and most of taking a pool batch into the data).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct IdHasher;
+
+impl std::hash::BuildHasher for IdHasher {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
 /// A press report's stable id ("sun-2026-01-12").
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]

@@ -195,9 +195,29 @@ pub struct SearchIndex {
     key_flags: Vec<u8>,
     key_bag: Vec<u64>,
     items: Vec<ItemMeta>,
+    /// Every item's bag again, side by side: the first test of a query reads 8 bytes an item,
+    /// not a whole `ItemMeta` (at a million players the scan is what a keystroke costs).
+    bags: Vec<u64>,
     matcher: Matcher,
     /// The previous query (folded) and every item it matched, for narrowing.
     last: Option<(String, Vec<u32>)>,
+}
+
+/// A copy with the same items and the same open query (its matcher is built afresh).
+impl Clone for SearchIndex {
+    fn clone(&self) -> SearchIndex {
+        SearchIndex {
+            text: self.text.clone(),
+            bonus: self.bonus.clone(),
+            key_end: self.key_end.clone(),
+            key_flags: self.key_flags.clone(),
+            key_bag: self.key_bag.clone(),
+            items: self.items.clone(),
+            bags: self.bags.clone(),
+            matcher: Matcher::default(),
+            last: self.last.clone(),
+        }
+    }
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -221,6 +241,24 @@ struct Prepared<'q> {
     fast: bool,
 }
 
+impl Prepared<'_> {
+    /// The folded query `q`, split into words (none for an empty query).
+    fn new(q: &str) -> Prepared<'_> {
+        let words: Vec<&str> = q.split_whitespace().collect();
+        Prepared {
+            folded: q,
+            bag: bag(q),
+            fast: words.iter().all(|w| w.is_ascii() && w.len() <= MAX_WORD),
+            scan: words
+                .iter()
+                .copied()
+                .filter(|w| !(w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()))
+                .collect(),
+            words,
+        }
+    }
+}
+
 /// Whether `word` occurs in `key` in order (not necessarily together).
 fn in_order(key: &[u8], word: &[u8]) -> bool {
     let mut rest = key;
@@ -231,6 +269,39 @@ fn in_order(key: &[u8], word: &[u8]) -> bool {
         }
     }
     true
+}
+
+/// Above this many items to search, a query searches two halves at once.
+const PARALLEL_ABOVE: usize = 200_000;
+
+/// The items a query looks at: a range of them, or a list (the previous query's matches).
+#[derive(Clone, Copy)]
+enum Over<'a> {
+    Range(u32, u32),
+    List(&'a [u32]),
+}
+
+impl Over<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Over::Range(from, to) => (to - from) as usize,
+            Over::List(items) => items.len(),
+        }
+    }
+
+    /// The first half and the second, in index order.
+    fn halves(self) -> (Self, Self) {
+        match self {
+            Over::Range(from, to) => {
+                let middle = from + (to - from) / 2;
+                (Over::Range(from, middle), Over::Range(middle, to))
+            }
+            Over::List(items) => {
+                let (a, b) = items.split_at(items.len() / 2);
+                (Over::List(a), Over::List(b))
+            }
+        }
+    }
 }
 
 /// The worst entry of a best-`k` list: lowest score, and among equals the latest item.
@@ -288,6 +359,7 @@ impl SearchIndex {
             }
         }
         self.items.push(meta);
+        self.bags.push(meta.bag);
         self.last = None;
         self.items.len() - 1
     }
@@ -370,6 +442,7 @@ impl SearchIndex {
             + self.key_flags.capacity()
             + self.key_bag.capacity() * 8
             + self.items.capacity() * std::mem::size_of::<ItemMeta>()
+            + self.bags.capacity() * 8
             + self
                 .last
                 .as_ref()
@@ -379,10 +452,10 @@ impl SearchIndex {
     /// Whether some key of the item holds every word in order: what `Matcher` calls a match.
     #[inline]
     fn matches(&self, item: usize, q: &Prepared) -> bool {
-        let m = &self.items[item];
-        if m.bag & q.bag != q.bag {
+        if self.bags[item] & q.bag != q.bag {
             return false;
         }
+        let m = &self.items[item];
         if m.keys == 1 && m.fast && q.fast {
             // One key: its bag is the item's, already tested.
             let key = &self.text.as_bytes()[m.start as usize..m.end as usize];
@@ -513,7 +586,8 @@ impl SearchIndex {
         keep: &mut dyn FnMut(usize) -> bool,
     ) -> Vec<(usize, i64)> {
         let q = fold(query.trim());
-        self.best_where(&q, limit, None, keep).0
+        let all = Over::Range(0, self.len() as u32);
+        self.best_where(&q, limit, all, keep).0
     }
 
     /// Forgets the previous query, so the next one scores every item.
@@ -522,8 +596,11 @@ impl SearchIndex {
     }
 
     /// Adds every item of `other` after this index's own, in their order (an index built in
-    /// parts, one per thread).
+    /// parts, one per thread, or growing as a pool arrives): it then finds and ranks as one
+    /// index built at once. The previous query's matches are kept, with the new items it
+    /// matches after them, so the next keystroke still rescored only those.
     pub fn append(&mut self, other: SearchIndex) {
+        let from = self.items.len();
         let text_shift = self.text.len() as u32;
         let key_shift = self.key_end.len() as u32;
         self.text.push_str(&other.text);
@@ -538,7 +615,34 @@ impl SearchIndex {
             first_key: m.first_key + key_shift,
             ..*m
         }));
-        self.last = None;
+        self.bags.extend_from_slice(&other.bags);
+        if let Some((q, mut matched)) = self.last.take()
+            && !q.is_empty()
+        {
+            let prepared = Prepared::new(&q);
+            matched.extend(
+                (from..self.items.len())
+                    .filter(|&i| self.matches(i, &prepared))
+                    .map(|i| i as u32),
+            );
+            self.last = Some((q, matched));
+        }
+    }
+
+    /// Room for `more` items like those in already, so appending them copies nothing.
+    pub fn reserve_items(&mut self, more: usize) {
+        let n = self.items.len().max(1);
+        let (keys, text) = (
+            self.key_end.len() * more / n + 1,
+            self.text.len() * more / n + 1,
+        );
+        self.text.reserve(text);
+        self.bonus.reserve(text);
+        self.key_end.reserve(keys);
+        self.key_flags.reserve(keys);
+        self.key_bag.reserve(keys);
+        self.items.reserve(more);
+        self.bags.reserve(more);
     }
 
     /// Writes the index as plain arrays (for a cache file); [`SearchIndex::decode`] reads it.
@@ -588,6 +692,7 @@ impl SearchIndex {
             })
             .collect();
         let idx = SearchIndex {
+            bags: items.iter().map(|m| m.bag).collect(),
             text,
             bonus,
             key_end,
@@ -605,6 +710,7 @@ impl SearchIndex {
     fn is_whole(&self) -> bool {
         let n = self.key_end.len();
         if self.bonus.len() != self.text.len()
+            || self.bags.len() != self.items.len()
             || self.key_flags.len() != n
             || self.key_bag.len() != n
             || self.text.len() > u32::MAX as usize
@@ -657,8 +763,27 @@ impl SearchIndex {
     }
 
     /// The best `limit` items and scores for the folded query `q`, and every item it matches.
+    /// Many items are searched in two halves at once, one on another thread (at a million
+    /// players a keystroke is the scan): each half keeps its own best, and the best of both,
+    /// ties in index order, are the best of all.
     fn best(&self, q: &str, limit: usize, within: Option<&[u32]>) -> (Vec<(usize, i64)>, Vec<u32>) {
-        self.best_where(q, limit, within, &mut |_| true)
+        let over = within.map_or(Over::Range(0, self.len() as u32), Over::List);
+        if over.len() < PARALLEL_ABOVE || q.split_whitespace().next().is_none() {
+            return self.best_where(q, limit, over, &mut |_| true);
+        }
+        let (a, b) = over.halves();
+        let (first, second) = std::thread::scope(|s| {
+            let second = s.spawn(move || self.best_where(q, limit, b, &mut |_| true));
+            (self.best_where(q, limit, a, &mut |_| true), second.join())
+        });
+        let (mut top, mut matched) = first;
+        let (top_b, matched_b) =
+            second.unwrap_or_else(|_| self.best_where(q, limit, b, &mut |_| true));
+        top.extend(top_b);
+        top.sort_unstable_by_key(|&(item, score)| (Reverse(score), item));
+        top.truncate(limit);
+        matched.extend(matched_b);
+        (top, matched)
     }
 
     /// [`SearchIndex::best`] among the items `keep` keeps.
@@ -666,25 +791,14 @@ impl SearchIndex {
         &self,
         q: &str,
         limit: usize,
-        within: Option<&[u32]>,
+        over: Over,
         keep: &mut dyn FnMut(usize) -> bool,
     ) -> (Vec<(usize, i64)>, Vec<u32>) {
         let limit = limit.min(self.len());
-        let words: Vec<&str> = q.split_whitespace().collect();
-        if words.is_empty() {
+        let prepared = Prepared::new(q);
+        if prepared.words.is_empty() {
             return ((0..limit).map(|i| (i, 0)).collect(), Vec::new());
         }
-        let prepared = Prepared {
-            folded: q,
-            bag: bag(q),
-            fast: words.iter().all(|w| w.is_ascii() && w.len() <= MAX_WORD),
-            scan: words
-                .iter()
-                .copied()
-                .filter(|w| !(w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()))
-                .collect(),
-            words,
-        };
         let mut scratch = Scratch::new();
         let mut matched: Vec<u32> = Vec::new();
         // The best `limit` so far; its top is the one to beat.
@@ -720,9 +834,9 @@ impl SearchIndex {
                 best.push((Reverse(score), item));
             }
         };
-        match within {
-            Some(items) => items.iter().for_each(|&i| consider(i)),
-            None => (0..self.len() as u32).for_each(&mut consider),
+        match over {
+            Over::List(items) => items.iter().for_each(|&i| consider(i)),
+            Over::Range(from, to) => (from..to).for_each(&mut consider),
         }
         let mut top: Vec<(i64, u32)> = best
             .into_iter()
@@ -1091,6 +1205,57 @@ mod tests {
         let mut w = Writer::default();
         long.encode(&mut w);
         assert!(SearchIndex::decode(&mut Reader::new(&w.bytes)).is_none());
+    }
+
+    /// Issue 16: the board's pool index grows batch by batch while a query is open. After each
+    /// batch it finds and ranks as an index built at once over the same names, and the open
+    /// query's matches already hold the new names (so the next keystroke narrows them).
+    #[test]
+    fn a_growing_index_keeps_the_open_query_and_ranks_as_one_built_at_once() {
+        let names = made_up_names(3000, 11);
+        let alias = |i: usize| (i % 5 == 2).then(|| names[(i * 13) % names.len()].as_str());
+        let mut grown = SearchIndex::new();
+        let typed = ["m", "ma", "mar", "mart", "marti", "ma", "jo", "jo s"];
+        let mut at = 0;
+        for (step, size) in [1, 7, 250, 0, 1200, 42, 900, 600].into_iter().enumerate() {
+            let mut batch = SearchIndex::new();
+            let end = (at + size).min(names.len());
+            for (i, name) in names.iter().enumerate().take(end).skip(at) {
+                batch.push(name, alias(i));
+            }
+            at = end;
+            if step == 3 {
+                grown.reserve_items(names.len());
+            }
+            grown.append(batch);
+            let mut once = SearchIndex::new();
+            for (i, name) in names.iter().enumerate().take(at) {
+                once.push(name, alias(i));
+            }
+            let q = typed[step];
+            if step > 0 {
+                let prev = typed[step - 1];
+                let want: Vec<u32> = (0..at as u32)
+                    .filter(|&i| once.matches(i as usize, &Prepared::new(prev)))
+                    .collect();
+                let kept = grown.last.as_ref().map(|(q, m)| (q.as_str(), m.clone()));
+                assert_eq!(kept, Some((prev, want)), "after batch {step}");
+            }
+            assert_eq!(
+                grown.query(q, 50),
+                once.query(q, 50),
+                "`{q}` after batch {step}"
+            );
+            assert_eq!(grown.last_match_count(), once.last_match_count(), "`{q}`");
+            assert_eq!(grown.ranked(q, at), once.ranked(q, at), "`{q}` in full");
+        }
+        assert_eq!(at, names.len());
+        assert!(
+            grown
+                .last
+                .as_ref()
+                .is_some_and(|(q, m)| q == "jo s" && !m.is_empty())
+        );
     }
 
     #[test]

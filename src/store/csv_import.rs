@@ -176,30 +176,6 @@ impl Columns {
     }
 }
 
-/// FNV-1a: ids are short and not chosen by an attacker; SipHash was a tenth of a pool's load.
-#[derive(Default, Clone, Copy)]
-struct IdHasher;
-
-impl std::hash::BuildHasher for IdHasher {
-    type Hasher = Fnv;
-    fn build_hasher(&self) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-}
-
 /// One row being read: the raw cell of every column this reader knows, and what is wrong.
 pub(crate) struct Row<'a> {
     cells: [Option<&'a [u8]>; Col::ALL.len()],
@@ -652,7 +628,7 @@ pub fn read_players<R: Read>(
         cols.require(file, &header, Col::Club)?;
     }
     let mut out = CsvPlayers::default();
-    let mut first_row: HashMap<u64, u64, IdHasher> = HashMap::default();
+    let mut first_row: HashMap<u64, u64, crate::domain::ids::IdHasher> = HashMap::default();
     let mut record = csv::ByteRecord::new();
     loop {
         let more = rdr.read_byte_record(&mut record);

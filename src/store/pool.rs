@@ -6,7 +6,7 @@
 pub mod cache;
 pub mod fast;
 
-use super::csv_import::{CsvOptions, MAX_CSV_BYTES, PROGRESS_EVERY, RowProblem, read_players};
+use super::csv_import::{CsvOptions, MAX_CSV_BYTES, PROGRESS_EVERY, read_players};
 use super::ron_file::{MAX_FILE_BYTES, StoreError, line_col, read_text};
 use crate::domain::{Fee, Foot, Player, PlayerId, Position};
 use chrono::NaiveDate;
@@ -25,6 +25,9 @@ pub struct Progress {
     pub bytes: u64,
     /// The file's size.
     pub total_bytes: u64,
+    /// How many players the file holds, when that is known before the end (a CSV read on both
+    /// cores counts its lines first).
+    pub expected: Option<usize>,
 }
 
 impl Progress {
@@ -35,6 +38,15 @@ impl Progress {
         } else {
             (self.bytes as f64 / self.total_bytes as f64).min(1.0)
         }
+    }
+
+    /// How many players the whole file will give, roughly: counted, else reckoned from the
+    /// share of bytes read so far; `None` before anything is read.
+    pub fn estimate(&self) -> Option<usize> {
+        self.expected.or_else(|| {
+            let f = self.fraction();
+            (f > 0.0 && self.loaded > 0).then(|| (self.loaded as f64 / f).round() as usize)
+        })
     }
 }
 
@@ -78,10 +90,74 @@ pub struct Pool {
     pub rows: Vec<u64>,
 }
 
+/// Consecutive players of a pool, in file order: what [`stream_pool`] hands over at a time.
+#[derive(Debug, Clone, Default)]
+pub struct Batch {
+    pub players: Vec<Player>,
+    /// The CSV row of each player, in `players` order (empty for a RON pool).
+    pub rows: Vec<u64>,
+    /// Rows skipped (with file:row:column or file:line:col), up to the next batch's rows.
+    pub problems: Vec<String>,
+    /// Rows of this batch kept with a field left unknown.
+    pub warnings: Vec<String>,
+}
+
+impl From<fast::Chunk> for Batch {
+    fn from(c: fast::Chunk) -> Batch {
+        Batch {
+            rows: c.rows().collect(),
+            players: c.players,
+            problems: Vec::new(),
+            warnings: c.warnings,
+        }
+    }
+}
+
+/// What [`stream_pool`] hands its caller, in order.
+pub enum PoolStep<T> {
+    Progress(Progress),
+    /// The next players, as `prepare` made them.
+    Batch(T),
+}
+
 /// Loads a pool, calling `progress` as it goes (every few thousand players, and at the end).
 /// A file that cannot be read or parsed at all is an error; a bad CSV row is a problem and is
 /// skipped; a player id seen twice keeps its first player.
 pub fn load_pool(path: &Path, mut progress: impl FnMut(Progress)) -> Result<Pool, StoreError> {
+    let mut pool = Pool {
+        source: path.to_path_buf(),
+        players: Vec::new(),
+        problems: Vec::new(),
+        warnings: Vec::new(),
+        rows: Vec::new(),
+    };
+    stream_pool(path, usize::MAX, &|b| b, &mut |step| match step {
+        PoolStep::Progress(p) => progress(p),
+        PoolStep::Batch(b) => {
+            if pool.players.is_empty() {
+                pool.players = b.players;
+            } else {
+                pool.players.extend(b.players);
+            }
+            pool.rows.extend(b.rows);
+            pool.problems.extend(b.problems);
+            pool.warnings.extend(b.warnings);
+        }
+    })?;
+    Ok(pool)
+}
+
+/// Loads a pool a batch of about `batch_rows` players at a time, in file order: each batch is
+/// handed to `prepare` (on whichever thread read it: a regular CSV is read on both cores) and
+/// what that makes goes to `on`, on the calling thread, with progress between. The batches
+/// together hold what [`load_pool`] gives. A file that cannot be read or parsed at all is an
+/// error, possibly after some batches were handed over.
+pub fn stream_pool<T: Send>(
+    path: &Path,
+    batch_rows: usize,
+    prepare: &(dyn Fn(Batch) -> T + Sync),
+    on: &mut dyn FnMut(PoolStep<T>),
+) -> Result<(), StoreError> {
     let shown = path.display().to_string();
     let total_bytes = std::fs::metadata(path)
         .map_err(|e| StoreError::io(&shown, e))?
@@ -94,11 +170,13 @@ pub fn load_pool(path: &Path, mut progress: impl FnMut(Progress)) -> Result<Pool
             .map_err(|e| StoreError::io(&shown, e))?;
         PoolFormat::detect(path, &head[..n])
     };
-    progress(Progress {
-        loaded: 0,
-        bytes: 0,
+    let progress = |loaded: usize, bytes: u64, expected: Option<usize>| Progress {
+        loaded,
+        bytes,
         total_bytes,
-    });
+        expected,
+    };
+    on(PoolStep::Progress(progress(0, 0, None)));
     match format {
         PoolFormat::Csv => {
             if total_bytes > MAX_CSV_BYTES {
@@ -111,68 +189,111 @@ pub fn load_pool(path: &Path, mut progress: impl FnMut(Progress)) -> Result<Pool
                 ));
             }
             let file = std::fs::File::open(path).map_err(|e| StoreError::io(&shown, e))?;
-            // A regular file is read on both cores straight from its mapped bytes; what that
-            // reader does not take (a quoted line break, a row to skip) goes to the full one.
+            // A regular file is read on both cores straight from its mapped bytes; from a row
+            // that reader does not take (a quoted line break, a row to skip) the full one goes on.
+            let mut from_row = 2;
             if file.metadata().is_ok_and(|m| m.is_file())
                 && let Some(mapped) = fast::Mapped::open(&file)
-                && let Some(got) = fast::load(&shown, mapped.bytes(), &mut |rows, bytes| {
-                    progress(Progress {
-                        loaded: rows as usize,
-                        bytes,
-                        total_bytes,
-                    })
-                })?
             {
-                return Ok(Pool {
-                    source: path.to_path_buf(),
-                    players: got.players,
-                    problems: Vec::new(),
-                    warnings: got.warnings,
-                    rows: got.rows,
-                });
+                let got = fast::load_chunks(
+                    &shown,
+                    mapped.bytes(),
+                    batch_rows,
+                    &|chunk| prepare(Batch::from(chunk)),
+                    &mut |step| match step {
+                        fast::Step::Progress { rows, bytes, total } => on(PoolStep::Progress(
+                            progress(rows as usize, bytes, Some(total as usize)),
+                        )),
+                        fast::Step::Chunk(t) => on(PoolStep::Batch(t)),
+                    },
+                )?;
+                match got {
+                    Some(fast::Streamed::Whole) => return Ok(()),
+                    Some(fast::Streamed::From(row)) => from_row = row,
+                    None => {}
+                }
             }
             let reader = std::io::BufReader::with_capacity(256 * 1024, file);
             let options = CsvOptions {
                 total_bytes: Some(total_bytes),
                 ..CsvOptions::default()
             };
+            // Progress only forward: the rows handed over already are read again.
+            let mut furthest = 0;
             let got = read_players(&shown, reader, &options, |rows, bytes| {
-                progress(Progress {
-                    loaded: rows as usize,
-                    bytes,
-                    total_bytes,
-                })
+                if bytes >= furthest {
+                    furthest = bytes;
+                    on(PoolStep::Progress(progress(rows as usize, bytes, None)));
+                }
             })?;
-            Ok(Pool {
-                source: path.to_path_buf(),
-                players: got.players,
-                problems: got.problems.iter().map(RowProblem::to_string).collect(),
-                warnings: got.warnings.iter().map(RowProblem::to_string).collect(),
-                rows: got.player_rows,
-            })
+            let rest = got.player_rows.partition_point(|&r| r < from_row);
+            let players = got.players.into_iter().zip(got.player_rows).skip(rest);
+            let mut problems = got
+                .problems
+                .into_iter()
+                .filter(|p| p.row >= from_row)
+                .peekable();
+            let mut warnings = got
+                .warnings
+                .into_iter()
+                .filter(|p| p.row >= from_row)
+                .peekable();
+            let mut players = players.peekable();
+            loop {
+                let mut batch = Batch::default();
+                for (p, row) in players.by_ref().take(batch_rows.max(1)) {
+                    batch.players.push(p);
+                    batch.rows.push(row);
+                }
+                // What was said of rows up to the next batch's first.
+                let until = players.peek().map_or(u64::MAX, |(_, row)| *row);
+                while let Some(p) = problems.next_if(|p| p.row < until) {
+                    batch.problems.push(p.to_string());
+                }
+                while let Some(w) = warnings.next_if(|w| w.row < until) {
+                    batch.warnings.push(w.to_string());
+                }
+                let last = players.peek().is_none();
+                if !(batch.players.is_empty()
+                    && batch.problems.is_empty()
+                    && batch.warnings.is_empty())
+                {
+                    on(PoolStep::Batch(prepare(batch)));
+                }
+                if last {
+                    return Ok(());
+                }
+            }
         }
         PoolFormat::Ron => {
             let text = read_text(path)?;
             let players = parse_pool_ron(&shown, &text, |loaded| {
-                progress(Progress {
-                    loaded,
-                    bytes: total_bytes,
-                    total_bytes,
-                })
+                on(PoolStep::Progress(progress(loaded, total_bytes, None)))
             })?;
-            let (players, problems) = drop_duplicates(&shown, &text, players);
-            progress(Progress {
-                loaded: players.len(),
-                bytes: total_bytes,
+            let (players, mut problems) = drop_duplicates(&shown, &text, players);
+            drop(text);
+            let count = players.len();
+            let mut players = players.into_iter().peekable();
+            loop {
+                let batch = Batch {
+                    players: players.by_ref().take(batch_rows.max(1)).collect(),
+                    rows: Vec::new(),
+                    problems: std::mem::take(&mut problems),
+                    warnings: Vec::new(),
+                };
+                if !(batch.players.is_empty() && batch.problems.is_empty()) {
+                    on(PoolStep::Batch(prepare(batch)));
+                }
+                if players.peek().is_none() {
+                    break;
+                }
+            }
+            on(PoolStep::Progress(progress(
+                count,
                 total_bytes,
-            });
-            Ok(Pool {
-                source: path.to_path_buf(),
-                players,
-                problems,
-                warnings: Vec::new(),
-                rows: Vec::new(),
-            })
+                Some(count),
+            )));
+            Ok(())
         }
     }
 }

@@ -56,18 +56,20 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
     match &board.search.pool {
         PoolStatus::None => {}
         PoolStatus::Loading { progress, .. } => title.push_span(Span::styled(
-            format!(
-                "· pool loading {:.0}% ({}) ",
-                progress.fraction() * 100.0,
-                progress.loaded
-            ),
+            pool_loading(board.search.pool_len(), progress),
             theme.warning,
         )),
         PoolStatus::Ready { players, .. } => title.push_span(Span::styled(
             format!("· pool {players} (/ searches) "),
             theme.dim,
         )),
-        PoolStatus::Failed(_) => title.push_span(Span::styled("· pool failed ", theme.injured)),
+        PoolStatus::Failed(_) => title.push_span(Span::styled(
+            match board.search.pool_len() {
+                0 => "· pool failed ".to_string(),
+                kept => format!("· pool {} (load failed) ", short(kept)),
+            },
+            theme.injured,
+        )),
     }
     let mut block = pane_block(title, is_focused, theme);
     // Two rows a player; the players hidden above and below are counted on the bottom border,
@@ -259,4 +261,27 @@ pub fn render_warnings(area: Rect, buf: &mut Buffer, board: &Board, theme: &Them
         .wrap(Wrap { trim: true })
         .block(block)
         .render(area, buf);
+}
+
+/// How far a pool has arrived: the players searchable so far of those expected ("· pool 230k
+/// of ~1.0M "), else the share of the file read.
+fn pool_loading(searchable: usize, progress: &crate::store::pool::Progress) -> String {
+    match progress.estimate() {
+        Some(all) if searchable > 0 => format!(
+            "· pool {} of ~{} ",
+            short(searchable),
+            short(all.max(searchable))
+        ),
+        _ => format!("· pool loading {:.0}% ", progress.fraction() * 100.0),
+    }
+}
+
+/// A count short enough for a pane's title: 9,999 as it is, then thousands (230k) and millions
+/// (1.0M).
+fn short(n: usize) -> String {
+    match n {
+        0..10_000 => n.to_string(),
+        10_000..1_000_000 => format!("{}k", n / 1000),
+        _ => format!("{:.1}M", n as f64 / 1e6),
+    }
 }

@@ -3,10 +3,11 @@
 
 use crate::common;
 use common::*;
-use squadboard::app::pool::PoolStatus;
+use squadboard::app::pool::{Loader, PoolStatus};
 use squadboard::app::runtime::Runtime;
 use squadboard::app::{Action, Board, Effect, ListKind};
 use squadboard::input::Command;
+use squadboard::search::index::SearchIndex;
 use std::path::Path;
 
 /// Applies what the loader sends, as the event loop does, until the pool is in (or failed): the
@@ -223,4 +224,227 @@ fn a_scenario_named_with_a_pool_that_fails_still_opens() {
         b.doc.plan.formation(),
         "the scenario opened"
     );
+}
+
+/// What the loader sends for the pool in `path`, batches of about `rows` players, run inline.
+fn loaded_in_batches(b: &Board, path: &Path, rows: usize) -> Vec<Action> {
+    let mut actions = Vec::new();
+    Loader::new(&b.doc.ds)
+        .batch_rows(rows)
+        .load(path, &mut |a| actions.push(a));
+    actions
+}
+
+/// The pool players the list shows, in order.
+fn pool_hits(b: &Board) -> Vec<String> {
+    b.view
+        .list
+        .iter()
+        .filter(|i| i.kind == ListKind::Pool)
+        .map(|i| i.id.to_string())
+        .collect()
+}
+
+/// Issue 16: the pool arrives in batches; an open search is run again as each one arrives, so
+/// its players are found while the rest is still loading, and the title says how many are in.
+#[test]
+fn search_hits_arrive_with_each_batch_while_the_pool_loads() {
+    let mut b = board();
+    let base_targets = b.doc.ds.targets.len();
+    let actions = loaded_in_batches(&b, &fixture_path("players.csv"), 4);
+    let batches = actions
+        .iter()
+        .filter(|a| matches!(a, Action::PoolBatch(_)))
+        .count();
+    assert_eq!(batches, 4, "14 rows in batches of 4");
+    cmd(&mut b, Command::Search);
+    typed(&mut b, "o");
+    assert!(pool_hits(&b).is_empty());
+    let mut soyler_at = None;
+    let mut batch = 0;
+    for action in actions {
+        let is_batch = matches!(action, Action::PoolBatch(_));
+        let last = matches!(action, Action::PoolLoaded(_));
+        b.apply(action);
+        if !is_batch {
+            continue;
+        }
+        batch += 1;
+        // The hits are those of a search over every pool player in so far.
+        let arrived = &b.doc.ds.targets[base_targets..];
+        assert_eq!(b.search.pool_len(), arrived.len());
+        let want: Vec<String> = SearchIndex::from_players(arrived)
+            .query_all("o", 200)
+            .into_iter()
+            .map(|(i, _)| arrived[i].id.to_string())
+            .collect();
+        assert_eq!(pool_hits(&b), want, "after batch {batch}");
+        // Still loading, and the title counts what can be found of what is coming.
+        assert!(matches!(b.search.pool, PoolStatus::Loading { .. }) && !last);
+        let (buf, _) = render(&b, 120, 40);
+        let t = text(&buf);
+        let count = format!("pool {} of ~14 ", arrived.len());
+        assert!(t.contains(&count), "{count:?} in the title:\n{t}");
+        if soyler_at.is_none() && arrived.iter().any(|p| p.name == "Barış Söyler") {
+            soyler_at = Some(batch);
+        }
+    }
+    assert_eq!(
+        soyler_at,
+        Some(3),
+        "row 10 is in the third batch of four rows"
+    );
+    assert!(matches!(
+        b.search.pool,
+        PoolStatus::Ready { players: 14, .. }
+    ));
+    // Typing on narrows what every batch added.
+    typed(&mut b, "yler");
+    let first = b.view.list.first().expect("a hit");
+    assert_eq!(
+        b.doc.ds.player(&first.id).map(|p| p.name.as_str()),
+        Some("Barış Söyler")
+    );
+}
+
+/// A pool with the data's own people, rows kept with a field unknown, and (two thirds in) a row
+/// the fast reader leaves to the full one: loaded in small batches on both cores, it ends as it
+/// ends in one go and as `merge` of the whole pool has it — the same targets in the same order,
+/// the same search results, the same notice.
+#[test]
+fn a_pool_in_batches_ends_as_a_pool_loaded_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("pool.csv");
+    let mut text = Vec::new();
+    fakepool::write_csv(&fakepool::generate(20_000, 17), &mut text).expect("csv");
+    let text = String::from_utf8(text)
+        .expect("utf-8")
+        .replacen(",right,", ",-,", 5);
+    let mut lines: Vec<&str> = text.lines().collect();
+    let rudiger = "86202,Antonio,Rüdiger,Antonio Rüdiger,2025,1,x,Germany,Berlin,Germany,\
+                   1993-03-03 00:00:00,Centre-Back,Defender,right,190.0,,,,,GB1,Chelsea FC,1,1";
+    assert_eq!(
+        rudiger.split(',').count(),
+        lines[0].split(',').count(),
+        "{}",
+        lines[0]
+    );
+    lines.insert(900, rudiger);
+    let bad = format!("zz,Ann,Ash,Ann Ash{}", ",".repeat(19));
+    lines.insert(13_500, &bad);
+    std::fs::write(&csv, lines.join("\n") + "\n").expect("write");
+
+    let reference = squadboard::app::pool::merge(
+        &board().doc.ds,
+        squadboard::store::pool::load_pool(&csv, |_| {}).expect("pool"),
+    );
+    assert!(reference.problems.len() >= 7, "{:?}", reference.problems);
+    let mut boards = Vec::new();
+    for rows in [1_500, usize::MAX] {
+        let mut b = board();
+        let actions = loaded_in_batches(&b, &csv, rows);
+        let batches = actions
+            .iter()
+            .filter(|a| matches!(a, Action::PoolBatch(_)))
+            .count();
+        assert!(rows == usize::MAX || batches >= 13, "{batches} batches");
+        cmd(&mut b, Command::Search);
+        typed(&mut b, "mar");
+        for action in actions {
+            b.apply(action);
+        }
+        boards.push(b);
+    }
+    let notice = |b: &Board| match &b.view.modal {
+        Some(squadboard::app::Modal::Notice { lines, .. }) => lines.clone(),
+        other => panic!("no notice: {other:?}"),
+    };
+    let mut want = reference.problems.clone();
+    want.truncate(200);
+    for b in &boards {
+        assert_eq!(b.doc.ds.targets, reference.dataset.targets);
+        assert_eq!(b.search.pool_len(), reference.ids.len());
+        assert_eq!(notice(b), want);
+        assert_eq!(
+            b.search.pool,
+            PoolStatus::Ready {
+                players: reference.ids.len(),
+                problems: reference.problems.len()
+            }
+        );
+    }
+    for b in &mut boards {
+        b.view.modal = None;
+    }
+    let mut index = reference.index;
+    for q in ["mar", "jo sil", "a", "kowalski", "ruediger", "zz"] {
+        let want: Vec<String> = index
+            .query(q, 200)
+            .into_iter()
+            .map(|(i, _)| reference.ids[i].to_string())
+            .collect();
+        for b in &mut boards {
+            b.view.filter.query.clear();
+            typed(b, q);
+            assert_eq!(pool_hits(b), want, "`{q}`");
+        }
+    }
+}
+
+/// Issue 16: a scenario named on the command line (it may sign pool players) opens only once
+/// the last batch is in.
+#[test]
+fn a_scenario_waiting_for_the_pool_opens_after_the_last_batch() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("q.ron");
+    let mut fresh = board();
+    fresh.doc.scenarios_dir = dir.path().to_path_buf();
+    fresh.doc.open_after_pool = Some(path.clone());
+    let actions = loaded_in_batches(&fresh, &fixture_path("players.csv"), 3);
+    for action in actions {
+        let last = matches!(action, Action::PoolLoaded(_));
+        let effects = fresh.update(action);
+        let opens = effects
+            .iter()
+            .any(|e| matches!(e, Effect::Open(p) if *p == path));
+        assert_eq!(opens, last, "{effects:?}");
+    }
+    assert!(fresh.doc.open_after_pool.is_none());
+}
+
+/// A load that fails after some batches keeps what arrived (a plan may sign one of them
+/// already), says how many, and still opens the scenario named on the command line.
+#[test]
+fn a_pool_that_fails_midway_keeps_what_arrived() {
+    let mut b = board();
+    let base_targets = b.doc.ds.targets.len();
+    b.doc.open_after_pool = Some("/nonexistent/q.ron".into());
+    let actions = loaded_in_batches(&b, &fixture_path("players.csv"), 4);
+    let mut batches = 0;
+    let mut effects = Vec::new();
+    for action in actions {
+        if matches!(action, Action::PoolBatch(_)) {
+            batches += 1;
+            if batches == 3 {
+                effects = b.update(Action::PoolFailed("players.csv: read error".into()));
+                break;
+            }
+        }
+        b.update(action);
+    }
+    assert_eq!(b.search.pool_len(), 8);
+    assert_eq!(b.doc.ds.targets.len(), base_targets + 8);
+    assert!(matches!(b.search.pool, PoolStatus::Failed(_)));
+    let said = b.message_text().unwrap_or_default();
+    assert!(
+        said.contains("pool stopped after 8 players (kept)") && said.contains("read error"),
+        "{said}"
+    );
+    assert!(effects.iter().any(|e| matches!(e, Effect::Open(_))));
+    cmd(&mut b, Command::Search);
+    typed(&mut b, "quiroga");
+    assert_eq!(pool_hits(&b).len(), 1, "what arrived is still found");
+    let (buf, _) = render(&b, 160, 40);
+    let t = text(&buf);
+    assert!(t.contains("pool 8 (load failed)"), "{t}");
 }

@@ -110,3 +110,72 @@ fn the_fast_csv_load_gives_what_the_full_reader_gives() {
         )]
     );
 }
+
+/// Issue 16: a pool streamed in batches gives, batch after batch, what it gives loaded whole;
+/// a regular file is handed over by the fast reader as it reads, and a row only the full
+/// reader takes (here two thirds in) hands the rest over to it without losing or repeating a row.
+#[test]
+fn a_pool_streamed_in_batches_is_the_pool_loaded_whole() {
+    use squadboard::store::pool::{Batch, PoolStep, stream_pool};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("pool.csv");
+    let mut text = Vec::new();
+    fakepool::write_csv(&fakepool::generate(12_000, 21), &mut text).expect("csv");
+    let text = String::from_utf8(text)
+        .expect("utf-8")
+        .replacen(",left,", ",-,", 3);
+    for bad_at in [None, Some(8_000)] {
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        if let Some(at) = bad_at {
+            lines.insert(at, format!("zz,Ann,Ash,Ann Ash{}", ",".repeat(19)));
+        }
+        std::fs::write(&csv, lines.join("\n") + "\n").expect("write");
+        let whole = load_pool(&csv, |_| {}).expect("whole");
+        let mut steps: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut got = Batch::default();
+        stream_pool(&csv, 1_000, &|b| b, &mut |step| match step {
+            PoolStep::Progress(p) => steps.push((usize::MAX, p.expected)),
+            PoolStep::Batch(b) => {
+                steps.push((b.players.len(), None));
+                got.players.extend(b.players);
+                got.rows.extend(b.rows);
+                got.problems.extend(b.problems);
+                got.warnings.extend(b.warnings);
+            }
+        })
+        .expect("streams");
+        assert_eq!(got.players, whole.players);
+        assert_eq!(got.rows, whole.rows);
+        assert_eq!(got.problems, whole.problems);
+        assert_eq!(got.warnings, whole.warnings);
+        assert_eq!(whole.warnings.len(), 3);
+        let batches = steps.iter().filter(|(n, _)| *n != usize::MAX).count();
+        assert!(batches >= 12, "{steps:?}");
+        // The fast reader counted the rows and handed batches over before the full reader
+        // (which counts nothing beforehand) took over, if it had to.
+        let counted = steps
+            .iter()
+            .position(|(n, e)| {
+                *n == usize::MAX && *e == Some(12_000 + usize::from(bad_at.is_some()))
+            })
+            .expect("counted");
+        // (The first step, before the file is looked at, counts nothing.)
+        let fast_batches = steps
+            .iter()
+            .skip(1)
+            .take_while(|(n, e)| *n != usize::MAX || e.is_some())
+            .filter(|(n, _)| *n != usize::MAX)
+            .count();
+        assert_eq!(counted, 1, "{steps:?}");
+        match bad_at {
+            None => assert_eq!(fast_batches, batches),
+            Some(_) => {
+                assert_eq!(
+                    fast_batches, 7,
+                    "rows 2..7001 before the chunk with the bad row"
+                );
+                assert_eq!(whole.problems.len(), 1, "{:?}", whole.problems);
+            }
+        }
+    }
+}

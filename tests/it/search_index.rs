@@ -130,3 +130,36 @@ fn narrowing_only_rescores_previous_matches_and_resets_on_a_new_query() {
     assert_eq!(hits, idx.query_all("mar", 20));
     assert!(idx.last_match_count().unwrap_or(0) >= previous);
 }
+
+/// Issue 16: above 200,000 players a query searches two halves at once; it finds and ranks
+/// exactly as one pass over every player (`ranked_where` keeps to one pass), fresh or narrowing
+/// the previous query's matches, and counts the same matches.
+#[test]
+fn a_large_pool_searched_in_two_halves_ranks_as_one_pass() {
+    let names = fakepool::names(250_000, 8);
+    let mut idx = SearchIndex::new();
+    for (i, n) in names.iter().enumerate() {
+        let other = (i % 9 == 4).then(|| names[(i * 31) % names.len()].as_str());
+        idx.push(n, other);
+    }
+    for q in ["m", "mar", "jo sil", "kowalski", "zz", "gonçalves", "a e"] {
+        for limit in [1, 200, 5_000] {
+            let one_pass = idx.ranked_where(q, limit, &mut |_| true);
+            assert_eq!(idx.ranked(q, limit), one_pass, "`{q}` limit {limit}");
+        }
+    }
+    idx.reset();
+    let mut typed = String::new();
+    for c in "martinez".chars() {
+        typed.push(c);
+        let hits = idx.query(&typed, 200);
+        let fresh = idx.query_all(&typed, 200);
+        assert_eq!(hits, fresh, "`{typed}`");
+        let one_pass = idx.ranked_where(&typed, usize::MAX, &mut |_| true);
+        assert_eq!(idx.last_match_count(), Some(one_pass.len()), "`{typed}`");
+        assert_eq!(
+            hits.iter().map(|(i, h)| (*i, h.score)).collect::<Vec<_>>(),
+            one_pass.into_iter().take(200).collect::<Vec<_>>()
+        );
+    }
+}

@@ -31,7 +31,7 @@ pub fn perform(board: &Board, effect: Effect, send: &mut dyn FnMut(Action)) {
     let now = Utc::now();
     let done = match effect {
         Effect::LoadPool(path) => {
-            return pool::load(&path, &board.doc.ds, send);
+            return pool::Loader::new(&board.doc.ds).load(&path, send);
         }
         Effect::FindRecoveries => {
             Done::RecoveriesFound(recovery::pending(&board.doc.scenarios_dir))

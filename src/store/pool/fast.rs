@@ -849,57 +849,99 @@ pub struct Loaded {
     pub rows: Vec<u64>,
 }
 
-/// What one thread read of its part of the file.
-#[derive(Default)]
-struct LoadedPart {
-    players: Vec<Player>,
-    ids: Vec<u64>,
-    warnings: Vec<(u64, &'static str, String)>,
-    irregular: bool,
+/// Consecutive rows of a regular CSV pool read into players: one batch of [`load_chunks`].
+#[derive(Debug, Default)]
+pub struct Chunk {
+    pub players: Vec<Player>,
+    /// The CSV row of its first player (the header is row 1); the others follow one a row.
+    pub first_row: u64,
+    /// Rows kept with a field left unknown: `file:row:column: what`, in row order.
+    pub warnings: Vec<String>,
 }
 
-/// Reads every player of the rows of `bytes[start..end]`, adding each row to `done` (rows and
-/// bytes) as it goes; `report` is called on the calling thread's part only.
-fn load_part(
-    bytes: &[u8],
+impl Chunk {
+    /// The CSV row of each player.
+    pub fn rows(&self) -> std::ops::Range<u64> {
+        self.first_row..self.first_row + self.players.len() as u64
+    }
+}
+
+/// What [`load_chunks`] hands its caller, on the calling thread and in file order.
+pub enum Step<T> {
+    /// Rows and bytes read so far (every few thousand rows), and the rows in the file.
+    Progress { rows: u64, bytes: u64, total: u64 },
+    /// The next chunk, as `prepare` made it.
+    Chunk(T),
+}
+
+/// How far [`load_chunks`] got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Streamed {
+    /// Every row was handed over.
+    Whole,
+    /// The rows before this CSV row were handed over; from it on the file needs the full reader
+    /// (a row it must skip or read differently, or an id seen before).
+    From(u64),
+}
+
+/// Rows and bytes read so far by every thread.
+#[derive(Default)]
+struct Done {
+    rows: std::sync::atomic::AtomicU64,
+    bytes: std::sync::atomic::AtomicU64,
+}
+
+/// One chunk's rows to read: `bytes[start..end]` (whole lines, without the last line break),
+/// its first CSV row, how many rows.
+#[derive(Clone, Copy)]
+struct Span {
     start: usize,
     end: usize,
-    cols: &Columns,
+    first_row: u64,
+    rows: usize,
+}
+
+/// Reads every player of one span, adding its rows to `done` as it goes; `report` is called
+/// every few thousand rows (on the calling thread's chunks only). `None` when a row is not
+/// regular. The ids (as numbers) come back beside the chunk.
+fn load_span(
+    file: &str,
+    bytes: &[u8],
+    span: Span,
     room: usize,
+    cols: &Columns,
     done: &Done,
     report: &mut dyn FnMut(),
-) -> LoadedPart {
+) -> Option<(Chunk, Vec<u64>)> {
     use std::sync::atomic::Ordering::Relaxed;
-    let mut part = LoadedPart {
+    let text = std::str::from_utf8(&bytes[span.start..span.end]).ok()?;
+    let mut chunk = Chunk {
         players: Vec::with_capacity(room),
-        ..LoadedPart::default()
+        first_row: span.first_row,
+        warnings: Vec::new(),
     };
-    let Ok(text) = std::str::from_utf8(&bytes[start..end]) else {
-        part.irregular = true;
-        return part;
-    };
+    let mut ids = Vec::with_capacity(span.rows);
     let mut cells: Vec<&str> = Vec::with_capacity(cols.width);
-    let mut since = 0u64;
-    let mut since_bytes = 0usize;
-    for (row, line) in text.split('\n').enumerate() {
-        if split_line(line, &mut cells).is_none() || !regular_cells(&cells, cols.width) {
-            part.irregular = true;
-            return part;
+    let (mut since, mut since_bytes) = (0u64, 0usize);
+    for (i, line) in text.split('\n').enumerate() {
+        split_line(line, &mut cells)?;
+        if !regular_cells(&cells, cols.width) {
+            return None;
         }
         let mut r = Row::from_text(cols, |i| cells.get(i).copied());
-        let Some(p) = player_from_row(&mut r) else {
-            part.irregular = true;
-            return part;
-        };
+        let p = player_from_row(&mut r)?;
         let id =
             p.id.as_str()
                 .strip_prefix("tm-")
                 .and_then(|n| n.parse::<u64>().ok());
-        part.ids.push(id.unwrap_or_default());
+        ids.push(id.unwrap_or_default());
+        let row = span.first_row + i as u64;
         for (col, message) in r.warnings {
-            part.warnings.push((row as u64, col.header(), message));
+            chunk
+                .warnings
+                .push(format!("{file}:{row}:{}: {message}", col.header()));
         }
-        part.players.push(p);
+        chunk.players.push(p);
         since += 1;
         since_bytes += line.len() + 1;
         if since == PROGRESS_EVERY {
@@ -911,14 +953,194 @@ fn load_part(
     }
     done.rows.fetch_add(since, Relaxed);
     done.bytes.fetch_add(since_bytes as u64, Relaxed);
-    part
+    Some((chunk, ids))
 }
 
-/// Rows and bytes read so far by every thread.
-#[derive(Default)]
-struct Done {
-    rows: std::sync::atomic::AtomicU64,
-    bytes: std::sync::atomic::AtomicU64,
+/// Cuts `bytes[start..end]` into spans of `per` rows (the last one shorter).
+fn spans(bytes: &[u8], start: usize, end: usize, per: usize) -> Vec<Span> {
+    let per = per.max(1);
+    let mut out = Vec::new();
+    let (mut from, mut rows, mut first_row) = (start, 0usize, 2u64);
+    for nl in memchr::memchr_iter(b'\n', &bytes[start..end]) {
+        rows += 1;
+        if rows == per {
+            out.push(Span {
+                start: from,
+                end: start + nl,
+                first_row,
+                rows,
+            });
+            from = start + nl + 1;
+            first_row += rows as u64;
+            rows = 0;
+        }
+    }
+    out.push(Span {
+        start: from,
+        end,
+        first_row,
+        rows: rows + 1,
+    });
+    out
+}
+
+/// What a thread made of one span: `None` when it is not regular.
+type Made<T> = Option<(T, Vec<u64>)>;
+
+/// Reads a regular CSV pool (`bytes`, named `file` in messages) in chunks of `chunk_rows` rows,
+/// on both cores: each chunk is read into players and handed to `prepare` on the thread that
+/// read it, and what `prepare` makes goes to `on` in file order, on the calling thread, with
+/// progress between. Gives what the full reader gives: the same players, warnings and rows.
+///
+/// `None` (nothing handed over) when the file needs the full reader from the start; an error
+/// when its header is unusable; [`Streamed::From`] when a row further on needs it (every row
+/// before it was handed over, and is what the full reader reads there).
+pub fn load_chunks<T: Send>(
+    file: &str,
+    bytes: &[u8],
+    chunk_rows: usize,
+    prepare: &(dyn Fn(Chunk) -> T + Sync),
+    on: &mut dyn FnMut(Step<T>),
+) -> Result<Option<Streamed>, StoreError> {
+    use std::sync::atomic::Ordering::Relaxed;
+    use std::sync::atomic::{AtomicBool, AtomicUsize};
+    if memchr::memchr(b'\r', bytes).is_some() {
+        return Ok(None);
+    }
+    let Some((cols, header_end, end)) = frame(file, bytes)? else {
+        return Ok(None);
+    };
+    if end <= header_end {
+        return Ok(Some(Streamed::Whole));
+    }
+    let both = end - header_end > SPLIT_ABOVE;
+    let rows = memchr::memchr_iter(b'\n', &bytes[header_end..end]).count() + 1;
+    // Two cores need two chunks at least.
+    let per = if both {
+        chunk_rows.min(rows.div_ceil(2))
+    } else {
+        chunk_rows
+    };
+    let spans = &spans(bytes, header_end, end, per)[..];
+    let (next, stop, done) = (AtomicUsize::new(0), AtomicBool::new(false), Done::default());
+    // A caller taking the whole file at once gets the first chunk with room for every player,
+    // so the others are appended to it (growing a 100k Vec<Player> copies it).
+    let room = |k: usize| {
+        if k == 0 && chunk_rows >= rows {
+            rows
+        } else {
+            spans[k].rows
+        }
+    };
+    let make = |k: usize, report: &mut dyn FnMut()| -> Made<T> {
+        let (chunk, ids) = load_span(file, bytes, spans[k], room(k), &cols, &done, report)?;
+        Some((prepare(chunk), ids))
+    };
+    let report = |on: &mut dyn FnMut(Step<T>)| {
+        on(Step::Progress {
+            rows: done.rows.load(Relaxed),
+            bytes: header_end as u64 + done.bytes.load(Relaxed),
+            total: rows as u64,
+        })
+    };
+    let mut order = InOrder {
+        spans,
+        ready: (0..spans.len()).map(|_| None).collect(),
+        handed: 0,
+        seen: std::collections::HashSet::with_capacity_and_hasher(rows, Default::default()),
+    };
+    // The count goes out before the first chunk: how much is coming.
+    report(on);
+    let cut = std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Made<T>)>();
+        if both {
+            let (next, stop, make) = (&next, &stop, &make);
+            s.spawn(move || {
+                while !stop.load(Relaxed) {
+                    let k = next.fetch_add(1, Relaxed);
+                    if k >= spans.len() || tx.send((k, make(k, &mut || {}))).is_err() {
+                        break;
+                    }
+                }
+            });
+        } else {
+            drop(tx);
+        }
+        let cut = loop {
+            let k = next.fetch_add(1, Relaxed);
+            if k >= spans.len() {
+                break None;
+            }
+            order.ready[k] = Some(make(k, &mut || report(on)));
+            while let Ok((k, made)) = rx.try_recv() {
+                order.ready[k] = Some(made);
+            }
+            if let Some(row) = order.hand(on, &report) {
+                break Some(row);
+            }
+        };
+        // Nothing left to read here: hand over the other thread's chunks as they come.
+        let cut = cut.or_else(|| {
+            loop {
+                if let Some(row) = order.hand(on, &report) {
+                    break Some(row);
+                }
+                if order.handed == spans.len() {
+                    break None;
+                }
+                match rx.recv() {
+                    Ok((k, made)) => order.ready[k] = Some(made),
+                    // The other thread ended early (a panic): the full reader reads the rest.
+                    Err(_) => break Some(spans[order.handed].first_row),
+                }
+            }
+        });
+        stop.store(true, Relaxed);
+        cut
+    });
+    if let Some(row) = cut {
+        return Ok(Some(Streamed::From(row)));
+    }
+    on(Step::Progress {
+        rows: rows as u64,
+        bytes: bytes.len() as u64,
+        total: rows as u64,
+    });
+    Ok(Some(Streamed::Whole))
+}
+
+/// Sends the progress so far to where the steps go.
+type Report<'a, T> = dyn Fn(&mut dyn FnMut(Step<T>)) + 'a;
+
+/// Chunks made by either thread, handed over in file order.
+struct InOrder<'s, T> {
+    spans: &'s [Span],
+    ready: Vec<Option<Made<T>>>,
+    handed: usize,
+    /// Every id handed over.
+    seen: std::collections::HashSet<u64, crate::domain::ids::IdHasher>,
+}
+
+impl<T> InOrder<'_, T> {
+    /// Hands over every chunk whose turn has come; `Some(row)` where the full reader must take
+    /// over.
+    fn hand(&mut self, on: &mut dyn FnMut(Step<T>), progress: &Report<T>) -> Option<u64> {
+        while self.handed < self.spans.len() {
+            let made = self.ready[self.handed].take()?;
+            let first_row = self.spans[self.handed].first_row;
+            let Some((t, ids)) = made else {
+                return Some(first_row);
+            };
+            // An id seen before: the full reader keeps the first and says where.
+            if !ids.iter().all(|&id| self.seen.insert(id)) {
+                return Some(first_row);
+            }
+            on(Step::Chunk(t));
+            self.handed += 1;
+            progress(on);
+        }
+        None
+    }
 }
 
 /// Reads a regular CSV pool (`bytes`, named `file` in messages) whole into players, on both
@@ -930,90 +1152,29 @@ pub fn load(
     bytes: &[u8],
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Option<Loaded>, StoreError> {
-    use std::sync::atomic::Ordering::Relaxed;
-    if memchr::memchr(b'\r', bytes).is_some() {
-        return Ok(None);
-    }
-    let Some((cols, header_end, end)) = frame(file, bytes)? else {
-        return Ok(None);
-    };
-    if end <= header_end {
-        return Ok(Some(Loaded::default()));
-    }
-    // Room for every player at once: growing a 100k Vec<Player> copies it.
-    let rows = memchr::memchr_iter(b'\n', &bytes[header_end..end]).count() + 1;
-    let middle = header_end + (end - header_end) / 2;
-    let split = if end - header_end > SPLIT_ABOVE {
-        memchr::memchr(b'\n', &bytes[middle..end]).map(|i| middle + i + 1)
-    } else {
-        None
-    };
-    let done = Done::default();
-    let mut report = || {
-        progress(
-            done.rows.load(Relaxed),
-            (header_end as u64) + done.bytes.load(Relaxed),
-        )
-    };
-    let parts: Vec<LoadedPart> = match split {
-        Some(split) => std::thread::scope(|s| {
-            let second = s.spawn(|| {
-                let others = rows.saturating_sub(1) / 2 + 1;
-                load_part(bytes, split, end, &cols, others, &done, &mut || {})
-            });
-            // The first part without the line break before the second.
-            let first = load_part(
-                bytes,
-                header_end,
-                split - 1,
-                &cols,
-                rows,
-                &done,
-                &mut report,
-            );
-            let second = second.join().unwrap_or_else(|_| LoadedPart {
-                irregular: true,
-                ..LoadedPart::default()
-            });
-            vec![first, second]
-        }),
-        None => vec![load_part(
-            bytes,
-            header_end,
-            end,
-            &cols,
-            rows,
-            &done,
-            &mut report,
-        )],
-    };
-    if parts.iter().any(|p| p.irregular) {
-        return Ok(None);
-    }
-    let mut ids: Vec<u64> = parts.iter().flat_map(|p| p.ids.iter().copied()).collect();
-    ids.sort_unstable();
-    if ids.windows(2).any(|w| w[0] == w[1]) {
-        return Ok(None);
-    }
-    drop(ids);
     let mut out = Loaded::default();
-    for p in parts {
-        let offset = out.players.len() as u64;
-        out.warnings.extend(
-            p.warnings
-                .into_iter()
-                .map(|(row, col, message)| format!("{file}:{}:{col}: {message}", offset + row + 2)),
-        );
-        if out.players.is_empty() {
-            // The first part was given room for all.
-            out.players = p.players;
-        } else {
-            out.players.extend(p.players);
-        }
-    }
-    out.rows = (2..out.players.len() as u64 + 2).collect();
-    progress(out.players.len() as u64, bytes.len() as u64);
-    Ok(Some(out))
+    let got = load_chunks(
+        file,
+        bytes,
+        usize::MAX,
+        &|chunk| chunk,
+        &mut |step| match step {
+            Step::Progress { rows, bytes, .. } => progress(rows, bytes),
+            Step::Chunk(chunk) => {
+                out.rows.extend(chunk.rows());
+                out.warnings.extend(chunk.warnings);
+                if out.players.is_empty() {
+                    out.players = chunk.players;
+                } else {
+                    out.players.extend(chunk.players);
+                }
+            }
+        },
+    )?;
+    Ok(match got {
+        Some(Streamed::Whole) => Some(out),
+        _ => None,
+    })
 }
 
 /// A row both fast paths can read: every column there and not all of them blank (anything else
