@@ -67,25 +67,43 @@ fn sweep(names: &[&str]) -> usize {
     renders
 }
 
-// In three parts of about the same size, so the two cores share the sweep.
+// One test a screen, so the two cores share the sweep evenly.
 #[test]
 fn every_screen_renders_at_every_size_from_0x0_to_300x100() {
     assert_eq!(sweep(&["board"]), 301 * 101);
+    // Every screen is swept by one of the tests below.
+    assert_eq!(screens().len(), 7);
 }
 
 #[test]
-fn help_search_and_the_keyboard_drag_render_at_every_size() {
-    let names = ["help", "search", "keyboard drag"];
-    assert_eq!(sweep(&names), 3 * 103 * 101);
+fn help_renders_at_every_size() {
+    assert_eq!(sweep(&["help"]), 103 * 101);
     assert_eq!(widths("help").len(), 103);
 }
 
 #[test]
-fn the_mouse_drag_details_and_3_5_2_render_at_every_size() {
-    let names = ["mouse drag", "details", "3-5-2"];
-    assert_eq!(sweep(&names), 3 * 103 * 101);
-    // Every screen is swept by one of the three.
-    assert_eq!(screens().len(), 7);
+fn search_renders_at_every_size() {
+    assert_eq!(sweep(&["search"]), 103 * 101);
+}
+
+#[test]
+fn the_keyboard_drag_renders_at_every_size() {
+    assert_eq!(sweep(&["keyboard drag"]), 103 * 101);
+}
+
+#[test]
+fn the_mouse_drag_renders_at_every_size() {
+    assert_eq!(sweep(&["mouse drag"]), 103 * 101);
+}
+
+#[test]
+fn details_render_at_every_size() {
+    assert_eq!(sweep(&["details"]), 103 * 101);
+}
+
+#[test]
+fn the_3_5_2_renders_at_every_size() {
+    assert_eq!(sweep(&["3-5-2"]), 103 * 101);
 }
 
 #[test]

@@ -225,15 +225,27 @@ fn sweep(range: std::ops::Range<usize>) -> usize {
     renders
 }
 
-// Two halves, so the two cores share the sweep.
+// In four parts, so the two cores share the sweep evenly.
 #[test]
 fn the_board_and_its_overlays_render_at_every_size() {
-    let renders = sweep(0..7);
-    assert_eq!(renders, 7 * widths().len() * 101);
+    let renders = sweep(0..4);
+    assert_eq!(renders, 4 * widths().len() * 101);
+}
+
+#[test]
+fn the_board_and_its_overlays_render_at_every_size_too() {
+    let renders = sweep(4..7);
+    assert_eq!(renders, 3 * widths().len() * 101);
 }
 
 #[test]
 fn every_modal_renders_at_every_size() {
-    let renders = sweep(7..15);
-    assert_eq!(renders, 8 * widths().len() * 101);
+    let renders = sweep(7..11);
+    assert_eq!(renders, 4 * widths().len() * 101);
+}
+
+#[test]
+fn every_modal_renders_at_every_size_too() {
+    let renders = sweep(11..15);
+    assert_eq!(renders, 4 * widths().len() * 101);
 }
