@@ -452,7 +452,21 @@ impl SearchIndex {
     /// Whether some key of the item holds every word in order: what `Matcher` calls a match.
     #[inline]
     fn matches(&self, item: usize, q: &Prepared) -> bool {
-        if self.bags[item] & q.bag != q.bag {
+        self.matches_from(item, q, true)
+    }
+
+    /// [`SearchIndex::matches`], its first test read from the compact `bags` (a scan in index
+    /// order: eight bytes an item stream through the cache) or, for items picked here and there
+    /// (narrowing the last query's matches), from the item itself, whose line is read anyway
+    /// when the test passes — one cache miss instead of two.
+    #[inline(always)]
+    fn matches_from(&self, item: usize, q: &Prepared, compact: bool) -> bool {
+        let bag = if compact {
+            self.bags[item]
+        } else {
+            self.items[item].bag
+        };
+        if bag & q.bag != q.bag {
             return false;
         }
         let m = &self.items[item];
@@ -803,9 +817,10 @@ impl SearchIndex {
         let mut matched: Vec<u32> = Vec::new();
         // The best `limit` so far; its top is the one to beat.
         let mut best: BinaryHeap<Worst> = BinaryHeap::with_capacity(limit + 1);
+        let compact = matches!(over, Over::Range(..));
         let mut consider = |item: u32| {
             let i = item as usize;
-            if !self.matches(i, &prepared) {
+            if !self.matches_from(i, &prepared, compact) {
                 return;
             }
             matched.push(item);
