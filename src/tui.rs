@@ -171,8 +171,15 @@ where
     B::Error: std::fmt::Display,
 {
     loop {
-        // The results of effects (file work, the pool loading) arrive between frames.
-        runtime.drain(board);
+        // The results of effects (file work, the pool loading) arrive between frames, as many
+        // as fit in about half a frame: a key typed while a big pool arrives is not kept waiting.
+        // (A scripted run takes them all, so what it ends on does not depend on timing.)
+        let more = if scripted {
+            runtime.drain(board);
+            false
+        } else {
+            runtime.drain_for(board, Duration::from_millis(8))
+        };
         let mut hits = HitMap::default();
         terminal
             .draw(|f| hits = ui::draw(f, board, keymap, theme))
@@ -195,7 +202,9 @@ where
             suspend(terminal)?;
             continue;
         }
-        match events.next(Duration::from_millis(200))? {
+        // With results still waiting, only look for an event; else wait for one a while.
+        let wait = Duration::from_millis(if more { 0 } else { 200 });
+        match events.next(wait)? {
             // Ctrl-Z (raw mode makes it a key): stop like any terminal program.
             Some(ev) if !scripted && is_suspend_key(&ev) => suspend(terminal)?,
             Some(ev) => {

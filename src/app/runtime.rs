@@ -73,6 +73,23 @@ impl Runtime {
             self.dispatch(board, action);
         }
     }
+
+    /// As [`Runtime::drain`], but stops taking actions once `budget` has passed (at least one
+    /// is taken): a million-player pool arrives in 50 batches of ~10 ms each, and a key typed
+    /// meanwhile must not wait for all of them. `true` when it stopped with actions perhaps
+    /// still waiting, so the loop should not sleep before the next pass.
+    pub fn drain_for(&self, board: &mut Board, budget: std::time::Duration) -> bool {
+        let start = std::time::Instant::now();
+        loop {
+            match self.inbox.try_recv() {
+                Ok(action) => self.dispatch(board, action),
+                Err(_) => return false,
+            }
+            if start.elapsed() >= budget {
+                return true;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -96,6 +113,24 @@ mod tests {
         rt.dispatch(&mut board, action);
         assert!(failed, "{:?}", board.search.pool);
         assert!(matches!(board.search.pool, pool::PoolStatus::Failed(_)));
+    }
+
+    #[test]
+    fn a_drain_with_no_time_left_takes_one_action_and_says_more_may_wait() {
+        let ds = crate::store::load(None).expect("bundled");
+        let today = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
+        let mut board = Board::new(Arc::new(ds), None, today, std::path::PathBuf::new());
+        let rt = Runtime::new();
+        for message in ["first", "second"] {
+            rt.sender()
+                .send(Action::PoolFailed(message.into()))
+                .expect("send");
+        }
+        assert!(rt.drain_for(&mut board, std::time::Duration::ZERO));
+        assert_eq!(board.search.pool, pool::PoolStatus::Failed("first".into()));
+        // Time enough: the rest is taken, and the inbox is said to be empty.
+        assert!(!rt.drain_for(&mut board, std::time::Duration::from_secs(60)));
+        assert_eq!(board.search.pool, pool::PoolStatus::Failed("second".into()));
     }
 
     #[test]
