@@ -95,13 +95,18 @@ impl Runtime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A board on the bundled data, its scenarios in `dir`.
+    fn board_in(dir: std::path::PathBuf) -> Board {
+        let ds = crate::store::load(None).expect("bundled");
+        let today = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
+        Board::new(Arc::new(ds), None, today, dir)
+    }
     use std::sync::Arc;
 
     #[test]
     fn a_pool_that_fails_to_load_says_so_through_the_inbox() {
-        let ds = crate::store::load(None).expect("bundled");
-        let today = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
-        let mut board = Board::new(Arc::new(ds), None, today, std::path::PathBuf::new());
+        let mut board = board_in(std::path::PathBuf::new());
         let rt = Runtime::new();
         rt.perform(
             &board,
@@ -117,9 +122,7 @@ mod tests {
 
     #[test]
     fn a_drain_with_no_time_left_takes_one_action_and_says_more_may_wait() {
-        let ds = crate::store::load(None).expect("bundled");
-        let today = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
-        let mut board = Board::new(Arc::new(ds), None, today, std::path::PathBuf::new());
+        let mut board = board_in(std::path::PathBuf::new());
         let rt = Runtime::new();
         for message in ["first", "second"] {
             rt.sender()
@@ -135,10 +138,8 @@ mod tests {
 
     #[test]
     fn file_work_is_answered_in_the_inbox_before_the_next_frame() {
-        let ds = crate::store::load(None).expect("bundled");
-        let today = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
         let dir = std::env::temp_dir().join(format!("squadboard-runtime-{}", std::process::id()));
-        let mut board = Board::new(Arc::new(ds), None, today, dir.clone());
+        let mut board = board_in(dir.clone());
         let rt = Runtime::new();
         rt.dispatch(
             &mut board,

@@ -880,22 +880,12 @@ impl<'q> KeyScorer<'q> {
     /// For a query already folded ([`fold`]) and trimmed; `None` for an empty one (it matches
     /// everything, unscored).
     pub fn new(folded: &'q str) -> Option<KeyScorer<'q>> {
-        let words: Vec<&str> = folded.split_whitespace().collect();
-        if words.is_empty() {
+        let q = Prepared::new(folded);
+        if q.words.is_empty() {
             return None;
         }
         Some(KeyScorer {
-            q: Prepared {
-                folded,
-                bag: bag(folded),
-                fast: words.iter().all(|w| w.is_ascii() && w.len() <= MAX_WORD),
-                scan: words
-                    .iter()
-                    .copied()
-                    .filter(|w| !(w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()))
-                    .collect(),
-                words,
-            },
+            q,
             scratch: Scratch::new(),
             key: String::new(),
             bonus: Vec::new(),
