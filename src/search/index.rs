@@ -452,7 +452,7 @@ impl SearchIndex {
     /// Whether some key of the item holds every word in order: what `Matcher` calls a match.
     #[inline]
     fn matches(&self, item: usize, q: &Prepared) -> bool {
-        self.matches_from(item, q, true)
+        self.matches_from::<true>(item, q)
     }
 
     /// [`SearchIndex::matches`], its first test read from the compact `bags` (a scan in index
@@ -460,8 +460,8 @@ impl SearchIndex {
     /// (narrowing the last query's matches), from the item itself, whose line is read anyway
     /// when the test passes — one cache miss instead of two.
     #[inline(always)]
-    fn matches_from(&self, item: usize, q: &Prepared, compact: bool) -> bool {
-        let bag = if compact {
+    fn matches_from<const COMPACT: bool>(&self, item: usize, q: &Prepared) -> bool {
+        let bag = if COMPACT {
             self.bags[item]
         } else {
             self.items[item].bag
@@ -783,16 +783,15 @@ impl SearchIndex {
     fn best(&self, q: &str, limit: usize, within: Option<&[u32]>) -> (Vec<(usize, i64)>, Vec<u32>) {
         let over = within.map_or(Over::Range(0, self.len() as u32), Over::List);
         if over.len() < PARALLEL_ABOVE || q.split_whitespace().next().is_none() {
-            return self.best_where(q, limit, over, &mut |_| true);
+            return self.best_where(q, limit, over, |_| true);
         }
         let (a, b) = over.halves();
         let (first, second) = std::thread::scope(|s| {
-            let second = s.spawn(move || self.best_where(q, limit, b, &mut |_| true));
-            (self.best_where(q, limit, a, &mut |_| true), second.join())
+            let second = s.spawn(move || self.best_where(q, limit, b, |_| true));
+            (self.best_where(q, limit, a, |_| true), second.join())
         });
         let (mut top, mut matched) = first;
-        let (top_b, matched_b) =
-            second.unwrap_or_else(|_| self.best_where(q, limit, b, &mut |_| true));
+        let (top_b, matched_b) = second.unwrap_or_else(|_| self.best_where(q, limit, b, |_| true));
         top.extend(top_b);
         top.sort_unstable_by_key(|&(item, score)| (Reverse(score), item));
         top.truncate(limit);
@@ -806,52 +805,63 @@ impl SearchIndex {
         q: &str,
         limit: usize,
         over: Over,
-        keep: &mut dyn FnMut(usize) -> bool,
+        keep: impl FnMut(usize) -> bool,
     ) -> (Vec<(usize, i64)>, Vec<u32>) {
-        let limit = limit.min(self.len());
         let prepared = Prepared::new(q);
         if prepared.words.is_empty() {
+            let limit = limit.min(self.len());
             return ((0..limit).map(|i| (i, 0)).collect(), Vec::new());
         }
+        // A scan in index order reads the compact bags; a list of items picked here and there
+        // reads each item's own (see `matches_from`). One loop for each, each compiled apart.
+        match over {
+            Over::Range(from, to) => self.best_of::<true>(from..to, limit, &prepared, keep),
+            Over::List(items) => {
+                self.best_of::<false>(items.iter().copied(), limit, &prepared, keep)
+            }
+        }
+    }
+
+    /// The loop of [`SearchIndex::best_where`] over `items`, in index order.
+    fn best_of<const COMPACT: bool>(
+        &self,
+        items: impl Iterator<Item = u32>,
+        limit: usize,
+        prepared: &Prepared,
+        mut keep: impl FnMut(usize) -> bool,
+    ) -> (Vec<(usize, i64)>, Vec<u32>) {
+        let limit = limit.min(self.len());
         let mut scratch = Scratch::new();
         let mut matched: Vec<u32> = Vec::new();
         // The best `limit` so far; its top is the one to beat.
         let mut best: BinaryHeap<Worst> = BinaryHeap::with_capacity(limit + 1);
-        let compact = matches!(over, Over::Range(..));
-        let mut consider = |item: u32| {
+        for item in items {
             let i = item as usize;
-            if !self.matches_from(i, &prepared, compact) {
-                return;
+            if !self.matches_from::<COMPACT>(i, prepared) {
+                continue;
             }
             matched.push(item);
             if limit == 0 {
-                return;
+                continue;
             }
             // Items come in index order, so an equal score cannot displace an earlier item.
-            if best.len() == limit
+            let full = best.len() == limit;
+            if full
                 && let Some((Reverse(worst), _)) = best.peek()
-                && self.upper_bound(i, &prepared) <= *worst
+                && self.upper_bound(i, prepared) <= *worst
             {
-                return;
+                continue;
             }
-            let Some(score) = self.score(i, &prepared, &mut scratch) else {
-                return;
+            let Some(score) = self.score(i, prepared, &mut scratch) else {
+                continue;
             };
-            let enters =
-                best.len() < limit || best.peek().is_some_and(|(Reverse(w), _)| score > *w);
-            if !enters || !keep(i) {
-                return;
+            if full && best.peek().is_some_and(|(Reverse(w), _)| score <= *w) || !keep(i) {
+                continue;
             }
-            if best.len() < limit {
-                best.push((Reverse(score), item));
-            } else if best.peek().is_some_and(|(Reverse(w), _)| score > *w) {
+            if full {
                 best.pop();
-                best.push((Reverse(score), item));
             }
-        };
-        match over {
-            Over::List(items) => items.iter().for_each(|&i| consider(i)),
-            Over::Range(from, to) => (from..to).for_each(&mut consider),
+            best.push((Reverse(score), item));
         }
         let mut top: Vec<(i64, u32)> = best
             .into_iter()
