@@ -239,6 +239,16 @@ struct Prepared<'q> {
     bag: u64,
     /// Every word is ASCII and short enough for the fast scorer.
     fast: bool,
+    /// What [`SearchIndex::upper_bound`] needs of each word, worked out once per query.
+    bounds: Vec<WordBound>,
+}
+
+/// A query word's best possible score, short of the bonus its first char (or each char) earns.
+enum WordBound {
+    /// A word of letters and digits: `base` plus the best bonus of its first char, `bit`.
+    Alnum { bit: u64, base: i64 },
+    /// Any other word: 16 plus the best bonus (at least the consecutive bonus) of each char.
+    Other(Vec<u64>),
 }
 
 impl Prepared<'_> {
@@ -253,6 +263,21 @@ impl Prepared<'_> {
                 .iter()
                 .copied()
                 .filter(|w| !(w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()))
+                .collect(),
+            bounds: words
+                .iter()
+                .map(|w| {
+                    let bytes = w.as_bytes();
+                    if bytes.iter().all(u8::is_ascii_alphanumeric) {
+                        let later = (bytes.len() as i32 - 1) * (SCORE_MATCH + BONUS_CONSECUTIVE);
+                        WordBound::Alnum {
+                            bit: bag_bit(bytes[0]),
+                            base: i64::from(GAP_EXTENSION + SCORE_MATCH + later),
+                        }
+                    } else {
+                        WordBound::Other(bytes.iter().map(|&b| bag_bit(b)).collect())
+                    }
+                })
                 .collect(),
             words,
         }
@@ -502,8 +527,7 @@ impl SearchIndex {
         if !(q.fast && m.fast) {
             return i64::MAX;
         }
-        let best_bonus = |b: u8| {
-            let bit = bag_bit(b);
+        let best_bonus = |bit: u64| {
             if m.first & bit != 0 {
                 BONUS_HEAD * FIRST_CHAR_MULTIPLIER
             } else if m.heads & bit != 0 {
@@ -512,19 +536,14 @@ impl SearchIndex {
                 0
             }
         };
-        q.words
+        q.bounds
             .iter()
-            .map(|w| {
-                let bytes = w.as_bytes();
-                if bytes.iter().all(u8::is_ascii_alphanumeric) {
-                    let later = (bytes.len() as i32 - 1) * (SCORE_MATCH + BONUS_CONSECUTIVE);
-                    i64::from(GAP_EXTENSION + SCORE_MATCH + best_bonus(bytes[0]) + later)
-                } else {
-                    bytes
-                        .iter()
-                        .map(|&b| i64::from(SCORE_MATCH + best_bonus(b).max(BONUS_CONSECUTIVE)))
-                        .sum()
-                }
+            .map(|w| match w {
+                WordBound::Alnum { bit, base } => base + i64::from(best_bonus(*bit)),
+                WordBound::Other(bits) => bits
+                    .iter()
+                    .map(|&bit| i64::from(SCORE_MATCH + best_bonus(bit).max(BONUS_CONSECUTIVE)))
+                    .sum(),
             })
             .sum()
     }
