@@ -18,6 +18,10 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: &mut HitMap) {
     let is_focused = focused(board, Pane::List);
+    // The pool's part of the title first: the query is given what is left, so counts are never
+    // cut (a long query shows its end, where the cursor is).
+    let inner_w = usize::from(area.width.saturating_sub(2));
+    let mut pool = pool_title(board);
     let mut title = if board.view.filter.is_active() {
         let shown = board.view.list.len();
         let more = board.search.pool_matches.saturating_sub(
@@ -33,10 +37,36 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
         } else {
             format!("{shown} found ")
         };
-        let mut title = Line::from(Span::styled(" Search: ", theme.title));
+        // What gives way when the pane is narrow, in turn: the pool's "(/ searches)" hint,
+        // the word "Search" (the key `/` stands for it), then a ready pool's size. The count
+        // found never does; the query shows its end, the cursor's side.
+        let widths = pool
+            .as_ref()
+            .map(|(long, short, _)| (long.chars().count(), short.chars().count()));
+        let (long_w, short_w) = widths.unwrap_or((0, 0));
+        let must_show = !matches!(board.search.pool, PoolStatus::Ready { .. });
+        let fixed = 8 + 1 + found.len();
+        let (label, pool_w) = [
+            (" Search: ", long_w),
+            (" Search: ", short_w),
+            (" / ", short_w),
+            (" / ", if must_show { short_w } else { 0 }),
+        ]
+        .into_iter()
+        .find(|(label, pool_w)| label.len() + fixed + pool_w <= inner_w)
+        .unwrap_or((" / ", if must_show { short_w } else { 0 }));
+        if pool_w == 0 {
+            pool = None;
+        } else if pool_w == short_w
+            && let Some((long, short, _)) = pool.as_mut()
+        {
+            *long = short.clone();
+        }
+        let room = inner_w.saturating_sub(label.len() + 1 + found.len() + pool_w);
+        let mut title = Line::from(Span::styled(label, theme.title));
         let query = super::textinput::one_line(
             &board.view.filter.query,
-            (area.width as usize / 2).max(8),
+            room.max(4),
             theme.matched,
             theme.matched,
             board.view.filter.typing,
@@ -48,28 +78,31 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
         title.push_span(Span::styled(found, theme.dim));
         title
     } else {
+        // "5 linked" says "5" alone when the pool's count would not fit beside it.
+        let linked = board.doc.ds.links.len();
+        let long = format!("· {linked} linked ");
+        let pool_w = pool
+            .as_ref()
+            .map_or(0, |(_, short, _)| short.chars().count());
+        let linked = if " Targets ".len() + long.chars().count() + pool_w <= inner_w {
+            long
+        } else {
+            format!("· {linked} ")
+        };
         Line::from(vec![
             Span::styled(" Targets ", theme.title),
-            Span::styled(format!("· {} linked ", board.doc.ds.links.len()), theme.dim),
+            Span::styled(linked, theme.dim),
         ])
     };
-    match &board.search.pool {
-        PoolStatus::None => {}
-        PoolStatus::Loading { progress, .. } => title.push_span(Span::styled(
-            pool_loading(board.search.pool_len(), progress),
-            theme.warning,
-        )),
-        PoolStatus::Ready { players, .. } => title.push_span(Span::styled(
-            format!("· pool {players} (/ searches) "),
-            theme.dim,
-        )),
-        PoolStatus::Failed(_) => title.push_span(Span::styled(
-            match board.search.pool_len() {
-                0 => "· pool failed ".to_string(),
-                kept => format!("· pool {} (load failed) ", short(kept)),
-            },
-            theme.injured,
-        )),
+    if let Some((long, short, style)) = pool {
+        // The hint goes first when the title is full.
+        let used = title.width();
+        let text = if used + long.chars().count() <= inner_w {
+            long
+        } else {
+            short
+        };
+        title.push_span(Span::styled(text, style(theme)));
     }
     let mut block = pane_block(title, is_focused, theme);
     // Two rows a player; the players hidden above and below are counted on the bottom border,
@@ -261,6 +294,31 @@ pub fn render_warnings(area: Rect, buf: &mut Buffer, board: &Board, theme: &Them
         .wrap(Wrap { trim: true })
         .block(block)
         .render(area, buf);
+}
+
+/// The pool's part of a pane title, long and short (without the hint), and its style.
+type PoolTitle = (String, String, fn(&Theme) -> Style);
+
+fn pool_title(board: &Board) -> Option<PoolTitle> {
+    match &board.search.pool {
+        PoolStatus::None => None,
+        PoolStatus::Loading { progress, .. } => {
+            let text = pool_loading(board.search.pool_len(), progress);
+            Some((text.clone(), text, |t| t.warning))
+        }
+        PoolStatus::Ready { players, .. } => Some((
+            format!("· pool {} (/ searches) ", short(*players)),
+            format!("· pool {} ", short(*players)),
+            |t| t.dim,
+        )),
+        PoolStatus::Failed(_) => {
+            let text = match board.search.pool_len() {
+                0 => "· pool failed ".to_string(),
+                kept => format!("· pool {} (load failed) ", short(kept)),
+            };
+            Some((text.clone(), text, |t| t.injured))
+        }
+    }
 }
 
 /// How far a pool has arrived: the players searchable so far of those expected ("· pool 230k

@@ -62,7 +62,8 @@ fn pieces(text: &str, at: Option<usize>) -> Vec<Piece<'_>> {
 }
 
 /// A one-line input in at most `max` columns: from its start when the cursor fits, else the
-/// part that ends at the cursor. The cursor is drawn only when `show_cursor`.
+/// part that ends at the cursor. A "…" stands for text cut off at either end. The cursor is
+/// drawn only when `show_cursor`.
 pub fn one_line(
     input: &TextInput,
     max: usize,
@@ -77,11 +78,15 @@ pub fn one_line(
         .position(|p| matches!(p, Piece::Cursor))
         .unwrap_or(all.len());
     let before: usize = all[..at].iter().map(|p| p.width()).sum();
+    let total: usize = all.iter().map(|p| p.width()).sum();
+    if total <= max {
+        return to_line(&all, style, cursor);
+    }
     let start = if before < max {
         0
     } else {
-        // Back from the cursor as far as fits, the cursor itself included.
-        let mut w = 1;
+        // Back from the cursor as far as fits, the cursor itself and the "…" included.
+        let mut w = 2;
         let mut start = at;
         while start > 0 && w + all[start - 1].width() <= max {
             start -= 1;
@@ -90,16 +95,28 @@ pub fn one_line(
         start
     };
     let mut shown = Vec::new();
-    let mut w = 0;
-    for p in &all[start..] {
-        if w + p.width() > max {
+    let mut w = usize::from(start > 0);
+    for (i, p) in all.iter().enumerate().skip(start) {
+        // The last column is kept for a "…" when more follows.
+        let rest = usize::from(i + 1 < all.len());
+        if w + p.width() + rest > max && !(matches!(p, Piece::Cursor) && w < max) {
             break;
         }
         w += p.width();
         shown.push(*p);
     }
-    to_line(&shown, style, cursor)
+    let cut_end = start + shown.len() < all.len();
+    let mut line = to_line(&shown, style, cursor);
+    if start > 0 {
+        line.spans.insert(0, Span::styled(ELLIPSIS, style));
+    }
+    if cut_end && w < max {
+        line.spans.push(Span::styled(ELLIPSIS, style));
+    }
+    line
 }
+
+const ELLIPSIS: &str = "…";
 
 /// A multi-line input in `rows` rows of `max` columns: its lines wrapped, the rows that hold
 /// the cursor in view. Also returns how many rows there are in all and the first one shown.
@@ -169,14 +186,21 @@ mod tests {
     fn a_long_line_keeps_the_cursor_in_view() {
         let mut t = TextInput::new(80).with_text("abcdefghij");
         let s = Style::default();
-        assert_eq!(plain(&one_line(&t, 5, s, s, true)), "ghij▏");
+        // A "…" says where text is cut off.
+        assert_eq!(plain(&one_line(&t, 5, s, s, true)), "…hij▏");
         for _ in 0..10 {
             t.apply(Edit::Left);
         }
-        assert_eq!(plain(&one_line(&t, 5, s, s, true)), "▏abcd");
+        assert_eq!(plain(&one_line(&t, 5, s, s, true)), "▏abc…");
+        for _ in 0..5 {
+            t.apply(Edit::Right);
+        }
+        assert_eq!(plain(&one_line(&t, 7, s, s, true)), "abcde▏…");
+        assert_eq!(plain(&one_line(&t, 11, s, s, true)), "abcde▏fghij");
         // Wide characters are never cut in half.
         let t = TextInput::new(80).with_text("日本語");
-        assert_eq!(plain(&one_line(&t, 4, s, s, true)), "語▏");
+        assert_eq!(plain(&one_line(&t, 4, s, s, true)), "…語▏");
+        assert_eq!(plain(&one_line(&t, 7, s, s, true)), "日本語▏");
     }
 
     #[test]

@@ -448,3 +448,52 @@ fn a_pool_that_fails_midway_keeps_what_arrived() {
     let t = text(&buf);
     assert!(t.contains("pool 8 (load failed)"), "{t}");
 }
+
+/// The pool's count in the target pane's title is short ("123k", not 123456) and never cut: at
+/// 80 columns the "(/ searches)" hint gives way first, and a long query gives way to the counts.
+#[test]
+fn the_pool_in_the_title_is_counted_short_and_never_cut() {
+    let mut b = board();
+    b.search.pool = PoolStatus::Ready {
+        players: 123_456,
+        problems: 0,
+    };
+    let title = |b: &Board, w: u16, h: u16| {
+        let (buf, _) = render(b, w, h);
+        text(&buf)
+            .lines()
+            .find(|l| l.contains(" Targets ") || l.contains(" Search: ") || l.contains("┏ / "))
+            .unwrap_or_else(|| panic!("a target pane title at {w}x{h}"))
+            .to_string()
+    };
+    let wide = title(&b, 120, 40);
+    assert!(wide.contains("· pool 123k (/ searches) "), "{wide}");
+    let narrow = title(&b, 80, 24);
+    assert!(narrow.contains(" Targets · 5 · pool 123k "), "{narrow}");
+    assert!(!narrow.contains("123456"), "{narrow}");
+
+    cmd(&mut b, Command::Search);
+    typed(&mut b, "sebastian echeverria goikoetxea of the long name");
+    for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+        let t = title(&b, w, h);
+        assert!(
+            t.contains(" 0 found "),
+            "the count is whole at {w}x{h}: {t}"
+        );
+        assert!(
+            t.contains("▏ 0 found"),
+            "the cursor is seen at {w}x{h}: {t}"
+        );
+        assert!(
+            t.contains('…'),
+            "the query's cut start is marked at {w}x{h}: {t}"
+        );
+        if w >= 100 {
+            assert!(t.contains(" Search: …"), "{w}x{h}: {t}");
+            assert!(t.contains(" 0 found · pool 123k "), "{w}x{h}: {t}");
+        } else {
+            // The size of a pool that is in gives way to the query; the key stands for "Search".
+            assert!(t.contains("┏ / …"), "{w}x{h}: {t}");
+        }
+    }
+}
