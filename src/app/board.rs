@@ -131,6 +131,7 @@ impl Board {
                 }),
                 DepthColumn::Unplaced => None,
             },
+            Spot::DepthMore { .. } => None,
             Spot::Slot(i) if i < 11 => Some(Place::Slot(i)),
             Spot::Slot(_) => None,
             Spot::ListRow(_) | Spot::ListPane => Some(Place::Out),

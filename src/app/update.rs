@@ -565,7 +565,7 @@ impl Board {
 
     fn select_spot(&mut self, spot: Spot) {
         match spot {
-            Spot::Depth { col, row } => {
+            Spot::Depth { col, row } | Spot::DepthMore { col, row } => {
                 self.view.focus = Pane::Depth;
                 self.view.depth_cursor = (col, row);
             }
@@ -590,13 +590,22 @@ impl Board {
                 Origin::Slot(i),
             )),
             Spot::ListRow(i) => Some((self.view.list.get(i)?.id.clone(), Origin::List)),
-            Spot::ListPane => None,
+            Spot::ListPane | Spot::DepthMore { .. } => None,
         }
     }
 
     fn press(&mut self, spot: Spot) {
         if self.view.help {
             self.view.help = false;
+            return;
+        }
+        // A column's hidden rows: shown, whatever is under way.
+        if let Spot::DepthMore { col, row } = spot {
+            self.view.depth_cursor = (col, row);
+            if self.view.drag.is_none() {
+                self.view.focus = Pane::Depth;
+            }
+            self.view.press = None;
             return;
         }
         // A keyboard drag in progress: a click drops there.
@@ -623,6 +632,10 @@ impl Board {
         }
         if let Some(d) = self.view.drag.as_mut().filter(|d| d.by_mouse) {
             d.over = spot;
+            // Over a column's hidden rows: they scroll into view, a row each move.
+            if let Some(Spot::DepthMore { col, row }) = spot {
+                self.view.depth_cursor = (col, row);
+            }
         }
     }
 

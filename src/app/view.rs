@@ -106,6 +106,9 @@ pub enum Spot {
     /// [`Board::depth_columns`](super::Board::depth_columns)) and row; a row one past the last
     /// player is the empty space under the column.
     Depth { col: usize, row: usize },
+    /// A depth column's "↑ 7 more" / "↓ 4 more" row: `row` is the nearest player it hides.
+    /// Clicking it (or dragging over it) scrolls him into view; nothing drops there.
+    DepthMore { col: usize, row: usize },
     /// A slot of the XI on the pitch.
     Slot(usize),
     /// A row of the target pane's list.

@@ -196,12 +196,28 @@ fn render_column(
     let offset = win.offset;
     let top = u16::from(win.above > 0);
     let rows_in = |range: &[Item]| range.iter().filter(|i| matches!(i, Item::Row(_))).count();
+    // A marker row scrolls to the nearest player it hides when clicked.
+    let nearest = |mut items: std::slice::Iter<'_, Item>, from_end: bool| {
+        let row = |i: &Item| match *i {
+            Item::Row(r) => Some(r),
+            Item::Divider => None,
+        };
+        if from_end {
+            items.rev().find_map(row)
+        } else {
+            items.find_map(row)
+        }
+    };
     if win.above > 0 {
         let line = Line::from(Span::styled(
             more_label(true, rows_in(&list[..offset])),
             theme.dim,
         ));
         put_line(buf, carea, carea.x + 1, carea.y + 1, &line);
+        if let Some(row) = nearest(list[..offset].iter(), true) {
+            let cell = Rect::new(carea.x, carea.y + 1, carea.width, 1);
+            hits.push(cell, Spot::DepthMore { col: ci, row });
+        }
     }
     let mut placed = 0usize;
     for item in list.iter().take(offset) {
@@ -327,6 +343,12 @@ fn render_column(
             theme.dim,
         ));
         put_line(buf, carea, carea.x + 1, y, &line);
+        if let Some(row) = nearest(list[offset + win.count..].iter(), false) {
+            hits.push(
+                Rect::new(carea.x, y, carea.width, 1),
+                Spot::DepthMore { col: ci, row },
+            );
+        }
     }
     let drawn = win.count + usize::from(win.above > 0) + usize::from(win.below > 0);
     // The empty space under a column drops at its foot.

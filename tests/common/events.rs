@@ -1,7 +1,7 @@
 //! Terminal events as crossterm delivers them, for tests that drive the input map or the loop.
 
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
 /// A key pressed with `modifiers` held.
@@ -32,4 +32,13 @@ pub fn mouse_at(kind: MouseEventKind, column: u16, row: u16) -> Event {
         row,
         modifiers: KeyModifiers::NONE,
     })
+}
+
+/// The left button pressed at a cell and the pointer moved one cell right with it held: a drag
+/// begun (the board starts dragging on the first move).
+pub fn drag_begun(column: u16, row: u16) -> [Event; 2] {
+    [
+        mouse_at(MouseEventKind::Down(MouseButton::Left), column, row),
+        mouse_at(MouseEventKind::Drag(MouseButton::Left), column + 1, row),
+    ]
 }

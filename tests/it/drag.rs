@@ -27,16 +27,9 @@ fn centre(hits: &HitMap, spot: Spot) -> (u16, u16) {
 fn mouse_drag(b: &mut Board, from: Spot, to: Spot) {
     let mut hits = render(b, 120, 40).1;
     let (x0, y0) = centre(&hits, from);
-    send(
-        b,
-        &mut hits,
-        mouse_at(MouseEventKind::Down(MouseButton::Left), x0, y0),
-    );
-    send(
-        b,
-        &mut hits,
-        mouse_at(MouseEventKind::Drag(MouseButton::Left), x0 + 1, y0),
-    );
+    for ev in drag_begun(x0, y0) {
+        send(b, &mut hits, ev);
+    }
     let (x1, y1) = centre(&hits, to);
     send(
         b,
@@ -407,4 +400,109 @@ fn a_drop_anywhere_on_a_slots_box_lands_on_the_slot() {
         let at = ((x as i32 + dx) as u16, (row as i32 + dy) as u16);
         assert_eq!(hits.spot_at(at.0, at.1), Some(Spot::Slot(st)), "{at:?}");
     }
+}
+
+/// The first "more" row of the frame pointing down (`down`) or up: where to click, and the
+/// column and the hidden row it stands for.
+fn more_row(hits: &HitMap, down: bool) -> Option<(u16, u16, usize, usize)> {
+    hits.hits.iter().find_map(|hit| {
+        let Spot::DepthMore { col, row } = hit.spot else {
+            return None;
+        };
+        let first_shown = hits
+            .hits
+            .iter()
+            .filter_map(|h| match h.spot {
+                Spot::Depth { col: c, row: r } if c == col => Some(r),
+                _ => None,
+            })
+            .min()?;
+        let (x, y) = (hit.area.x + hit.area.width / 2, hit.area.y);
+        (down == (row > first_shown)).then_some((x, y, col, row))
+    })
+}
+
+/// A depth column's "↓ 7 more" row shows the players it hides when clicked ("↑" the same way
+/// back) and while a mouse drag passes over it; nobody is picked up or dropped there.
+#[test]
+fn a_more_row_scrolls_its_column_when_clicked_or_dragged_over() {
+    let (w, h) = (80, 24);
+    let mut b = crate::full_club::imported_board();
+    let plan = b.doc.plan.clone();
+    let send_at = |b: &mut Board, ev: Event| {
+        let hits = render(b, w, h).1;
+        for a in event_to_actions(&ev, b, crate::common::keymap(), &hits) {
+            b.update(a);
+        }
+        render(b, w, h).1
+    };
+    let hits = render(&b, w, h).1;
+    let (x, y, col, row) = more_row(&hits, true).expect("a ↓ more row at 80x24");
+    assert!(
+        hits.area_of(Spot::Depth { col, row }).is_none(),
+        "row {row} is hidden before the click"
+    );
+    let hits = send_at(
+        &mut b,
+        mouse_at(MouseEventKind::Down(MouseButton::Left), x, y),
+    );
+    send_at(
+        &mut b,
+        mouse_at(MouseEventKind::Up(MouseButton::Left), x, y),
+    );
+    assert_eq!(b.view.depth_cursor, (col, row));
+    assert_eq!(b.view.focus, Pane::Depth);
+    assert!(
+        hits.area_of(Spot::Depth { col, row }).is_some(),
+        "row {row} is shown after the click"
+    );
+    assert!(b.view.drag.is_none() && b.doc.plan == plan, "nothing moved");
+
+    // Back up: the "↑ more" row of the same column shows the row above the window.
+    let hits = render(&b, w, h).1;
+    let (x, y, c, above) = more_row(&hits, false).expect("an ↑ more row once scrolled");
+    assert_eq!(c, col);
+    assert!(above < row);
+    assert!(hits.area_of(Spot::Depth { col, row: above }).is_none());
+    let hits = send_at(
+        &mut b,
+        mouse_at(MouseEventKind::Down(MouseButton::Left), x, y),
+    );
+    assert_eq!(b.view.depth_cursor, (col, above));
+    assert!(hits.area_of(Spot::Depth { col, row: above }).is_some());
+    send_at(
+        &mut b,
+        mouse_at(MouseEventKind::Up(MouseButton::Left), x, y),
+    );
+
+    // A drag from another column over a "↓ more" row scrolls that column; released there,
+    // nothing is dropped.
+    let mut b = crate::full_club::imported_board();
+    let hits = render(&b, w, h).1;
+    let (x, y, col, row) = more_row(&hits, true).expect("a ↓ more row");
+    let from = hits
+        .hits
+        .iter()
+        .find_map(|hit| match hit.spot {
+            Spot::Depth { col: c, row: 0 } if c != col => Some(hit.area),
+            _ => None,
+        })
+        .expect("another column's first row");
+    for ev in drag_begun(from.x + 2, from.y) {
+        send_at(&mut b, ev);
+    }
+    let hits = send_at(
+        &mut b,
+        mouse_at(MouseEventKind::Drag(MouseButton::Left), x, y),
+    );
+    assert!(b.view.drag.is_some(), "still dragging");
+    assert_eq!(b.view.depth_cursor, (col, row));
+    assert!(hits.area_of(Spot::Depth { col, row }).is_some());
+    assert_eq!(b.drop_place(), None, "a more row is no place to drop");
+    send_at(
+        &mut b,
+        mouse_at(MouseEventKind::Up(MouseButton::Left), x, y),
+    );
+    assert!(b.view.drag.is_none());
+    assert_eq!(b.doc.plan, plan, "released on a more row: nothing changed");
 }

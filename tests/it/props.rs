@@ -39,6 +39,7 @@ const COMMANDS: [Command; 25] = [
 fn spot() -> impl Strategy<Value = Spot> {
     prop_oneof![
         (0usize..8, 0usize..9).prop_map(|(col, row)| Spot::Depth { col, row }),
+        (0usize..8, 0usize..9).prop_map(|(col, row)| Spot::DepthMore { col, row }),
         (0usize..12).prop_map(Spot::Slot),
         (0usize..20).prop_map(Spot::ListRow),
         Just(Spot::ListPane),

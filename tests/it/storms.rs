@@ -10,7 +10,8 @@
 //! 60 storms by default; `SQUADBOARD_FULL=1` runs 10,000.
 
 use crate::common::{
-    bundled_data, char_press, full_run, key_press, key_with, list_row, mouse_at, render_with,
+    bundled_data, char_press, drag_begun, full_run, key_press, key_with, list_row, mouse_at,
+    render_with,
 };
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -456,14 +457,9 @@ fn a_scripted_storm_reaches_the_picker_a_signing_and_a_save() {
     let to = hits
         .area_of(squadboard::app::Spot::Depth { col: cb, row: 0 })
         .expect("drawn");
-    send(
-        &mut board,
-        mouse_at(MouseEventKind::Down(MouseButton::Left), from.x + 2, from.y),
-    );
-    send(
-        &mut board,
-        mouse_at(MouseEventKind::Drag(MouseButton::Left), from.x + 3, from.y),
-    );
+    for ev in drag_begun(from.x + 2, from.y) {
+        send(&mut board, ev);
+    }
     send(
         &mut board,
         mouse_at(MouseEventKind::Drag(MouseButton::Left), to.x + 1, to.y),
