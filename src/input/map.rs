@@ -125,6 +125,8 @@ fn modal_keys(modal: &Modal, key: &KeyEvent, keymap: &Keymap) -> Vec<Action> {
             KeyCode::Char('y' | 'Y') => vec![Action::ConfirmYes],
             KeyCode::Char('s' | 'S') => vec![Action::ConfirmSave],
             KeyCode::Char('n' | 'N') | KeyCode::Esc => cmd(Command::Cancel),
+            // q answers no, as it closes every other dialog: it never does what cannot be undone.
+            _ if quit => cmd(Command::Cancel),
             _ => Vec::new(),
         },
         // Letters filter, so only keys that type nothing move (Home/End, PgUp/PgDn, Ctrl-b/f)

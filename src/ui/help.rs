@@ -33,7 +33,7 @@ pub fn lines(km: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
     out.push(Line::from(Span::styled("In dialogs", theme.title)));
     for text in [
         "prompts: type, Enter accepts, Esc cancels (keys below)",
-        "questions: y yes, n or Esc no (s saves first when quitting)",
+        "questions: y yes, n, Esc or q no (s saves first when quitting)",
         "a name taken: y replaces that scenario, n or Esc goes back to pick another",
         "scenario picker: type to filter, Enter opens, Del or Ctrl-d deletes",
         "  (↑↓, PgUp/PgDn and Home/End move: letters filter)",

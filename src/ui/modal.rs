@@ -161,9 +161,9 @@ pub fn render(
             ..
         } => {
             let keys = if *offer_save {
-                "y quit without saving · s save and quit · n/Esc stay"
+                "y quit without saving · s save and quit · n/Esc/q stay"
             } else {
-                "y yes · n/Esc no"
+                "y yes · n/Esc/q no"
             };
             let inner = frame(area, buf, 72, 7, title("Are you sure?", keys, theme), theme);
             Paragraph::new(vec![

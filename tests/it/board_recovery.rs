@@ -246,3 +246,39 @@ fn a_notice_raised_during_the_recovery_offer_waits_for_it() {
         "{lines:?}"
     );
 }
+
+/// `q` answers the recovery question as `n` and `Esc` do, as it closes every other dialog: the
+/// work is set aside as a scenario, never thrown away (it used to be ignored there).
+#[test]
+fn q_n_and_esc_all_set_the_recovery_aside() {
+    use ratatui::crossterm::event::KeyCode;
+    use squadboard::input::{HitMap, event_to_actions};
+    for (what, key) in [
+        ("q", char_press('q')),
+        ("n", char_press('n')),
+        ("Esc", key_press(KeyCode::Esc)),
+    ] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut b = board_in(dir.path());
+        sign_konate(&mut b);
+        b.keep_unsaved().expect("dirty").expect("written");
+        let mut next = board_in(dir.path());
+        next.offer_recovery();
+        assert!(matches!(next.view.modal, Some(Modal::Confirm { .. })));
+        let actions = event_to_actions(&key, &next, keymap(), &HitMap::default());
+        assert!(!actions.is_empty(), "{what} does something");
+        for a in actions {
+            next.apply(a);
+        }
+        assert!(next.view.modal.is_none(), "{what}: {:?}", next.view.modal);
+        assert!(
+            !next.view.should_quit,
+            "{what} answered the question; the board stays"
+        );
+        let m = next.message_text().unwrap_or_default();
+        assert!(m.contains("recovered-"), "{what}: {m}");
+        next.apply(Action::Command(Command::OpenScenario));
+        next.apply(Action::ModalAccept);
+        assert_eq!(next.doc.plan, b.doc.plan, "{what}: the work is kept");
+    }
+}
