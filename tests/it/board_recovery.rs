@@ -5,6 +5,18 @@ use common::*;
 use squadboard::app::{Action, Modal};
 use squadboard::input::Command;
 
+/// A board in `dir` with Konaté signed and unsaved, its work kept as a signal would keep it,
+/// and the next board there asking whether to restore it.
+fn recovery_offered(dir: &std::path::Path) -> (squadboard::app::Board, squadboard::app::Board) {
+    let mut b = board_in(dir);
+    sign_konate(&mut b);
+    b.keep_unsaved().expect("dirty").expect("written");
+    let mut next = board_in(dir);
+    next.offer_recovery();
+    assert!(matches!(next.view.modal, Some(Modal::Confirm { .. })));
+    (b, next)
+}
+
 #[test]
 fn nothing_unsaved_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -55,11 +67,7 @@ fn kept_work_is_offered_and_restored_with_its_file() {
 #[test]
 fn declined_work_is_kept_as_a_scenario_not_lost() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut b = board_in(dir.path());
-    sign_konate(&mut b);
-    b.keep_unsaved().expect("dirty").expect("written");
-    let mut next = board_in(dir.path());
-    next.offer_recovery();
+    let (b, mut next) = recovery_offered(dir.path());
     next.apply(Action::Command(Command::Cancel));
     assert!(next.view.modal.is_none());
     assert!(!next.doc.dirty());
@@ -221,13 +229,7 @@ fn a_planted_symlink_is_never_written_through() {
 #[test]
 fn a_notice_raised_during_the_recovery_offer_waits_for_it() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut b = board_in(dir.path());
-    sign_konate(&mut b);
-    b.keep_unsaved().expect("dirty").expect("written");
-
-    let mut next = board_in(dir.path());
-    next.offer_recovery();
-    assert!(matches!(next.view.modal, Some(Modal::Confirm { .. })));
+    let (b, mut next) = recovery_offered(dir.path());
     next.apply(Action::Done(Box::new(squadboard::app::Done::OpenFailed(
         squadboard::store::ron_file::StoreError::invalid("x.ron", "changed on disk").into(),
     ))));
@@ -259,12 +261,7 @@ fn q_n_and_esc_all_set_the_recovery_aside() {
         ("Esc", key_press(KeyCode::Esc)),
     ] {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut b = board_in(dir.path());
-        sign_konate(&mut b);
-        b.keep_unsaved().expect("dirty").expect("written");
-        let mut next = board_in(dir.path());
-        next.offer_recovery();
-        assert!(matches!(next.view.modal, Some(Modal::Confirm { .. })));
+        let (b, mut next) = recovery_offered(dir.path());
         let actions = event_to_actions(&key, &next, keymap(), &HitMap::default());
         assert!(!actions.is_empty(), "{what} does something");
         for a in actions {
