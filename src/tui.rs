@@ -38,34 +38,98 @@ pub trait EventSource {
 /// terminal that has gone away (end of file on the tty), so the loop never waits inside it — it
 /// waits on a channel, and notices a hang-up itself.
 pub struct CrosstermEvents {
-    rx: Receiver<io::Result<Event>>,
+    rx: Receiver<Input>,
+    tx: std::sync::mpsc::Sender<Input>,
+    /// A wake is on its way: more are not sent (one pass of the loop takes every result).
+    waking: Arc<AtomicBool>,
+}
+
+/// What the loop's wait is woken by: a terminal event, or an action arriving from another
+/// thread (see [`CrosstermEvents::waker`]).
+enum Input {
+    Event(io::Result<Event>),
+    Wake,
+}
+
+/// What one wait for an event ended with.
+#[derive(Debug)]
+pub enum Waited {
+    Event(Event),
+    /// A [`CrosstermEvents::waker`] was called.
+    Woken,
+    TimedOut,
 }
 
 impl CrosstermEvents {
     pub fn spawn() -> CrosstermEvents {
+        CrosstermEvents::reading(event::read)
+    }
+
+    /// Events from `read` (crossterm's reader, or a stand-in in tests) on a thread of its own.
+    pub fn reading(
+        mut read: impl FnMut() -> io::Result<Event> + Send + 'static,
+    ) -> CrosstermEvents {
         let (tx, rx) = std::sync::mpsc::channel();
+        let reader = tx.clone();
         std::thread::spawn(move || {
-            loop {
-                let ev = event::read();
-                let failed = ev.is_err();
-                if tx.send(ev).is_err() || failed {
-                    break;
+            // The channel stays open while a waker is held, so the reader's end is sent, not
+            // left to be noticed: an error read, or a panic inside the reader.
+            let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                loop {
+                    let ev = read();
+                    let failed = ev.is_err();
+                    if reader.send(Input::Event(ev)).is_err() || failed {
+                        break;
+                    }
                 }
+            }));
+            if read.is_err() {
+                let gone = io::Error::other("the terminal's reader failed");
+                let _ = reader.send(Input::Event(Err(gone)));
             }
         });
-        CrosstermEvents { rx }
+        CrosstermEvents {
+            rx,
+            tx,
+            waking: Arc::default(),
+        }
+    }
+
+    /// Ends the current wait for an event early (as if it timed out), from any thread: the
+    /// runtime calls it when a result arrives in its inbox.
+    pub fn waker(&self) -> impl Fn() + Send + Sync + 'static {
+        let (tx, waking) = (self.tx.clone(), Arc::clone(&self.waking));
+        move || {
+            if !waking.swap(true, Ordering::AcqRel) {
+                let _ = tx.send(Input::Wake);
+            }
+        }
+    }
+}
+
+impl CrosstermEvents {
+    /// Waits at most `timeout` for an event, or for a waker to be called.
+    pub fn wait(&mut self, timeout: Duration) -> io::Result<Waited> {
+        match self.rx.recv_timeout(timeout) {
+            Ok(Input::Event(ev)) => ev.map(Waited::Event),
+            Ok(Input::Wake) => {
+                self.waking.store(false, Ordering::Release);
+                Ok(Waited::Woken)
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Ok(Waited::TimedOut),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                Err(io::Error::other("the terminal's input has closed"))
+            }
+        }
     }
 }
 
 impl EventSource for CrosstermEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        match self.rx.recv_timeout(timeout) {
-            Ok(ev) => ev.map(Some),
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Ok(None),
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                Err(io::Error::other("the terminal's input has closed"))
-            }
-        }
+        Ok(match self.wait(timeout)? {
+            Waited::Event(ev) => Some(ev),
+            Waited::Woken | Waited::TimedOut => None,
+        })
     }
 
     fn hung_up(&self) -> bool {
@@ -367,6 +431,8 @@ pub fn run(
             .ok()
             .and_then(|v| v.chars().next()),
     };
+    // A pool batch arriving while no key is pressed is drawn at once, not after the wait.
+    runtime.set_waker(events.inner.waker());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         run_loop(
             &mut guard.terminal,
@@ -387,5 +453,63 @@ pub fn run(
         Ok(Ok(exit)) => Ok(Ended::Exit(exit)),
         Ok(Err(e)) => Ok(Ended::Failed(e)),
         Err(payload) => Ok(Ended::Panicked(payload)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc::channel;
+
+    /// A reader that reads nothing until the test ends (its sender dropped).
+    fn silent() -> (std::sync::mpsc::Sender<()>, CrosstermEvents) {
+        let (keep, block) = channel::<()>();
+        let events = CrosstermEvents::reading(move || {
+            let _ = block.recv();
+            Err(io::Error::other("the test is over"))
+        });
+        (keep, events)
+    }
+
+    /// A result arriving from another thread ends the loop's wait at once (it used to wait out
+    /// its 200 ms); wakes sent while one is pending are one wake.
+    #[test]
+    fn a_waker_ends_the_wait_and_wakes_pending_are_one() {
+        let (_keep, mut events) = silent();
+        let wake = events.waker();
+        let far = Duration::from_secs(30);
+        let thread = std::thread::spawn(move || {
+            wake();
+            wake();
+            wake();
+            wake
+        });
+        let wake = thread.join().expect("woke");
+        assert!(matches!(events.wait(far), Ok(Waited::Woken)));
+        assert!(matches!(events.wait(Duration::ZERO), Ok(Waited::TimedOut)));
+        // Taken: the next result wakes it again.
+        wake();
+        assert!(matches!(events.wait(far), Ok(Waited::Woken)));
+    }
+
+    #[test]
+    fn keys_still_arrive_and_a_failed_reader_ends_the_wait_with_an_error() {
+        let mut sent = false;
+        let mut events = CrosstermEvents::reading(move || {
+            if !sent {
+                sent = true;
+                return Ok(Event::FocusGained);
+            }
+            panic!("the reader broke");
+        });
+        let far = Duration::from_secs(30);
+        assert!(matches!(
+            events.wait(far),
+            Ok(Waited::Event(Event::FocusGained))
+        ));
+        // A waker keeps the channel open: the reader's end must be sent, not noticed.
+        let _wake = events.waker();
+        let err = events.wait(far).expect_err("the reader's end");
+        assert!(err.to_string().contains("reader failed"), "{err}");
     }
 }

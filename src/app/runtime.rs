@@ -8,11 +8,16 @@ use super::effects::{Effect, perform};
 use super::pool;
 use super::{Action, Board};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, OnceLock};
+
+/// What wakes the loop from its wait for a key when an action arrives from another thread.
+type Waker = Arc<OnceLock<Box<dyn Fn() + Send + Sync>>>;
 
 /// Performs effects; holds the inbox their results arrive in.
 pub struct Runtime {
     tx: Sender<Action>,
     inbox: Receiver<Action>,
+    wake: Waker,
 }
 
 impl Default for Runtime {
@@ -24,7 +29,18 @@ impl Default for Runtime {
 impl Runtime {
     pub fn new() -> Runtime {
         let (tx, inbox) = channel();
-        Runtime { tx, inbox }
+        Runtime {
+            tx,
+            inbox,
+            wake: Waker::default(),
+        }
+    }
+
+    /// Called after each action another thread puts in the inbox (a pool batch), so a loop
+    /// waiting for a key takes it at once instead of at the end of its wait. Set once (the
+    /// terminal's reader, when the loop starts); threads already running use it from then on.
+    pub fn set_waker(&self, wake: impl Fn() + Send + Sync + 'static) {
+        let _ = self.wake.set(Box::new(wake));
     }
 
     /// Somewhere else to send actions from (another thread's work).
@@ -40,10 +56,13 @@ impl Runtime {
                     // The data's people are read here: the thread holds no reference to the
                     // data, which the board grows as the batches arrive.
                     let loader = pool::Loader::new(&board.doc.ds);
-                    let tx = self.tx.clone();
+                    let (tx, wake) = (self.tx.clone(), Arc::clone(&self.wake));
                     std::thread::spawn(move || {
                         loader.load(&path, &mut |a| {
                             let _ = tx.send(a);
+                            if let Some(wake) = wake.get() {
+                                wake();
+                            }
                         });
                     });
                 }
@@ -151,5 +170,34 @@ mod tests {
         let said = board.message_text().unwrap_or_default();
         assert!(said.starts_with("no scenarios in"), "{said}");
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    /// The pool loader's thread calls the waker after each action it sends, so a loop waiting
+    /// for a key takes the action at once.
+    #[test]
+    fn the_loader_wakes_the_loop_after_each_action() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let board = board_in(dir.path().to_path_buf());
+        let rt = Runtime::new();
+        let woken = Arc::new(AtomicUsize::new(0));
+        let count = Arc::clone(&woken);
+        rt.set_waker(move || {
+            count.fetch_add(1, Ordering::SeqCst);
+        });
+        let pool = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/players.csv");
+        rt.perform(&board, vec![Effect::LoadPool(pool.into())]);
+        let mut received = 0;
+        loop {
+            let action = rt.recv().expect("the loader answers");
+            received += 1;
+            // Each action is woken for after it is sent: all before this one have been.
+            assert!(woken.load(Ordering::SeqCst) >= received - 1);
+            if matches!(action, Action::PoolLoaded(_) | Action::PoolFailed(_)) {
+                assert!(matches!(action, Action::PoolLoaded(_)), "{action:?}");
+                break;
+            }
+        }
+        assert!(received >= 3, "progress, a batch, the end: {received}");
     }
 }
