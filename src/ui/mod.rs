@@ -244,11 +244,14 @@ fn render_status(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme
         } else {
             spans.push(Span::styled("│ ", theme.status));
         }
+        // The key is offered only where it works: not while a dialog or the search box takes
+        // the letters.
+        let offer_key = board.view.modal.is_none() && !board.view.filter.typing;
         spans.extend(fit_message(
             &text,
             style,
             room.saturating_sub(used(&spans)),
-            km,
+            offer_key.then_some(km),
         ));
     } else {
         spans.push(flags);
@@ -279,16 +282,20 @@ fn render_status(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme
 }
 
 /// A status message in `room` columns: whole when it fits, else cut with `…` and followed by
-/// the key that shows it in full (`Command::FullMessage`).
-fn fit_message(text: &str, style: Style, room: usize, km: &Keymap) -> Vec<Span<'static>> {
+/// the key that shows it in full (`Command::FullMessage`) when `km` is given.
+fn fit_message(text: &str, style: Style, room: usize, km: Option<&Keymap>) -> Vec<Span<'static>> {
     if width(text) <= room {
         return vec![Span::styled(text.to_string(), style)];
     }
+    let cut = || vec![Span::styled(text::truncate(text, room), style)];
+    let Some(km) = km else {
+        return cut();
+    };
     let key = format!(" {} full ", km.label(Command::FullMessage));
     let key_w = width(&key);
     // Too narrow even for a word of the message and the key: the cut message alone.
     if room < key_w + 8 || km.keys(Command::FullMessage).is_empty() {
-        return vec![Span::styled(text::truncate(text, room), style)];
+        return cut();
     }
     vec![
         Span::styled(text::truncate(text, room - key_w), style),

@@ -245,6 +245,21 @@ fn a_cut_status_message_names_the_key_that_shows_it_whole() {
     assert_snapshot!("status_full_80x24", t);
     cmd(&mut b, Command::Cancel);
     assert!(b.view.modal.is_none());
+    // Under a dialog, or while the search box takes the letters, `m` does nothing or types:
+    // a message cut there is not offered the key.
+    for open in [Command::SaveAs, Command::Search] {
+        cmd(&mut b, open);
+        // A message that arrives with the dialog open (a file's answer, the pool's notes).
+        b.say(whole);
+        let status = text(&render(&b, 80, 24).0)
+            .lines()
+            .last()
+            .unwrap_or("")
+            .to_string();
+        assert!(status.contains("Huijsen is not a"), "{open:?}: {status}");
+        assert!(!status.contains("m full"), "{open:?}: {status}");
+        cmd(&mut b, Command::Cancel);
+    }
 }
 
 /// Issue 14, item 11: rows a column cannot show get a marker row of their own, both ways, and
