@@ -88,6 +88,29 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Short names for the players `ids` name, told apart where they collide ("M. Zárate",
+    /// "J. Zárate"; see [`super::player::distinct_short_names`]). Ids the data does not know are
+    /// left out (`scenario::short_name` labels them).
+    pub fn distinct_short_names<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a PlayerId>,
+    ) -> HashMap<PlayerId, String> {
+        let mut players: Vec<&Player> = Vec::new();
+        for id in ids {
+            if let Some(p) = self.player(id)
+                && !players.iter().any(|q| q.id == p.id)
+            {
+                players.push(p);
+            }
+        }
+        let names = super::player::distinct_short_names(&players);
+        players
+            .into_iter()
+            .map(|p| p.id.clone())
+            .zip(names)
+            .collect()
+    }
+
     pub fn new(
         club: String,
         coach: Option<String>,

@@ -210,29 +210,6 @@ pub fn short_name(ds: &Dataset, id: &PlayerId) -> String {
         .map_or_else(|| unresolved_label(id), |p| p.short_name().to_string())
 }
 
-/// Short names for the players `ids` name, told apart where they collide ("M. Zárate",
-/// "J. Zárate"; see [`crate::domain::player::distinct_short_names`]). Ids the data does not
-/// know are left out: [`short_name`] labels them.
-pub fn distinct_short_names<'a>(
-    ds: &Dataset,
-    ids: impl IntoIterator<Item = &'a PlayerId>,
-) -> std::collections::HashMap<PlayerId, String> {
-    let mut players: Vec<&crate::domain::Player> = Vec::new();
-    for id in ids {
-        if let Some(p) = ds.player(id)
-            && !players.iter().any(|q| q.id == p.id)
-        {
-            players.push(p);
-        }
-    }
-    let names = crate::domain::player::distinct_short_names(&players);
-    players
-        .into_iter()
-        .map(|p| p.id.clone())
-        .zip(names)
-        .collect()
-}
-
 /// "1 July 2026".
 pub fn long_date(d: chrono::NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()

@@ -10,7 +10,7 @@ use super::plan::ordinal;
 use super::position::Position;
 use super::status::{Age, ContractStatus, age, availability, contract, is_at_club};
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,10 +44,19 @@ pub enum Warning {
 }
 
 impl Warning {
+    /// The warning's line, players by their short names (see [`Assessment::warning_texts`] for
+    /// namesakes told apart).
     pub fn text(&self, ds: &Dataset) -> String {
+        self.text_named(ds, &HashMap::new())
+    }
+
+    /// The warning's line, players named by `names`, else by their short name, else by id.
+    pub fn text_named(&self, ds: &Dataset, names: &HashMap<PlayerId, String>) -> String {
         let name = |id: &PlayerId| {
-            ds.player(id)
-                .map_or_else(|| id.to_string(), |p| p.short_name().to_string())
+            names.get(id).cloned().unwrap_or_else(|| {
+                ds.player(id)
+                    .map_or_else(|| id.to_string(), |p| p.short_name().to_string())
+            })
         };
         match self {
             Warning::InjuredInXi { id, status } => format!("{} {status}", name(id)),
@@ -85,6 +94,40 @@ impl Warning {
                 )
             }
         }
+    }
+}
+
+impl Warning {
+    /// The players the warning names.
+    fn players(&self) -> Vec<&PlayerId> {
+        match self {
+            Warning::InjuredInXi { id, .. }
+            | Warning::ContractEnding { id, .. }
+            | Warning::OutOfPosition { id, .. } => vec![id],
+            Warning::OutOfContract { players, .. } => players.iter().map(|(id, _)| id).collect(),
+            Warning::ThinCover { .. } | Warning::EmptySlots(_) | Warning::OverBudget(_) => {
+                Vec::new()
+            }
+        }
+    }
+}
+
+impl Assessment {
+    /// Every warning's line, players named as the board draws them: namesakes among the plan's
+    /// depth chart, signings and the players warned about told apart ("M. Zárate").
+    pub fn warning_texts(&self, ds: &Dataset, plan: &Plan) -> Vec<String> {
+        let names = ds.distinct_short_names(
+            plan.depth
+                .columns
+                .values()
+                .flatten()
+                .chain(plan.signings.iter().map(|s| &s.id))
+                .chain(self.warnings.iter().flat_map(Warning::players)),
+        );
+        self.warnings
+            .iter()
+            .map(|w| w.text_named(ds, &names))
+            .collect()
     }
 }
 
@@ -331,11 +374,7 @@ mod tests {
 
     /// The warnings of `plan` as the board prints them.
     fn warning_texts(ds: &Dataset, plan: &Plan) -> Vec<String> {
-        assess(ds, plan)
-            .warnings
-            .iter()
-            .map(|w| w.text(ds))
-            .collect()
+        assess(ds, plan).warning_texts(ds, plan)
     }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -8,7 +8,6 @@ use super::text::{clip_spans, more_label, put_line, window};
 use super::{Theme, cell_highlight, focused, pane_block};
 use crate::app::{Board, DepthColumn, DepthRow, Pane, Spot};
 use crate::domain::plan::Origin;
-use crate::domain::scenario::distinct_short_names;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -168,8 +167,7 @@ fn render_column(
     );
     let view = board.depth_view(col);
     // Namesakes anywhere in the chart are told apart ("M. Zárate").
-    let names = distinct_short_names(
-        &board.doc.ds,
+    let names = board.doc.ds.distinct_short_names(
         board
             .doc
             .plan

@@ -8,7 +8,7 @@ use crate::app::TextInput;
 use crate::app::modal::{Ask, Modal, PickFor, Picker};
 use crate::config::Keymap;
 use crate::domain::compare::compare;
-use crate::domain::scenario::{distinct_short_names, short_name};
+use crate::domain::scenario::short_name;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -390,7 +390,7 @@ fn compare_view(
                 .collect::<Vec<_>>()
         })
         .collect();
-    let names = distinct_short_names(ds, &ids);
+    let names = ds.distinct_short_names(&ids);
     let who =
         |id: &crate::domain::PlayerId| names.get(id).cloned().unwrap_or_else(|| short_name(ds, id));
     let side = |plan: &crate::domain::plan::Plan, doc: &str, b: bool| -> Vec<Line<'static>> {

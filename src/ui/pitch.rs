@@ -6,7 +6,7 @@ use super::text::{clip_spans, put, put_line, width};
 use super::{Theme, cell_highlight, focused, pane_block};
 use crate::app::{Board, Pane, Spot};
 use crate::domain::plan::{Origin, Place};
-use crate::domain::scenario::{distinct_short_names, unresolved_label};
+use crate::domain::scenario::unresolved_label;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -42,8 +42,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
     let slots = formation.slots();
     let xi = board.doc.plan.xi(&board.doc.ds);
     // The same names the depth chart draws: namesakes told apart ("M. Zárate").
-    let names = distinct_short_names(
-        &board.doc.ds,
+    let names = board.doc.ds.distinct_short_names(
         board
             .doc
             .plan

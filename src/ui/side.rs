@@ -284,10 +284,10 @@ pub fn render_warnings(area: Rect, buf: &mut Buffer, board: &Board, theme: &Them
         Span::styled("XI age ", theme.title),
         Span::styled(a.ages.to_string(), theme.text),
     ]));
-    for w in &a.warnings {
+    for w in a.warning_texts(&board.doc.ds, &board.doc.plan) {
         lines.push(Line::from(vec![
             Span::styled("! ", theme.warning),
-            Span::styled(w.text(&board.doc.ds), theme.warning),
+            Span::styled(w, theme.warning),
         ]));
     }
     Paragraph::new(lines)

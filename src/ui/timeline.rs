@@ -29,8 +29,7 @@ pub fn render(
     };
     let t = board.timeline();
     // Namesakes on the grid told apart ("M. Zárate"), as on the board.
-    let names = crate::domain::scenario::distinct_short_names(
-        &board.doc.ds,
+    let names = board.doc.ds.distinct_short_names(
         t.rows
             .iter()
             .flat_map(|r| r.cells.iter())

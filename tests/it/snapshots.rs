@@ -414,3 +414,22 @@ fn marks_outrank_long_names_in_the_search_results() {
         assert_snapshot!(format!("search_long_name_{w}x{h}"), t);
     }
 }
+
+/// Warnings name players as the board draws them: a namesake gets his initial there too
+/// ("M. Zárate: contract ends …"), where it used to read "Zárate" alone.
+#[test]
+fn namesakes_get_initials_in_the_warnings() {
+    let mut ds = full_club::imported_dataset();
+    for p in ds.squad.iter_mut().filter(|p| p.name == "Mateo Zárate") {
+        p.contract_until = Some(ymd(2027, 6, 30));
+    }
+    let b = new_board(std::sync::Arc::new(ds), Some(ymd(2026, 7, 1)));
+    let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan);
+    let texts = a.warning_texts(&b.doc.ds, &b.doc.plan);
+    assert!(
+        texts.contains(&"M. Zárate: contract ends 2027-06-30 this season".to_string()),
+        "{texts:?}"
+    );
+    let t = text(&render(&b, 120, 40).0);
+    assert!(t.contains("! M. Zárate: contract"), "{t}");
+}

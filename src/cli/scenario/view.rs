@@ -162,9 +162,8 @@ impl<'a> View<'a> {
 
     pub(super) fn warning_lines(&self) -> Vec<String> {
         self.assessment
-            .warnings
-            .iter()
-            .map(|w| w.text(self.ds))
+            .warning_texts(self.ds, &self.plan)
+            .into_iter()
             .chain(crate::domain::budget::warnings(self.ds, &self.plan))
             .collect()
     }
