@@ -527,6 +527,57 @@ fn a_name_that_exists_is_refused_and_replaced_only_when_asked() {
     assert_eq!(files(&dir), vec!["konate-at-rcb.ron", "romero-plan.ron"]);
 }
 
+/// The scenario a taken name belongs to is replaced only as it was when the user said yes: if
+/// another board (or an editor) saved it meanwhile, the user is asked again and that work is
+/// not written over (it used to be, without a word). Gone meanwhile, the name is simply free.
+#[test]
+fn a_scenario_changed_after_the_replace_question_is_asked_about_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut other = board_in(&dir);
+    run_cmd(&mut other, Command::SaveAs);
+    typed_in_modal(&mut other, "Romero plan");
+    other.apply(Action::ModalAccept);
+    let file = dir.path().join("romero-plan.ron");
+
+    let mut b = board_in(&dir);
+    sign_konate(&mut b);
+    run_cmd(&mut b, Command::SaveAs);
+    typed_in_modal(&mut b, "romero plan");
+    b.apply(Action::ModalAccept);
+    assert!(question(&b).is_some_and(|q| q.contains("already exists")));
+    // Meanwhile the other board changes and saves that scenario.
+    run_cmd(&mut other, Command::Formation);
+    run_cmd(&mut other, Command::Save);
+    assert!(!other.doc.dirty(), "{:?}", other.view.message);
+    let theirs = fs::read_to_string(&file).expect("theirs");
+    b.apply(Action::ConfirmYes);
+    let q = question(&b).expect("asked again");
+    assert!(q.contains("changed on disk since you were asked"), "{q}");
+    assert_eq!(
+        fs::read_to_string(&file).expect("kept"),
+        theirs,
+        "not written over"
+    );
+    assert!(b.doc.dirty());
+    // Yes again, to what it holds now: replaced.
+    b.apply(Action::ConfirmYes);
+    assert!(b.view.modal.is_none(), "{:?}", b.view.modal);
+    assert!(!b.doc.dirty(), "{:?}", b.view.message);
+    let text = fs::read_to_string(&file).expect("replaced");
+    assert!(text.contains("\"konate\""), "{text}");
+
+    // Asked, then the file is deleted: yes saves it as a new file under the name.
+    let mut c = board_in(&dir);
+    run_cmd(&mut c, Command::SaveAs);
+    typed_in_modal(&mut c, "Romero plan");
+    c.apply(Action::ModalAccept);
+    assert!(question(&c).is_some());
+    fs::remove_file(&file).expect("removed");
+    c.apply(Action::ConfirmYes);
+    assert!(c.view.modal.is_none(), "{:?}", c.view.modal);
+    assert!(file.exists(), "saved under the free name");
+}
+
 /// Issue 14, items 4 and 6, in the dialogues. Fails on main: End, Home and PgDn did nothing in
 /// the picker, nor g/G in compare (whose scroll ran on past its end). `q` still filters in the
 /// picker (Ctrl-c closes it) and closes compare. Keys go through the real input map.

@@ -76,6 +76,8 @@ impl Board {
                 name,
                 existing,
                 path,
+                fingerprint,
+                changed,
                 then_delete,
                 ask,
             } => {
@@ -83,14 +85,20 @@ impl Board {
                     || path.display().to_string(),
                     |f| f.to_string_lossy().into(),
                 );
+                let what = if changed {
+                    format!("“{existing}” ({file}) changed on disk since you were asked.")
+                } else {
+                    format!("“{existing}” already exists ({file}).")
+                };
                 self.view.modal = Some(Modal::Confirm {
                     question: format!(
-                        "“{existing}” already exists ({file}). Replace it with this scenario? \
-                         n or Esc goes back to the name, to pick another."
+                        "{what} Replace it with this scenario? n or Esc goes back to the \
+                         name, to pick another."
                     ),
                     then: Then::Replace {
                         name,
                         path,
+                        fingerprint,
                         then_delete,
                         ask,
                     },

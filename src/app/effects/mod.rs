@@ -32,8 +32,9 @@ pub enum Effect {
         name: String,
         then_delete: Option<(PathBuf, Option<crate::store::atomic::Fingerprint>)>,
         /// The file to write over: a scenario whose name was taken, the user having chosen to
-        /// replace it. `None`: a new file, once no scenario of the folder has the name.
-        replace: Option<PathBuf>,
+        /// replace it, with what it held when asked (if it changed since, the user is asked
+        /// again). `None`: a new file, once no scenario of the folder has the name.
+        replace: Option<(PathBuf, Option<crate::store::atomic::Fingerprint>)>,
         /// The prompt the name came from, to go back to when the name is taken.
         ask: super::Ask,
     },
@@ -75,6 +76,10 @@ pub enum Done {
         /// That scenario's name, and its file.
         existing: String,
         path: PathBuf,
+        /// What that file holds now: replacing it checks it still does.
+        fingerprint: Option<Fingerprint>,
+        /// Asked again: the file changed after the user said to replace it.
+        changed: bool,
         then_delete: Option<(PathBuf, Option<Fingerprint>)>,
         ask: super::Ask,
     },

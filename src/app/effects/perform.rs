@@ -72,6 +72,27 @@ pub fn perform(board: &Board, effect: Effect, send: &mut dyn FnMut(Action)) {
                     error: e.into(),
                 })));
             }
+            // The scenario to replace changed after the user said to replace it (another board
+            // saved it, an editor): asked again, not written over. Gone: the name is free.
+            if let Some((path, Some(asked))) = &replace {
+                match Fingerprint::of_file(path) {
+                    Ok(Some(now)) if now != *asked => {
+                        let existing = files::load(path, &board.doc.ds)
+                            .map_or_else(|_| name.clone(), |l| l.scenario.name);
+                        return send(Action::Done(Box::new(Done::NameTaken {
+                            name,
+                            existing,
+                            path: path.clone(),
+                            fingerprint: Some(now),
+                            changed: true,
+                            then_delete,
+                            ask,
+                        })));
+                    }
+                    Ok(None) => replace = None,
+                    _ => {}
+                }
+            }
             // A name another scenario has is refused until the user says to replace it. A
             // rename may keep its own name in another case: that is its own file, kept.
             if replace.is_none()
@@ -86,16 +107,21 @@ pub fn perform(board: &Board, effect: Effect, send: &mut dyn FnMut(Action)) {
                         name,
                         existing: taken.name.clone(),
                         path: taken.path.clone(),
+                        fingerprint: Fingerprint::of_file(&taken.path).ok().flatten(),
+                        changed: false,
                         then_delete,
                         ask,
                     })));
                 }
-                replace = Some(taken.path.clone());
+                replace = Some((taken.path.clone(), None));
             }
             let then_delete = then_delete.map(|(old, _)| old);
             let s = scenario_of(board, &name, now);
             let written = match replace {
-                Some(path) => files::save(&path, &s, Expect::Anything).map(|fp| (path, fp)),
+                Some((path, asked)) => {
+                    let expect = asked.map_or(Expect::Anything, Expect::Unchanged);
+                    files::save(&path, &s, expect).map(|fp| (path, fp))
+                }
                 None => files::save_new(&board.doc.scenarios_dir, &s),
             };
             match written {

@@ -241,12 +241,13 @@ impl Board {
             Then::Replace {
                 name,
                 path,
+                fingerprint,
                 then_delete,
                 ask,
             } => self.effects.push(Effect::SaveNew {
                 name,
                 then_delete,
-                replace: Some(path),
+                replace: Some((path, fingerprint)),
                 ask,
             }),
         }

@@ -107,6 +107,8 @@ pub enum Then {
     Replace {
         name: String,
         path: PathBuf,
+        /// What that file held when the user was asked.
+        fingerprint: Option<crate::store::atomic::Fingerprint>,
         then_delete: Option<(PathBuf, Option<crate::store::atomic::Fingerprint>)>,
         ask: Ask,
     },
