@@ -8,6 +8,7 @@ use super::plan::{Assumption, Departure, Plan, Signing};
 use super::scenario::{long_date, short_name};
 use super::warnings::{AgeProfile, FeeTotal, Warning, assess};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// Who a slot holds in one plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +60,9 @@ pub struct Comparison {
     /// Warnings `b` has and `a` has not, and the other way round.
     pub warnings_added: Vec<Warning>,
     pub warnings_gone: Vec<Warning>,
+    /// Short names for every player either plan draws or the changes name, namesakes told
+    /// apart ("M. Zárate") as the board tells them apart.
+    pub names: HashMap<PlayerId, String>,
 }
 
 fn pick(formation: Formation, xi: &[Option<PlayerId>; 11], key: &str) -> SlotPick {
@@ -118,7 +122,7 @@ pub fn compare(ds: &Dataset, a: &Plan, b: &Plan) -> Comparison {
         .collect();
 
     let (sa, sb) = (assess(ds, a), assess(ds, b));
-    Comparison {
+    let mut c = Comparison {
         formations: (fa, fb),
         dates: (a.date, b.date),
         slots,
@@ -141,7 +145,23 @@ pub fn compare(ds: &Dataset, a: &Plan, b: &Plan) -> Comparison {
         warnings_gone: only_in(&sa.warnings, &sb.warnings, PartialEq::eq),
         fees: (sa.fees, sb.fees),
         ages: (sa.ages, sb.ages),
-    }
+        names: HashMap::new(),
+    };
+    let (xa, xb) = (a.xi(ds), b.xi(ds));
+    let drawn = [a, b].into_iter().flat_map(|p| {
+        p.depth
+            .columns
+            .values()
+            .flatten()
+            .chain(p.signings.iter().map(|s| &s.id))
+            .chain(p.departures.iter().map(|d| &d.id))
+    });
+    c.names = ds.distinct_short_names(
+        drawn
+            .chain(xa.iter().chain(&xb).flatten())
+            .chain(c.players()),
+    );
+    c
 }
 
 impl Comparison {
@@ -160,9 +180,43 @@ impl Comparison {
             && self.assumptions_removed.is_empty()
     }
 
+    /// Every player the comparison names.
+    pub fn players(&self) -> impl Iterator<Item = &PlayerId> {
+        let picks = self
+            .slots
+            .iter()
+            .flat_map(|s| [&s.a, &s.b])
+            .filter_map(|p| match p {
+                SlotPick::Player(id) => Some(id),
+                SlotPick::NoSlot | SlotPick::Empty => None,
+            });
+        picks
+            .chain(&self.xi_in)
+            .chain(&self.xi_out)
+            .chain(self.signings_added.iter().map(|s| &s.id))
+            .chain(self.signings_removed.iter().map(|s| &s.id))
+            .chain(self.fee_changes.iter().map(|c| &c.id))
+            .chain(self.departures_added.iter().map(|d| &d.id))
+            .chain(self.departures_removed.iter().map(|d| &d.id))
+            .chain(self.departures_changed.iter().map(|(d, _)| &d.id))
+            .chain(self.assumptions_added.iter().map(Assumption::player))
+            .chain(self.assumptions_removed.iter().map(Assumption::player))
+            .chain(self.warnings_added.iter().flat_map(Warning::players))
+            .chain(self.warnings_gone.iter().flat_map(Warning::players))
+    }
+
+    /// A player's name in the comparison: namesakes told apart (see [`Comparison::names`]).
+    pub fn name(&self, ds: &Dataset, id: &PlayerId) -> String {
+        self.names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| short_name(ds, id))
+    }
+
     /// The comparison as text lines, `a → b`, for the command line and the board.
     pub fn lines(&self, ds: &Dataset) -> Vec<String> {
-        let name = |id: &PlayerId| short_name(ds, id);
+        let names = &self.names;
+        let name = |id: &PlayerId| self.name(ds, id);
         let pick = |p: &SlotPick| match p {
             SlotPick::NoSlot => "(no such slot)".to_string(),
             SlotPick::Empty => "nobody".to_string(),
@@ -252,10 +306,10 @@ impl Comparison {
             ));
         }
         for w in &self.warnings_added {
-            out.push(format!("New warning: {}", w.text(ds)));
+            out.push(format!("New warning: {}", w.text_named(ds, names)));
         }
         for w in &self.warnings_gone {
-            out.push(format!("Warning gone: {}", w.text(ds)));
+            out.push(format!("Warning gone: {}", w.text_named(ds, names)));
         }
         let change = |a: String, b: String| {
             if a == b {

@@ -99,7 +99,7 @@ impl Warning {
 
 impl Warning {
     /// The players the warning names.
-    fn players(&self) -> Vec<&PlayerId> {
+    pub fn players(&self) -> Vec<&PlayerId> {
         match self {
             Warning::InjuredInXi { id, .. }
             | Warning::ContractEnding { id, .. }

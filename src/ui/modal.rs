@@ -8,7 +8,6 @@ use crate::app::TextInput;
 use crate::app::modal::{Ask, Modal, PickFor, Picker};
 use crate::config::Keymap;
 use crate::domain::compare::compare;
-use crate::domain::scenario::short_name;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -378,21 +377,8 @@ fn compare_view(
     if inner.width < 10 || inner.height == 0 {
         return;
     }
-    // Namesakes in either plan told apart ("M. Zárate").
-    let ids: Vec<crate::domain::PlayerId> = [&board.doc.plan, other]
-        .into_iter()
-        .flat_map(|plan| {
-            plan.xi(ds)
-                .into_iter()
-                .flatten()
-                .chain(plan.signings.iter().map(|s| s.id.clone()))
-                .chain(plan.departures.iter().map(|d| d.id.clone()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let names = ds.distinct_short_names(&ids);
-    let who =
-        |id: &crate::domain::PlayerId| names.get(id).cloned().unwrap_or_else(|| short_name(ds, id));
+    // Namesakes in either plan, or among the players the changes name, told apart ("M. Zárate").
+    let who = |id: &crate::domain::PlayerId| c.name(ds, id);
     let side = |plan: &crate::domain::plan::Plan, doc: &str, b: bool| -> Vec<Line<'static>> {
         let mut out = Vec::new();
         let fees = if b { &c.fees.1 } else { &c.fees.0 };

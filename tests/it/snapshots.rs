@@ -433,3 +433,45 @@ fn namesakes_get_initials_in_the_warnings() {
     let t = text(&render(&b, 120, 40).0);
     assert!(t.contains("! M. Zárate: contract"), "{t}");
 }
+
+/// "What changes" between two plans names namesakes as the rest of the board does: a change to
+/// Mateo Zárate reads "M. Zárate", in the compare view and in `scenario diff`'s lines.
+#[test]
+fn namesakes_get_initials_in_what_changes() {
+    let a = full_club::imported_board();
+    let mut b = full_club::imported_board();
+    let mateo = b
+        .doc
+        .ds
+        .squad
+        .iter()
+        .find(|p| p.name == "Mateo Zárate")
+        .map(|p| p.id.clone())
+        .expect("Mateo Zárate");
+    b.doc
+        .plan
+        .assume(squadboard::domain::plan::Assumption::InjuredUntil {
+            id: mateo,
+            since: ymd(2026, 6, 1),
+            until: Some(ymd(2026, 12, 31)),
+        });
+    let c = squadboard::domain::compare::compare(&b.doc.ds, &a.doc.plan, &b.doc.plan);
+    let lines = c.lines(&b.doc.ds);
+    assert!(lines.iter().any(|l| l.contains("M. Zárate")), "{lines:#?}");
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.contains("Zárate") && !l.contains(". Zárate")),
+        "a Zárate without his initial: {lines:#?}"
+    );
+    let mut shown = full_club::imported_board();
+    shown.doc.plan = b.doc.plan.clone();
+    shown.view.modal = Some(squadboard::app::Modal::Compare {
+        name: "before".into(),
+        other: Box::new(a.doc.plan.clone()),
+        scroll: 0,
+    });
+    let t = text(&render(&shown, 120, 40).0);
+    let changes = t.split("What changes").nth(1).expect("What changes shown");
+    assert!(changes.contains("M. Zárate"), "{t}");
+}
