@@ -164,7 +164,9 @@ pub fn render(
             } else {
                 "y yes · n/Esc/q no"
             };
-            let inner = frame(area, buf, 72, 7, title("Are you sure?", keys, theme), theme);
+            // The keys are listed in the box, under the question: the title is the question's.
+            let head = Line::from(Span::styled(" Are you sure? ", theme.title));
+            let inner = frame(area, buf, 72, 7, head, theme);
             Paragraph::new(vec![
                 Line::from(Span::styled(question.clone(), theme.text)),
                 Line::from(""),

@@ -475,3 +475,25 @@ fn namesakes_get_initials_in_what_changes() {
     let changes = t.split("What changes").nth(1).expect("What changes shown");
     assert!(changes.contains("M. Zárate"), "{t}");
 }
+
+/// The quit question names every answer whole at 80 columns (its title used to repeat the keys
+/// and was cut: "… n/Esc/q sta┓").
+#[test]
+fn the_quit_question_lists_its_answers_whole() {
+    let mut b = board();
+    cmd(&mut b, Command::Formation);
+    cmd(&mut b, Command::Quit);
+    assert!(matches!(
+        b.view.modal,
+        Some(squadboard::app::Modal::Confirm { .. })
+    ));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let t = text(&render(&b, w, h).0);
+        assert!(t.contains(" Are you sure? "), "{t}");
+        assert!(
+            t.contains("y quit without saving · s save and quit · n/Esc/q stay"),
+            "{t}"
+        );
+        assert!(!t.contains("sta┓") && !t.contains("st┓"), "{t}");
+    }
+}
