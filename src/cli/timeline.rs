@@ -87,9 +87,13 @@ fn money_lines(ds: &Dataset, plan: &Plan) -> Vec<String> {
     per_window(ds, plan).iter().map(|m| m.text()).collect()
 }
 
-const LEGEND: &str = "age on 1 July · + injured into the season (+? return unknown) · \
-L last contract season · c? contract end unknown (kept) · r renewal assumed · \
-flags: !none nobody, !Nfit fewer than two fit, !AGE first choice that old";
+/// The marks and the flags.
+fn legend() -> String {
+    format!(
+        "{} · flags: !none nobody, !Nfit fewer than two fit, !AGE first choice that old",
+        crate::domain::timeline::legend()
+    )
+}
 
 fn title(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
     format!(
@@ -159,7 +163,7 @@ fn text(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
     for l in money_lines(ds, plan) {
         let _ = writeln!(out, "money {l}");
     }
-    let _ = writeln!(out, "{LEGEND}");
+    let _ = writeln!(out, "{}", legend());
     out
 }
 
@@ -195,7 +199,7 @@ fn markdown(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
             let _ = writeln!(out, "- money {}", esc(&l));
         }
     }
-    let _ = writeln!(out, "\n{LEGEND}");
+    let _ = writeln!(out, "\n{}", legend());
     out
 }
 

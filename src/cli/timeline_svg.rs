@@ -69,12 +69,7 @@ pub fn svg(ds: &Dataset, plan: &Plan, name: &str, seasons: usize) -> String {
         .iter()
         .map(|m| (m.text(), m.over_budget()))
         .collect();
-    footer.push((
-        "age on 1 July · + injured into the season (+? return unknown) · L last contract season · \
-         c? contract end unknown · r renewal assumed"
-            .to_string(),
-        false,
-    ));
+    footer.push((crate::domain::timeline::legend(), false));
     let grid_w = PAD + pos_w + col_w.iter().sum::<f32>();
     let text_w = [(&title, 20.0), (&sub, SIZE)]
         .iter()

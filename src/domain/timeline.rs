@@ -158,15 +158,16 @@ impl Entry {
         self.injury.is_none()
     }
 
-    /// The marks after his name: `+`/`+?` injured into the season, `L` last contract season,
-    /// `c?` contract end unknown, `r` renewal assumed.
+    /// The marks after his name ([`MARKS`]): `+`/`+?` injured into the season, `L` away on
+    /// loan, `<12m` last contract season (the board's mark for a contract ending within twelve
+    /// months of the date), `c?` contract end unknown, `r` renewal assumed.
     pub fn marks(&self) -> Vec<&'static str> {
         let mut out = Vec::new();
         if let Some(a) = &self.injury {
             out.push(a.mark());
         }
         if self.last_season {
-            out.push("L");
+            out.push(LAST_SEASON);
         }
         if self.contract_unknown {
             out.push("c?");
@@ -177,7 +178,7 @@ impl Entry {
         out
     }
 
-    /// "Huijsen 21", "Carvajal 34 +? L".
+    /// "Huijsen 21", "Carvajal 34 +? <12m".
     pub fn text(&self) -> String {
         let mut s = format!("{} {}", self.name, self.age);
         for m in self.marks() {
@@ -186,6 +187,29 @@ impl Entry {
         }
         s
     }
+}
+
+/// The mark of a player in his last contract season: the board's "contract ends within twelve
+/// months" mark, which on 1 July it is.
+const LAST_SEASON: &str = "<12m";
+
+/// What the marks after a name in the timeline mean, in the order they come: for every legend
+/// under the grid (the board's view, `timeline` as text, its SVG).
+pub const MARKS: [(&str, &str); 6] = [
+    ("+", "injured into the season"),
+    ("+?", "return unknown"),
+    ("L", "on loan"),
+    (LAST_SEASON, "last contract season"),
+    ("c?", "contract end unknown (kept)"),
+    ("r", "renewal assumed"),
+];
+
+/// "age on 1 July · + injured into the season · …": the ages and every mark, one line.
+pub fn legend() -> String {
+    std::iter::once("age on 1 July".to_string())
+        .chain(MARKS.iter().map(|(mark, what)| format!("{mark} {what}")))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// One position in one season.
@@ -402,6 +426,39 @@ mod tests {
         Dataset::new("Club".into(), None, squad, vec![], vec![], vec![], depth)
     }
 
+    /// A player away on loan into his last contract season carries both marks, told apart: the
+    /// loan's `L` and the last season's `<12m` (both were `L`, so "alpha 32 L L").
+    #[test]
+    fn a_loan_and_a_last_season_read_apart() {
+        let mut ds = club();
+        let alpha = ds
+            .squad
+            .iter_mut()
+            .find(|p| p.id == id("alpha"))
+            .expect("alpha");
+        alpha.absences.push(crate::domain::player::Absence {
+            what: "on loan at Lyon".into(),
+            from: "2026-01".parse().expect("from"),
+            until: Some("2026-12-31".parse().expect("until")),
+            announced: None,
+            sources: vec![],
+        });
+        let ds = Dataset::new(
+            "Club".into(),
+            None,
+            ds.squad.clone(),
+            vec![],
+            vec![],
+            vec![],
+            ds.depth.clone(),
+        );
+        let plan = Plan::new(&ds, d(2026, 7, 1));
+        let t = build(&ds, &plan, 2026, 1, TimelineSettings::default());
+        assert_eq!(names(&t, Position::CB, 0)[0], "alpha 32 L <12m");
+        let legend = legend();
+        assert!(legend.contains("L on loan") && legend.contains("<12m last contract season"));
+    }
+
     #[test]
     fn contracts_run_out_after_their_last_season_unless_renewed() {
         let ds = club();
@@ -416,7 +473,7 @@ mod tests {
         );
         assert_eq!(
             names(&t, Position::CB, 0),
-            ["alpha 32 L", "beta 21", "gamma 26 c?"]
+            ["alpha 32 <12m", "beta 21", "gamma 26 c?"]
         );
         assert_eq!(names(&t, Position::CB, 1), ["beta 22", "gamma 27 c?"]);
         // Alpha, 32 and first choice in 2026/27, is flagged; the season header counts it.
@@ -437,7 +494,7 @@ mod tests {
             names(&t, Position::CB, 0),
             ["alpha 32 r", "beta 21", "gamma 26 c?"]
         );
-        assert_eq!(names(&t, Position::CB, 1)[0], "alpha 33 L r");
+        assert_eq!(names(&t, Position::CB, 1)[0], "alpha 33 <12m r");
         assert_eq!(names(&t, Position::CB, 2), ["beta 23", "gamma 28 c?"]);
         // The threshold is the plan's to set.
         let t = build(&ds, &plan, 2026, 1, TimelineSettings { old_age: Some(33) });
@@ -458,7 +515,7 @@ mod tests {
             .expect("depart");
         let t = build(&ds, &plan, 2026, 2, TimelineSettings::default());
         // Gamma is still there on 1 July 2026 and gone by the next season.
-        assert_eq!(names(&t, Position::CB, 0), ["alpha 32 L", "gamma 26 c?"]);
+        assert_eq!(names(&t, Position::CB, 0), ["alpha 32 <12m", "gamma 26 c?"]);
         assert_eq!(names(&t, Position::CB, 1), Vec::<String>::new());
         let cb = &t
             .rows
@@ -508,7 +565,7 @@ mod tests {
         let t = build(&ds, &plan, 2026, 1, TimelineSettings::default());
         assert_eq!(t.seasons[0].on, d(2027, 1, 1));
         // Age is still given on 1 July.
-        assert_eq!(names(&t, Position::CB, 0)[0], "alpha 32 L");
+        assert_eq!(names(&t, Position::CB, 0)[0], "alpha 32 <12m");
     }
 
     #[test]

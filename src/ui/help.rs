@@ -34,7 +34,7 @@ pub fn lines(km: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
     for text in [
         "prompts: type, Enter accepts, Esc cancels (keys below)",
         "questions: y yes, n, Esc or q no (s saves first when quitting)",
-        "a name taken: y replaces that scenario, n or Esc goes back to pick another",
+        "a name taken: y replaces that scenario, n, Esc or q goes back to pick another",
         "scenario picker: type to filter, Enter opens, Del or Ctrl-d deletes",
         "  (↑↓, PgUp/PgDn and Home/End move: letters filter)",
         "menus: the key beside a choice picks it; Esc or q closes",

@@ -33,6 +33,30 @@ pub fn truncate(s: &str, max: usize) -> String {
 }
 
 /// Writes a line at (x, y) clipped to `area`; does nothing when (x, y) is outside it.
+/// `parts` joined by `sep` into lines of at most `max` columns, a line broken only between
+/// parts (a part wider than `max` gets a line of its own, cut when drawn).
+pub fn join_to_width<'a>(
+    parts: impl IntoIterator<Item = &'a str>,
+    sep: &str,
+    max: usize,
+) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for part in parts {
+        if !line.is_empty() && width(&line) + width(sep) + width(part) > max {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push_str(sep);
+        }
+        line.push_str(part);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 pub fn put_line(buf: &mut Buffer, area: Rect, x: u16, y: u16, line: &Line<'_>) {
     let area = area.intersection(buf.area);
     if y < area.top() || y >= area.bottom() || x < area.left() || x >= area.right() {
@@ -318,5 +342,29 @@ mod tests {
         // "one two" / "three" / "four", a blank line, "x".
         assert_eq!(wrapped_height(&lines, 8, false), 5);
         assert_eq!(wrapped_height(&lines, 0, false), 0);
+    }
+
+    #[test]
+    fn parts_join_into_lines_broken_between_them() {
+        let parts = [
+            "age on 1 July",
+            "+ injured",
+            "L on loan",
+            "<12m last contract season",
+        ];
+        assert_eq!(
+            join_to_width(parts, " · ", 30),
+            [
+                "age on 1 July · + injured",
+                "L on loan",
+                "<12m last contract season"
+            ]
+        );
+        assert_eq!(join_to_width(parts, " · ", 200).len(), 1);
+        // A part wider than the line stands alone.
+        assert_eq!(
+            join_to_width(["a", "bbbbbb", "c"], " · ", 4),
+            ["a", "bbbbbb", "c"]
+        );
     }
 }

@@ -69,11 +69,20 @@ pub fn render(
             Line::from(Span::styled(m.text(), style))
         })
         .collect();
-    footer.push(Line::from(Span::styled(
-        "age on 1 July · + injured into the season · L last contract season · c? contract end \
-         unknown · r renewal assumed · !none !Nfit !AGE flags",
-        theme.dim,
-    )));
+    // The legend in as many lines as the width needs, cut between its parts.
+    let legend = format!(
+        "{} · !none !Nfit !AGE flags",
+        crate::domain::timeline::legend()
+    );
+    // A short screen gives it two lines (the marks; the flags' line goes), to keep rows for
+    // the grid.
+    let mut lines =
+        super::text::join_to_width(legend.split(" · "), " · ", usize::from(inner.width));
+    let most = if inner.height >= 28 { 3 } else { 2 };
+    lines.truncate(most);
+    for line in lines {
+        footer.push(Line::from(Span::styled(line, theme.dim)));
+    }
     let footer_h = u16::try_from(footer.len())
         .unwrap_or(u16::MAX)
         .min(inner.height.saturating_sub(3));
