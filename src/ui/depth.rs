@@ -116,6 +116,20 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
         })
         .collect();
     let areas = Layout::horizontal(constraints).split(inner);
+    // One label for the rule over the out-of-contract players in every column, the longest the
+    // narrowest column holds: columns side by side never say it two ways.
+    let narrowest = areas
+        .iter()
+        .zip(shown)
+        .filter(|(_, c)| board.depth_view(**c).iter().any(|r| r.expired))
+        .map(|(a, _)| usize::from(a.width.saturating_sub(2)))
+        .filter(|&w| w > 0)
+        .min()
+        .unwrap_or(0);
+    let divider = DIVIDERS
+        .into_iter()
+        .find(|l| super::text::width(l) <= narrowest)
+        .unwrap_or("");
     for (k, (col, carea)) in shown.iter().zip(areas.iter()).enumerate() {
         let ci = start + k;
         let carea = Rect {
@@ -133,9 +147,12 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                     .set_style(theme.border);
             }
         }
-        render_column(carea, buf, board, theme, hits, (ci, *col), drop);
+        render_column(carea, buf, board, theme, hits, (ci, *col), (drop, divider));
     }
 }
+
+/// The rule's labels, longest first.
+const DIVIDERS: [&str; 4] = ["╌ out of contract", "╌ no contract", "╌ expired", "╌"];
 
 fn header(board: &Board, col: DepthColumn) -> String {
     let formation = board.doc.plan.formation();
@@ -152,7 +169,7 @@ fn render_column(
     theme: &Theme,
     hits: &mut HitMap,
     (ci, col): (usize, DepthColumn),
-    drop: Option<(Spot, bool)>,
+    (drop, divider): (Option<(Spot, bool)>, &str),
 ) {
     let is_focused = focused(board, Pane::Depth);
     put_line(
@@ -235,9 +252,9 @@ fn render_column(
                 let w = carea.width as usize;
                 // The rule stops a cell short, so it never runs into the next column's.
                 let room = w.saturating_sub(1);
-                let label = ["╌ out of contract", "╌ no contract", "╌ expired", "╌"]
-                    .into_iter()
-                    .find(|l| super::text::width(l) <= room)
+                let label = Some(divider)
+                    .filter(|l| super::text::width(l) <= room)
+                    .or_else(|| DIVIDERS.into_iter().find(|l| super::text::width(l) <= room))
                     .unwrap_or("");
                 let rest = room.saturating_sub(super::text::width(label));
                 let rule = if rest >= 2 {

@@ -497,3 +497,29 @@ fn the_quit_question_lists_its_answers_whole() {
         assert!(!t.contains("sta┓") && !t.contains("st┓"), "{t}");
     }
 }
+
+/// The rule over our out-of-contract players says the same in every column at once (at 100
+/// columns it read "╌ no contract" in one and "╌ expired" in the next).
+#[test]
+fn the_out_of_contract_rule_reads_the_same_in_every_column() {
+    let mut b = board();
+    for season in 0..2 {
+        for (w, h) in [(80, 24), (100, 30), (120, 40), (160, 50), (200, 60)] {
+            let t = text(&render(&b, w, h).0);
+            let labels: std::collections::BTreeSet<&str> = depth_pane(&t)
+                .iter()
+                .flat_map(|l| {
+                    ["out of contract", "no contract", "expired"]
+                        .into_iter()
+                        .filter(move |label| l.contains(&format!("╌ {label}")))
+                })
+                .collect();
+            assert_eq!(
+                labels.len(),
+                1,
+                "season +{season} at {w}x{h}: {labels:?}\n{t}"
+            );
+        }
+        cmd(&mut b, Command::SeasonForward);
+    }
+}
