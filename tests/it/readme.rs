@@ -62,6 +62,79 @@ fn readme_shows_the_board_and_the_keys_as_they_are() {
     }
 }
 
+/// What the real binary prints for `args` (a picture), run against the bundled data with the
+/// scenarios in `dir`.
+fn picture(dir: &Path, args: &[&str]) -> String {
+    let out = squadboard_bin()
+        .args(args)
+        .arg("--scenarios")
+        .arg(dir)
+        .env("SQUADBOARD_CONFIG_DIR", dir)
+        .env("SQUADBOARD_DATA_DIR", dir)
+        .output()
+        .expect("squadboard runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The README's pictures in `assets/` are what the board exports today: the XI with Konaté
+/// signed at right CB, and the seasons ahead. `UPDATE_README=1` rewrites them too.
+#[test]
+fn readme_pictures_are_the_exports_as_they_are() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut b = board_in(dir.path());
+    sign_konate(&mut b);
+    b.apply(squadboard::app::Action::Command(
+        squadboard::input::Command::SaveAs,
+    ));
+    typed_in_modal(&mut b, "Konaté at right CB");
+    b.apply(squadboard::app::Action::ModalAccept);
+    assert!(!b.doc.dirty(), "{:?}", b.view.message);
+    let update = std::env::var_os("UPDATE_README").is_some();
+    let readme = fs::read_to_string(root.join("README.md")).expect("README.md");
+    for (file, args) in [
+        (
+            "assets/readme-xi.svg",
+            &[
+                "scenario",
+                "export",
+                "Konaté at right CB",
+                "--format",
+                "svg",
+            ][..],
+        ),
+        (
+            "assets/readme-timeline.svg",
+            &[
+                "scenario",
+                "export",
+                "Konaté at right CB",
+                "--format",
+                "svg",
+                "--view",
+                "timeline",
+            ][..],
+        ),
+    ] {
+        assert!(readme.contains(&format!("({file})")), "README shows {file}");
+        let want = picture(dir.path(), args);
+        let path = root.join(file);
+        let have = fs::read_to_string(&path).unwrap_or_default();
+        if have != want {
+            assert!(
+                update,
+                "{file} is stale: run UPDATE_README=1 cargo test --test it readme"
+            );
+            fs::write(&path, &want).expect("write the picture");
+        }
+    }
+}
+
 #[test]
 fn readme_gives_the_two_setup_commands_and_ci_runs_the_test_one() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

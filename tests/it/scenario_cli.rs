@@ -247,6 +247,25 @@ fn export_markdown_json_and_svg() {
     );
 }
 
+/// A scenario is found by its name as `scenario list` shows it, case and accents ignored, as
+/// well as by its path or file name ("Konaté for Rüdiger" is `scenario-v1.ron`).
+#[test]
+fn scenarios_are_found_by_their_listed_names() {
+    let (dir, _) = data_dir_with_scenario_fixtures();
+    for name in ["Konaté for Rüdiger", "konate for rudiger", "scenario-v1"] {
+        let r = run(dir.path(), &["scenario", "show", name]);
+        assert_eq!(r.code, Some(0), "{name}: {}", r.stderr);
+        assert!(
+            r.stdout.contains("Konaté for Rüdiger"),
+            "{name}: {}",
+            r.stdout
+        );
+    }
+    let r = run(dir.path(), &["scenario", "show", "Konaté for nobody"]);
+    assert_ne!(r.code, Some(0));
+    assert!(r.stderr.contains("Konaté for nobody"), "{}", r.stderr);
+}
+
 #[test]
 fn compare_two_scenarios() {
     let (dir, _) = data_dir_with_scenario_fixtures();

@@ -296,8 +296,10 @@ fn is_export(format: Format, text: &str) -> bool {
     }
 }
 
-/// The file the user means: the path as given, else a name in the scenario folder.
-fn locate(arg: &Path, dir: &Path) -> PathBuf {
+/// The file the user means: the path as given, else a file of the scenario folder, else the
+/// scenario of that folder with that name as `scenario list` shows it (case and accents
+/// ignored: "konate at right cb" finds "Konaté at right CB").
+fn locate(arg: &Path, dir: &Path, ds: &Dataset) -> PathBuf {
     if arg.exists() || arg.components().count() > 1 {
         return arg.to_path_buf();
     }
@@ -309,11 +311,17 @@ fn locate(arg: &Path, dir: &Path) -> PathBuf {
     if with_ext.exists() {
         return with_ext;
     }
+    if let Some(name) = arg.to_str()
+        && let Ok(entries) = crate::store::scenario::list(dir, ds)
+        && let Some(entry) = crate::store::scenario::name_taken(&entries, name)
+    {
+        return entry.path.clone();
+    }
     arg.to_path_buf()
 }
 
 fn open(arg: &Path, dir: &Path, ds: &Dataset) -> Result<(PathBuf, Loaded), String> {
-    let path = locate(arg, dir);
+    let path = locate(arg, dir, ds);
     let loaded = load(&path, ds).map_err(|e| e.to_string())?;
     Ok((path, loaded))
 }
