@@ -141,8 +141,8 @@ pub fn compare(ds: &Dataset, a: &Plan, b: &Plan) -> Comparison {
         departures_changed,
         assumptions_added: only_in(&b.assumptions, &a.assumptions, PartialEq::eq),
         assumptions_removed: only_in(&a.assumptions, &b.assumptions, PartialEq::eq),
-        warnings_added: only_in(&sb.warnings, &sa.warnings, PartialEq::eq),
-        warnings_gone: only_in(&sa.warnings, &sb.warnings, PartialEq::eq),
+        warnings_added: only_in(&sb.warnings, &sa.warnings, Warning::same),
+        warnings_gone: only_in(&sa.warnings, &sb.warnings, Warning::same),
         fees: (sa.fees, sb.fees),
         ages: (sa.ages, sb.ages),
         names: HashMap::new(),
@@ -354,6 +354,19 @@ mod tests {
         f.slots().iter().position(|s| s.key == key).expect("slot")
     }
 
+    /// `plan` with Konaté dropped on the right CB slot (a signing).
+    fn konate_at_rcb(ds: &Dataset, plan: &Plan) -> Plan {
+        let mut b = plan.clone();
+        b.drop_player(
+            ds,
+            &id("konate"),
+            Origin::List,
+            Place::Slot(slot(Formation::F433, "RCB")),
+        )
+        .expect("drop");
+        b
+    }
+
     #[test]
     fn a_plan_compared_with_itself_has_no_differences() {
         let ds = ds();
@@ -366,18 +379,47 @@ mod tests {
         assert_eq!(lines[1], "Fees: none (unchanged)");
     }
 
+    /// Signing Konaté moves the out-of-contract Rüdiger and Alaba one row down the CB column:
+    /// the same warning (the same players out of contract since the same day), not a new one
+    /// and a gone one that differ only in "2nd CB" / "3rd CB".
+    #[test]
+    fn moved_places_are_no_new_out_of_contract_warning() {
+        let ds = ds();
+        let a = base(&ds);
+        let mut b = konate_at_rcb(&ds, &a);
+        let (wa, wb) = (assess(&ds, &a).warnings, assess(&ds, &b).warnings);
+        let ooc = |w: &[Warning]| {
+            w.iter()
+                .find(|w| matches!(w, Warning::OutOfContract { .. }))
+                .cloned()
+                .expect("out of contract")
+        };
+        assert_ne!(ooc(&wa), ooc(&wb), "the places differ");
+        let c = compare(&ds, &a, &b);
+        let lines = c.lines(&ds);
+        assert!(
+            !lines.iter().any(|l| l.contains("out of contract since")),
+            "{lines:#?}"
+        );
+        // A renewal takes a player off it: that is a change, and says so.
+        b.assume(crate::domain::plan::Assumption::Renews {
+            id: id("rudiger"),
+            until: NaiveDate::from_ymd_opt(2028, 6, 30).expect("date"),
+        });
+        let lines = compare(&ds, &a, &b).lines(&ds);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("Warning gone: out of contract since")),
+            "{lines:#?}"
+        );
+    }
+
     #[test]
     fn signing_konate_for_rudiger() {
         let ds = ds();
         let a = base(&ds);
-        let mut b = a.clone();
-        b.drop_player(
-            &ds,
-            &id("konate"),
-            Origin::List,
-            Place::Slot(slot(Formation::F433, "RCB")),
-        )
-        .expect("drop");
+        let mut b = konate_at_rcb(&ds, &a);
         b.depart(&ds, &id("rudiger"), DepartureKind::ContractNotRenewed)
             .expect("depart");
         let c = compare(&ds, &a, &b);

@@ -98,6 +98,28 @@ impl Warning {
 }
 
 impl Warning {
+    /// The same warning in two plans: equal, or the same players out of contract since the same
+    /// day, wherever each plan has them (a signing moves Rüdiger from 2nd to 3rd CB; that is
+    /// no new warning).
+    pub fn same(&self, other: &Warning) -> bool {
+        match (self, other) {
+            (
+                Warning::OutOfContract { ended, players },
+                Warning::OutOfContract {
+                    ended: ended_b,
+                    players: players_b,
+                },
+            ) => {
+                ended == ended_b
+                    && players.len() == players_b.len()
+                    && players
+                        .iter()
+                        .all(|(id, _)| players_b.iter().any(|(b, _)| b == id))
+            }
+            (a, b) => a == b,
+        }
+    }
+
     /// The players the warning names.
     pub fn players(&self) -> Vec<&PlayerId> {
         match self {
