@@ -261,7 +261,10 @@ fn render_status(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme
                 theme.status,
             ));
         } else {
-            let hint = [
+            // As many whole hints as fit, then "…" for the rest ("u …" named a key and not
+            // what it does).
+            let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+            let items: Vec<String> = [
                 (Command::Help, "help"),
                 (Command::Search, "search"),
                 (Command::Grab, "grab"),
@@ -272,8 +275,20 @@ fn render_status(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme
             ]
             .iter()
             .map(|(c, what)| format!("{} {what}", km.label(*c)))
-            .collect::<Vec<_>>()
-            .join(" · ");
+            .collect();
+            let mut hint = String::new();
+            for (k, item) in items.iter().enumerate() {
+                let sep = if hint.is_empty() { "" } else { " · " };
+                let more = if k + 1 < items.len() { " · …" } else { "" };
+                if used + width(&hint) + width(sep) + width(item) + width(more) > room {
+                    if !hint.is_empty() {
+                        hint.push_str(" · …");
+                    }
+                    break;
+                }
+                hint.push_str(sep);
+                hint.push_str(item);
+            }
             spans.push(Span::styled(hint, theme.status));
         }
     }

@@ -523,3 +523,32 @@ fn the_out_of_contract_rule_reads_the_same_in_every_column() {
         cmd(&mut b, Command::SeasonForward);
     }
 }
+
+/// The status line's key hints are whole at every width: a key and what it does, then "…" for
+/// the rest (at 120 columns it ended "u …", a key without its word).
+#[test]
+fn the_key_hints_are_whole_at_every_width() {
+    let b = board();
+    for w in (80..=220).step_by(3) {
+        let t = text(&render(&b, w, 40).0);
+        let status = t.lines().last().unwrap_or("").trim_end().to_string();
+        let last = status.rsplit(' ').next().unwrap_or("");
+        assert!(
+            [
+                "help",
+                "search",
+                "grab",
+                "pane",
+                "formation",
+                "undo",
+                "quit",
+                "…"
+            ]
+            .contains(&last),
+            "{w} columns: {status}"
+        );
+        if last == "…" {
+            assert!(status.ends_with(" · …"), "{w} columns: {status}");
+        }
+    }
+}
