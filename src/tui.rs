@@ -200,6 +200,17 @@ impl Signals {
         }
         #[cfg(unix)]
         signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&s.stop))?;
+        // A read from the terminal while the board is not its foreground job (its shell took
+        // the terminal back while hanging up) would stop the whole process with SIGTTIN; if the
+        // shell is gone before that stop lands, nothing ever continues it, and the unsaved work
+        // is never kept. Ignored, such a read fails (EIO) and the board ends the way a closed
+        // terminal ends it: the work kept, the terminal restored. (Run with `bg`, the board so
+        // ends instead of stopping; Ctrl-Z and `fg` are unchanged.)
+        #[cfg(unix)]
+        // SAFETY: setting a signal's disposition to SIG_IGN; no handler runs.
+        unsafe {
+            libc::signal(libc::SIGTTIN, libc::SIG_IGN);
+        }
         Ok(s)
     }
 

@@ -134,7 +134,7 @@ impl Board {
             Spot::DepthMore { .. } => None,
             Spot::Slot(i) if i < 11 => Some(Place::Slot(i)),
             Spot::Slot(_) => None,
-            Spot::ListRow(_) | Spot::ListPane => Some(Place::Out),
+            Spot::ListRow(_) | Spot::ListPane | Spot::ListMore(_) => Some(Place::Out),
         }
     }
 

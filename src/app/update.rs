@@ -573,7 +573,7 @@ impl Board {
                 self.view.focus = Pane::Pitch;
                 self.view.slot_cursor = i;
             }
-            Spot::ListRow(i) => {
+            Spot::ListRow(i) | Spot::ListMore(i) => {
                 self.view.focus = Pane::List;
                 self.view.list_cursor = i;
             }
@@ -590,7 +590,7 @@ impl Board {
                 Origin::Slot(i),
             )),
             Spot::ListRow(i) => Some((self.view.list.get(i)?.id.clone(), Origin::List)),
-            Spot::ListPane | Spot::DepthMore { .. } => None,
+            Spot::ListPane | Spot::DepthMore { .. } | Spot::ListMore(_) => None,
         }
     }
 
@@ -605,6 +605,15 @@ impl Board {
             if self.view.drag.is_none() {
                 self.view.focus = Pane::Depth;
             }
+            self.view.press = None;
+            return;
+        }
+        // The list's hidden rows, when nothing is being dragged: shown, nobody picked up.
+        if let Spot::ListMore(i) = spot
+            && self.view.drag.is_none()
+        {
+            self.select_spot(spot);
+            self.view.list_cursor = i;
             self.view.press = None;
             return;
         }

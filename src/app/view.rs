@@ -113,6 +113,10 @@ pub enum Spot {
     Slot(usize),
     /// A row of the target pane's list.
     ListRow(usize),
+    /// The target list's "↑ 3 more" / "↓ 4 more" on its border: the nearest row it hides.
+    /// Clicking it scrolls that row into view; a drop there takes a signing out, as anywhere
+    /// in the pane.
+    ListMore(usize),
     /// Anywhere else in the target pane: dropping here takes a signing out of the plan.
     ListPane,
 }

@@ -25,7 +25,8 @@ pub fn lines(km: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
         "press on a player, drag, release on a slot, a depth row or the target list",
         "  (the drop spot lights up and the status line says what will happen)",
         "wheel scrolls the pane under the pointer",
-        "click (or drag over) a column's \"↓ 4 more\" row to show what it hides",
+        "click (or drag over) a column's \"↓ 4 more\" row to show what it hides;",
+        "  the target list's \"↓ 4 more\" on its border too (a click)",
     ] {
         out.push(Line::from(Span::styled(format!("  {text}"), theme.text)));
     }

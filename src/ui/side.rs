@@ -112,15 +112,31 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
     let offset = board.view.list_cursor.saturating_sub(fit - 1);
     let count = fit.min(board.view.list.len().saturating_sub(offset));
     let below = board.view.list.len().saturating_sub(offset + count);
-    let more: Vec<String> = [(true, offset), (false, below)]
+    // Each label stands for the nearest row it hides: clicked, it scrolls that row in.
+    let more: Vec<(String, usize)> = [(true, offset), (false, below)]
         .into_iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(up, n)| more_label(up, n))
+        .map(|(up, n)| {
+            let row = if up { offset - 1 } else { offset + count };
+            (more_label(up, n), row)
+        })
         .collect();
     if !more.is_empty() {
-        block = block.title_bottom(
-            Line::from(Span::styled(format!(" {} ", more.join(" · ")), theme.dim)).right_aligned(),
-        );
+        let labels: Vec<&str> = more.iter().map(|(l, _)| l.as_str()).collect();
+        let text = format!(" {} ", labels.join(" · "));
+        // Drawn right-aligned on the bottom border, before its corner.
+        let w = super::text::width(&text) as u16;
+        let mut x = area.right().saturating_sub(1 + w).max(area.x) + 1;
+        for (label, row) in &more {
+            let lw = super::text::width(label) as u16;
+            let y = area.bottom().saturating_sub(1);
+            hits.push(
+                Rect::new(x, y, lw.min(area.right().saturating_sub(x)), 1),
+                Spot::ListMore(*row),
+            );
+            x += lw + 3;
+        }
+        block = block.title_bottom(Line::from(Span::styled(text, theme.dim)).right_aligned());
     }
     let inner = block.inner(area);
     block.render(area, buf);

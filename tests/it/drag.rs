@@ -506,3 +506,73 @@ fn a_more_row_scrolls_its_column_when_clicked_or_dragged_over() {
     assert!(b.view.drag.is_none());
     assert_eq!(b.doc.plan, plan, "released on a more row: nothing changed");
 }
+
+/// The target list's "↓ 4 more" on its bottom border shows the rows it hides when clicked, as
+/// the depth columns' marker rows do, and picks nobody up; "↑" scrolls back.
+#[test]
+fn the_lists_more_label_scrolls_it_when_clicked() {
+    let (w, h) = (80, 24);
+    let mut b = crate::full_club::imported_board();
+    cmd(&mut b, Search);
+    typed(&mut b, "a");
+    b.update(squadboard::app::Action::FilterAccept);
+    let click = |b: &mut Board, spot: Spot| {
+        let hits = render(b, w, h).1;
+        let area = hits
+            .area_of(spot)
+            .unwrap_or_else(|| panic!("{spot:?} drawn"));
+        for kind in [
+            MouseEventKind::Down(MouseButton::Left),
+            MouseEventKind::Up(MouseButton::Left),
+        ] {
+            let hits = render(b, w, h).1;
+            for a in event_to_actions(&mouse_at(kind, area.x, area.y), b, keymap(), &hits) {
+                b.update(a);
+            }
+        }
+        render(b, w, h).1
+    };
+    let (buf, hits) = render(&b, w, h);
+    // Each label's spot starts on its arrow, where the border shows it.
+    for hit in &hits.hits {
+        if let Spot::ListMore(_) = hit.spot {
+            let arrow = buf[(hit.area.x, hit.area.y)].symbol().to_string();
+            assert!(arrow == "↓" || arrow == "↑", "{:?} at {arrow:?}", hit.area);
+        }
+    }
+    let down = hits
+        .hits
+        .iter()
+        .find_map(|hit| match hit.spot {
+            Spot::ListMore(i) => Some(i),
+            _ => None,
+        })
+        .expect("a ↓ more label at 80x24");
+    assert!(
+        hits.area_of(Spot::ListRow(down)).is_none(),
+        "row {down} hidden"
+    );
+    let hits = click(&mut b, Spot::ListMore(down));
+    assert_eq!((b.view.focus, b.view.list_cursor), (Pane::List, down));
+    assert!(
+        hits.area_of(Spot::ListRow(down)).is_some(),
+        "row {down} shown"
+    );
+    assert!(
+        b.view.drag.is_none() && b.view.press.is_none(),
+        "nobody picked up"
+    );
+    // Now rows above are hidden too: the "↑" label brings the one just above back.
+    let up = hits
+        .hits
+        .iter()
+        .find_map(|hit| match hit.spot {
+            Spot::ListMore(i) if i < down => Some(i),
+            _ => None,
+        })
+        .expect("an ↑ more label once scrolled");
+    assert!(hits.area_of(Spot::ListRow(up)).is_none());
+    let hits = click(&mut b, Spot::ListMore(up));
+    assert_eq!(b.view.list_cursor, up);
+    assert!(hits.area_of(Spot::ListRow(up)).is_some());
+}

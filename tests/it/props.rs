@@ -42,6 +42,7 @@ fn spot() -> impl Strategy<Value = Spot> {
         (0usize..8, 0usize..9).prop_map(|(col, row)| Spot::DepthMore { col, row }),
         (0usize..12).prop_map(Spot::Slot),
         (0usize..20).prop_map(Spot::ListRow),
+        (0usize..20).prop_map(Spot::ListMore),
         Just(Spot::ListPane),
     ]
 }
