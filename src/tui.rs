@@ -204,8 +204,8 @@ impl Signals {
         // the terminal back while hanging up) would stop the whole process with SIGTTIN; if the
         // shell is gone before that stop lands, nothing ever continues it, and the unsaved work
         // is never kept. Ignored, such a read fails (EIO) and the board ends the way a closed
-        // terminal ends it: the work kept, the terminal restored. (Run with `bg`, the board so
-        // ends instead of stopping; Ctrl-Z and `fg` are unchanged.)
+        // terminal ends it: the work kept, the terminal restored. (Job control is unchanged:
+        // after Ctrl-Z, `bg` stops it again on SIGTTOU as it takes the terminal back; `fg`.)
         #[cfg(unix)]
         // SAFETY: setting a signal's disposition to SIG_IGN; no handler runs.
         unsafe {
