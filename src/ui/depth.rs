@@ -104,11 +104,14 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
         .as_ref()
         .and(board.drop_spot())
         .map(|spot| (spot, board.drop_preview().is_some_and(|(_, r)| r.is_ok())));
+    // Each column's rows, worked out once for the frame.
+    let views: Vec<Vec<crate::app::DepthRow>> =
+        shown.iter().map(|c| board.depth_view(*c)).collect();
     // An empty column needs only its header; the others share the rest.
-    let constraints: Vec<Constraint> = shown
+    let constraints: Vec<Constraint> = views
         .iter()
-        .map(|c| {
-            if board.depth_view(*c).is_empty() {
+        .map(|view| {
+            if view.is_empty() {
                 Constraint::Length(MIN_COLUMN)
             } else {
                 Constraint::Fill(1)
@@ -120,8 +123,8 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
     // narrowest column holds: columns side by side never say it two ways.
     let narrowest = areas
         .iter()
-        .zip(shown)
-        .filter(|(_, c)| board.depth_view(**c).iter().any(|r| r.expired))
+        .zip(&views)
+        .filter(|(_, view)| view.iter().any(|r| r.expired))
         .map(|(a, _)| usize::from(a.width.saturating_sub(2)))
         .filter(|&w| w > 0)
         .min()
@@ -130,7 +133,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
         .into_iter()
         .find(|l| super::text::width(l) <= narrowest)
         .unwrap_or("");
-    for (k, (col, carea)) in shown.iter().zip(areas.iter()).enumerate() {
+    for (k, ((col, carea), view)) in shown.iter().zip(areas.iter()).zip(views).enumerate() {
         let ci = start + k;
         let carea = Rect {
             width: carea.width.saturating_sub(1),
@@ -147,7 +150,15 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                     .set_style(theme.border);
             }
         }
-        render_column(carea, buf, board, theme, hits, (ci, *col), (drop, divider));
+        render_column(
+            carea,
+            buf,
+            board,
+            theme,
+            hits,
+            (ci, *col, view),
+            (drop, divider),
+        );
     }
 }
 
@@ -168,7 +179,7 @@ fn render_column(
     board: &Board,
     theme: &Theme,
     hits: &mut HitMap,
-    (ci, col): (usize, DepthColumn),
+    (ci, col, view): (usize, DepthColumn, Vec<crate::app::DepthRow>),
     (drop, divider): (Option<(Spot, bool)>, &str),
 ) {
     let is_focused = focused(board, Pane::Depth);
@@ -182,7 +193,6 @@ fn render_column(
             theme.title.add_modifier(Modifier::UNDERLINED),
         )),
     );
-    let view = board.depth_view(col);
     // Namesakes anywhere in the chart are told apart ("M. Zárate").
     let names = board.doc.ds.distinct_short_names(
         board
