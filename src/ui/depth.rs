@@ -107,6 +107,17 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
     // Each column's rows, worked out once for the frame.
     let views: Vec<Vec<crate::app::DepthRow>> =
         shown.iter().map(|c| board.depth_view(*c)).collect();
+    // Namesakes anywhere in the chart are told apart ("M. Zárate"), once for every column.
+    let names = board.doc.ds.distinct_short_names(
+        board
+            .doc
+            .plan
+            .depth
+            .columns
+            .values()
+            .flatten()
+            .chain(views.iter().flatten().map(|r| &r.id)),
+    );
     // An empty column needs only its header; the others share the rest.
     let constraints: Vec<Constraint> = views
         .iter()
@@ -156,7 +167,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
             board,
             theme,
             hits,
-            (ci, *col, view),
+            (ci, *col, view, &names),
             (drop, divider),
         );
     }
@@ -179,7 +190,12 @@ fn render_column(
     board: &Board,
     theme: &Theme,
     hits: &mut HitMap,
-    (ci, col, view): (usize, DepthColumn, Vec<crate::app::DepthRow>),
+    (ci, col, view, names): (
+        usize,
+        DepthColumn,
+        Vec<crate::app::DepthRow>,
+        &std::collections::HashMap<crate::domain::PlayerId, String>,
+    ),
     (drop, divider): (Option<(Spot, bool)>, &str),
 ) {
     let is_focused = focused(board, Pane::Depth);
@@ -192,17 +208,6 @@ fn render_column(
             header(board, col),
             theme.title.add_modifier(Modifier::UNDERLINED),
         )),
-    );
-    // Namesakes anywhere in the chart are told apart ("M. Zárate").
-    let names = board.doc.ds.distinct_short_names(
-        board
-            .doc
-            .plan
-            .depth
-            .columns
-            .values()
-            .flatten()
-            .chain(view.iter().map(|r| &r.id)),
     );
     let list = items(&view, board.view.drag.is_some());
     let visible = carea.height.saturating_sub(1) as usize;
