@@ -200,17 +200,8 @@ impl Signals {
         }
         #[cfg(unix)]
         signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&s.stop))?;
-        // A read from the terminal while the board is not its foreground job (its shell took
-        // the terminal back while hanging up) would stop the whole process with SIGTTIN; if the
-        // shell is gone before that stop lands, nothing ever continues it, and the unsaved work
-        // is never kept. Ignored, such a read fails (EIO) and the board ends the way a closed
-        // terminal ends it: the work kept, the terminal restored. (Job control is unchanged:
-        // after Ctrl-Z, `bg` stops it again on SIGTTOU as it takes the terminal back; `fg`.)
         #[cfg(unix)]
-        // SAFETY: setting a signal's disposition to SIG_IGN; no handler runs.
-        unsafe {
-            libc::signal(libc::SIGTTIN, libc::SIG_IGN);
-        }
+        ignore_ttin();
         Ok(s)
     }
 
@@ -224,6 +215,20 @@ impl Signals {
             0 => None,
             n => Some(n as i32),
         }
+    }
+}
+
+/// A read from the terminal while the board is not its foreground job (its shell took the
+/// terminal back while hanging up) would stop the whole process with SIGTTIN; if the shell is
+/// gone before that stop lands, nothing ever continues it, and the unsaved work is never kept.
+/// Ignored, such a read fails (EIO) and the board ends the way a closed terminal ends it: the
+/// work kept, the terminal restored. (Job control is unchanged: after Ctrl-Z, `bg` stops it
+/// again on SIGTTOU as it takes the terminal back; `fg`.)
+#[cfg(unix)]
+fn ignore_ttin() {
+    // SAFETY: setting a signal's disposition to SIG_IGN; no handler runs.
+    unsafe {
+        libc::signal(libc::SIGTTIN, libc::SIG_IGN);
     }
 }
 
@@ -522,5 +527,19 @@ mod tests {
         let _wake = events.waker();
         let err = events.wait(far).expect_err("the reader's end");
         assert!(err.to_string().contains("reader failed"), "{err}");
+    }
+
+    /// A board whose terminal is taken back from it must not be stopped for good by reading it
+    /// (`Signals::register` calls this): SIGTTIN is ignored, so such a read fails instead.
+    #[cfg(unix)]
+    #[test]
+    fn reading_a_terminal_not_its_own_never_stops_the_board() {
+        ignore_ttin();
+        // SAFETY: a zeroed sigaction is valid to pass for reading the current disposition.
+        let mut old: libc::sigaction = unsafe { std::mem::zeroed() };
+        // SAFETY: a null new action only reads the current one into `old`.
+        let rc = unsafe { libc::sigaction(libc::SIGTTIN, std::ptr::null(), &mut old) };
+        assert_eq!(rc, 0);
+        assert_eq!(old.sa_sigaction, libc::SIG_IGN);
     }
 }
