@@ -150,9 +150,7 @@ pub fn compare(ds: &Dataset, a: &Plan, b: &Plan) -> Comparison {
     let (xa, xb) = (a.xi(ds), b.xi(ds));
     let drawn = [a, b].into_iter().flat_map(|p| {
         p.depth
-            .columns
-            .values()
-            .flatten()
+            .players()
             .chain(p.signings.iter().map(|s| &s.id))
             .chain(p.departures.iter().map(|d| &d.id))
     });

@@ -63,6 +63,11 @@ impl DepthChart {
         out
     }
 
+    /// Every player in every column, column by column (a player in two columns comes twice).
+    pub fn players(&self) -> impl Iterator<Item = &PlayerId> {
+        self.columns.values().flatten()
+    }
+
     pub fn contains(&self, id: &PlayerId) -> bool {
         self.columns.values().any(|c| c.contains(id))
     }

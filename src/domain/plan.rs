@@ -298,12 +298,7 @@ impl Plan {
     fn sync_signings(&mut self, ds: &Dataset) {
         let depth = &self.depth;
         self.signings.retain(|s| depth.contains(&s.id));
-        let mut placed: Vec<&PlayerId> = depth
-            .columns
-            .values()
-            .flatten()
-            .filter(|id| ds.is_target(id))
-            .collect();
+        let mut placed: Vec<&PlayerId> = depth.players().filter(|id| ds.is_target(id)).collect();
         placed.sort();
         placed.dedup();
         for id in placed {

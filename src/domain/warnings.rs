@@ -140,9 +140,7 @@ impl Assessment {
     pub fn warning_texts(&self, ds: &Dataset, plan: &Plan) -> Vec<String> {
         let names = ds.distinct_short_names(
             plan.depth
-                .columns
-                .values()
-                .flatten()
+                .players()
                 .chain(plan.signings.iter().map(|s| &s.id))
                 .chain(self.warnings.iter().flat_map(Warning::players)),
         );

@@ -113,9 +113,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
             .doc
             .plan
             .depth
-            .columns
-            .values()
-            .flatten()
+            .players()
             .chain(views.iter().flatten().map(|r| &r.id)),
     );
     // An empty column needs only its header; the others share the rest.

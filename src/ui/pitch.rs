@@ -42,16 +42,10 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
     let slots = formation.slots();
     let xi = board.doc.plan.xi(&board.doc.ds);
     // The same names the depth chart draws: namesakes told apart ("M. Zárate").
-    let names = board.doc.ds.distinct_short_names(
-        board
-            .doc
-            .plan
-            .depth
-            .columns
-            .values()
-            .flatten()
-            .chain(xi.iter().flatten()),
-    );
+    let names = board
+        .doc
+        .ds
+        .distinct_short_names(board.doc.plan.depth.players().chain(xi.iter().flatten()));
     let drop = board.drop_place();
     let drop_ok = board.drop_preview().is_some_and(|(_, r)| r.is_ok());
     // Screen cell of each slot's centre.

@@ -71,9 +71,7 @@ fn check_invariants(b: &Board) -> Result<(), TestCaseError> {
         .doc
         .plan
         .depth
-        .columns
-        .values()
-        .flatten()
+        .players()
         .filter(|id| b.doc.ds.is_target(id))
         .cloned()
         .collect();

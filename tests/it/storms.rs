@@ -238,9 +238,7 @@ fn check_invariants(b: &Board) -> Result<(), TestCaseError> {
         .doc
         .plan
         .depth
-        .columns
-        .values()
-        .flatten()
+        .players()
         .filter(|id| b.doc.ds.is_target(id))
         .collect();
     prop_assert_eq!(
