@@ -933,3 +933,16 @@ fn a_depth_column_longer_than_a_terminal_is_tall_draws() {
         assert!(top.contains("CB"), "{w}×{h}: {top}");
     }
 }
+
+/// Found by `players_csv_mutated`: a CSV whose first line is empty. The CSV reader skips that
+/// line and takes the header from the next; the pool's fast reader took the empty line as the
+/// header ("missing required column `player_id` … columns found: none"). Both agree now.
+#[test]
+fn an_empty_first_line_reads_the_same_as_a_pool() {
+    for lead in ["\n", "\n\n"] {
+        let bytes = format!("{lead}{PLAYERS_CSV}").into_bytes();
+        if let Err(e) = check_csv(bytes) {
+            panic!("{lead:?} first: {e}");
+        }
+    }
+}

@@ -531,7 +531,9 @@ pub(crate) fn frame(
         return Ok(None);
     };
     let head = &bytes[..header_end];
-    if memchr::memchr2(b'"', b'\r', head).is_some() {
+    // An empty first line the CSV reader skips, taking the header from the next line: the full
+    // reader does the same (and numbers the rows as it does).
+    if memchr::memchr2(b'"', b'\r', head).is_some() || head == b"\n" {
         return Ok(None);
     }
     let mut rdr = csv::ReaderBuilder::new()
