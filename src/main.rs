@@ -281,6 +281,8 @@ fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             cli::scenario::Sub::Export { .. } => "scenario export",
             cli::scenario::Sub::List => "scenario list",
             cli::scenario::Sub::Compare { .. } => "scenario compare",
+            cli::scenario::Sub::Budget { .. } => "scenario budget",
+            cli::scenario::Sub::Rate { .. } => "scenario rate",
         },
         Command::Import(_) => "import",
         Command::Find { .. } => "find",

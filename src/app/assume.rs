@@ -6,57 +6,103 @@
 use super::board::Board;
 use super::message::Message;
 use super::modal::{Ask, Assume, Choice, MenuItem, Modal};
-use crate::domain::PlayerId;
 use crate::domain::budget::SigningFee;
 use crate::domain::dates::{add_months, parse_planning_date, season_end};
-use crate::domain::money::Fee;
-use crate::domain::plan::{Assumption, AssumptionKind, DepartureKind};
+use crate::domain::money::{Fee, rate_text};
+use crate::domain::plan::{Assumption, AssumptionKind, DepartureKind, MAX_CONTRACT_YEARS};
+use crate::domain::{Currency, MoneySettings, PlayerId, Window};
 use chrono::NaiveDate;
 
 const FEE_HELP: &str = "£35m, €60m or 40000000 EUR";
 
 impl Board {
-    /// The menu `a` opens on the selected player.
+    /// The menu `a` opens on the selected player (and the plan's money, with or without one).
     pub(super) fn assume_menu(&mut self) {
-        let Some((id, _)) = self.selected() else {
-            self.say("select a player first");
-            return;
-        };
-        let own = !self.doc.ds.is_target(&id) && self.doc.ds.player(&id).is_some();
+        let selected = self.selected().map(|(id, _)| id);
+        let id = selected.clone().unwrap_or_else(|| PlayerId::new(""));
+        let plan = &self.doc.plan;
+        let money = &plan.money;
+        let on = self.doc.date;
         let mut offers: Vec<(Assume, String)> = Vec::new();
-        if let Some(s) = self.doc.plan.signings.iter().find(|s| s.id == id) {
-            let now = SigningFee::of(&self.doc.ds, &self.doc.plan, s).text(self.doc.plan.date);
-            offers.push((Assume::Fee, format!("fee he costs… (now {now})")));
-        }
-        if let Some(d) = self.doc.plan.departure(&id)
-            && matches!(d.kind, DepartureKind::Sold | DepartureKind::Loaned)
-        {
-            let now = d.fee.map_or("unknown".to_string(), |f| f.to_string());
+        if selected.is_some() {
+            let own = !self.doc.ds.is_target(&id) && self.doc.ds.player(&id).is_some();
+            if let Some(s) = plan.signing(&id) {
+                let now = SigningFee::of(&self.doc.ds, plan, s).text(money, on);
+                offers.push((Assume::Fee, format!("fee he costs… (now {now})")));
+                offers.push((
+                    Assume::JoinWindow,
+                    format!("window he joins in… (now {})", s.window),
+                ));
+                let length = match (s.contract_years, s.contract_end()) {
+                    (Some(y), Some(end)) => format!("{y} seasons, to {end}"),
+                    _ => "length unknown".into(),
+                };
+                offers.push((
+                    Assume::ContractYears,
+                    format!("his new contract… (now {length})"),
+                ));
+            }
+            if let Some(d) = plan.departure(&id) {
+                if matches!(d.kind, DepartureKind::Sold | DepartureKind::Loaned) {
+                    let now = d.fee.map_or("unknown".to_string(), |f| money.fee_text(f));
+                    offers.push((
+                        Assume::SaleFee,
+                        format!("fee his {} brings… (now {now})", d.kind.label()),
+                    ));
+                }
+                offers.push((
+                    Assume::LeaveWindow,
+                    format!("window he leaves in… (now {})", d.window),
+                ));
+            }
+            offers.push((Assume::FitFrom, "fit from a day…".into()));
             offers.push((
-                Assume::SaleFee,
-                format!("fee his {} brings… (now {now})", d.kind.label()),
+                Assume::Injured,
+                "injured from a day, to a day or return unknown…".into(),
             ));
+            if own {
+                let after = self
+                    .doc
+                    .ds
+                    .player(&id)
+                    .and_then(|p| p.contract_until)
+                    .map_or(String::new(), |end| format!(" after {end}"));
+                offers.push((Assume::Renews, format!("renews to a day{after}…")));
+            }
         }
-        offers.push((Assume::FitFrom, "fit from a day…".into()));
+        let window = Window::next_open(on);
+        let budget = crate::domain::budget::budget_for(plan, window)
+            .map_or("none".to_string(), |b| money.fee_text(b));
         offers.push((
-            Assume::Injured,
-            "injured from a day, to a day or return unknown…".into(),
+            Assume::Budget,
+            format!("budget for {window}… (now {budget})"),
         ));
-        if own {
-            let after = self
-                .doc
-                .ds
-                .player(&id)
-                .and_then(|p| p.contract_until)
-                .map_or(String::new(), |end| format!(" after {end}"));
-            offers.push((Assume::Renews, format!("renews to a day{after}…")));
+        for c in Currency::ALL {
+            if c == money.currency {
+                continue;
+            }
+            let now = money.rate_entry(c).map_or_else(
+                || format!("1 {} = ? {}: not set", c.code(), money.currency.code()),
+                |r| {
+                    format!(
+                        "1 {} = {} {}{}",
+                        c.code(),
+                        rate_text(r.value),
+                        money.currency.code(),
+                        if r.assumed { ", assumed" } else { "" }
+                    )
+                },
+            );
+            offers.push((Assume::Rate(c), format!("exchange rate… (now {now})")));
         }
         let mut items: Vec<MenuItem> = offers
             .into_iter()
-            .zip('1'..)
+            .zip(('1'..='9').chain('a'..='z'))
             .map(|((what, label), key)| {
                 let label = match self.current(&id, what) {
-                    Some(now) if what != Assume::Fee && what != Assume::SaleFee => {
+                    Some(now)
+                        if matches!(what, Assume::FitFrom | Assume::Injured | Assume::Renews) =>
+                    {
                         format!("{label} (now {now})")
                     }
                     _ => label,
@@ -68,43 +114,45 @@ impl Board {
                 }
             })
             .collect();
-        let has_fee = self
-            .doc
-            .plan
+        let has_fee = plan
             .signings
             .iter()
-            .any(|s| s.id == id && s.assumed_fee.is_some());
-        if has_fee || self.doc.plan.assumptions.iter().any(|a| *a.player() == id) {
+            .any(|s| s.id == id && (s.assumed_fee.is_some() || s.contract_years.is_some()));
+        if selected.is_some() && (has_fee || plan.assumptions.iter().any(|a| *a.player() == id)) {
             items.push(MenuItem {
                 key: '0',
                 label: "clear his assumptions".into(),
                 choice: Choice::ClearAssumptions(id.clone()),
             });
         }
-        self.view.modal = Some(Modal::Menu {
-            title: format!("Assume for {}:", self.display_name(&id)),
-            items,
-        });
+        let title = match &selected {
+            Some(id) => format!("Assume for {}:", self.display_name(id)),
+            None => "Assume for the plan:".to_string(),
+        };
+        self.view.modal = Some(Modal::Menu { title, items });
     }
 
     /// What the plan assumes now, as the prompt takes it ("2026-08-01", "£40m").
     fn current(&self, id: &PlayerId, what: Assume) -> Option<String> {
-        let assumed = |kind| self.doc.plan.assumption(id, kind);
+        let plan = &self.doc.plan;
+        let assumed = |kind| plan.assumption(id, kind);
         match what {
-            Assume::Fee => self
-                .doc
-                .plan
-                .signings
-                .iter()
-                .find(|s| s.id == *id)
+            Assume::Fee => plan
+                .signing(id)
                 .and_then(|s| s.assumed_fee)
                 .map(|f| f.exact()),
-            Assume::SaleFee => self
-                .doc
-                .plan
-                .departure(id)
-                .and_then(|d| d.fee)
-                .map(|f| f.exact()),
+            Assume::SaleFee => plan.departure(id).and_then(|d| d.fee).map(|f| f.exact()),
+            Assume::JoinWindow => plan.signing(id).map(|s| s.window.to_string()),
+            Assume::LeaveWindow => plan.departure(id).map(|d| d.window.to_string()),
+            Assume::ContractYears => plan
+                .signing(id)
+                .and_then(|s| s.contract_years)
+                .map(|y| y.to_string()),
+            Assume::Budget => {
+                crate::domain::budget::budget_for(plan, Window::next_open(self.doc.date))
+                    .map(|b| b.exact())
+            }
+            Assume::Rate(c) => plan.money.rate_entry(c).map(|r| rate_text(r.value)),
             Assume::FitFrom => match assumed(AssumptionKind::FitFrom)? {
                 Assumption::FitFrom { from, .. } => Some(from.to_string()),
                 _ => None,
@@ -128,17 +176,17 @@ impl Board {
     /// Opens the prompt for one assumption, its current value (or a likely one) suggested.
     pub(super) fn ask_assume(&mut self, id: PlayerId, what: Assume) {
         let name = self.display_name(&id);
-        let date = self.doc.plan.date;
+        let date = self.doc.date;
+        let money = &self.doc.plan.money;
         let end = self.doc.ds.player(&id).and_then(|p| p.contract_until);
+        let window = Window::next_open(date);
         let (title, help, likely) = match what {
             Assume::Fee => {
                 let reported = self
                     .doc
                     .plan
-                    .signings
-                    .iter()
-                    .find(|s| s.id == id)
-                    .map(|s| SigningFee::of(&self.doc.ds, &self.doc.plan, s).text(date))
+                    .signing(&id)
+                    .map(|s| SigningFee::of(&self.doc.ds, &self.doc.plan, s).text(money, date))
                     .unwrap_or_default();
                 (
                     format!("Fee {name} costs"),
@@ -149,6 +197,45 @@ impl Board {
             Assume::SaleFee => (
                 format!("Fee {name}'s move brings"),
                 format!("{FEE_HELP}; empty: unknown"),
+                None,
+            ),
+            Assume::JoinWindow => (
+                format!("Window {name} joins in"),
+                WINDOW_HELP.to_string(),
+                None,
+            ),
+            Assume::LeaveWindow => (
+                format!("Window {name} leaves in"),
+                WINDOW_HELP.to_string(),
+                None,
+            ),
+            Assume::ContractYears => (
+                format!("{name}'s new contract, in seasons"),
+                format!(
+                    "1 to {MAX_CONTRACT_YEARS} (5 from summer 2026 runs to 2031-06-30); \
+                     empty: length unknown"
+                ),
+                None,
+            ),
+            Assume::Budget => (
+                format!("Budget for {window}"),
+                format!(
+                    "net spend it may reach: {FEE_HELP} (counted in {}); empty clears it",
+                    money.currency.code()
+                ),
+                None,
+            ),
+            Assume::Rate(c) => (
+                format!("{} for 1 {}", money.currency.code(), c.code()),
+                format!(
+                    "a number, as 1.16; an assumption of the plan, never a deal's rate; \
+                     empty: {}",
+                    if c == Currency::GBP || money.currency == Currency::GBP {
+                        "the default (2025 average)"
+                    } else {
+                        "no rate (its fees count as unknown)"
+                    }
+                ),
                 None,
             ),
             Assume::FitFrom => (
@@ -196,22 +283,85 @@ impl Board {
         let text = text.trim();
         let clear = text.is_empty();
         let before = self.doc.plan.clone();
+        let on = self.doc.date;
         let said = match what {
             Assume::Fee => {
                 let fee = (!clear).then(|| Fee::parse(text)).transpose()?;
                 self.doc.plan.set_assumed_fee(id, fee)?;
-                let s = self.doc.plan.signings.iter().find(|s| s.id == *id);
-                let now = s.map(|s| {
-                    SigningFee::of(&self.doc.ds, &self.doc.plan, s).text(self.doc.plan.date)
-                });
+                let plan = &self.doc.plan;
+                let now = plan
+                    .signing(id)
+                    .map(|s| SigningFee::of(&self.doc.ds, plan, s).text(&plan.money, on));
                 format!("{name}: {}", now.unwrap_or_default())
             }
             Assume::SaleFee => {
                 let fee = (!clear).then(|| Fee::parse(text)).transpose()?;
                 self.doc.plan.set_departure_fee(id, fee)?;
                 match fee {
-                    Some(f) => format!("{name}'s move brings {f}"),
+                    Some(f) => format!("{name}'s move brings {}", self.doc.plan.money.fee_text(f)),
                     None => format!("{name}'s move brings an unknown fee"),
+                }
+            }
+            Assume::JoinWindow | Assume::LeaveWindow => {
+                let w: Window = text.parse()?;
+                if what == Assume::JoinWindow {
+                    self.doc.plan.set_signing_window(id, w)?;
+                } else {
+                    self.doc.plan.set_departure_window(id, w)?;
+                }
+                let verb = if what == Assume::JoinWindow {
+                    "joins"
+                } else {
+                    "leaves"
+                };
+                let seen = if w.opened_by(on) {
+                    "made at this date"
+                } else {
+                    "not made yet at this date"
+                };
+                format!("{name} {verb} in {w} ({seen})")
+            }
+            Assume::ContractYears => {
+                let years = if clear {
+                    None
+                } else {
+                    Some(text.parse::<u8>().map_err(|_| {
+                        format!("“{text}” is not a number of seasons (1 to {MAX_CONTRACT_YEARS})")
+                    })?)
+                };
+                self.doc.plan.set_contract_years(id, years)?;
+                match self.doc.plan.signing(id).and_then(|s| s.contract_end()) {
+                    Some(end) => format!("{name}: new contract to {end}"),
+                    None => format!("{name}: new contract, length unknown"),
+                }
+            }
+            Assume::Budget => {
+                let window = Window::next_open(on);
+                let fee = (!clear).then(|| Fee::parse(text)).transpose()?;
+                self.doc.plan.set_budget(window, fee);
+                match fee {
+                    Some(f) => format!("budget for {window}: {}", self.doc.plan.money.fee_text(f)),
+                    None => format!("no budget for {window}"),
+                }
+            }
+            Assume::Rate(c) => {
+                if clear {
+                    let default = MoneySettings::for_currency(self.doc.plan.money.currency);
+                    self.doc.plan.money.rates.retain(|r| r.currency != c);
+                    if let Some(r) = default.rate_entry(c) {
+                        self.doc.plan.money.rates.push(r.clone());
+                    }
+                } else {
+                    let v: f64 = text
+                        .replace(',', ".")
+                        .parse()
+                        .map_err(|_| format!("“{text}” is not a rate: write it as 1.16"))?;
+                    self.doc.plan.money.set_rate(c, v)?;
+                }
+                let money = &self.doc.plan.money;
+                match money.rate_entry(c) {
+                    Some(_) => format!("rate {}", money.rates_text_for(c)),
+                    None => format!("no {} rate: its fees count as unknown", c.code()),
                 }
             }
             Assume::FitFrom if clear => self.cleared(id, AssumptionKind::FitFrom, &name),
@@ -235,9 +385,13 @@ impl Board {
             Assume::Renews => {
                 let until = parse_planning_date(text)?;
                 self.doc.plan.can_renew(&self.doc.ds, id, until)?;
+                let window = Window::next_open(on);
+                // Agreed now: in force from the window open now, or already at this date.
+                let window = (!window.opened_by(on)).then_some(window);
                 self.assumed(Assumption::Renews {
                     id: id.clone(),
                     until,
+                    window,
                 })
             }
         };
@@ -264,6 +418,8 @@ impl Board {
         }
     }
 }
+
+const WINDOW_HELP: &str = "summer YYYY (opens 1 July) or winter YYYY (opens 1 January)";
 
 /// "2026-07-01" (return unknown) or "2026-07-01 to 2026-10-01" (also with ".." or "–").
 fn injury_span(text: &str) -> Result<(NaiveDate, Option<NaiveDate>), String> {

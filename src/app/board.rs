@@ -82,7 +82,7 @@ impl Board {
         match self.view.focus {
             Pane::Depth => self.depth_player(self.view.depth_cursor.0, self.view.depth_cursor.1),
             Pane::Pitch => {
-                let id = self.doc.plan.xi(&self.doc.ds)[self.view.slot_cursor.min(10)].clone()?;
+                let id = self.doc.shown.xi(&self.doc.ds)[self.view.slot_cursor.min(10)].clone()?;
                 Some((id, Origin::Slot(self.view.slot_cursor)))
             }
             Pane::List => {
@@ -142,13 +142,13 @@ impl Board {
     pub fn drop_preview(&self) -> Option<(Place, Preview)> {
         let drag = self.view.drag.as_ref()?;
         let place = self.drop_place()?;
-        let mut after = self.doc.plan.clone();
+        let mut after = self.doc.shown.clone();
         let result = after
             .drop_player(&self.doc.ds, &drag.id, drag.origin, place)
             .map(|()| {
                 let text = crate::domain::plan::describe_change(
                     &self.doc.ds,
-                    &self.doc.plan,
+                    &self.doc.shown,
                     &after,
                     &drag.id,
                 );
@@ -165,7 +165,7 @@ impl Board {
         self.view.list =
             if self.view.filter.is_active() && !self.view.filter.query.text().trim().is_empty() {
                 let q = self.view.filter.query.text().to_string();
-                let mut hits = self.search.club_hits(&ds, self.doc.plan.date, &q);
+                let mut hits = self.search.club_hits(&ds, self.doc.date, &q);
                 // The pool's best, merged in by score after the club's own at equal scores.
                 hits.extend(self.search.pool_search(&q));
                 hits.sort_by_key(|h| std::cmp::Reverse(h.0));

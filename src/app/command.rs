@@ -94,7 +94,7 @@ impl Command {
             Command::Rename => "rename the scenario (and its file)",
             Command::Compare => "compare with another scenario, side by side",
             Command::Depart => "mark the selected player as leaving (sold, loaned…)",
-            Command::Assume => "assume for the selected player: fee, fit, injury, renewal",
+            Command::Assume => "assume: fee, window, contract, fit, renewal, budget, rate",
             Command::Notes => "edit the scenario's notes",
             Command::Timeline => "timeline: the squad season by season (T or Esc back)",
             Command::FullMessage => "read the whole status message (when it ends in …)",

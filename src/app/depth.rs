@@ -14,13 +14,13 @@ impl Board {
     /// the position of every squad player the chart leaves out; last, an "unplaced" column for
     /// squad players whose position is unknown and who stand in no column.
     pub fn depth_columns(&self) -> Vec<DepthColumn> {
-        let formation = self.doc.plan.formation();
+        let formation = self.doc.shown.formation();
         let unplaced = self.unplaced();
         let mut out: Vec<DepthColumn> = COLUMN_ORDER
             .into_iter()
             .filter(|p| {
                 formation.slots_for(*p) > 0
-                    || !self.doc.plan.depth.column(*p).is_empty()
+                    || !self.doc.shown.depth.column(*p).is_empty()
                     || unplaced.iter().any(|u| u.position == Some(*p))
             })
             .map(DepthColumn::Pos)
@@ -33,12 +33,17 @@ impl Board {
 
     /// Squad players at the club on the planning date who stand in no depth column.
     fn unplaced(&self) -> Vec<&crate::domain::Player> {
-        let on = self.doc.plan.date;
+        let on = self.doc.shown.date;
         self.doc
             .ds
             .squad
             .iter()
-            .filter(|p| is_at_club(p, on) && !self.doc.plan.depth.contains(&p.id))
+            .filter(|p| {
+                is_at_club(p, on)
+                    && !self.doc.shown.is_former(&self.doc.ds, p)
+                    && !self.doc.shown.depth.contains(&p.id)
+                    && self.doc.plan.departure(&p.id).is_none()
+            })
             .collect()
     }
 
@@ -47,8 +52,8 @@ impl Board {
     pub fn out_of_contract(&self, id: &PlayerId) -> bool {
         self.doc.ds.player(id).is_some_and(|p| {
             self.doc
-                .plan
-                .out_of_contract(&self.doc.ds, &self.doc.plan.effective(p))
+                .shown
+                .out_of_contract(&self.doc.ds, &self.doc.shown.effective(p))
         })
     }
 
@@ -56,15 +61,23 @@ impl Board {
     /// order), the squad players of this position the chart leaves out, then our own players
     /// whose contract has run out. Former players are gone from the day they left.
     pub fn depth_view(&self, col: DepthColumn) -> Vec<DepthRow> {
-        let on = self.doc.plan.date;
+        let on = self.doc.shown.date;
         // A player the loaded data cannot resolve stays where he stands (drawn as `? id`).
+        // Our own players out of contract stay (under the divider) until the window after
+        // their contract closes; then they are former players, as one who left is.
         let present = |id: &PlayerId| {
-            self.doc.ds.is_target(id) || self.doc.ds.player(id).is_none_or(|p| is_at_club(p, on))
+            self.doc.ds.player(id).is_none_or(|p| {
+                (self.doc.ds.is_target(id) || is_at_club(p, on))
+                    && !self
+                        .doc
+                        .shown
+                        .is_former(&self.doc.ds, &self.doc.shown.effective(p))
+            })
         };
         let mut rows: Vec<DepthRow> = match col {
             DepthColumn::Pos(pos) => self
                 .doc
-                .plan
+                .shown
                 .depth
                 .column(pos)
                 .iter()
@@ -117,7 +130,7 @@ impl Board {
         let view = self.depth_view(DepthColumn::Pos(pos));
         view.get(row)
             .and_then(|r| r.index)
-            .unwrap_or_else(|| self.doc.plan.depth.column(pos).len())
+            .unwrap_or_else(|| self.doc.shown.depth.column(pos).len())
     }
 
     /// The player on a depth row, and where he comes from when grabbed (a squad player with no

@@ -15,7 +15,13 @@ pub const HISTORY_LIMIT: usize = 1000;
 /// The scenario being planned: its data, plan, file and history.
 pub struct Document {
     pub ds: Arc<Dataset>,
+    /// The whole plan, every window's moves, dated the day it opens at: what a save writes.
     pub plan: Plan,
+    /// The planning date the board shows (moved with the date keys): not part of the plan.
+    pub date: chrono::NaiveDate,
+    /// The plan as it stands at `date` ([`Plan::at`]): what the depth chart, the XI and the
+    /// details draw. Worked out again after every change ([`Document::refresh`]).
+    pub shown: Plan,
     /// The plan as last saved (or opened): unsaved changes are the difference.
     pub saved: Plan,
     pub file: ScenarioFile,
@@ -32,6 +38,8 @@ impl Document {
         Document {
             ds,
             saved: plan.clone(),
+            date: plan.date,
+            shown: plan.at(plan.date),
             plan,
             file: ScenarioFile::untitled(),
             history: History::default(),
@@ -49,8 +57,33 @@ impl Document {
     /// starts again.
     pub fn replace_plan(&mut self, plan: Plan) {
         self.saved = plan.clone();
+        self.date = plan.date;
         self.plan = plan;
         self.history.clear();
+        self.refresh();
+    }
+
+    /// Works out [`Document::shown`] again from the plan and the date.
+    pub fn refresh(&mut self) {
+        self.shown = self.plan.at(self.date);
+    }
+
+    /// The whole plan seen at the board's date: every window's moves, the date the board's
+    /// (for the warnings and money of that date).
+    pub fn plan_on_date(&self) -> Plan {
+        let mut p = self.plan.clone();
+        p.date = self.date;
+        p
+    }
+
+    /// Runs an edit on the plan as the board shows it, and takes the result back into the
+    /// whole plan ([`Plan::absorb`]).
+    pub fn edit_shown<R>(&mut self, f: impl FnOnce(&mut Plan) -> R) -> R {
+        let mut shown = self.plan.at(self.date);
+        let r = f(&mut shown);
+        self.plan.absorb(self.date, &shown);
+        self.refresh();
+        r
     }
 
     /// Keeps `before` for undo when the plan changed since.
@@ -58,16 +91,21 @@ impl Document {
         if before != self.plan {
             self.history.push(before);
         }
+        self.refresh();
     }
 
     /// Steps back one change; `false` when there is none.
     pub fn undo(&mut self) -> bool {
-        self.history.undo(&mut self.plan)
+        let done = self.history.undo(&mut self.plan);
+        self.refresh();
+        done
     }
 
     /// Steps forward one undone change; `false` when there is none.
     pub fn redo(&mut self) -> bool {
-        self.history.redo(&mut self.plan)
+        let done = self.history.redo(&mut self.plan);
+        self.refresh();
+        done
     }
 }
 

@@ -26,7 +26,9 @@ impl Board {
         build(
             &self.doc.ds,
             &self.doc.plan,
-            first_season(self.doc.plan.date),
+            // From the board's date: the seasons ahead of where the user looks (never before
+            // the plan's own season, which `build` keeps).
+            first_season(self.doc.date),
             SEASONS,
             self.doc.plan.timeline,
         )

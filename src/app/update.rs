@@ -26,6 +26,7 @@ impl Board {
     /// asks for is returned, for the runtime to perform (its results come back as actions).
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         self.update_now(action);
+        self.doc.refresh();
         if self.view.modal.is_none() {
             self.view.modal = self.view.pending_modals.pop_front();
         }
@@ -227,11 +228,11 @@ impl Board {
                     on_off(self.view.overlays.contract)
                 ));
             }
-            Command::MonthBack => self.set_date(add_months(self.doc.plan.date, -1)),
-            Command::MonthForward => self.set_date(add_months(self.doc.plan.date, 1)),
-            Command::SeasonBack => self.set_date(add_months(self.doc.plan.date, -12)),
-            Command::SeasonForward => self.set_date(add_months(self.doc.plan.date, 12)),
-            Command::NextWindow => self.set_date(next_window(self.doc.plan.date)),
+            Command::MonthBack => self.set_date(add_months(self.doc.date, -1)),
+            Command::MonthForward => self.set_date(add_months(self.doc.date, 1)),
+            Command::SeasonBack => self.set_date(add_months(self.doc.date, -12)),
+            Command::SeasonForward => self.set_date(add_months(self.doc.date, 12)),
+            Command::NextWindow => self.set_date(next_window(self.doc.date)),
             Command::Formation => {
                 let before = self.doc.plan.clone();
                 self.doc.plan.depth.formation = self.doc.plan.formation().next();
@@ -274,10 +275,48 @@ impl Board {
         }
     }
 
+    /// Moves the board's planning date: the plan plays every move whose window has opened by
+    /// then. The plan itself (and its own date) is not changed.
     fn set_date(&mut self, date: chrono::NaiveDate) {
-        let before = self.doc.plan.clone();
-        self.doc.plan.date = date;
-        self.doc.record(before);
+        let before = crate::domain::Window::of(self.doc.date);
+        self.doc.date = date;
+        self.doc.refresh();
+        let now = crate::domain::Window::of(date);
+        if now != before {
+            let moves = self
+                .doc
+                .plan
+                .signings
+                .iter()
+                .map(|s| s.window)
+                .chain(self.doc.plan.departures.iter().map(|d| d.window))
+                .filter(|w| *w > before.min(now) && *w <= before.max(now))
+                .count();
+            if moves > 0 {
+                self.say(format!(
+                    "{}: {moves} move{} of the plan {}",
+                    crate::domain::scenario::long_date(date),
+                    if moves == 1 { "" } else { "s" },
+                    if now > before {
+                        "made since"
+                    } else {
+                        "not made yet"
+                    },
+                ));
+            }
+        }
+    }
+
+    /// Before a move that goes into a window (a signing, a departure): when that window opens
+    /// after the board's date, the board moves to the day it opens, so the move is seen made.
+    /// Returns the window.
+    pub(super) fn move_into_window(&mut self) -> crate::domain::Window {
+        let w = crate::domain::Window::next_open(self.doc.date);
+        if !w.opened_by(self.doc.date) {
+            self.doc.date = w.opens();
+            self.doc.refresh();
+        }
+        w
     }
 
     fn undo(&mut self) {
@@ -414,22 +453,36 @@ impl Board {
         };
         self.view.press = None;
         let before = self.doc.plan.clone();
+        let date_before = self.doc.date;
+        let signs = self.doc.ds.is_target(&drag.id)
+            && !self.doc.shown.is_signing(&drag.id)
+            && place != Place::Out;
+        let window = signs.then(|| self.move_into_window());
+        let shown_before = self.doc.shown.clone();
+        let ds = Arc::clone(&self.doc.ds);
         match self
             .doc
-            .plan
-            .drop_player(&self.doc.ds, &drag.id, drag.origin, place)
+            .edit_shown(|p| p.drop_player(&ds, &drag.id, drag.origin, place))
         {
             Ok(()) => {
-                self.say(describe_change(
-                    &self.doc.ds,
-                    &before,
-                    &self.doc.plan,
-                    &drag.id,
-                ));
+                let mut said = describe_change(&ds, &shown_before, &self.doc.shown, &drag.id);
+                if let Some(w) = window
+                    && self.doc.date != date_before
+                {
+                    said.push_str(&format!(
+                        " · joins in {w} (the board moves to {})",
+                        crate::domain::scenario::long_date(self.doc.date)
+                    ));
+                }
+                self.say(said);
                 self.doc.record(before);
                 self.follow(&drag.id, place);
             }
-            Err(why) => self.say(format!("{}: {why}", self.name(&drag.id))),
+            Err(why) => {
+                self.doc.date = date_before;
+                self.doc.refresh();
+                self.say(format!("{}: {why}", self.name(&drag.id)));
+            }
         }
     }
 
@@ -460,7 +513,7 @@ impl Board {
             self.say("nobody selected");
             return;
         };
-        if !self.doc.plan.is_signing(&id) {
+        if !self.doc.shown.is_signing(&id) {
             self.say(
                 Message::text(format!("{} is not a projected signing; ", self.name(&id)))
                     .key(Command::Remove)
@@ -483,19 +536,23 @@ impl Board {
             return;
         };
         let before = self.doc.plan.clone();
+        let shown_before = self.doc.shown.clone();
         let moved = match origin {
             Origin::Depth { pos, index } => self.shift_in_view(pos, index, delta),
             Origin::Slot(i) => {
-                let pos = self.doc.plan.formation().slots()[i.min(10)].position;
+                let pos = self.doc.shown.formation().slots()[i.min(10)].position;
                 match self
                     .doc
-                    .plan
+                    .shown
                     .depth
                     .column(pos)
                     .iter()
                     .position(|p| *p == id)
                 {
-                    Some(index) => self.doc.plan.depth.shift(pos, index, delta).map(|_| pos),
+                    Some(index) => self
+                        .doc
+                        .edit_shown(|p| p.depth.shift(pos, index, delta))
+                        .map(|_| pos),
                     None => return,
                 }
             }
@@ -513,7 +570,12 @@ impl Board {
         };
         match moved {
             Some(pos) => {
-                self.say(describe_change(&self.doc.ds, &before, &self.doc.plan, &id));
+                self.say(describe_change(
+                    &self.doc.ds,
+                    &shown_before,
+                    &self.doc.shown,
+                    &id,
+                ));
                 self.doc.record(before);
                 if self.view.focus == Pane::Depth {
                     if let Some(row) = self
@@ -525,7 +587,7 @@ impl Board {
                     }
                 } else if let Some(i) = self
                     .doc
-                    .plan
+                    .shown
                     .xi(&self.doc.ds)
                     .iter()
                     .position(|x| x.as_ref() == Some(&id))
@@ -554,8 +616,10 @@ impl Board {
             .filter(|_| other.expired == view[here].expired)?;
         // Past the neighbour, as a drag onto his row would (`K`) or just under him (`J`).
         let id = view[here].id.clone();
-        self.doc.plan.depth.remove(pos, &id);
-        self.doc.plan.depth.insert(pos, to, id);
+        self.doc.edit_shown(|p| {
+            p.depth.remove(pos, &id);
+            p.depth.insert(pos, to, id);
+        });
         Some(pos)
     }
 
@@ -586,7 +650,7 @@ impl Board {
         match spot {
             Spot::Depth { col, row } => self.depth_player(col, row),
             Spot::Slot(i) => Some((
-                self.doc.plan.xi(&self.doc.ds).get(i)?.clone()?,
+                self.doc.shown.xi(&self.doc.ds).get(i)?.clone()?,
                 Origin::Slot(i),
             )),
             Spot::ListRow(i) => Some((self.view.list.get(i)?.id.clone(), Origin::List)),

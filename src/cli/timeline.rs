@@ -82,9 +82,29 @@ pub fn settings(plan: &Plan) -> TimelineSettings {
     plan.timeline
 }
 
-/// The money lines: one per window, over-budget ones marked.
-fn money_lines(ds: &Dataset, plan: &Plan) -> Vec<String> {
-    per_window(ds, plan).iter().map(|m| m.text()).collect()
+/// The money lines, in the plan's currency: one per window (with whether it is over budget),
+/// then what the signings book season by season over the timeline's seasons, then the rates
+/// the plan assumes.
+pub fn money_lines(ds: &Dataset, plan: &Plan, t: &Timeline) -> Vec<(String, bool)> {
+    let windows = per_window(ds, plan);
+    let mut out: Vec<(String, bool)> = windows
+        .iter()
+        .map(|m| (m.text(), m.over_budget()))
+        .collect();
+    if let Some(first) = t.seasons.first() {
+        use chrono::Datelike;
+        out.extend(
+            crate::domain::amortisation::line(ds, plan, first.start.year(), t.seasons.len())
+                .map(|l| (l, false)),
+        );
+    }
+    if !windows.is_empty() && !plan.money.rates.is_empty() {
+        out.push((
+            format!("rates {}", plan.money.rates_text().join(" · ")),
+            false,
+        ));
+    }
+    out
 }
 
 /// The marks and the flags.
@@ -160,7 +180,7 @@ fn text(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
             let _ = writeln!(out, "{}", l.trim_end());
         }
     }
-    for l in money_lines(ds, plan) {
+    for (l, _) in money_lines(ds, plan, t) {
         let _ = writeln!(out, "money {l}");
     }
     let _ = writeln!(out, "{}", legend());
@@ -192,10 +212,10 @@ fn markdown(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
         }
         out.push('\n');
     }
-    let money = money_lines(ds, plan);
+    let money = money_lines(ds, plan, t);
     if !money.is_empty() {
         out.push('\n');
-        for l in money {
+        for (l, _) in money {
             let _ = writeln!(out, "- money {}", esc(&l));
         }
     }
@@ -259,13 +279,14 @@ fn json(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
     let money: Vec<_> = per_window(ds, plan)
         .iter()
         .map(|m| {
-            let sum = |s: &crate::domain::budget::Sum| {
-                let known: serde_json::Map<String, serde_json::Value> = s
-                    .by_currency
-                    .iter()
-                    .map(|(c, a)| (format!("{c:?}"), json!(a.to_string())))
-                    .collect();
-                json!({ "known": known, "unknown": s.unknown, "text": s.to_string() })
+            let sum = |s: &crate::domain::Total| {
+                json!({
+                    "known": s.amount.to_string(),
+                    "currency": s.currency.code(),
+                    "approximate": s.approximate,
+                    "unknown": s.unknown,
+                    "text": s.to_string(),
+                })
             };
             json!({
                 "window": m.window.to_string(),
@@ -278,8 +299,42 @@ fn json(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
             })
         })
         .collect();
+    let first = t.seasons.first().map_or(0, |s| {
+        use chrono::Datelike;
+        s.start.year()
+    });
+    let amortisation: Vec<_> =
+        crate::domain::amortisation::per_season(ds, plan, first, t.seasons.len())
+            .iter()
+            .map(|s| {
+                let charges: Vec<_> = s
+                    .charges
+                    .iter()
+                    .map(|c| match c.amount {
+                        Ok(a) => json!({ "id": c.id, "amount": a.to_string() }),
+                        Err(why) => json!({ "id": c.id, "amount": null, "unknown": why.text() }),
+                    })
+                    .collect();
+                json!({
+                    "season": crate::domain::dates::season_label(crate::domain::dates::season_start(s.season)),
+                    "total": s.total.amount.to_string(),
+                    "unknown": s.total.unknown,
+                    "text": s.total.to_string(),
+                    "charges": charges,
+                })
+            })
+            .collect();
+    let rates: Vec<_> = plan
+        .money
+        .rates
+        .iter()
+        .map(|r| json!({ "currency": r.currency.code(), "value": r.value, "basis": r.basis, "assumed": r.assumed }))
+        .collect();
     let doc = json!({
+        "currency": plan.money.currency.code(),
+        "rates": rates,
         "money": money,
+        "amortisation": amortisation,
         "club": ds.club,
         "planning_date": plan.date.to_string(),
         "old_age": t.old_age,

@@ -132,7 +132,12 @@ pub fn compare(ds: &Dataset, a: &Plan, b: &Plan) -> Comparison {
         added_fees: b
             .signings
             .iter()
-            .map(|s| (s.id.clone(), SigningFee::of(ds, b, s).text(b.date)))
+            .map(|s| {
+                (
+                    s.id.clone(),
+                    SigningFee::of(ds, b, s).text(&b.money, b.date),
+                )
+            })
             .collect(),
         signings_removed: only_in(&a.signings, &b.signings, |x, y| x.id == y.id),
         fee_changes,
@@ -401,6 +406,7 @@ mod tests {
         );
         // A renewal takes a player off it: that is a change, and says so.
         b.assume(crate::domain::plan::Assumption::Renews {
+            window: None,
             id: id("rudiger"),
             until: NaiveDate::from_ymd_opt(2028, 6, 30).expect("date"),
         });
@@ -463,8 +469,8 @@ mod tests {
         );
         assert!(
             text.contains(
-                "Signing added: Konaté (~£35m reported for summer 2025 — past window; \
-                 free at 2026-07-01 (contract ended 2026-06-30))"
+                "Signing added: Konaté (~£35m (~€40.6m at 1.16) reported for summer 2025 — \
+                 past window; free in summer 2026 (contract ended 2026-06-30))"
             ),
             "{text}"
         );
@@ -520,7 +526,8 @@ mod tests {
         assert_eq!(c.fee_changes[0].a, None);
         assert_eq!(c.departures_changed.len(), 1);
         assert_eq!(c.assumptions_added.len(), 1);
-        assert_eq!(c.fees.1.to_string(), "£40m");
+        // £40m at the plan's assumed 1.16.
+        assert_eq!(c.fees.1.to_string(), "€46.4m");
         let text = c.lines(&ds).join("\n");
         assert!(text.contains("Formation: 4-3-3 → 3-5-2"), "{text}");
         assert!(

@@ -4,6 +4,7 @@
 use super::dates::next_summer_window;
 use super::depth::DepthChart;
 use super::ids::{IdHasher, PlayerId, ReportId};
+use super::money::Currency;
 use super::player::Player;
 use super::report::{Link, Report};
 use super::status::age_on;
@@ -78,6 +79,8 @@ pub enum Side {
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
     pub club: String,
+    /// The currency the club accounts in (named in `squad.ron`; EUR when it is not).
+    pub currency: Currency,
     pub coach: Option<String>,
     pub squad: Vec<Player>,
     pub targets: Vec<Player>,
@@ -122,6 +125,7 @@ impl Dataset {
     ) -> Dataset {
         let mut d = Dataset {
             club,
+            currency: Currency::EUR,
             coach,
             squad,
             targets,

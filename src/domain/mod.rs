@@ -1,5 +1,6 @@
 //! Plain data and pure rules: no terminal, no I/O.
 
+pub mod amortisation;
 pub mod budget;
 pub mod compare;
 pub mod dataset;
@@ -18,13 +19,15 @@ pub mod status;
 pub mod timeline;
 pub mod timeline_compare;
 pub mod warnings;
+pub mod window;
 
 pub use dataset::{Anchor, DataFile, Dataset, Problem, Severity, Side};
 pub use dates::PartialDate;
 pub use depth::DepthChart;
 pub use formation::{Formation, Slot};
 pub use ids::{PlayerId, ReportId};
-pub use money::{Currency, Fee};
+pub use money::{Currency, Fee, MoneySettings, Total};
 pub use player::{Foot, Injury, Player, ReportedAge};
 pub use position::Position;
 pub use report::{Link, Report};
+pub use window::Window;

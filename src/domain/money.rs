@@ -3,8 +3,11 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Currency {
+    #[default]
     EUR,
     GBP,
     USD,
@@ -39,11 +42,14 @@ impl fmt::Display for Fee {
         f.write_str(self.currency.symbol())?;
         let a = self.amount;
         if a >= 1_000_000 {
-            let m = a as f64 / 1_000_000.0;
-            if a.is_multiple_of(1_000_000) {
-                write!(f, "{}m", a / 1_000_000)
-            } else {
-                write!(f, "{m:.1}m")
+            // Up to two decimals, trailing zeros dropped: "35.5m", "6.96m" (a fee divided over
+            // seasons must not read as a rounder figure than it is).
+            let hundredths = a.saturating_add(5_000) / 10_000;
+            let (whole, frac) = (hundredths / 100, hundredths % 100);
+            match frac {
+                0 => write!(f, "{whole}m"),
+                f2 if f2 % 10 == 0 => write!(f, "{whole}.{}m", f2 / 10),
+                f2 => write!(f, "{whole}.{f2:02}m"),
             }
         } else if a >= 1_000 {
             write!(f, "{}k", a / 1_000)
@@ -186,6 +192,331 @@ impl Fee {
     }
 }
 
+/// How many units of a plan's currency one unit of another is worth: an assumption of the plan,
+/// never a fact of a deal ("1 GBP = 1.16 EUR, assumed (2025 average)").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rate {
+    /// The currency converted from.
+    pub currency: Currency,
+    /// Units of the plan's currency for one unit of `currency`.
+    pub value: f64,
+    /// What the rate is based on, as shown ("2025 average").
+    #[serde(default)]
+    pub basis: String,
+    /// The plan assumes it (the default rate, or one the user typed).
+    #[serde(default = "yes")]
+    pub assumed: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+// A rate is never NaN in a plan (`set_rate` refuses it, a loaded plan is checked by
+// `Plan::normalize`), so equality is total.
+impl Eq for Rate {}
+impl Eq for MoneySettings {}
+
+/// The default pound–euro rate: the ECB reference rate averaged about 0.86 GBP per EUR through
+/// 2025, so 1 GBP = 1.16 EUR (`shared/facts.md`, "Money conventions").
+pub const GBP_EUR_2025: f64 = 1.16;
+
+/// The most a rate may be: a typed rate beyond this is a typing error.
+pub const MAX_RATE: f64 = 1_000_000.0;
+
+/// A plan's money: the currency every total is in and the rates it assumes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MoneySettings {
+    pub currency: Currency,
+    #[serde(default)]
+    pub rates: Vec<Rate>,
+}
+
+impl Default for MoneySettings {
+    fn default() -> MoneySettings {
+        MoneySettings::for_currency(Currency::EUR)
+    }
+}
+
+/// A fee in the plan's currency: the amount, whether it is approximate (the fee was, or a rate
+/// was applied to it), and the rate used when it was converted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Converted {
+    pub amount: i128,
+    pub approximate: bool,
+    /// The rate applied, when the fee was in another currency.
+    pub rate: Option<f64>,
+}
+
+impl MoneySettings {
+    /// The settings for a club accounting in `currency`, with the default rate between pounds
+    /// and euros (the only one the data gives); any other currency has no rate until one is set.
+    pub fn for_currency(currency: Currency) -> MoneySettings {
+        let rates = match currency {
+            Currency::EUR => vec![Rate {
+                currency: Currency::GBP,
+                value: GBP_EUR_2025,
+                basis: "2025 average".into(),
+                assumed: true,
+            }],
+            Currency::GBP => vec![Rate {
+                currency: Currency::EUR,
+                value: (1.0 / GBP_EUR_2025 * 10_000.0).round() / 10_000.0,
+                basis: "2025 average".into(),
+                assumed: true,
+            }],
+            Currency::USD => Vec::new(),
+        };
+        MoneySettings { currency, rates }
+    }
+
+    /// Units of the plan's currency for one of `from`; `None` when the plan has no such rate.
+    pub fn rate(&self, from: Currency) -> Option<f64> {
+        if from == self.currency {
+            return Some(1.0);
+        }
+        self.rates
+            .iter()
+            .rev()
+            .find(|r| r.currency == from)
+            .map(|r| r.value)
+            .filter(|v| valid_rate(*v))
+    }
+
+    /// The rate from `from`, as the plan holds it.
+    pub fn rate_entry(&self, from: Currency) -> Option<&Rate> {
+        self.rates.iter().rev().find(|r| r.currency == from)
+    }
+
+    /// Sets the rate for `from` (replacing the one held), as the user typed it.
+    pub fn set_rate(&mut self, from: Currency, value: f64) -> Result<(), String> {
+        if from == self.currency {
+            return Err(format!(
+                "{} is the plan's own currency: its rate is 1",
+                from.code()
+            ));
+        }
+        if !valid_rate(value) {
+            return Err(format!(
+                "a rate is a number above 0 and at most {MAX_RATE}: “{value}”"
+            ));
+        }
+        self.rates.retain(|r| r.currency != from);
+        self.rates.push(Rate {
+            currency: from,
+            value,
+            basis: "typed".into(),
+            assumed: true,
+        });
+        self.rates.sort_by_key(|r| r.currency);
+        Ok(())
+    }
+
+    /// `fee` in the plan's currency; `None` when there is no rate for its currency.
+    pub fn convert(&self, fee: Fee) -> Option<Converted> {
+        if fee.currency == self.currency {
+            return Some(Converted {
+                amount: i128::from(fee.amount),
+                approximate: fee.approximate,
+                rate: None,
+            });
+        }
+        let rate = self.rate(fee.currency)?;
+        // Whole units; a rate is held to a few decimals, so f64 is exact enough for fees.
+        let amount = (fee.amount as f64 * rate).round();
+        Some(Converted {
+            amount: amount as i128,
+            approximate: fee.approximate,
+            rate: Some(rate),
+        })
+    }
+
+    /// "£35m (€40.6m at 1.16)", "€60m", "$5m (no $ rate: unknown in €)".
+    pub fn fee_text(&self, fee: Fee) -> String {
+        match self.convert(fee) {
+            Some(Converted {
+                rate: Some(rate),
+                amount,
+                approximate,
+            }) => format!(
+                "{fee} ({} at {})",
+                self.amount_text(amount, approximate),
+                rate_text(rate)
+            ),
+            Some(_) => fee.to_string(),
+            None => format!(
+                "{fee} (no {} rate: unknown in {})",
+                fee.currency.symbol(),
+                self.currency.symbol()
+            ),
+        }
+    }
+
+    /// "~£35m (~€40.6m)": the fee, and beside it the plan's figure when converted (for narrow
+    /// lists; [`MoneySettings::fee_text`] names the rate).
+    pub fn fee_short(&self, fee: Fee) -> String {
+        match self.convert(fee) {
+            Some(c) if c.rate.is_some() => {
+                format!("{fee} ({})", self.amount_text(c.amount, c.approximate))
+            }
+            Some(_) => fee.to_string(),
+            None => format!("{fee} (no rate)"),
+        }
+    }
+
+    /// An amount of the plan's currency, signed: "−€5m", "~€40.6m".
+    pub fn amount_text(&self, amount: i128, approximate: bool) -> String {
+        signed_amount(self.currency, amount, approximate)
+    }
+
+    /// The rate from `c` as [`MoneySettings::rates_text`] says it ("1 GBP = 1.16 EUR (assumed,
+    /// 2025 average)"), or "no GBP rate".
+    pub fn rates_text_for(&self, c: Currency) -> String {
+        let held = MoneySettings {
+            currency: self.currency,
+            rates: self.rate_entry(c).cloned().into_iter().collect(),
+        };
+        held.rates_text()
+            .pop()
+            .unwrap_or_else(|| format!("no {} rate", c.code()))
+    }
+
+    /// "1 GBP = 1.16 EUR (assumed, 2025 average)", one for each rate held.
+    pub fn rates_text(&self) -> Vec<String> {
+        self.rates
+            .iter()
+            .map(|r| {
+                let mut how = Vec::new();
+                if r.assumed {
+                    how.push("assumed".to_string());
+                }
+                if !r.basis.is_empty() {
+                    how.push(r.basis.clone());
+                }
+                let how = if how.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", how.join(", "))
+                };
+                format!(
+                    "1 {} = {} {}{how}",
+                    r.currency.code(),
+                    rate_text(r.value),
+                    self.currency.code()
+                )
+            })
+            .collect()
+    }
+}
+
+/// A rate with no trailing zeros: "1.16", "0.8621".
+pub fn rate_text(v: f64) -> String {
+    let s = format!("{v:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+fn valid_rate(v: f64) -> bool {
+    v.is_finite() && v > 0.0 && v <= MAX_RATE
+}
+
+/// A signed amount: "−€5m", "~£30m".
+pub fn signed_amount(c: Currency, a: i128, approximate: bool) -> String {
+    let fee = Fee {
+        amount: u64::try_from(a.unsigned_abs()).unwrap_or(u64::MAX),
+        currency: c,
+        approximate,
+    };
+    if a < 0 {
+        format!("−{fee}")
+    } else {
+        fee.to_string()
+    }
+}
+
+/// A sum in one currency: the known amount (signed, so a net can go below zero), whether any
+/// part of it is approximate, and how many amounts are unknown (never counted as zero).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Total {
+    pub currency: Currency,
+    pub amount: i128,
+    pub approximate: bool,
+    pub unknown: usize,
+}
+
+impl Total {
+    pub fn zero(currency: Currency) -> Total {
+        Total {
+            currency,
+            amount: 0,
+            approximate: false,
+            unknown: 0,
+        }
+    }
+
+    /// Adds a converted fee, or one more unknown.
+    pub fn add(&mut self, c: Option<Converted>) {
+        match c {
+            Some(c) => {
+                self.amount = self.amount.saturating_add(c.amount);
+                self.approximate |= c.approximate;
+            }
+            None => self.unknown += 1,
+        }
+    }
+
+    /// `self − other`; unknowns on either side are carried.
+    pub fn minus(&self, other: &Total) -> Total {
+        Total {
+            currency: self.currency,
+            amount: self.amount.saturating_sub(other.amount),
+            approximate: self.approximate || other.approximate,
+            unknown: self.unknown + other.unknown,
+        }
+    }
+
+    pub fn plus(&self, other: &Total) -> Total {
+        Total {
+            currency: self.currency,
+            amount: self.amount.saturating_add(other.amount),
+            approximate: self.approximate || other.approximate,
+            unknown: self.unknown + other.unknown,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.amount == 0 && self.unknown == 0
+    }
+}
+
+impl fmt::Display for Total {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if self.amount != 0 || self.unknown == 0 {
+            parts.push(signed_amount(self.currency, self.amount, self.approximate));
+        }
+        if self.unknown > 0 {
+            parts.push(format!("{} unknown", self.unknown));
+        }
+        f.write_str(&parts.join(" + "))
+    }
+}
+
+impl Currency {
+    /// "EUR", "GBP", "USD".
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::EUR => "EUR",
+            Currency::GBP => "GBP",
+            Currency::USD => "USD",
+        }
+    }
+
+    pub const ALL: [Currency; 3] = [Currency::EUR, Currency::GBP, Currency::USD];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,5 +594,62 @@ mod tests {
         assert_eq!(f(35_500_000, false).to_string(), "£35.5m");
         assert_eq!(f(750_000, false).to_string(), "£750k");
         assert_eq!(f(0, false).to_string(), "£0");
+        assert_eq!(f(6_960_000, false).to_string(), "£6.96m");
+        assert_eq!(f(40_600_000, false).to_string(), "£40.6m");
+        // Found by the value sweeps: the rounding must not overflow at the top.
+        assert!(f(u64::MAX, false).to_string().ends_with('m'));
+    }
+    #[test]
+    fn fees_convert_into_the_plan_currency_at_its_rate() {
+        let m = MoneySettings::for_currency(Currency::EUR);
+        let konate = fee(35_000_000, Currency::GBP, true);
+        let c = m.convert(konate).expect("a GBP rate by default");
+        assert_eq!(c.amount, 40_600_000);
+        assert!(c.approximate);
+        assert_eq!(m.fee_text(konate), "~£35m (~€40.6m at 1.16)");
+        assert_eq!(m.fee_text(fee(60_000_000, Currency::EUR, false)), "€60m");
+        assert_eq!(m.convert(fee(5, Currency::USD, false)), None);
+        assert_eq!(
+            m.fee_text(fee(5_000_000, Currency::USD, false)),
+            "$5m (no $ rate: unknown in €)"
+        );
+        assert_eq!(m.rates_text(), ["1 GBP = 1.16 EUR (assumed, 2025 average)"]);
+        let mut m2 = m.clone();
+        m2.set_rate(Currency::GBP, 1.2).expect("rate");
+        assert_eq!(m2.convert(konate).map(|c| c.amount), Some(42_000_000));
+        assert!(m2.set_rate(Currency::EUR, 2.0).is_err());
+        assert!(m2.set_rate(Currency::GBP, 0.0).is_err());
+        assert!(m2.set_rate(Currency::GBP, f64::NAN).is_err());
+        let gbp = MoneySettings::for_currency(Currency::GBP);
+        assert_eq!(
+            gbp.rates_text(),
+            ["1 EUR = 0.8621 GBP (assumed, 2025 average)"]
+        );
+    }
+
+    #[test]
+    fn a_total_is_approximate_only_when_a_part_is() {
+        let m = MoneySettings::for_currency(Currency::EUR);
+        let mut t = Total::zero(Currency::EUR);
+        t.add(m.convert(fee(60_000_000, Currency::EUR, false)));
+        assert_eq!(t.to_string(), "€60m");
+        t.add(m.convert(fee(35_000_000, Currency::GBP, true)));
+        assert_eq!(t.to_string(), "~€100.6m");
+        t.add(None);
+        assert_eq!(t.to_string(), "~€100.6m + 1 unknown");
+        let out = {
+            let mut o = Total::zero(Currency::EUR);
+            o.add(m.convert(fee(70_000_000, Currency::GBP, false)));
+            o
+        };
+        assert_eq!(out.to_string(), "€81.2m");
+        assert_eq!(
+            Total::zero(Currency::EUR).minus(&out).to_string(),
+            "−€81.2m"
+        );
+        let mut u = Total::zero(Currency::EUR);
+        u.add(None);
+        assert_eq!(u.to_string(), "1 unknown");
+        assert_eq!(Total::zero(Currency::EUR).to_string(), "€0");
     }
 }

@@ -7,20 +7,51 @@ use super::depth::DepthChart;
 use super::formation::Formation;
 use super::ids::PlayerId;
 use super::money::Fee;
+use super::money::MoneySettings;
 use super::player::{Injury, Player, Return};
 use super::position::Position;
 use super::status;
+use super::window::Window;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-/// A target the plan signs, with the fee it assumes (overriding the reported one when set).
+/// A target the plan signs in a window, with the fee it assumes (overriding the reported one when
+/// set) and the length of his new contract (assumed by the user; unknown until then).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signing {
     pub id: PlayerId,
+    /// The window he joins in: he is in the squad from the day it opens.
+    pub window: Window,
     #[serde(default)]
     pub assumed_fee: Option<Fee>,
+    /// Whole seasons of his new contract, counted from the season he joins in (a summer 2026
+    /// signing for 5 runs to 2031-06-30). Unknown until the plan assumes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract_years: Option<u8>,
+}
+
+/// The longest contract a signing may be given, in seasons.
+pub const MAX_CONTRACT_YEARS: u8 = 10;
+
+impl Signing {
+    /// A signing in `window` with nothing assumed.
+    pub fn new(id: PlayerId, window: Window) -> Signing {
+        Signing {
+            id,
+            window,
+            assumed_fee: None,
+            contract_years: None,
+        }
+    }
+
+    /// The last day of his new contract, when its length is assumed.
+    pub fn contract_end(&self) -> Option<NaiveDate> {
+        let years = i32::from(self.contract_years?);
+        let start = super::dates::season_of(self.window.opens());
+        NaiveDate::from_ymd_opt(start.checked_add(years)?, 6, 30)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -54,6 +85,8 @@ impl DepartureKind {
 pub struct Departure {
     pub id: PlayerId,
     pub kind: DepartureKind,
+    /// The window he leaves in: gone from the day it opens.
+    pub window: Window,
     #[serde(default)]
     pub fee: Option<Fee>,
 }
@@ -69,8 +102,14 @@ pub enum Assumption {
         since: NaiveDate,
         until: Option<NaiveDate>,
     },
-    /// The contract now runs to this day.
-    Renews { id: PlayerId, until: NaiveDate },
+    /// The contract now runs to this day, from the window the renewal is agreed in (from the
+    /// start of the plan when none is given).
+    Renews {
+        id: PlayerId,
+        until: NaiveDate,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        window: Option<Window>,
+    },
 }
 
 /// The kinds of assumption, one of each per player at most.
@@ -105,6 +144,11 @@ impl Assumption {
                 Some(u) => format!("{name} injured {since} to {u}"),
                 None => format!("{name} injured from {since}, return unknown"),
             },
+            Assumption::Renews {
+                until,
+                window: Some(w),
+                ..
+            } => format!("{name} renews to {until} ({w})"),
             Assumption::Renews { until, .. } => format!("{name} renews to {until}"),
         }
     }
@@ -132,6 +176,9 @@ pub struct Plan {
         skip_serializing_if = "super::plan_settings::TimelineSettings::is_default"
     )]
     pub timeline: super::plan_settings::TimelineSettings,
+    /// The currency every total is in and the exchange rates the plan assumes (format 4).
+    #[serde(default)]
+    pub money: MoneySettings,
 }
 
 /// Where a dragged player comes from.
@@ -168,6 +215,166 @@ impl Plan {
             notes: String::new(),
             budgets: Vec::new(),
             timeline: Default::default(),
+            money: MoneySettings::for_currency(ds.currency),
+        }
+    }
+
+    /// The plan as it stands at `on`: every move whose window has opened by then made, none
+    /// of the later ones. Signings still to come are out of the depth chart and the list,
+    /// departures made are out of the depth chart (the plan keeps a departing player's place
+    /// in it until he goes), renewals agreed later are not yet assumed. Its date is `on`.
+    ///
+    /// Views of one date (the XI, the depth chart as drawn, warnings, compare) read this; views
+    /// across dates (money per window, seasons ahead) read the whole plan. Taking it twice at
+    /// the same date changes nothing.
+    pub fn at(&self, on: NaiveDate) -> Plan {
+        let mut p = self.clone();
+        p.date = on;
+        let later: Vec<PlayerId> = self
+            .signings
+            .iter()
+            .filter(|s| !s.window.opened_by(on))
+            .map(|s| s.id.clone())
+            .collect();
+        let gone: Vec<PlayerId> = self
+            .departures
+            .iter()
+            .filter(|d| d.window.opened_by(on))
+            .map(|d| d.id.clone())
+            .collect();
+        p.signings.retain(|s| s.window.opened_by(on));
+        p.departures.retain(|d| d.window.opened_by(on));
+        p.assumptions.retain(|a| match a {
+            Assumption::Renews {
+                window: Some(w), ..
+            } => w.opened_by(on),
+            _ => true,
+        });
+        if !later.is_empty() || !gone.is_empty() {
+            for col in p.depth.columns.values_mut() {
+                col.retain(|id| !later.contains(id) && !gone.contains(id));
+            }
+        }
+        p
+    }
+
+    /// Takes back a change made on `shown` (this plan [`at`](Plan::at) `on`, then edited by a
+    /// drag or a key): its depth order, its signings and fees. Players the view did not show
+    /// (signings of later windows, departed players) keep their places in each column, just
+    /// before the player they stood before.
+    pub fn absorb(&mut self, on: NaiveDate, shown: &Plan) {
+        let visible: std::collections::HashSet<&PlayerId> = shown.depth.players().collect();
+        let hidden = |id: &PlayerId| {
+            !visible.contains(id)
+                && (self
+                    .departures
+                    .iter()
+                    .any(|d| d.id == *id && d.window.opened_by(on))
+                    || self
+                        .signings
+                        .iter()
+                        .any(|s| s.id == *id && !s.window.opened_by(on)))
+        };
+        let mut columns = shown.depth.columns.clone();
+        for (pos, whole) in &self.depth.columns {
+            let merged = merge_column(whole, shown.depth.column(*pos), hidden);
+            if !merged.is_empty() {
+                columns.insert(*pos, merged);
+            }
+        }
+        let later: Vec<Signing> = self
+            .signings
+            .iter()
+            .filter(|s| !s.window.opened_by(on) && !shown.is_signing(&s.id))
+            .cloned()
+            .collect();
+        self.depth.columns = columns;
+        self.depth.formation = shown.depth.formation;
+        self.signings = shown.signings.clone();
+        self.signings.extend(later);
+        self.signings.retain(|s| self.depth.contains(&s.id));
+        let departed_later: Vec<Departure> = self
+            .departures
+            .iter()
+            .filter(|d| !d.window.opened_by(on))
+            .cloned()
+            .collect();
+        self.departures = shown.departures.clone();
+        self.departures.extend(departed_later);
+    }
+
+    /// The window a move made at `on` goes into (see [`Window::next_open`]).
+    pub fn window_for(on: NaiveDate) -> Window {
+        Window::next_open(on)
+    }
+
+    pub fn signing(&self, id: &PlayerId) -> Option<&Signing> {
+        self.signings.iter().find(|s| s.id == *id)
+    }
+
+    /// The window of a move the plan makes for `id`: his signing or his departure.
+    pub fn move_window(&self, id: &PlayerId) -> Option<Window> {
+        self.signing(id)
+            .map(|s| s.window)
+            .or_else(|| self.departure(id).map(|d| d.window))
+    }
+
+    /// Moves the signing of `id` into `window`; not into or after the window he leaves in.
+    pub fn set_signing_window(&mut self, id: &PlayerId, window: Window) -> Result<(), String> {
+        if let Some(d) = self.departure(id)
+            && d.window <= window
+        {
+            return Err(format!("he leaves in {}: he must join before", d.window));
+        }
+        match self.signings.iter_mut().find(|s| s.id == *id) {
+            Some(s) => {
+                s.window = window;
+                Ok(())
+            }
+            None => Err("only a projected signing joins in a window".into()),
+        }
+    }
+
+    /// Moves the departure of `id` into `window`; a signing of the plan leaves only after the
+    /// window he joins in.
+    pub fn set_departure_window(&mut self, id: &PlayerId, window: Window) -> Result<(), String> {
+        if let Some(s) = self.signing(id)
+            && window <= s.window
+        {
+            return Err(format!("he joins in {}: he can leave after it", s.window));
+        }
+        match self.departures.iter_mut().find(|d| d.id == *id) {
+            Some(d) => {
+                d.window = window;
+                Ok(())
+            }
+            None => Err("only a departure leaves in a window".into()),
+        }
+    }
+
+    /// Sets (or with `None` clears) the transfer budget of `window`.
+    pub fn set_budget(&mut self, window: Window, amount: Option<Fee>) {
+        self.budgets.retain(|b| b.window != window);
+        if let Some(amount) = amount {
+            self.budgets
+                .push(super::plan_settings::WindowBudget { window, amount });
+            self.budgets.sort_by_key(|b| b.window);
+        }
+    }
+
+    /// Sets (or clears) the length of a signing's new contract, in seasons.
+    pub fn set_contract_years(&mut self, id: &PlayerId, years: Option<u8>) -> Result<(), String> {
+        if years.is_some_and(|y| y == 0 || y > MAX_CONTRACT_YEARS) {
+            return Err(format!(
+                "a new contract runs 1 to {MAX_CONTRACT_YEARS} seasons"
+            ));
+        }
+        match self.signings.iter_mut().find(|s| s.id == *id) {
+            Some(s) => {
+                s.contract_years = years;
+                Ok(())
+            }
+            None => Err("only a projected signing has a new contract".into()),
         }
     }
 
@@ -192,6 +399,9 @@ impl Plan {
     /// own whose contract has ended (unless the plan assumes a renewal). Injured players can be
     /// picked; the warnings say so. An id the data does not know is left to `check`.
     pub fn can_play(&self, ds: &Dataset, id: &PlayerId) -> bool {
+        if !self.can_play_by_moves(id) {
+            return false;
+        }
         let Some(p) = ds.player(id) else {
             return true;
         };
@@ -199,9 +409,48 @@ impl Plan {
         status::is_at_club(&p, self.date) && !self.out_of_contract(ds, &p)
     }
 
+    /// Not gone and not still to come at the plan's date, as its moves say: a departure whose
+    /// window has opened, or a signing whose window has not, keeps him out (see [`Plan::at`]).
+    pub fn can_play_by_moves(&self, id: &PlayerId) -> bool {
+        !(self
+            .departures
+            .iter()
+            .any(|d| d.id == *id && d.window.opened_by(self.date))
+            || self
+                .signings
+                .iter()
+                .any(|s| s.id == *id && !s.window.opened_by(self.date)))
+    }
+
     /// Our own player out of contract at the plan's date, as the plan sees him.
     pub fn out_of_contract(&self, ds: &Dataset, p: &Player) -> bool {
-        status::out_of_contract(p, !ds.is_target(&p.id), self.date)
+        status::out_of_contract(p, self.is_ours(ds, &p.id), self.date)
+    }
+
+    /// One of the club's players as the plan sees him: a squad player, or a signing once he
+    /// has joined.
+    pub fn is_ours(&self, ds: &Dataset, id: &PlayerId) -> bool {
+        !ds.is_target(id)
+            || self
+                .signing(id)
+                .is_some_and(|s| s.window.opened_by(self.date))
+    }
+
+    /// Gone from the club at the plan's date: a former player, or one of our own whose
+    /// contract ended and the window after it has closed with no renewal. Until that window
+    /// closes he stays under the divider, to be renewed or let go.
+    pub fn is_former(&self, ds: &Dataset, p: &Player) -> bool {
+        if !status::is_at_club(p, self.date) {
+            return true;
+        }
+        let own = self.is_ours(ds, &p.id);
+        match status::contract(p, own, self.date) {
+            status::ContractStatus::Expired { ended } => {
+                let after = ended.succ_opt().unwrap_or(ended);
+                self.date > Window::next_open(after).closes()
+            }
+            _ => false,
+        }
     }
 
     pub fn is_signing(&self, id: &PlayerId) -> bool {
@@ -219,10 +468,19 @@ impl Plan {
             .iter()
             .filter(|a| *a.player() == p.id)
             .collect();
-        if mine.is_empty() {
+        let signed = self
+            .signing(&p.id)
+            .filter(|s| s.window.opened_by(self.date));
+        if mine.is_empty() && signed.is_none() {
             return Cow::Borrowed(p);
         }
         let mut p = p.clone();
+        if let Some(s) = signed {
+            // He joined on a new contract: its end is what the plan assumes, or unknown. His
+            // old club's contract, and what the press said of it, no longer apply.
+            p.contract_until = s.contract_end();
+            p.contract_reported = None;
+        }
         for a in mine {
             match a {
                 Assumption::FitFrom { from, .. } => {
@@ -239,7 +497,11 @@ impl Plan {
                     latest: None,
                     sources: Vec::new(),
                 }),
-                Assumption::Renews { until, .. } => p.contract_until = Some(*until),
+                Assumption::Renews { until, window, .. } => {
+                    if window.is_none_or(|w| w.opened_by(self.date)) {
+                        p.contract_until = Some(*until);
+                    }
+                }
             }
         }
         Cow::Owned(p)
@@ -301,12 +563,10 @@ impl Plan {
         let mut placed: Vec<&PlayerId> = depth.players().filter(|id| ds.is_target(id)).collect();
         placed.sort();
         placed.dedup();
+        let window = Window::next_open(self.date);
         for id in placed {
             if !self.signings.iter().any(|s| s.id == *id) {
-                self.signings.push(Signing {
-                    id: id.clone(),
-                    assumed_fee: None,
-                });
+                self.signings.push(Signing::new(id.clone(), window));
             }
         }
     }
@@ -395,34 +655,72 @@ impl Plan {
         self.drop_player(ds, id, Origin::List, Place::Out)
     }
 
-    /// Marks a squad player as leaving: out of every column, listed as a departure.
+    /// Marks one of our players as leaving in the window open at the plan's date (see
+    /// [`Plan::depart_in`]).
     pub fn depart(
         &mut self,
         ds: &Dataset,
         id: &PlayerId,
         kind: DepartureKind,
+    ) -> Result<Window, String> {
+        let w = Window::next_open(self.date);
+        self.depart_in(ds, id, kind, w).map(|()| w)
+    }
+
+    /// Marks one of our players as leaving in `window`: listed as a departure, gone from the
+    /// depth chart from the day the window opens (his place in it is kept until then, so the
+    /// plan before the window is the squad with him). A signing of the plan can leave in a
+    /// later window than the one he joins in. A fee he was sold for is kept when only the kind
+    /// or window changes.
+    pub fn depart_in(
+        &mut self,
+        ds: &Dataset,
+        id: &PlayerId,
+        kind: DepartureKind,
+        window: Window,
     ) -> Result<(), String> {
-        if ds.is_target(id) || ds.player(id).is_none() {
+        if ds.player(id).is_none() {
             return Err("only squad players can leave".into());
         }
-        self.depth.remove_everywhere(id);
+        if ds.is_target(id) {
+            match self.signing(id) {
+                None => return Err("only squad players can leave".into()),
+                Some(s) if window <= s.window => {
+                    return Err(format!("he joins in {}: he can leave after it", s.window));
+                }
+                Some(_) => {}
+            }
+        }
+        let fee = self
+            .departure(id)
+            .filter(|_| matches!(kind, DepartureKind::Sold | DepartureKind::Loaned))
+            .and_then(|d| d.fee);
+        if !self.depth.contains(id)
+            && let Some(pos) = ds.player(id).and_then(|p| p.position)
+        {
+            // A file from before format 4 took him out: keep a place for the dates before.
+            self.depth.insert(pos, usize::MAX, id.clone());
+        }
         self.departures.retain(|d| d.id != *id);
         self.departures.push(Departure {
             id: id.clone(),
             kind,
-            fee: None,
+            window,
+            fee,
         });
         Ok(())
     }
 
-    /// Undoes a departure; he comes back at the foot of his own position's column.
+    /// Undoes a departure; he is back where he stood in the depth chart.
     pub fn recall(&mut self, ds: &Dataset, id: &PlayerId) -> Result<(), String> {
         let before = self.departures.len();
         self.departures.retain(|d| d.id != *id);
         if self.departures.len() == before {
             return Err("not leaving".into());
         }
-        if let Some(pos) = ds.player(id).and_then(|p| p.position) {
+        if !self.depth.contains(id)
+            && let Some(pos) = ds.player(id).and_then(|p| p.position)
+        {
             self.depth.insert(pos, usize::MAX, id.clone());
         }
         Ok(())
@@ -499,6 +797,43 @@ impl Plan {
         self.assumptions.retain(|x| !same_kind(x));
         self.assumptions.push(a);
     }
+}
+
+/// A column of the whole plan after an edit made on its view: `shown` as edited, with every
+/// player `hidden` says the view left out put back before the player he stood before in
+/// `whole` (at the foot when nobody after him is still shown).
+fn merge_column(
+    whole: &[PlayerId],
+    shown: &[PlayerId],
+    hidden: impl Fn(&PlayerId) -> bool,
+) -> Vec<PlayerId> {
+    let mut out: Vec<PlayerId> = Vec::with_capacity(whole.len().max(shown.len()));
+    // Each hidden player waits for the next shown player after him in `whole`.
+    let mut waiting: Vec<(Option<&PlayerId>, &PlayerId)> = Vec::new();
+    for (i, id) in whole.iter().enumerate() {
+        if hidden(id) && !shown.contains(id) {
+            let anchor = whole[i + 1..]
+                .iter()
+                .find(|x| !hidden(x) && shown.contains(x));
+            waiting.push((anchor, id));
+        }
+    }
+    for id in shown {
+        for (anchor, h) in &waiting {
+            if *anchor == Some(id) && !out.contains(h) {
+                out.push((*h).clone());
+            }
+        }
+        if !out.contains(id) {
+            out.push(id.clone());
+        }
+    }
+    for (anchor, h) in &waiting {
+        if anchor.is_none() && !out.contains(h) {
+            out.push((*h).clone());
+        }
+    }
+    out
 }
 
 /// Says what a change did to the XI and the depth chart, from `id`'s point of view first:
@@ -725,6 +1060,7 @@ mod tests {
         assert!(super::super::status::availability(&p.effective(militao), on).is_available());
         let carvajal = ds.player(&id("carvajal")).expect("carvajal");
         p.assume(Assumption::Renews {
+            window: None,
             id: id("carvajal"),
             until: NaiveDate::from_ymd_opt(2027, 6, 30).expect("date"),
         });
@@ -751,6 +1087,7 @@ mod tests {
         // A renewal brings him back at the date.
         p.date = NaiveDate::from_ymd_opt(2026, 7, 1).expect("date");
         p.assume(Assumption::Renews {
+            window: None,
             id: id("rudiger"),
             until: NaiveDate::from_ymd_opt(2027, 6, 30).expect("date"),
         });
@@ -844,10 +1181,18 @@ mod tests {
         let mut p = plan(&ds);
         p.depart(&ds, &id("rudiger"), DepartureKind::ContractNotRenewed)
             .expect("depart");
-        assert!(!p.depth.contains(&id("rudiger")));
+        // Gone from the squad once his window opens; the plan keeps his place for before.
+        assert!(!p.at(p.date).depth.contains(&id("rudiger")));
+        assert!(p.depth.contains(&id("rudiger")));
+        assert!(
+            p.at(NaiveDate::from_ymd_opt(2026, 6, 30).expect("date"))
+                .depth
+                .contains(&id("rudiger"))
+        );
         assert!(p.depart(&ds, &id("konate"), DepartureKind::Sold).is_err());
         p.recall(&ds, &id("rudiger")).expect("recall");
-        assert_eq!(p.depth.column(Position::CB).last(), Some(&id("rudiger")));
+        // Back where he stood (2nd CB), not at the foot of the column.
+        assert_eq!(p.at(p.date).depth.column(Position::CB)[1], id("rudiger"));
     }
 
     /// Issue 13 ("smaller"): a hand-edited scenario naming a squad player as a signing was kept
@@ -858,6 +1203,8 @@ mod tests {
         let mut p = plan(&ds);
         assert!(p.depth.contains(&id("rudiger")));
         p.signings.push(Signing {
+            window: crate::domain::Window::summer(2026),
+            contract_years: None,
             id: id("rudiger"),
             assumed_fee: None,
         });
@@ -886,6 +1233,8 @@ mod tests {
             .expect("CB")
             .push(id("konate"));
         p.signings.push(Signing {
+            window: crate::domain::Window::summer(2026),
+            contract_years: None,
             id: id("romero"),
             assumed_fee: None,
         });
@@ -928,6 +1277,8 @@ mod tests {
         };
         assert!(p.set_assumed_fee(&id("romero"), Some(gbp(40))).is_err());
         p.signings.push(Signing {
+            window: crate::domain::Window::summer(2026),
+            contract_years: None,
             id: id("romero"),
             assumed_fee: None,
         });

@@ -3,14 +3,15 @@
 //! it without importing each other.
 
 use super::money::Fee;
-use chrono::NaiveDate;
+use super::window::Window;
 use serde::{Deserialize, Serialize};
 
-/// A transfer budget for the window opening on `window` (1 July or 1 January).
+/// A transfer budget for one window: what its net spend may reach (in any currency; counted in
+/// the plan's at its rate).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WindowBudget {
-    pub window: NaiveDate,
+    pub window: Window,
     pub amount: Fee,
 }
 

@@ -12,7 +12,7 @@ use std::fmt;
 
 /// The scenario file format this build writes. Older versions are migrated on load; newer ones
 /// are refused (see `store::scenario`).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scenario {
@@ -219,16 +219,44 @@ pub fn long_date(d: chrono::NaiveDate) -> String {
 const SUMMARY_MOVES: usize = 6;
 
 pub fn summary(ds: &Dataset, plan: &Plan) -> String {
-    let mut moves: Vec<String> = plan
+    let mut windows: Vec<super::window::Window> = plan
         .signings
         .iter()
-        .map(|s| format!("+{}", short_name(ds, &s.id)))
-        .chain(
-            plan.departures
-                .iter()
-                .map(|d| format!("−{}", short_name(ds, &d.id))),
-        )
+        .map(|s| s.window)
+        .chain(plan.departures.iter().map(|d| d.window))
         .collect();
+    windows.sort();
+    windows.dedup();
+    // Moves in more than one window are named window by window: "summer 2026: +Rivero;
+    // summer 2027: +Romero".
+    let mut moves: Vec<String> = Vec::new();
+    for w in &windows {
+        if windows.len() > 1
+            && let Some(last) = moves.last_mut()
+        {
+            last.push(';');
+        }
+        let here: Vec<String> = plan
+            .signings
+            .iter()
+            .filter(|s| s.window == *w)
+            .map(|s| format!("+{}", short_name(ds, &s.id)))
+            .chain(
+                plan.departures
+                    .iter()
+                    .filter(|d| d.window == *w)
+                    .map(|d| format!("−{}", short_name(ds, &d.id))),
+            )
+            .collect();
+        if windows.len() > 1
+            && let Some(first) = here.first()
+        {
+            moves.push(format!("{w}: {first}"));
+            moves.extend(here.into_iter().skip(1));
+        } else {
+            moves.extend(here);
+        }
+    }
     if moves.len() > SUMMARY_MOVES {
         let more = moves.len() - SUMMARY_MOVES;
         moves.truncate(SUMMARY_MOVES);
@@ -240,8 +268,9 @@ pub fn summary(ds: &Dataset, plan: &Plan) -> String {
     } else {
         parts.push(moves.join(" "));
     }
-    if !plan.signings.is_empty() {
-        parts.push(assess(ds, plan).fees.to_string());
+    let fees = assess(ds, plan).fees;
+    if !fees.is_none() {
+        parts.push(fees.to_string());
     }
     parts.join(" · ")
 }
@@ -297,6 +326,8 @@ mod tests {
         // A signing with no reported fee and none assumed is counted as unknown.
         let mut q = untouched.clone();
         q.signings.push(Signing {
+            window: crate::domain::Window::summer(2026),
+            contract_years: None,
             id: id("rivero"),
             assumed_fee: None,
         });
@@ -317,7 +348,11 @@ mod tests {
                 .expect("depart");
         }
         let s = summary(&ds, &p);
-        assert!(s.ends_with("−Carvajal −Carreras and 1 more"), "{s}");
+        // Seven sales at fees nobody knows: counted as unknown, never as nothing.
+        assert!(
+            s.ends_with("−Carvajal −Carreras and 1 more · in none · out 7 unknown · net 7 unknown"),
+            "{s}"
+        );
     }
 
     #[test]
@@ -379,15 +414,19 @@ mod tests {
         p.depth.insert(Position::CB, 0, id("ghost"));
         p.depth.insert(Position::LB, 5, id("ghost"));
         p.signings.push(Signing {
+            window: crate::domain::Window::summer(2026),
+            contract_years: None,
             id: id("nobody"),
             assumed_fee: None,
         });
         p.departures.push(crate::domain::plan::Departure {
+            window: crate::domain::Window::summer(2026),
             id: id("gone"),
             kind: DepartureKind::Sold,
             fee: None,
         });
         p.assume(Assumption::Renews {
+            window: None,
             id: id("gone"),
             until: d(2027, 6, 30),
         });

@@ -261,11 +261,12 @@ pub fn positions(plan: &Plan) -> Vec<Position> {
 }
 
 /// Whether `id` is with the club on `on` as this plan sees it, and the entry to show if so.
-/// Departures leave on the planning date, signings join on it; a squad player stays while his
-/// contract runs (an assumed renewal extends it) or while nobody knows when it ends.
+/// Departures leave when their window opens, signings join then (`plan` is the plan as it
+/// stands that day, see [`Plan::at`]); a squad player stays while his contract runs (an assumed
+/// renewal extends it) or while nobody knows when it ends.
 pub fn entry(ds: &Dataset, plan: &Plan, id: &PlayerId, start: NaiveDate) -> Option<Entry> {
     let on = start.max(plan.date);
-    if on >= plan.date && plan.departure(id).is_some() {
+    if !plan.can_play_by_moves(id) || plan.departure(id).is_some_and(|d| d.window.opened_by(on)) {
         return None;
     }
     let signing = plan.is_signing(id) || ds.is_target(id);
@@ -290,11 +291,12 @@ pub fn entry(ds: &Dataset, plan: &Plan, id: &PlayerId, start: NaiveDate) -> Opti
     if !super::status::is_at_club(&p, on) {
         return None;
     }
-    // A signing comes on a new contract nobody has reported, unless the plan assumes one.
-    let ends = if signing && !renewed {
-        None
-    } else {
+    // A signing comes on a new contract: its end is the length the plan assumes, else unknown
+    // (`Plan::effective` says which).
+    let ends = if plan.is_signing(id) || !ds.is_target(id) || renewed {
         p.contract_until
+    } else {
+        None
     };
     let contract = contract_status(ends, on);
     if matches!(contract, ContractStatus::Expired { .. }) {
@@ -337,15 +339,18 @@ pub fn build(
         })
         .collect();
     let mut rows = Vec::new();
+    // Each season's squad is the plan as it stands that day: every move whose window has opened.
+    let squads: Vec<Plan> = cols.iter().map(|s| plan.at(s.on)).collect();
     for pos in positions(plan) {
         let cells: Vec<Cell> = cols
             .iter()
-            .map(|season| {
-                let entries: Vec<Entry> = plan
+            .zip(&squads)
+            .map(|(season, squad)| {
+                let entries: Vec<Entry> = squad
                     .depth
                     .column(pos)
                     .iter()
-                    .filter_map(|id| entry(ds, plan, id, season.start))
+                    .filter_map(|id| entry(ds, squad, id, season.start))
                     .collect();
                 let mut cell = Cell {
                     entries,
@@ -486,6 +491,7 @@ mod tests {
         assert!(cb.cells[1].flags.is_empty());
         let mut renewed = plan.clone();
         renewed.assume(Assumption::Renews {
+            window: None,
             id: id("alpha"),
             until: d(2028, 6, 30),
         });
@@ -624,7 +630,7 @@ mod tests {
                     plan.depart(&ds, &pid, DepartureKind::Sold).expect("depart");
                 }
                 if let Some(y) = renew {
-                    plan.assume(Assumption::Renews { id: pid, until: d(*y, 6, 30) });
+                    plan.assume(Assumption::Renews { window: None, id: pid, until: d(*y, 6, 30) });
                 }
             }
             let first = plan_year + first_offset;
@@ -659,7 +665,7 @@ mod tests {
             let mut plan = Plan::new(&ds, d(plan_year, 7, 1));
             let target = ds.targets.first().expect("a target").id.clone();
             plan.depth.insert(Position::CB, 0, target.clone());
-            plan.signings.push(crate::domain::plan::Signing { id: target.clone(), assumed_fee: None });
+            plan.signings.push(crate::domain::plan::Signing { window: crate::domain::Window::of(plan.date), contract_years: None, id: target.clone(), assumed_fee: None });
             let t = build(&ds, &plan, first, 3, TimelineSettings::default());
             for (s, season) in t.seasons.iter().enumerate() {
                 let cb = t.rows.iter().find(|r| r.position == Position::CB).expect("cb");

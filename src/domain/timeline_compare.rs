@@ -92,6 +92,8 @@ mod tests {
         let konate = PlayerId::new("konate");
         b.depth.insert(Position::CB, 0, konate.clone());
         b.signings.push(Signing {
+            window: crate::domain::Window::summer(2026),
+            contract_years: None,
             id: konate,
             assumed_fee: Some(Fee {
                 amount: 30_000_000,
@@ -107,7 +109,7 @@ mod tests {
             [
                 "2026/27: B adds Konaté; B loses Huijsen",
                 "2027/28: B adds Konaté; B loses Huijsen",
-                "net spend summer 2026 (2026/27): A none, B £30m + 1 unknown",
+                "net spend summer 2026 (2026/27): A none, B €34.8m + 1 unknown",
             ]
         );
     }

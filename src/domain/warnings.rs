@@ -4,11 +4,11 @@
 use super::dataset::Dataset;
 use super::dates::season_end;
 use super::ids::PlayerId;
-use super::money::Currency;
+use super::money::{Currency, Total};
 use super::plan::Plan;
 use super::plan::ordinal;
 use super::position::Position;
-use super::status::{Age, ContractStatus, age, availability, contract, is_at_club};
+use super::status::{Age, ContractStatus, age, availability, contract};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -159,40 +159,96 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// Fees of the projected signings, per currency, and how many have no known fee.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The money of the whole plan, every window, in its currency: what its signings cost, how many
+/// come free, what its sales bring in, and the net.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeeTotal {
-    pub by_currency: BTreeMap<Currency, u64>,
-    pub unknown: usize,
-    /// Signings out of contract at the date, who come free.
+    pub fees_in: Total,
+    /// Signings out of contract when their window opens, who come free.
     pub free: usize,
-    pub approximate: bool,
+    /// Sales (and loans out with a fee): what they bring in.
+    pub fees_out: Total,
+    /// Departures that bring a fee (sold, or loaned for one), known or not.
+    pub sales: usize,
 }
 
-impl fmt::Display for FeeTotal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut parts: Vec<String> = self
-            .by_currency
-            .iter()
-            .map(|(c, a)| {
-                super::money::Fee {
-                    amount: *a,
-                    currency: *c,
-                    approximate: self.approximate,
-                }
-                .to_string()
-            })
-            .collect();
-        if self.unknown > 0 {
-            parts.push(format!("{} unknown", self.unknown));
+impl Default for FeeTotal {
+    fn default() -> FeeTotal {
+        FeeTotal {
+            fees_in: Total::zero(Currency::EUR),
+            free: 0,
+            fees_out: Total::zero(Currency::EUR),
+            sales: 0,
+        }
+    }
+}
+
+impl FeeTotal {
+    /// Everything `plan` spends and brings in, in every window.
+    pub fn of(ds: &Dataset, plan: &Plan) -> FeeTotal {
+        let money = &plan.money;
+        let mut t = FeeTotal {
+            fees_in: Total::zero(money.currency),
+            free: 0,
+            fees_out: Total::zero(money.currency),
+            sales: 0,
+        };
+        for s in &plan.signings {
+            match super::budget::SigningFee::of(ds, plan, s).converted(money) {
+                Some(None) => t.free += 1,
+                c => t.fees_in.add(c.flatten()),
+            }
+        }
+        for d in &plan.departures {
+            if let Some(fee) = super::budget::departure_fee(d) {
+                t.sales += 1;
+                t.fees_out.add(fee.and_then(|f| money.convert(f)));
+            }
+        }
+        t
+    }
+
+    /// In − out.
+    pub fn net(&self) -> Total {
+        self.fees_in.minus(&self.fees_out)
+    }
+
+    pub fn is_none(&self) -> bool {
+        self.fees_in.is_empty() && self.free == 0 && self.sales == 0
+    }
+
+    /// What the signings cost: "~€40.6m + 1 unknown + 1 free", "1 free".
+    pub fn spent(&self) -> String {
+        if self.fees_in.is_empty() && self.free == 0 {
+            return "none".into();
+        }
+        let mut parts = Vec::new();
+        if !self.fees_in.is_empty() {
+            parts.push(self.fees_in.to_string());
         }
         if self.free > 0 {
             parts.push(format!("{} free", self.free));
         }
-        if parts.is_empty() {
-            parts.push("none".into());
+        parts.join(" + ")
+    }
+}
+
+impl fmt::Display for FeeTotal {
+    /// "none"; "~€40.6m" (signings only); "in ~€40.6m · out €5m · net ~€35.6m".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_none() {
+            return f.write_str("none");
         }
-        f.write_str(&parts.join(" + "))
+        if self.sales == 0 {
+            return f.write_str(&self.spent());
+        }
+        write!(
+            f,
+            "in {} · out {} · net {}",
+            self.spent(),
+            self.fees_out,
+            self.net()
+        )
     }
 }
 
@@ -256,7 +312,7 @@ fn out_of_contract(ds: &Dataset, plan: &Plan) -> Vec<Warning> {
             }
             let Some(p) = ds.player(id) else { continue };
             let p = plan.effective(p);
-            if !plan.out_of_contract(ds, &p) || !is_at_club(&p, plan.date) {
+            if !plan.out_of_contract(ds, &p) || plan.is_former(ds, &p) {
                 continue;
             }
             let Some(ended) = p.contract_until else {
@@ -275,7 +331,11 @@ fn out_of_contract(ds: &Dataset, plan: &Plan) -> Vec<Warning> {
         .collect()
 }
 
-pub fn assess(ds: &Dataset, plan: &Plan) -> Assessment {
+/// The warnings of `whole` at its date: the squad as it stands then (every move whose window has
+/// opened), and the money of every window.
+pub fn assess(ds: &Dataset, whole: &Plan) -> Assessment {
+    let shown = whole.at(whole.date);
+    let plan = &shown;
     let on = plan.date;
     let formation = plan.formation();
     let xi = plan.xi(ds);
@@ -363,21 +423,9 @@ pub fn assess(ds: &Dataset, plan: &Plan) -> Assessment {
             });
         }
     }
-    for s in &plan.signings {
-        match super::budget::SigningFee::of(ds, plan, s).counted() {
-            // A free transfer: no amount, counted so the total does not read "none".
-            Some(None) => out.fees.free += 1,
-            Some(Some(f)) => {
-                // Saturating: fees are data, and no total is worth a panic.
-                let total = out.fees.by_currency.entry(f.currency).or_default();
-                *total = total.saturating_add(f.amount);
-                out.fees.approximate |= f.approximate;
-            }
-            None => out.fees.unknown += 1,
-        }
-    }
+    out.fees = FeeTotal::of(ds, whole);
     out.warnings.extend(
-        super::budget::warnings(ds, plan)
+        super::budget::warnings(ds, whole)
             .into_iter()
             .map(Warning::OverBudget),
     );
@@ -439,6 +487,7 @@ mod tests {
         let mut plan = Plan::new(&ds, d(2026, 7, 1));
         for who in ["rudiger", "carvajal", "alaba"] {
             plan.assume(Assumption::Renews {
+                window: None,
                 id: id(who),
                 until: d(2027, 6, 30),
             });
@@ -498,8 +547,15 @@ mod tests {
             .expect("drop");
         };
         at("konate");
+        // Signed in the winter window of 2026 (the board would put him in summer 2026, the
+        // window open next on 1 March).
+        plan.set_signing_window(
+            &PlayerId::new("konate"),
+            crate::domain::Window::winter(2026),
+        )
+        .expect("window");
         plan.budgets.push(crate::domain::budget::WindowBudget {
-            window: d(2026, 1, 1),
+            window: crate::domain::Window::winter(2026),
             amount: crate::domain::money::Fee {
                 amount: 20_000_000,
                 currency: Currency::GBP,
@@ -552,6 +608,10 @@ mod tests {
             },
         )
         .expect("drop");
+        for who in ["konate", "rivero"] {
+            plan.set_signing_window(&id(who), crate::domain::Window::winter(2026))
+                .expect("window");
+        }
         let a = assess(&ds, &plan);
         let texts: Vec<String> = a.warnings.iter().map(|w| w.text(&ds)).collect();
         assert!(
@@ -564,7 +624,7 @@ mod tests {
             texts.contains(&"Konaté (CB) out of position at right-back (RB)".to_string()),
             "{texts:?}"
         );
-        assert_eq!(a.fees.to_string(), "~£35m + 1 unknown");
+        assert_eq!(a.fees.to_string(), "~€40.6m + 1 unknown");
         // Assume Militão fit: the injury warning goes.
         plan.assume(Assumption::FitFrom {
             id: id("militao"),

@@ -3,7 +3,7 @@
 
 use super::ron_file::{StoreError, parse_ron};
 use super::sources::Sources;
-use crate::domain::{DataFile, Dataset, DepthChart, Link, Player, Report};
+use crate::domain::{Currency, DataFile, Dataset, DepthChart, Link, Player, Report};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -13,6 +13,9 @@ pub struct SquadFile {
     pub club: String,
     #[serde(default)]
     pub coach: Option<String>,
+    /// The currency the club accounts in; EUR when not named.
+    #[serde(default)]
+    pub currency: Option<Currency>,
     pub players: Vec<Player>,
 }
 
@@ -37,9 +40,13 @@ impl Sources {
         let depth =
             parse_ron::<DepthChart>(&self.shown(DataFile::Depth), self.text(DataFile::Depth));
         match (squad, targets, depth) {
-            (Ok(s), Ok(t), Ok(d)) => Ok(Dataset::new(
-                s.club, s.coach, s.players, t.players, t.reports, t.links, d,
-            )),
+            (Ok(s), Ok(t), Ok(d)) => {
+                let currency = s.currency.unwrap_or_default();
+                let mut ds =
+                    Dataset::new(s.club, s.coach, s.players, t.players, t.reports, t.links, d);
+                ds.currency = currency;
+                Ok(ds)
+            }
             (s, t, d) => Err([s.err(), t.err(), d.err()].into_iter().flatten().collect()),
         }
     }

@@ -8,8 +8,15 @@
 //! - **2**: the plan nested as `plan: Plan(..)`, as the board holds it; signings carry
 //!   their assumed fee, departures their fee; `created` and `modified`; the XI written out by slot
 //!   for the reader (`xi`), which is derived again on load — the depth chart wins.
-//! - **3** (current): the plan may hold transfer budgets per window (`budgets`) and the
-//!   timeline's settings (`timeline: (old_age: Some(32))`); both optional, absent when unset.
+//! - **3**: the plan may hold transfer budgets per window (`budgets`, each window the day it
+//!   opens) and the timeline's settings (`timeline: (old_age: Some(32))`); both optional.
+//! - **4** (current): every move belongs to a window — a signing's and a departure's `window:
+//!   "summer 2026"` (required), a renewal's (optional); a signing may assume the length of his
+//!   new contract (`contract_years`); budgets name their window the same way; the plan holds its
+//!   currency and the exchange rates it assumes (`money`). A departing player keeps his place in
+//!   the depth chart (he is gone from it once his window opens). Migrated from 1–3: each old move
+//!   in the window the plan's date falls in, the data's currency with the default rate, and a
+//!   departed player back at the foot of his position's column for the dates before he goes.
 
 use super::atomic::{self, Expect, Fingerprint, Step, WriteError};
 use super::ron_file::{StoreError, line_col, parse_ron};
@@ -126,8 +133,8 @@ pub fn file_name_for(name: &str) -> String {
     format!("{}.ron", slug(name))
 }
 
-/// The current format (3).
-mod v3 {
+/// The current format (4).
+mod v4 {
     use super::*;
 
     #[derive(Debug, Serialize, Deserialize)]
@@ -143,11 +150,133 @@ mod v3 {
     }
 }
 
+/// Format 3, frozen: moves with no window, budgets by the day their window opens, no money.
+mod v3 {
+    use super::v2::{DepartureV2, SigningV2};
+    use super::*;
+    use crate::domain::DepthChart;
+    use crate::domain::Window;
+    use crate::domain::money::Fee;
+    use crate::domain::plan::Assumption;
+    use crate::domain::plan_settings::{TimelineSettings, WindowBudget};
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename = "Scenario", deny_unknown_fields)]
+    pub struct File {
+        #[allow(dead_code)]
+        pub format_version: u32,
+        pub name: String,
+        pub created: DateTime<Utc>,
+        pub modified: DateTime<Utc>,
+        pub plan: PlanV3,
+        #[serde(default, with = "super::v2::xi_map")]
+        pub xi: Vec<Pick>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename = "Plan", deny_unknown_fields)]
+    pub struct PlanV3 {
+        pub date: chrono::NaiveDate,
+        pub depth: DepthChart,
+        #[serde(default)]
+        pub signings: Vec<SigningV2>,
+        #[serde(default)]
+        pub departures: Vec<DepartureV2>,
+        #[serde(default)]
+        pub assumptions: Vec<Assumption>,
+        #[serde(default)]
+        pub notes: String,
+        #[serde(default)]
+        pub budgets: Vec<BudgetV3>,
+        #[serde(default)]
+        pub timeline: TimelineSettings,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename = "WindowBudget", deny_unknown_fields)]
+    pub struct BudgetV3 {
+        pub window: chrono::NaiveDate,
+        pub amount: Fee,
+    }
+
+    /// Version 3 → 4: every move in the window the plan's date falls in (where the old format
+    /// made them all); money and departed players' places are filled in with the data by
+    /// [`super::after_migration`].
+    pub fn upgrade(f: File) -> v4::File {
+        let p = f.plan;
+        let w = Window::of(p.date);
+        v4::File {
+            format_version: 4,
+            name: f.name,
+            created: f.created,
+            modified: f.modified,
+            plan: Plan {
+                date: p.date,
+                depth: p.depth,
+                signings: p
+                    .signings
+                    .into_iter()
+                    .map(|s| crate::domain::plan::Signing {
+                        id: s.id,
+                        window: w,
+                        assumed_fee: s.assumed_fee,
+                        contract_years: None,
+                    })
+                    .collect(),
+                departures: p
+                    .departures
+                    .into_iter()
+                    .map(|d| crate::domain::plan::Departure {
+                        id: d.id,
+                        kind: d.kind,
+                        window: w,
+                        fee: d.fee,
+                    })
+                    .collect(),
+                assumptions: p.assumptions,
+                notes: p.notes,
+                budgets: p
+                    .budgets
+                    .into_iter()
+                    .map(|b| WindowBudget {
+                        window: Window::of(b.window),
+                        amount: b.amount,
+                    })
+                    .collect(),
+                timeline: p.timeline,
+                money: Default::default(),
+            },
+            xi: f.xi,
+        }
+    }
+}
+
 /// Format 2, frozen: the plan without budgets or timeline settings.
 mod v2 {
     use super::*;
     use crate::domain::DepthChart;
-    use crate::domain::plan::{Assumption, Departure, Signing};
+    use crate::domain::PlayerId;
+    use crate::domain::money::Fee;
+    use crate::domain::plan::{Assumption, DepartureKind};
+
+    /// A signing of formats 2 and 3: no window.
+    #[derive(Debug, Deserialize)]
+    #[serde(rename = "Signing", deny_unknown_fields)]
+    pub struct SigningV2 {
+        pub id: PlayerId,
+        #[serde(default)]
+        pub assumed_fee: Option<Fee>,
+    }
+
+    /// A departure of formats 2 and 3: no window.
+    #[derive(Debug, Deserialize)]
+    #[serde(rename = "Departure", deny_unknown_fields)]
+    pub struct DepartureV2 {
+        pub id: PlayerId,
+        pub kind: DepartureKind,
+        #[serde(default)]
+        pub fee: Option<Fee>,
+    }
 
     #[derive(Debug, Deserialize)]
     #[serde(rename = "Scenario", deny_unknown_fields)]
@@ -169,9 +298,9 @@ mod v2 {
         pub date: chrono::NaiveDate,
         pub depth: DepthChart,
         #[serde(default)]
-        pub signings: Vec<Signing>,
+        pub signings: Vec<SigningV2>,
         #[serde(default)]
-        pub departures: Vec<Departure>,
+        pub departures: Vec<DepartureV2>,
         #[serde(default)]
         pub assumptions: Vec<Assumption>,
         #[serde(default)]
@@ -186,7 +315,7 @@ mod v2 {
             name: f.name,
             created: f.created,
             modified: f.modified,
-            plan: Plan {
+            plan: v3::PlanV3 {
                 date: p.date,
                 depth: p.depth,
                 signings: p.signings,
@@ -335,7 +464,7 @@ mod v1 {
             signings: f
                 .signings
                 .into_iter()
-                .map(|id| p::Signing {
+                .map(|id| v2::SigningV2 {
                     assumed_fee: f.fees.get(&id).copied().map(fee),
                     id,
                 })
@@ -343,7 +472,7 @@ mod v1 {
             departures: f
                 .departures
                 .into_iter()
-                .map(|(id, kind)| p::Departure {
+                .map(|(id, kind)| v2::DepartureV2 {
                     id,
                     kind: match kind {
                         DepartureKind::Sold => p::DepartureKind::Sold,
@@ -362,7 +491,11 @@ mod v1 {
                     Assumption::InjuredUntil { id, since, until } => {
                         p::Assumption::InjuredUntil { id, since, until }
                     }
-                    Assumption::Renews { id, until } => p::Assumption::Renews { id, until },
+                    Assumption::Renews { id, until } => p::Assumption::Renews {
+                        id,
+                        until,
+                        window: None,
+                    },
                 })
                 .collect(),
             notes: f.notes,
@@ -390,15 +523,31 @@ enum Versioned {
     V1(v1::File),
     V2(v2::File),
     V3(v3::File),
+    V4(v4::File),
 }
 
 impl Versioned {
     /// Migrates one step at a time up to the current version.
-    fn upgrade(self) -> v3::File {
+    fn upgrade(self) -> v4::File {
         match self {
             Versioned::V1(f) => Versioned::V2(v1::upgrade(f)).upgrade(),
             Versioned::V2(f) => Versioned::V3(v2::upgrade(f)).upgrade(),
-            Versioned::V3(f) => f,
+            Versioned::V3(f) => Versioned::V4(v3::upgrade(f)).upgrade(),
+            Versioned::V4(f) => f,
+        }
+    }
+}
+
+/// What a migration from formats 1–3 needs the data for: the club's currency with the default
+/// rate, and a place in the depth chart for each departed player (those formats took him out
+/// of it), at the foot of his position's column, so the dates before he goes have him.
+fn after_migration(plan: &mut Plan, ds: &Dataset) {
+    plan.money = crate::domain::MoneySettings::for_currency(ds.currency);
+    for d in &plan.departures {
+        if !plan.depth.contains(&d.id)
+            && let Some(pos) = ds.player(&d.id).and_then(|p| p.position)
+        {
+            plan.depth.insert(pos, usize::MAX, d.id.clone());
         }
     }
 }
@@ -445,6 +594,7 @@ pub fn parse(file: &str, text: &str, ds: &Dataset) -> Result<Loaded, StoreError>
         1 => Versioned::V1(parse_ron(file, text)?),
         2 => Versioned::V2(parse_ron(file, text)?),
         3 => Versioned::V3(parse_ron(file, text)?),
+        4 => Versioned::V4(parse_ron(file, text)?),
         v => {
             let message = if v > FORMAT_VERSION {
                 format!(
@@ -473,6 +623,9 @@ pub fn parse(file: &str, text: &str, ds: &Dataset) -> Result<Loaded, StoreError>
     };
     let f = parsed.upgrade();
     let mut plan = f.plan;
+    if version < 4 {
+        after_migration(&mut plan, ds);
+    }
     let xi_differences = xi_differences(&plan, &f.xi);
     // A hand edit may break the board's rules (a player twice in a column, a target placed but
     // not signed): put them right, and say so.
@@ -586,7 +739,7 @@ impl SaveError {
 
 /// The text a save writes: a comment header, then pretty RON in the current format.
 pub fn to_ron(s: &Scenario) -> Result<String, ron::Error> {
-    let file = v3::File {
+    let file = v4::File {
         format_version: FORMAT_VERSION,
         name: s.name.clone(),
         created: s.created,

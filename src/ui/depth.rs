@@ -67,7 +67,7 @@ pub fn tallest(board: &Board) -> usize {
 }
 
 pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: &mut HitMap) {
-    let formation = board.doc.plan.formation();
+    let formation = board.doc.shown.formation();
     let cols = board.depth_columns();
     let is_focused = focused(board, Pane::Depth);
     let inner_w = area.width.saturating_sub(2);
@@ -111,7 +111,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
     let names = board.doc.ds.distinct_short_names(
         board
             .doc
-            .plan
+            .shown
             .depth
             .players()
             .chain(views.iter().flatten().map(|r| &r.id)),
@@ -175,7 +175,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
 const DIVIDERS: [&str; 4] = ["╌ out of contract", "╌ no contract", "╌ expired", "╌"];
 
 fn header(board: &Board, col: DepthColumn) -> String {
-    let formation = board.doc.plan.formation();
+    let formation = board.doc.shown.formation();
     match col {
         DepthColumn::Pos(pos) => formation.column_header(pos),
         DepthColumn::Unplaced => "no position".to_string(),
@@ -212,7 +212,7 @@ fn render_column(
     if visible == 0 {
         return;
     }
-    let xi = board.doc.plan.xi(&board.doc.ds);
+    let xi = board.doc.shown.xi(&board.doc.ds);
     let dragged = board.view.drag.as_ref();
     // Keep the cursor's row in view; rows hidden above or below get a marker row of their own.
     let cursor_row = (board.view.depth_cursor.0 == ci).then_some(board.view.depth_cursor.1);
@@ -309,7 +309,7 @@ fn render_column(
                 let m = marks(
                     theme,
                     board.view.overlays,
-                    &board.doc.plan,
+                    &board.doc.shown,
                     p,
                     board.doc.ds.is_target(id),
                 );
@@ -325,7 +325,7 @@ fn render_column(
                     number,
                     if in_xi { theme.title } else { theme.dim },
                 ));
-                if board.doc.plan.is_signing(id) {
+                if board.doc.shown.is_signing(id) {
                     spans.push(Span::styled("★", theme.signing));
                 }
                 let is_dragged = dragged.is_some_and(|d| {
@@ -345,7 +345,7 @@ fn render_column(
                 } else {
                     m.name_style
                 };
-                let used = 3 + usize::from(board.doc.plan.is_signing(id));
+                let used = 3 + usize::from(board.doc.shown.is_signing(id));
                 let room = (carea.width as usize).saturating_sub(used);
                 let name = names.get(id).map_or(p.short_name(), String::as_str);
                 spans.extend(name_with_marks(name, name_style, &m, room));

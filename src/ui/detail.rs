@@ -32,11 +32,11 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
     let Some(raw) = ds.player(id) else {
         return vec![Line::from(format!("unknown player `{id}`"))];
     };
-    let p = board.doc.plan.effective(raw);
-    let on = board.doc.plan.date;
+    let p = board.doc.shown.effective(raw);
+    let on = board.doc.shown.date;
     let mut out = Vec::new();
     let mut head = vec![Span::styled(p.name.clone(), theme.title)];
-    if board.doc.plan.is_signing(id) {
+    if board.doc.shown.is_signing(id) {
         head.push(Span::styled("  ★ projected signing", theme.signing));
     }
     out.push(Line::from(head));
@@ -69,10 +69,19 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
                 .map_or("unknown".into(), |f| format!("{f:?}").to_lowercase())
         ),
     ));
-    let c = contract(&p, !ds.is_target(id), on);
+    let c = contract(&p, board.doc.shown.is_ours(ds, id), on);
+    let signed = board.doc.shown.signing(id);
+    let text = match (signed, c) {
+        // He joined on a new contract: never "free agent" once signed.
+        (Some(_), crate::domain::status::ContractStatus::Unknown) => {
+            "new contract, length unknown (set it with a)".to_string()
+        }
+        (Some(_), c) => format!("new contract {c}"),
+        (None, c) => c.to_string(),
+    };
     out.push(Line::from(vec![
         Span::styled("Contract: ", theme.title),
-        Span::styled(c.to_string(), contract_style(theme, c)),
+        Span::styled(text, contract_style(theme, c)),
     ]));
     if let Some(v) = p.market_value {
         out.push(field(theme, "Market value", v.to_string()));
@@ -136,7 +145,7 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
     }
     for a in board
         .doc
-        .plan
+        .shown
         .assumptions
         .iter()
         .filter(|a| a.player() == id)
@@ -144,16 +153,16 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
         out.push(field(theme, "Assumed", a.describe(p.short_name())));
     }
     // Where the plan has him.
-    let xi = board.doc.plan.xi(ds);
-    let slots = board.doc.plan.formation().slots();
+    let xi = board.doc.shown.xi(ds);
+    let slots = board.doc.shown.formation().slots();
     let mut places: Vec<String> = Vec::new();
     if let Some(i) = xi.iter().position(|x| x.as_ref() == Some(id)) {
         places.push(format!("XI at {}", slots[i].label));
     }
-    for pos in board.doc.plan.depth.positions_of(id) {
+    for pos in board.doc.shown.depth.positions_of(id) {
         let row = board
             .doc
-            .plan
+            .shown
             .depth
             .column(pos)
             .iter()
@@ -161,8 +170,8 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
             .unwrap_or(0);
         places.push(format!("{} {pos}", ordinal(row + 1)));
     }
-    if let Some(d) = board.doc.plan.departure(id) {
-        places.push(format!("leaving ({})", d.kind.label()));
+    if let Some(d) = board.doc.shown.departure(id) {
+        places.push(format!("gone ({}, {})", d.kind.label(), d.window));
     }
     out.push(field(
         theme,
@@ -173,6 +182,7 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
             places.join(" · ")
         },
     ));
+    out.extend(move_lines(board, theme, id));
     if let Some(link) = ds.link(id) {
         let rivals = match &link.rivals {
             None => "unknown".to_string(),
@@ -187,7 +197,7 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
                 unknown(link.fee),
                 unknown(
                     link.window.as_deref().map(|w| {
-                        crate::domain::budget::link_window_text(w, board.doc.plan.date)
+                        crate::domain::budget::link_window_text(w, board.doc.shown.date)
                     })
                 )
             ),
@@ -283,4 +293,59 @@ pub fn popup(
         .scroll((board.view.detail_scroll.min(total.saturating_sub(page)), 0))
         .block(pane_block(title, true, theme))
         .render(rect, buf);
+}
+
+/// The plan's moves for `id`, each in its window: what a signing costs (in the plan's currency)
+/// and books per season, what a departure brings and its profit.
+fn move_lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> {
+    let ds = &board.doc.ds;
+    let whole = &board.doc.plan;
+    let on = board.doc.date;
+    let money = &whole.money;
+    let made = |w: crate::domain::Window| {
+        if w.opened_by(on) {
+            ""
+        } else {
+            ", not made yet at this date"
+        }
+    };
+    let mut out = Vec::new();
+    if let Some(s) = whole.signing(id) {
+        let fee = crate::domain::budget::SigningFee::of(ds, whole, s).text(money, on);
+        out.push(field(
+            theme,
+            "Signing",
+            format!("joins in {}{} · {fee}", s.window, made(s.window)),
+        ));
+        out.push(field(
+            theme,
+            "Books",
+            crate::domain::amortisation::per_season_text(ds, whole, s),
+        ));
+    }
+    if let Some(d) = whole.departure(id) {
+        let fee = match crate::domain::budget::departure_fee(d) {
+            Some(Some(f)) => format!(" for {}", money.fee_text(f)),
+            Some(None) => " for a fee unknown".into(),
+            None => String::new(),
+        };
+        let profit = match crate::domain::amortisation::sale_profit(ds, whole, d) {
+            Some(p) => format!(" · profit {}", money.amount_text(p, false)),
+            None if d.kind == crate::domain::plan::DepartureKind::Sold => {
+                " · profit unknown (book value unknown)".into()
+            }
+            None => String::new(),
+        };
+        out.push(field(
+            theme,
+            "Leaves",
+            format!(
+                "{} in {}{}{fee}{profit}",
+                d.kind.label(),
+                d.window,
+                made(d.window)
+            ),
+        ));
+    }
+    out
 }

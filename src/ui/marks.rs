@@ -42,8 +42,13 @@ pub fn marks(theme: &Theme, overlays: Overlays, plan: &Plan, p: &Player, is_targ
     };
     let contract = if overlays.contract {
         // A target whose contract has run out at the date comes on a free transfer; our own
-        // player whose contract has run out is out of contract.
-        let c = contract(&p, !is_target, plan.date);
+        // player whose contract has run out is out of contract. A signing who has joined is
+        // ours, on his new contract (unknown until the plan assumes its length: `c?`).
+        let own = !is_target
+            || plan
+                .signing(&p.id)
+                .is_some_and(|s| s.window.opened_by(plan.date));
+        let c = contract(&p, own, plan.date);
         let mark = match c {
             // Secure needs no mark in a cell (the colour says so, the details give the years).
             ContractStatus::Secure { .. } => String::new(),

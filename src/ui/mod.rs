@@ -179,7 +179,7 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 
 fn render_status(area: Rect, buf: &mut Buffer, board: &Board, km: &Keymap, theme: &Theme) {
     buf.set_style(area, theme.status);
-    let date = board.doc.plan.date;
+    let date = board.doc.shown.date;
     let mut spans: Vec<Span<'static>> = vec![Span::styled(
         format!(
             " {} ({}) ",

@@ -363,7 +363,7 @@ fn compare_view(
     hits: &mut HitMap,
 ) {
     let ds = &board.doc.ds;
-    let c = compare(ds, &board.doc.plan, other);
+    let c = compare(ds, &board.doc.plan_on_date(), other);
     let inner = frame(
         area,
         buf,
@@ -413,11 +413,22 @@ fn compare_view(
                 Span::styled(format!("{}{name}", if changed { "▶ " } else { "  " }), st),
             ]));
         }
-        let signings: Vec<String> = plan.signings.iter().map(|s| who(&s.id)).collect();
+        let signings: Vec<String> = plan
+            .signings
+            .iter()
+            .map(|s| format!("{} ({})", who(&s.id), s.window))
+            .collect();
         let departures: Vec<String> = plan
             .departures
             .iter()
-            .map(|d| format!("{} ({})", who(&d.id), d.kind.label()))
+            .map(|d| {
+                let fee = match crate::domain::budget::departure_fee(d) {
+                    Some(Some(f)) => format!(", {}", plan.money.fee_short(f)),
+                    Some(None) => ", fee unknown".into(),
+                    None => String::new(),
+                };
+                format!("{} ({}, {}{fee})", who(&d.id), d.kind.label(), d.window)
+            })
             .collect();
         let list = |v: Vec<String>| {
             if v.is_empty() {
@@ -466,6 +477,23 @@ fn compare_view(
     rows.push(Line::from(""));
     rows.push(Line::from(Span::styled("What changes", theme.title)));
     for d in c.lines(ds) {
+        rows.extend(wrap(&Line::from(Span::styled(d, theme.text)), w));
+    }
+    // Season by season and window by window (B is the other side): who each has, and the
+    // net spend of each window, in the plan's currency.
+    let seasons = crate::domain::timeline_compare::season_lines(ds, &board.doc.plan, other, 4);
+    rows.push(Line::from(""));
+    rows.push(Line::from(Span::styled(
+        format!("Season by season (A “{}”, B “{name}”)", board.doc.file.name),
+        theme.title,
+    )));
+    if seasons.is_empty() {
+        rows.push(Line::from(Span::styled(
+            "the same squads and money",
+            theme.dim,
+        )));
+    }
+    for d in seasons {
         rows.extend(wrap(&Line::from(Span::styled(d, theme.text)), w));
     }
     // It scrolls until the last row is in view.

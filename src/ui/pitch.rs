@@ -21,7 +21,7 @@ struct Label {
 }
 
 pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: &mut HitMap) {
-    let formation = board.doc.plan.formation();
+    let formation = board.doc.shown.formation();
     let title = Line::from(vec![
         Span::styled(" Projected XI ", theme.title),
         Span::styled(format!("· {formation} "), theme.dim),
@@ -40,12 +40,12 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
     put(buf, inner, inner.x + inner.width / 2, mid, "○", theme.pitch);
 
     let slots = formation.slots();
-    let xi = board.doc.plan.xi(&board.doc.ds);
+    let xi = board.doc.shown.xi(&board.doc.ds);
     // The same names the depth chart draws: namesakes told apart ("M. Zárate").
     let names = board
         .doc
         .ds
-        .distinct_short_names(board.doc.plan.depth.players().chain(xi.iter().flatten()));
+        .distinct_short_names(board.doc.shown.depth.players().chain(xi.iter().flatten()));
     let drop = board.drop_place();
     let drop_ok = board.drop_preview().is_some_and(|(_, r)| r.is_ok());
     // Screen cell of each slot's centre.
@@ -77,17 +77,17 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                     let m = marks(
                         theme,
                         board.view.overlays,
-                        &board.doc.plan,
+                        &board.doc.shown,
                         p,
                         board.doc.ds.is_target(id),
                     );
-                    let star = board.doc.plan.is_signing(id);
+                    let star = board.doc.shown.is_signing(id);
                     let name_room = room.saturating_sub(usize::from(star));
                     if star {
                         spans.push(Span::styled("★", theme.signing));
                     }
                     // Off his main position: italic, and a text mark that survives NO_COLOR.
-                    let fit = board.doc.plan.effective(p).fit_at(slot.position);
+                    let fit = board.doc.shown.effective(p).fit_at(slot.position);
                     let mut st = m.name_style;
                     if fit.is_off_main() {
                         st = st.add_modifier(Modifier::ITALIC);

@@ -168,7 +168,7 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
     if is_focused {
         hits.view(inner.height / per_item, None);
     }
-    let on = board.doc.plan.date;
+    let on = board.doc.shown.date;
     let w = inner.width as usize;
     for (n, i) in (offset..board.view.list.len()).take(count).enumerate() {
         let item = &board.view.list[i];
@@ -179,9 +179,9 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
         let rect = Rect::new(inner.x, y, inner.width, per_item.min(inner.bottom() - y));
         hits.push(rect, Spot::ListRow(i));
         let is_target = board.doc.ds.is_target(&item.id);
-        let m = marks(theme, board.view.overlays, &board.doc.plan, p, is_target);
+        let m = marks(theme, board.view.overlays, &board.doc.shown, p, is_target);
         let mut first: Vec<Span<'static>> = Vec::new();
-        if board.doc.plan.is_signing(&item.id) {
+        if board.doc.shown.is_signing(&item.id) {
             first.push(Span::styled("★", theme.signing));
         } else {
             first.push(Span::raw(" "));
@@ -217,9 +217,24 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
                     Some(r) if r.is_empty() => "no rivals".to_string(),
                     Some(r) => format!("vs {}", r.join(", ")),
                 };
-                let fee = link
-                    .fee
-                    .map_or("fee unknown".to_string(), |f| f.to_string());
+                // A signing of the plan shows what the plan counts for him, in its window;
+                // another target the reported fee, in the plan's currency beside it.
+                let whole = &board.doc.plan;
+                let fee = match whole.signing(&item.id) {
+                    Some(s) => {
+                        let counted =
+                            crate::domain::budget::SigningFee::of(&board.doc.ds, whole, s);
+                        let what = match counted.converted(&whole.money) {
+                            Some(Some(c)) => whole.money.amount_text(c.amount, c.approximate),
+                            Some(None) => "free".into(),
+                            None => "fee unknown".into(),
+                        };
+                        format!("{what} in {}", s.window)
+                    }
+                    None => link
+                        .fee
+                        .map_or("fee unknown".to_string(), |f| whole.money.fee_short(f)),
+                };
                 vec![Span::styled(
                     format!(
                         "   {fee} · {rivals} · {} report{}, latest {latest}",
@@ -245,11 +260,15 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
             }
             _ => {
                 let where_ = if let Some(d) = board.doc.plan.departure(&item.id) {
-                    format!("leaving: {}", d.kind.label())
-                } else if board.doc.plan.depth.contains(&item.id) {
+                    if d.window.opened_by(board.doc.date) {
+                        format!("left in {}: {}", d.window, d.kind.label())
+                    } else {
+                        format!("leaving in {}: {}", d.window, d.kind.label())
+                    }
+                } else if board.doc.shown.depth.contains(&item.id) {
                     let cols: Vec<String> = board
                         .doc
-                        .plan
+                        .shown
                         .depth
                         .positions_of(&item.id)
                         .iter()
@@ -285,7 +304,8 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
 }
 
 pub fn render_warnings(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
-    let a = assess(&board.doc.ds, &board.doc.plan);
+    let whole = board.doc.plan_on_date();
+    let a = assess(&board.doc.ds, &whole);
     let title = Line::from(vec![
         Span::styled(" Warnings ", theme.title),
         Span::styled(format!("· {} ", a.warnings.len()), theme.dim),
@@ -300,7 +320,7 @@ pub fn render_warnings(area: Rect, buf: &mut Buffer, board: &Board, theme: &Them
         Span::styled("XI age ", theme.title),
         Span::styled(a.ages.to_string(), theme.text),
     ]));
-    for w in a.warning_texts(&board.doc.ds, &board.doc.plan) {
+    for w in a.warning_texts(&board.doc.ds, &board.doc.shown) {
         lines.push(Line::from(vec![
             Span::styled("! ", theme.warning),
             Span::styled(w, theme.warning),

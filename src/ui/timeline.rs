@@ -7,6 +7,7 @@ use crate::app::Board;
 use crate::app::Command;
 use crate::config::Keymap;
 use crate::domain::budget::per_window;
+use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -69,6 +70,21 @@ pub fn render(
             Line::from(Span::styled(m.text(), style))
         })
         .collect();
+    let first = t.seasons.first().map(|s| s.start.year()).unwrap_or(0);
+    if let Some(line) =
+        crate::domain::amortisation::line(&board.doc.ds, &board.doc.plan, first, t.seasons.len())
+    {
+        footer.push(Line::from(Span::styled(line, theme.text)));
+    }
+    if !money.is_empty() {
+        let rates = board.doc.plan.money.rates_text().join(" · ");
+        if !rates.is_empty() {
+            footer.push(Line::from(Span::styled(
+                format!("rates {rates}"),
+                theme.dim,
+            )));
+        }
+    }
     // The legend in as many lines as the width needs, cut between its parts.
     let legend = format!(
         "{} · !none !Nfit !AGE flags",

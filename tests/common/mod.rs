@@ -162,16 +162,20 @@ pub fn select_in_list(b: &mut Board, who: &str) {
     }
 }
 
-/// Signs Konaté at right centre-back by keyboard: selected in the list, grabbed, dropped on the
-/// RCB slot of the pitch.
+/// Signs Konaté at right centre-back by keyboard (see [`sign`]).
 pub fn sign_konate(b: &mut Board) {
-    select_in_list(b, "konate");
+    sign(b, "konate", "RCB");
+}
+
+/// Signs a target by keyboard: selected in the list, grabbed, dropped on the pitch's slot `at`.
+pub fn sign(b: &mut Board, who: &str, at: &str) {
+    select_in_list(b, who);
     run_cmd(b, Command::Grab);
     run_cmd(b, Command::NextPane);
     run_cmd(b, Command::NextPane);
-    b.view.slot_cursor = slot(b, "RCB");
+    b.view.slot_cursor = slot(b, at);
     run_cmd(b, Command::Grab);
-    assert!(b.doc.plan.is_signing(&id("konate")));
+    assert!(b.doc.plan.is_signing(&id(who)), "{:?}", b.message_text());
 }
 
 /// Renders as the loop does and hands the board what the frame showed (a page, a scroll's

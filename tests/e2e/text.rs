@@ -28,8 +28,8 @@ fn an_assumed_fee_typed_mended_and_counted() {
     let s = t.wait_for("£▏35m", Duration::from_secs(3));
     assert!(!s.contains("b35m") && !s.contains("35mb"), "{s}");
     t.keys(&["Enter"]);
-    t.wait_for("£35m, assumed", Duration::from_secs(3));
-    let s = t.wait_for("Fees £35m", Duration::from_secs(3));
+    t.wait_for("£35m (€40.6m at 1.16), assumed", Duration::from_secs(3));
+    let s = t.wait_for("Fees €40.6m", Duration::from_secs(3));
     assert!(!s.contains("Fee Romero costs"), "the prompt closed:\n{s}");
     t.keys(&["q"]);
     t.wait_for("Quit without saving them?", Duration::from_secs(3));

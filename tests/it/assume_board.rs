@@ -32,16 +32,6 @@ fn select_in_depth(b: &mut Board, who: &str) {
     panic!("{who} is not in the depth chart");
 }
 
-fn sign(b: &mut Board, who: &str, at: &str) {
-    select_in_list(b, who);
-    run_cmd(b, Command::Grab);
-    run_cmd(b, Command::NextPane);
-    run_cmd(b, Command::NextPane);
-    b.view.slot_cursor = slot(b, at);
-    run_cmd(b, Command::Grab);
-    assert!(b.doc.plan.is_signing(&id(who)), "{:?}", b.message_text());
-}
-
 /// The menu's items as (key, label, choice).
 fn menu(b: &Board) -> Vec<(char, String, Choice)> {
     let Some(Modal::Menu { items, .. }) = &b.view.modal else {
@@ -88,20 +78,21 @@ fn prompt_text(b: &Board) -> Option<String> {
 fn a_typed_fee_is_what_the_totals_count() {
     let mut b = board();
     sign(&mut b, "romero", "RCB");
-    let before = assess(&b.doc.ds, &b.doc.plan).fees.to_string();
+    let before = assess(&b.doc.ds, &b.doc.plan_on_date()).fees.to_string();
     assert!(!before.contains("£40m"), "{before}");
     ask(&mut b, Assume::Fee);
     answer(&mut b, "£40m");
     assert!(b.view.modal.is_none(), "{:?}", b.message_text());
     assert_eq!(
-        assess(&b.doc.ds, &b.doc.plan).fees.to_string(),
-        "£40m",
+        assess(&b.doc.ds, &b.doc.plan_on_date()).fees.to_string(),
+        // Counted in the plan's euros at its assumed 1.16.
+        "€46.4m",
         "{:?}",
         b.message_text()
     );
     assert!(
         b.message_text()
-            .is_some_and(|m| m.contains("£40m, assumed")),
+            .is_some_and(|m| m.contains("£40m (€46.4m at 1.16), assumed")),
         "{:?}",
         b.message_text()
     );
@@ -113,13 +104,22 @@ fn a_typed_fee_is_what_the_totals_count() {
         "the fee is suggested"
     );
     answer(&mut b, "40000000 EUR");
-    assert_eq!(assess(&b.doc.ds, &b.doc.plan).fees.to_string(), "€40m");
+    assert_eq!(
+        assess(&b.doc.ds, &b.doc.plan_on_date()).fees.to_string(),
+        "€40m"
+    );
     // Undo goes back one fee; an empty answer clears it.
     run_cmd(&mut b, Command::Undo);
-    assert_eq!(assess(&b.doc.ds, &b.doc.plan).fees.to_string(), "£40m");
+    assert_eq!(
+        assess(&b.doc.ds, &b.doc.plan_on_date()).fees.to_string(),
+        "€46.4m"
+    );
     ask(&mut b, Assume::Fee);
     answer(&mut b, "");
-    assert_eq!(assess(&b.doc.ds, &b.doc.plan).fees.to_string(), before);
+    assert_eq!(
+        assess(&b.doc.ds, &b.doc.plan_on_date()).fees.to_string(),
+        before
+    );
     assert_eq!(b.doc.plan.signings[0].assumed_fee, None);
 }
 
@@ -214,6 +214,8 @@ fn a_renewal_ends_after_the_contract_it_renews() {
         Some(&Assumption::Renews {
             id: id("militao"),
             until: chrono::NaiveDate::from_ymd_opt(2030, 6, 30).expect("day"),
+            // Agreed on 1 July 2026, the day summer 2026 opens: in force at once.
+            window: None,
         })
     );
     // Cleared by an empty answer.

@@ -66,7 +66,7 @@ fn pool_players_are_found_and_signed_like_targets() {
     b.view.slot_cursor = slot(&b, "RCB");
     cmd(&mut b, Command::Grab);
     assert_eq!(
-        b.doc.plan.xi(&b.doc.ds)[slot(&b, "RCB")],
+        b.doc.shown.xi(&b.doc.ds)[slot(&b, "RCB")],
         Some(first.id.clone())
     );
     assert!(b.doc.plan.is_signing(&first.id));

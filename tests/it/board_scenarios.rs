@@ -288,7 +288,7 @@ fn departures_assumptions_and_notes_are_undoable_plan_changes() {
         b.doc.plan.departure(&id("rudiger")).map(|d| d.kind),
         Some(DepartureKind::ContractNotRenewed)
     );
-    assert!(!b.doc.plan.depth.contains(&id("rudiger")));
+    assert!(!b.doc.shown.depth.contains(&id("rudiger")));
     // Militão fit from the planning date (the second row: Rüdiger was drawn at the foot).
     b.view.depth_cursor.1 = 1;
     assert_eq!(b.selected().map(|(i, _)| i), Some(id("militao")));
@@ -296,7 +296,7 @@ fn departures_assumptions_and_notes_are_undoable_plan_changes() {
     b.apply(Action::MenuKey('1'));
     // The planning date is suggested: Enter takes it.
     b.apply(Action::ModalAccept);
-    let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan);
+    let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan_on_date());
     assert!(
         !a.warnings
             .iter()

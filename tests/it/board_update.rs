@@ -9,7 +9,7 @@ use squadboard::input::Command::*;
 #[test]
 fn starts_on_the_first_centre_back_at_the_next_summer_window() {
     let b = board();
-    assert_eq!(b.doc.plan.date, ymd(2026, 7, 1));
+    assert_eq!(b.doc.date, ymd(2026, 7, 1));
     assert_eq!(b.view.focus, Pane::Depth);
     // The goalkeepers' column first, then the back line (the default focus), then the rest.
     assert_eq!(
@@ -175,21 +175,23 @@ fn overlays_toggle() {
 fn the_planning_date_moves_by_month_season_and_window() {
     let mut b = board();
     cmd(&mut b, MonthForward);
-    assert_eq!(b.doc.plan.date, ymd(2026, 8, 1));
+    assert_eq!(b.doc.date, ymd(2026, 8, 1));
     cmd(&mut b, SeasonForward);
-    assert_eq!(b.doc.plan.date, ymd(2027, 8, 1));
+    assert_eq!(b.doc.date, ymd(2027, 8, 1));
     cmd(&mut b, MonthBack);
     cmd(&mut b, SeasonBack);
+    assert_eq!(b.doc.date, ymd(2026, 7, 1));
+    cmd(&mut b, NextWindow);
+    assert_eq!(b.doc.date, ymd(2027, 1, 1));
+    cmd(&mut b, NextWindow);
+    assert_eq!(b.doc.date, ymd(2027, 7, 1));
+    // The date is where the board looks: the plan, and its own date, are unchanged.
+    assert!(!b.doc.dirty(), "moving the date changes no plan");
     assert_eq!(b.doc.plan.date, ymd(2026, 7, 1));
-    cmd(&mut b, NextWindow);
-    assert_eq!(b.doc.plan.date, ymd(2027, 1, 1));
-    cmd(&mut b, NextWindow);
-    assert_eq!(b.doc.plan.date, ymd(2027, 7, 1));
-    assert!(b.doc.dirty(), "the date is part of the plan");
     // Warnings follow at once: a season earlier Rüdiger's contract has not yet expired.
     cmds(&mut b, &[SeasonBack, SeasonBack]);
-    assert_eq!(b.doc.plan.date, ymd(2025, 7, 1));
-    let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan);
+    assert_eq!(b.doc.date, ymd(2025, 7, 1));
+    let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan_on_date());
     let texts: Vec<String> = a.warnings.iter().map(|w| w.text(&b.doc.ds)).collect();
     assert!(
         texts
@@ -349,17 +351,17 @@ fn keyboard_drops_and_reorders_work_in_midfield_and_attack_columns() {
     cmd(&mut b, Grab);
     assert!(b.view.drag.is_none());
     assert_eq!(
-        b.doc.plan.depth.column(Position::CM),
+        b.doc.shown.depth.column(Position::CM),
         &[id("cm1"), id("st2"), id("cm2"), id("cm3"), id("old")]
     );
-    assert_eq!(b.doc.plan.depth.column(Position::ST), &[id("st1")]);
+    assert_eq!(b.doc.shown.depth.column(Position::ST), &[id("st1")]);
     assert_eq!(at(&b).as_deref(), Some("st2"), "the cursor follows him");
     // K/J in the attack line: the second left winger moves up.
     cmds(&mut b, &[NextLine, Right, Right, Down]);
     assert_eq!(at(&b).as_deref(), Some("lw2"));
     cmd(&mut b, MoveUp);
     assert_eq!(
-        b.doc.plan.depth.column(Position::LW),
+        b.doc.shown.depth.column(Position::LW),
         &[id("lw2"), id("lw1")]
     );
     assert_eq!(b.view.depth_cursor.1, 0);
@@ -368,7 +370,7 @@ fn keyboard_drops_and_reorders_work_in_midfield_and_attack_columns() {
     cmd(&mut b, Grab);
     cmd(&mut b, PrevLine);
     cmd(&mut b, Grab);
-    assert_eq!(b.doc.plan.depth.column(Position::RW)[0], id("xx1"));
+    assert_eq!(b.doc.shown.depth.column(Position::RW)[0], id("xx1"));
     assert!(!b.depth_columns().contains(&DepthColumn::Unplaced));
 }
 

@@ -144,7 +144,7 @@ fn dragging_a_signing_back_to_the_targets_removes_him_and_x_does_too() {
     let before_remove = b.doc.plan.clone();
     mouse_drag(&mut b, Spot::Slot(rcb), Spot::ListPane);
     assert!(!b.doc.plan.is_signing(&id("konate")));
-    assert!(!b.doc.plan.depth.contains(&id("konate")));
+    assert!(!b.doc.shown.depth.contains(&id("konate")));
     cmd(&mut b, Undo);
     assert_eq!(b.doc.plan, before_remove);
     // `x` on him in the pitch.
@@ -245,7 +245,11 @@ fn hits_follow_the_layout_at_every_size() {
             }
             hits = render(&b, w, h).1;
         }
-        assert_eq!(b.doc.plan.xi(&b.doc.ds)[lcb], Some(id("konate")), "{w}×{h}");
+        assert_eq!(
+            b.doc.shown.xi(&b.doc.ds)[lcb],
+            Some(id("konate")),
+            "{w}×{h}"
+        );
     }
 }
 
@@ -272,14 +276,14 @@ fn valverde_to_right_back_from_the_depth_chart() {
     b.view.slot_cursor = slot(&b, "RB");
     cmd(&mut b, Grab);
     assert_eq!(
-        b.doc.plan.xi(&b.doc.ds)[slot(&b, "RB")],
+        b.doc.shown.xi(&b.doc.ds)[slot(&b, "RB")],
         Some(id("valverde"))
     );
     assert!(
         b.doc.plan.signings.is_empty(),
         "a squad player is no signing"
     );
-    let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan);
+    let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan_on_date());
     let texts: Vec<String> = a.warnings.iter().map(|w| w.text(&b.doc.ds)).collect();
     // Right-back is one of his positions: no out-of-position warning.
     assert!(
@@ -382,7 +386,7 @@ fn a_drop_anywhere_on_a_slots_box_lands_on_the_slot() {
             mouse_at(MouseEventKind::Up(MouseButton::Left), x1, y1),
         );
         assert_eq!(
-            b.doc.plan.xi(&b.doc.ds)[lcb],
+            b.doc.shown.xi(&b.doc.ds)[lcb],
             Some(id("konate")),
             "a drop {dx},{dy} from the name: {:?}\n{screen}",
             b.message_text()

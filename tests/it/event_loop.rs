@@ -44,7 +44,7 @@ fn keys_drive_the_loop_and_q_quits() {
     .expect("loop");
     assert_eq!(exit, Exit::Quit);
     assert_eq!(
-        b.doc.plan.xi(&b.doc.ds)[slot(&b, "RCB")],
+        b.doc.shown.xi(&b.doc.ds)[slot(&b, "RCB")],
         Some(id("konate"))
     );
     let screen = text(term.backend().buffer());
@@ -111,7 +111,7 @@ fn the_mouse_uses_the_frame_the_loop_drew() {
     )
     .expect("loop");
     assert_eq!(
-        b.doc.plan.xi(&b.doc.ds)[slot(&b, "LCB")],
+        b.doc.shown.xi(&b.doc.ds)[slot(&b, "LCB")],
         Some(id("konate"))
     );
 }

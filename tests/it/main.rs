@@ -32,3 +32,4 @@ mod snapshots;
 mod storms;
 mod timeline;
 mod timeline_board;
+mod windows;

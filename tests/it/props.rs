@@ -63,7 +63,7 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 fn check_invariants(b: &Board) -> Result<(), TestCaseError> {
-    let xi: Vec<_> = b.doc.plan.xi(&b.doc.ds).into_iter().flatten().collect();
+    let xi: Vec<_> = b.doc.shown.xi(&b.doc.ds).into_iter().flatten().collect();
     let unique: BTreeSet<_> = xi.iter().cloned().collect();
     prop_assert_eq!(xi.len(), unique.len(), "a player twice in the XI");
     let signed: BTreeSet<_> = b.doc.plan.signings.iter().map(|s| s.id.clone()).collect();
@@ -76,7 +76,7 @@ fn check_invariants(b: &Board) -> Result<(), TestCaseError> {
         .cloned()
         .collect();
     prop_assert_eq!(signed, placed, "signings are the targets placed");
-    for col in b.doc.plan.depth.columns.values() {
+    for col in b.doc.shown.depth.columns.values() {
         let set: BTreeSet<_> = col.iter().collect();
         prop_assert_eq!(set.len(), col.len(), "a player twice in one column");
         prop_assert!(!col.is_empty(), "empty columns are dropped");

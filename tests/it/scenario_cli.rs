@@ -73,13 +73,13 @@ fn list_uses_the_data_dir_and_names_unreadable_files() {
     );
     assert!(
         r.stdout
-            .contains("4-3-3 · 1 July 2026 · +Konaté +Rivero −Rüdiger −Alaba · ~£30m + 1 unknown"),
+            .contains("4-3-3 · 1 July 2026 · +Konaté +Rivero −Rüdiger −Alaba · in ~€34.8m + 1 unknown · out €5m · net ~€29.8m + 1 unknown"),
         "{}",
         r.stdout
     );
     assert!(
         r.stdout
-            .contains("note: written in scenario format 1; saving it will write format 3"),
+            .contains("note: written in scenario format 1; saving it will write format 4"),
         "{}",
         r.stdout
     );
@@ -112,15 +112,15 @@ fn show_prints_the_xi_with_marks_moves_warnings_and_totals() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let t = &r.stdout;
     for want in [
-        "Konaté and Rivero\n4-3-3 · 1 July 2026 · +Konaté +Rivero −Rüdiger −Alaba · ~£30m + 1 unknown\n",
+        "Konaté and Rivero\n4-3-3 · 1 July 2026 · +Konaté +Rivero −Rüdiger −Alaba · in ~€34.8m + 1 unknown · out €5m · net ~€29.8m + 1 unknown\n",
         "  RCB  right CB         Ibrahima Konaté               27  new signing\n",
         "  LB   left-back        Álvaro Carreras               23  + injured (assumed injury), back 2026-07-15\n",
         "  GK   goalkeeper       —\n",
-        "Signings\n  Ibrahima Konaté (Liverpool, CB): ~£30m, assumed\n  Lautaro Rubén Rivero Cruz (River Plate, CB): fee unknown\n",
-        "  David Alaba: sold for €5m\n",
+        "Signings\n  Ibrahima Konaté (Liverpool, CB) · summer 2026: ~£30m (~€34.8m at 1.16), assumed; new contract, length unknown\n  Lautaro Rubén Rivero Cruz (River Plate, CB) · summer 2026: fee unknown; new contract, length unknown\n",
+        "  David Alaba · summer 2026: sold for €5m; profit unknown (book value unknown)\n",
         "  Militão fit from 2026-08-01\n",
         "Warnings\n  Carreras injured (assumed injury), back 2026-07-15\n",
-        "Totals\n  Fees: ~£30m + 1 unknown\n  XI: 4 of 11 slots filled; ages avg 24.5 (21-27)",
+        "Totals\n  Fees: in ~€34.8m + 1 unknown · out €5m · net ~€29.8m + 1 unknown\n  XI: 4 of 11 slots filled; ages avg 24.5 (21-27)",
         "Notes\n  Konaté \"on a free\" would be ideal.\n",
     ] {
         assert!(t.contains(want), "missing {want:?} in\n{t}");
@@ -204,7 +204,10 @@ fn export_markdown_json_and_svg() {
     assert_eq!(v["xi"][2]["player"]["id"], "konate");
     assert_eq!(v["xi"][2]["player"]["signing"], true);
     assert_eq!(v["xi"][0]["player"], serde_json::Value::Null);
-    assert_eq!(v["fees"], "~£30m + 1 unknown");
+    assert_eq!(
+        v["fees"],
+        "in ~€34.8m + 1 unknown · out €5m · net ~€29.8m + 1 unknown"
+    );
     assert_eq!(v["plan"]["depth"]["columns"]["CB"][0], "konate");
 
     // SVG, written to a file: eleven slots, each at its formation coordinates.
@@ -275,13 +278,13 @@ fn compare_two_scenarios() {
     );
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     for want in [
-        "A: Konaté for Rüdiger — 4-3-3 · 1 July 2026 · +Konaté −Rüdiger · ~£30m",
+        "A: Konaté for Rüdiger — 4-3-3 · 1 July 2026 · +Konaté −Rüdiger · ~€34.8m",
         "B: Konaté and Rivero — ",
         "Signing added: Rivero (fee unknown)",
         "Departure added: Alaba (sold)",
         "Assumption added: Carreras injured 2026-06-20 to 2026-07-15",
         "New warning: Carreras injured (assumed injury), back 2026-07-15",
-        "Fees: ~£30m → ~£30m + 1 unknown",
+        "Fees: ~€34.8m → in ~€34.8m + 1 unknown · out €5m · net ~€29.8m + 1 unknown",
         "XI ages: avg 24.5 (21-27), 1 under 23, 0 over 30 (unchanged)",
     ] {
         assert!(r.stdout.contains(want), "missing {want:?} in\n{}", r.stdout);
@@ -304,14 +307,14 @@ fn bad_files_fail_with_the_file_named() {
         &newer,
         fs::read_to_string(fixture_path("scenario-v2.ron"))
             .expect("fixture")
-            .replace("format_version: 2,", "format_version: 4,"),
+            .replace("format_version: 2,", "format_version: 5,"),
     )
     .expect("write");
     let r = run(dir.path(), &["scenario", "show", "newer"]);
     assert_eq!(r.code, Some(2));
     assert!(
         r.stderr.contains(&format!(
-            "{}:5:5: scenario format version 4 is newer than this squadboard reads",
+            "{}:5:5: scenario format version 5 is newer than this squadboard reads",
             newer.display()
         )),
         "{}",

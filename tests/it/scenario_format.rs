@@ -8,7 +8,9 @@ use squadboard::domain::budget::WindowBudget;
 use squadboard::domain::plan::{Assumption, Departure, DepartureKind, Plan, Signing};
 use squadboard::domain::scenario::{FORMAT_VERSION, NamedIn, Scenario};
 use squadboard::domain::timeline::TimelineSettings;
-use squadboard::domain::{Currency, Dataset, DepthChart, Fee, Formation, PlayerId, Position};
+use squadboard::domain::{
+    Currency, Dataset, DepthChart, Fee, Formation, MoneySettings, PlayerId, Position, Window,
+};
 use squadboard::store::StoreError;
 use squadboard::store::atomic::Expect;
 use squadboard::store::scenario::{
@@ -36,17 +38,24 @@ fn the_v1_fixture_stays_loadable_and_migrates() {
     assert_eq!(p.formation(), Formation::F433);
     assert_eq!(
         p.depth.column(Position::CB),
-        ["konate", "huijsen", "militao", "asencio", "alaba"].map(id)
+        // Rüdiger left in format 1's plan: back at the foot for the dates before he goes.
+        [
+            "konate", "huijsen", "militao", "asencio", "alaba", "rudiger"
+        ]
+        .map(id)
     );
     assert_eq!(
         p.signings,
         vec![Signing {
             id: id("konate"),
+            // Format 1 had no windows: every move is in the plan's own.
+            window: Window::summer(2026),
             assumed_fee: Some(Fee {
                 amount: 30_000_000,
                 currency: Currency::GBP,
                 approximate: true
             }),
+            contract_years: None,
         }]
     );
     assert_eq!(
@@ -54,9 +63,15 @@ fn the_v1_fixture_stays_loadable_and_migrates() {
         vec![Departure {
             id: id("rudiger"),
             kind: DepartureKind::ContractNotRenewed,
+            window: Window::summer(2026),
             fee: None
         }]
     );
+    // Format 1 took him out of the depth chart: he is back at its foot for the days before
+    // he goes, and gone from 1 July 2026.
+    assert_eq!(p.depth.column(Position::CB).last(), Some(&id("rudiger")));
+    assert!(!p.at(p.date).depth.contains(&id("rudiger")));
+    assert_eq!(p.money, MoneySettings::for_currency(Currency::EUR));
     assert_eq!(
         p.assumptions,
         vec![
@@ -66,14 +81,15 @@ fn the_v1_fixture_stays_loadable_and_migrates() {
             },
             Assumption::Renews {
                 id: id("carvajal"),
-                until: ymd(2027, 6, 30)
+                until: ymd(2027, 6, 30),
+                window: None,
             },
         ]
     );
     assert!(p.notes.starts_with("Konaté on a free"));
     assert_eq!(
         s.summary(&ds),
-        "4-3-3 · 1 July 2026 · +Konaté −Rüdiger · ~£30m"
+        "4-3-3 · 1 July 2026 · +Konaté −Rüdiger · ~€34.8m"
     );
     assert!(l.notices()[0].contains("written in scenario format 1"));
 
@@ -93,20 +109,25 @@ fn the_current_format_is_pinned_by_its_fixture() {
     // If this fails, the file format changed: bump FORMAT_VERSION, freeze the old shape and
     // migrate it, rather than editing the fixture.
     let ds = bundled_data();
-    let path = fixture_path("scenario-v3.ron");
+    let path = fixture_path("scenario-v4.ron");
     let text = fs::read_to_string(&path).expect("fixture");
-    let l = load(&path, &ds).expect("v3 loads");
+    let l = load(&path, &ds).expect("v4 loads");
     assert_eq!(l.migrated_from, None);
-    assert_eq!(l.scenario.plan.budgets.len(), 1);
+    assert_eq!(l.scenario.plan.budgets.len(), 2);
     assert_eq!(l.scenario.plan.timeline.old_age, Some(31));
     assert!(l.notices().is_empty(), "{:?}", l.notices());
     assert_eq!(to_ron(&l.scenario).expect("ron"), text);
     assert_eq!(l.scenario.name, "Konaté and Rivero");
-    assert_eq!(l.scenario.plan.signings.len(), 2);
-    assert_eq!(l.scenario.plan.assumptions.len(), 3);
+    let p = &l.scenario.plan;
+    assert_eq!(p.signings.len(), 2);
+    assert_eq!(p.signings[1].window, Window::summer(2027));
+    assert_eq!(p.signings[1].contract_end(), Some(ymd(2032, 6, 30)));
+    assert_eq!(p.assumptions.len(), 3);
+    assert_eq!(p.money, MoneySettings::for_currency(Currency::EUR));
     assert_eq!(
         l.scenario.summary(&ds),
-        "4-3-3 · 1 July 2026 · +Konaté +Rivero −Rüdiger −Alaba · ~£30m + 1 unknown"
+        "4-3-3 · 1 July 2026 · summer 2026: +Konaté −Rüdiger −Alaba; summer 2027: +Rivero · in \
+         ~€34.8m + 1 unknown · out €5m · net ~€29.8m + 1 unknown"
     );
 }
 
@@ -141,8 +162,8 @@ fn newer_and_unknown_versions_are_refused_naming_the_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     for (version, says) in [
         (
-            4,
-            "scenario format version 4 is newer than this squadboard reads (1 to 3)",
+            5,
+            "scenario format version 5 is newer than this squadboard reads (1 to 4)",
         ),
         (0, "unknown scenario format version 0"),
     ] {
@@ -265,7 +286,8 @@ fn players_the_data_no_longer_has_are_kept_and_listed() {
     );
     let p = &l.scenario.plan;
     assert_eq!(p.signings.len(), 2);
-    assert_eq!(p.depth.column(Position::CB).len(), 5);
+    // Format 2 took Rüdiger and Alaba out; migrated, they are back at the foot for before.
+    assert_eq!(p.depth.column(Position::CB).len(), 7);
     assert_eq!(p.departures.len(), 2);
     assert_eq!(p.assumptions.len(), 3);
     assert!(
@@ -281,8 +303,8 @@ fn players_the_data_no_longer_has_are_kept_and_listed() {
 #[test]
 fn a_hand_edited_xi_loses_to_the_depth_chart_and_is_reported() {
     let ds = bundled_data();
-    let v3 = fs::read_to_string(fixture_path("scenario-v3.ron")).expect("fixture");
-    let text = v3.replace("\"LCB\": Some(\"huijsen\")", "\"LCB\": Some(\"militao\")");
+    let v4 = fs::read_to_string(fixture_path("scenario-v4.ron")).expect("fixture");
+    let text = v4.replace("\"LCB\": Some(\"huijsen\")", "\"LCB\": Some(\"militao\")");
     let l = parse("s.ron", &text, &ds).expect("loads");
     let xi = l.scenario.plan.xi(&ds);
     let lcb = Formation::F433
@@ -303,9 +325,9 @@ fn a_hand_edited_xi_loses_to_the_depth_chart_and_is_reported() {
             .contains("\"LCB\": Some(\"huijsen\")")
     );
     // A hand-written file without `xi` at all is fine.
-    let start = v3.find("    xi: {").expect("xi");
-    let end = v3[start..].find("    },\n").expect("end") + start + "    },\n".len();
-    let without = format!("{}{}", &v3[..start], &v3[end..]);
+    let start = v4.find("    xi: {").expect("xi");
+    let end = v4[start..].find("    },\n").expect("end") + start + "    },\n".len();
+    let without = format!("{}{}", &v4[..start], &v4[end..]);
     let l = parse("s.ron", &without, &ds).expect("loads");
     assert!(l.notices().is_empty(), "{:?}", l.notices());
 }
@@ -343,6 +365,16 @@ fn fee() -> impl Strategy<Value = Fee> {
         })
 }
 
+fn window() -> impl Strategy<Value = Window> {
+    (1990i32..2045, any::<bool>()).prop_map(|(y, summer)| {
+        if summer {
+            Window::summer(y)
+        } else {
+            Window::winter(y)
+        }
+    })
+}
+
 fn date() -> impl Strategy<Value = NaiveDate> {
     (0u64..20_000).prop_map(|n| ymd(1990, 1, 1) + chrono::Days::new(n))
 }
@@ -366,10 +398,19 @@ fn scenario(ds: &Dataset) -> impl Strategy<Value = Scenario> + use<> {
         prop::sample::subsequence(targets.clone(), 0..=targets.len()).prop_flat_map(|ids| {
             ids.into_iter()
                 .map(|id| {
-                    prop::option::of(fee()).prop_map(move |assumed_fee| Signing {
-                        id: id.clone(),
-                        assumed_fee,
-                    })
+                    (
+                        prop::option::of(fee()),
+                        window(),
+                        prop::option::of(1u8..=10),
+                    )
+                        .prop_map(
+                            move |(assumed_fee, window, contract_years)| Signing {
+                                id: id.clone(),
+                                window,
+                                assumed_fee,
+                                contract_years,
+                            },
+                        )
                 })
                 .collect::<Vec<_>>()
         });
@@ -379,13 +420,14 @@ fn scenario(ds: &Dataset) -> impl Strategy<Value = Scenario> + use<> {
             let kinds = kinds.clone();
             ids.into_iter()
                 .map(move |id| {
-                    (kinds.clone(), prop::option::of(fee())).prop_map(move |(kind, fee)| {
-                        Departure {
+                    (kinds.clone(), prop::option::of(fee()), window()).prop_map(
+                        move |(kind, fee, window)| Departure {
                             id: id.clone(),
                             kind,
+                            window,
                             fee,
-                        }
-                    })
+                        },
+                    )
                 })
                 .collect::<Vec<_>>()
         });
@@ -394,7 +436,8 @@ fn scenario(ds: &Dataset) -> impl Strategy<Value = Scenario> + use<> {
         (who.clone(), date()).prop_map(|(id, from)| Assumption::FitFrom { id, from }),
         (who.clone(), date(), prop::option::of(date()))
             .prop_map(|(id, since, until)| Assumption::InjuredUntil { id, since, until }),
-        (who, date()).prop_map(|(id, until)| Assumption::Renews { id, until }),
+        (who, date(), prop::option::of(window()))
+            .prop_map(|(id, until, window)| Assumption::Renews { id, until, window }),
     ];
     let plan = (
         date(),
@@ -405,10 +448,22 @@ fn scenario(ds: &Dataset) -> impl Strategy<Value = Scenario> + use<> {
         prop::collection::vec(assumption, 0..5),
         any::<String>(),
         prop::collection::vec(
-            (date(), fee()).prop_map(|(window, amount)| WindowBudget { window, amount }),
+            (window(), fee()).prop_map(|(window, amount)| WindowBudget { window, amount }),
             0..3,
         ),
         prop::option::of(0u32..60).prop_map(|old_age| TimelineSettings { old_age }),
+        (
+            prop::sample::select(Currency::ALL.to_vec()),
+            prop::sample::select(vec![0.5, 1.16, 0.8621, 1.0e-4, 123_456.789]),
+        )
+            .prop_map(|(currency, rate)| {
+                let mut m = MoneySettings::for_currency(currency);
+                let other = Currency::ALL.into_iter().find(|c| *c != currency);
+                if let Some(c) = other {
+                    m.set_rate(c, rate).expect("rate");
+                }
+                m
+            }),
     )
         .prop_map(
             |(
@@ -421,6 +476,7 @@ fn scenario(ds: &Dataset) -> impl Strategy<Value = Scenario> + use<> {
                 notes,
                 budgets,
                 timeline,
+                money,
             )| Plan {
                 date,
                 depth: DepthChart { formation, columns },
@@ -430,6 +486,7 @@ fn scenario(ds: &Dataset) -> impl Strategy<Value = Scenario> + use<> {
                 notes,
                 budgets,
                 timeline,
+                money,
             },
         );
     // Any scenario the board can hold: one that keeps its rules (a player once per column,

@@ -424,7 +424,7 @@ fn namesakes_get_initials_in_the_warnings() {
         p.contract_until = Some(ymd(2027, 6, 30));
     }
     let b = new_board(std::sync::Arc::new(ds), Some(ymd(2026, 7, 1)));
-    let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan);
+    let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan_on_date());
     let texts = a.warning_texts(&b.doc.ds, &b.doc.plan);
     assert!(
         texts.contains(&"M. Zárate: contract ends 2027-06-30 this season".to_string()),

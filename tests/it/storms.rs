@@ -225,7 +225,7 @@ fn seed_folder(dir: &Path) {
 }
 
 fn check_invariants(b: &Board) -> Result<(), TestCaseError> {
-    let xi: Vec<PlayerId> = b.doc.plan.xi(&b.doc.ds).into_iter().flatten().collect();
+    let xi: Vec<PlayerId> = b.doc.shown.xi(&b.doc.ds).into_iter().flatten().collect();
     let unique: BTreeSet<&PlayerId> = xi.iter().collect();
     prop_assert_eq!(xi.len(), unique.len(), "a player twice in the XI: {:?}", xi);
     let signed: BTreeSet<&PlayerId> = b.doc.plan.signings.iter().map(|s| &s.id).collect();
@@ -246,7 +246,7 @@ fn check_invariants(b: &Board) -> Result<(), TestCaseError> {
         placed,
         "signings are the targets in the depth chart"
     );
-    for (pos, col) in &b.doc.plan.depth.columns {
+    for (pos, col) in &b.doc.shown.depth.columns {
         let set: BTreeSet<&PlayerId> = col.iter().collect();
         prop_assert_eq!(set.len(), col.len(), "a player twice in the {} column", pos);
     }

@@ -74,8 +74,8 @@ fn a_scenario_brings_its_settings_and_money_into_the_timeline() {
     assert!(out.contains("first choice flagged at 31+"), "{out}");
     assert!(
         out.contains(
-            "money summer 2026 (2026/27): in ~£30m + 1 unknown · out €5m · \
-             net −~€5m + ~£30m + 1 unknown · budget £25m · over by ~£5m (1 unknown fee) · OVER BUDGET"
+            "money summer 2026 (2026/27): in ~€34.8m + 1 unknown · out €5m · net ~€29.8m + 1 \
+             unknown · budget £25m (€29m at 1.16) · over by ~€800k (1 unknown fee) · OVER BUDGET"
         ),
         "{out}"
     );

@@ -119,6 +119,16 @@ impl Board {
                     scroll: 0,
                 });
             }
+            Done::Listed(PickFor::Compare, Ok(entries)) if entries.is_empty() => {
+                // Nothing saved to compare with: the plan that changes nothing.
+                let mut none = Plan::new(&self.doc.ds, self.doc.plan.date);
+                none.date = self.doc.date;
+                self.view.modal = Some(Modal::Compare {
+                    name: "no moves".into(),
+                    other: Box::new(none),
+                    scroll: 0,
+                });
+            }
             Done::Listed(purpose, Ok(entries)) => {
                 if entries.is_empty() {
                     self.say(
@@ -161,7 +171,9 @@ impl Board {
             Done::Recovered(Ok((loaded, pending, fingerprint))) => {
                 let notices = loaded.notices();
                 let s = loaded.scenario;
+                self.doc.date = s.plan.date;
                 self.doc.plan = s.plan;
+                self.doc.refresh();
                 self.doc.file =
                     ScenarioFile::in_file(s.name.clone(), pending.origin, fingerprint, s.created);
                 self.doc.file.recovered = Some(pending.path);

@@ -267,11 +267,22 @@ impl Board {
                 self.effects.push(Effect::SetAsideRecovery(all));
                 return;
             }
-            Choice::Depart(id, kind) => self
-                .doc
-                .plan
-                .depart(&self.doc.ds, &id, kind)
-                .map(|()| format!("{} leaves: {}", self.display_name(&id), kind.label())),
+            Choice::Depart(id, kind) => {
+                // A departure already planned keeps its window; a new one goes into the window
+                // open at the board's date (the board moves there if it opens later).
+                let window = match self.doc.plan.departure(&id) {
+                    Some(d) => d.window,
+                    None => self.move_into_window(),
+                };
+                let ds = std::sync::Arc::clone(&self.doc.ds);
+                self.doc.plan.depart_in(&ds, &id, kind, window).map(|()| {
+                    format!(
+                        "{} leaves in {window}: {}",
+                        self.display_name(&id),
+                        kind.label()
+                    )
+                })
+            }
             Choice::Recall(id) => self
                 .doc
                 .plan
@@ -285,6 +296,7 @@ impl Board {
                 self.doc.plan.assumptions.retain(|a| *a.player() != id);
                 for s in self.doc.plan.signings.iter_mut().filter(|s| s.id == id) {
                     s.assumed_fee = None;
+                    s.contract_years = None;
                 }
                 Ok(format!("no assumptions for {}", self.display_name(&id)))
             }

@@ -40,6 +40,17 @@ pub enum Assume {
     Injured,
     /// The contract renewed to a day.
     Renews,
+    /// The window a signing joins in.
+    JoinWindow,
+    /// The window a departure leaves in.
+    LeaveWindow,
+    /// The length of a signing's new contract, in seasons.
+    ContractYears,
+    /// The transfer budget of the window open at the board's date (the plan's, not the
+    /// player's).
+    Budget,
+    /// The exchange rate from a currency into the plan's (the plan's, not the player's).
+    Rate(crate::domain::Currency),
 }
 
 /// The longest scenario name a prompt takes, in characters (the file name is its slug,

@@ -71,6 +71,32 @@ pub enum Sub {
         #[command(flatten)]
         when: super::args::DateArg,
     },
+    /// Set (or with `none` clear) a window's transfer budget in a scenario file, saved in place
+    /// (safely: refused when the file changed since it was read).
+    Budget {
+        /// The scenario: a path or a name in the scenario folder.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The window: `summer 2026` or `winter 2027`.
+        #[arg(value_name = "WINDOW")]
+        window: String,
+        /// The budget with its currency (`€50m`, `£40m`, `60000000 EUR`), or `none`.
+        #[arg(value_name = "AMOUNT")]
+        amount: String,
+    },
+    /// Set the exchange rate a scenario assumes from a currency into its own (`GBP 1.16`), or
+    /// with `default` the default rate back; saved in place, safely.
+    Rate {
+        /// The scenario: a path or a name in the scenario folder.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The currency converted from: EUR, GBP or USD.
+        #[arg(value_name = "CURRENCY")]
+        currency: String,
+        /// Units of the plan's currency for one of CURRENCY (`1.16`), or `default`.
+        #[arg(value_name = "RATE")]
+        rate: String,
+    },
 }
 
 impl Sub {
@@ -80,7 +106,7 @@ impl Sub {
             Sub::Show { when, .. } | Sub::Export { when, .. } | Sub::Compare { when, .. } => {
                 when.date
             }
-            Sub::List => None,
+            Sub::List | Sub::Budget { .. } | Sub::Rate { .. } => None,
         }
     }
 }
@@ -104,6 +130,55 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
     let dir = scenarios_dir(ctx.scenarios.as_deref());
     let io = |e: std::io::Error| e.to_string();
     match args.command {
+        Sub::Budget {
+            file,
+            window,
+            amount,
+        } => {
+            let (path, loaded) = open(&file, &dir, &ds)?;
+            let w: crate::domain::Window = window.parse()?;
+            let fee = if amount.trim().eq_ignore_ascii_case("none") {
+                None
+            } else {
+                Some(crate::domain::Fee::parse(&amount)?)
+            };
+            let mut s = loaded.scenario;
+            s.plan.set_budget(w, fee);
+            let said = match fee {
+                Some(f) => format!("budget for {w}: {}", s.plan.money.fee_text(f)),
+                None => format!("no budget for {w}"),
+            };
+            save_in_place(&path, s, loaded.fingerprint)?;
+            writeln!(out, "{}: {said}", path.display()).map_err(io)?;
+            Ok(true)
+        }
+        Sub::Rate {
+            file,
+            currency,
+            rate,
+        } => {
+            let (path, loaded) = open(&file, &dir, &ds)?;
+            let c = crate::domain::Currency::named(currency.trim()).ok_or_else(|| {
+                format!("“{currency}” is not a currency this board knows (EUR, GBP, USD)")
+            })?;
+            let mut s = loaded.scenario;
+            let money = &mut s.plan.money;
+            if rate.trim().eq_ignore_ascii_case("default") {
+                money.rates.retain(|r| r.currency != c);
+                let default = crate::domain::MoneySettings::for_currency(money.currency);
+                money.rates.extend(default.rate_entry(c).cloned());
+            } else {
+                let v: f64 = rate
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("“{rate}” is not a rate: write it as 1.16"))?;
+                money.set_rate(c, v)?;
+            }
+            let said = money.rates_text_for(c);
+            save_in_place(&path, s, loaded.fingerprint)?;
+            writeln!(out, "{}: {said}", path.display()).map_err(io)?;
+            Ok(true)
+        }
         Sub::Show { file, .. } => {
             let (path, loaded) = open(&file, &dir, &ds)?;
             let view = View::new(&ds, &path, loaded, ctx);
@@ -318,6 +393,19 @@ fn locate(arg: &Path, dir: &Path, ds: &Dataset) -> PathBuf {
         return entry.path.clone();
     }
     arg.to_path_buf()
+}
+
+/// Writes a scenario changed headless back where it was read, stamped now; refused when the
+/// file changed on disk since.
+fn save_in_place(
+    path: &Path,
+    mut s: crate::domain::scenario::Scenario,
+    read: crate::store::atomic::Fingerprint,
+) -> Result<(), String> {
+    s.touch(chrono::Utc::now());
+    crate::store::scenario::save(path, &s, Expect::Unchanged(read))
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 fn open(arg: &Path, dir: &Path, ds: &Dataset) -> Result<(PathBuf, Loaded), String> {

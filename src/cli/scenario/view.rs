@@ -135,8 +135,12 @@ impl<'a> View<'a> {
                     None => s.id.to_string(),
                 };
                 let fee = crate::domain::budget::SigningFee::of(self.ds, &self.plan, s)
-                    .text(self.plan.date);
-                format!("{who}: {fee}")
+                    .text(&self.plan.money, self.plan.date);
+                let contract = match s.contract_end() {
+                    Some(end) => format!("new contract to {end}"),
+                    None => "new contract, length unknown".into(),
+                };
+                format!("{who} · {}: {fee}; {contract}", s.window)
             })
             .collect()
     }
@@ -146,8 +150,26 @@ impl<'a> View<'a> {
             .departures
             .iter()
             .map(|d| {
-                let fee = d.fee.map_or(String::new(), |f| format!(" for {f}"));
-                format!("{}: {}{fee}", self.name(&d.id), d.kind.label())
+                let money = &self.plan.money;
+                let fee = match crate::domain::budget::departure_fee(d) {
+                    Some(Some(f)) => format!(" for {}", money.fee_text(f)),
+                    Some(None) => " for a fee unknown".into(),
+                    None => String::new(),
+                };
+                let profit = match crate::domain::amortisation::sale_profit(self.ds, &self.plan, d)
+                {
+                    Some(p) => format!("; profit {}", money.amount_text(p, false)),
+                    None if d.kind == crate::domain::plan::DepartureKind::Sold => {
+                        "; profit unknown (book value unknown)".into()
+                    }
+                    None => String::new(),
+                };
+                format!(
+                    "{} · {}: {}{fee}{profit}",
+                    self.name(&d.id),
+                    d.window,
+                    d.kind.label()
+                )
             })
             .collect()
     }
@@ -164,7 +186,6 @@ impl<'a> View<'a> {
         self.assessment
             .warning_texts(self.ds, &self.plan)
             .into_iter()
-            .chain(crate::domain::budget::warnings(self.ds, &self.plan))
             .collect()
     }
 
