@@ -198,13 +198,25 @@ fn search_fast(
                 .find(&format!("tm-{id}"), names, f.born, f.club)
                 .is_none()
         };
-        store::pool::fast::find(&shown, bytes, pages, &folded, limit, &keep)
-            .map_err(|e| e.to_string())?
+        let best = store::pool::fast::find(&shown, bytes, pages, &folded, limit, &keep);
+        if let Some(m) = &mapped {
+            m.check(&shown).map_err(|e| e.to_string())?;
+        }
+        best.map_err(|e| e.to_string())?
     };
     let Some(best) = best else {
+        if let Some(m) = &mapped {
+            m.check(&shown).map_err(|e| e.to_string())?;
+        }
         return Ok(None);
     };
-    let Some(players) = best.players(bytes, pages) else {
+    let players = best.players(bytes, pages);
+    // What was read is the pool only if it did not change meanwhile (cut short under the
+    // mapping, its later pages read as zeros).
+    if let Some(m) = &mapped {
+        m.check(&shown).map_err(|e| e.to_string())?;
+    }
+    let Some(players) = players else {
         return Ok(None);
     };
     // The data's players come first in the full search's order, the pool's after them.

@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod fast;
+mod mapped;
 
 use super::csv_import::{CsvOptions, MAX_CSV_BYTES, PROGRESS_EVERY, read_players};
 use super::ron_file::{MAX_FILE_BYTES, StoreError, line_col, read_text};
@@ -195,6 +196,8 @@ pub fn stream_pool<T: Send>(
             if file.metadata().is_ok_and(|m| m.is_file())
                 && let Some(mapped) = fast::Mapped::open(&file)
             {
+                // A batch read from a file cut short or rewritten under the mapping is not
+                // handed on: the load fails with what had arrived before it.
                 let got = fast::load_chunks(
                     &shown,
                     mapped.bytes(),
@@ -204,10 +207,12 @@ pub fn stream_pool<T: Send>(
                         fast::Step::Progress { rows, bytes, total } => on(PoolStep::Progress(
                             progress(rows as usize, bytes, Some(total as usize)),
                         )),
-                        fast::Step::Chunk(t) => on(PoolStep::Batch(t)),
+                        fast::Step::Chunk(t) if mapped.intact() => on(PoolStep::Batch(t)),
+                        fast::Step::Chunk(_) => {}
                     },
-                )?;
-                match got {
+                );
+                mapped.check(&shown)?;
+                match got? {
                     Some(fast::Streamed::Whole) => return Ok(()),
                     Some(fast::Streamed::From(row)) => from_row = row,
                     None => {}

@@ -153,7 +153,12 @@ pub fn open(
     {
         return Ok(Some(scanned));
     }
-    let scanned = super::fast::scan_mapped(file, bytes, pages)?;
+    let scanned = super::fast::scan_mapped(file, bytes, pages);
+    // Nothing read from a pool that changed under the mapping is kept or trusted.
+    if let Some(m) = pages {
+        m.check(file)?;
+    }
+    let scanned = scanned?;
     if let (Some(key), Some(scanned)) = (&key, &scanned) {
         write(pool, key, scanned);
     }
@@ -174,7 +179,9 @@ pub fn read(pool: &Path, key: &Key, file: &str, bytes: &[u8]) -> Option<Scanned>
     // Mapped, not read: its arrays are copied out once, by the decoding, and its pages let go
     // as they are (the cache is not held twice).
     let mapped = Mapped::open_lazy(&cache)?;
-    decode(mapped.bytes(), key, file, bytes, Some(&mapped))
+    let scanned = decode(mapped.bytes(), key, file, bytes, Some(&mapped));
+    // A cache cut short while it was decoded is no cache.
+    scanned.filter(|_| mapped.intact())
 }
 
 fn decode(
