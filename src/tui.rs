@@ -184,16 +184,12 @@ pub struct Signals {
 }
 
 impl Signals {
-    /// Registers SIGTERM, SIGHUP and SIGINT (raw mode turns Ctrl-C into a key, so SIGINT only
-    /// comes from `kill`).
+    /// Registers every signal that ends a process by default and can be caught ([`ENDING`]):
+    /// each ends the board as SIGTERM does, the terminal restored and unsaved work kept.
     pub fn register() -> io::Result<Signals> {
         let s = Signals::default();
         #[cfg(unix)]
-        for sig in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGINT,
-        ] {
+        for &sig in ENDING {
             let last = Arc::clone(&s.last);
             // SAFETY-free: the handler only stores into an atomic.
             signal_hook::flag::register_usize(sig, last, sig as usize)?;
@@ -217,6 +213,31 @@ impl Signals {
         }
     }
 }
+
+/// The signals that end a process by default and that a handler can catch and return from:
+/// SIGINT only comes from `kill` (raw mode turns Ctrl-C into a key), SIGQUIT likewise (Ctrl-\\).
+/// Left out: the faults a handler cannot return from (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGSYS,
+/// SIGTRAP, SIGABRT), SIGPIPE (ignored by Rust), SIGKILL and SIGSTOP (never caught).
+#[cfg(unix)]
+pub const ENDING: &[i32] = &[
+    libc::SIGTERM,
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGQUIT,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGALRM,
+    libc::SIGVTALRM,
+    libc::SIGPROF,
+    libc::SIGXCPU,
+    libc::SIGXFSZ,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGIO,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGPWR,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGSTKFLT,
+];
 
 /// A read from the terminal while the board is not its foreground job (its shell took the
 /// terminal back while hanging up) would stop the whole process with SIGTTIN; if the shell is

@@ -251,22 +251,44 @@ fn offered_back(t: &Term, env: &str) {
 #[test]
 fn sigterm_and_sighup_restore_the_terminal_and_keep_unsaved_work() {
     for (sig, code) in [(libc::SIGTERM, "143"), (libc::SIGHUP, "129")] {
-        let t = Term::start();
-        let env = format!("SQUADBOARD_DATA_DIR={}", t.path("data").display());
-        t.launch(&env);
-        sign_konate(&t);
-        signal(t.pid(), sig);
-        t.assert_restored(code);
-        assert!(
-            t.screen().contains("unsaved work kept in"),
-            "{}",
-            t.screen()
-        );
-        assert_eq!(
-            squadboard::store::recovery::pending(&t.path("data").join("scenarios")).len(),
-            1
-        );
+        let (t, env) = ended_by_signal_with_work_kept(sig, code);
         offered_back(&t, &env);
+    }
+}
+
+/// Starts the board with unsaved work and sends `sig`: the terminal is restored, the process
+/// exits with `code` and one recovery is kept. The terminal and its start's environment.
+fn ended_by_signal_with_work_kept(sig: i32, code: &str) -> (Term, String) {
+    let t = Term::start();
+    let env = format!("SQUADBOARD_DATA_DIR={}", t.path("data").display());
+    t.launch(&env);
+    sign_konate(&t);
+    signal(t.pid(), sig);
+    t.assert_restored(code);
+    assert!(
+        t.screen().contains("unsaved work kept in"),
+        "signal {sig}: {}",
+        t.screen()
+    );
+    assert_eq!(
+        squadboard::store::recovery::pending(&t.path("data").join("scenarios")).len(),
+        1,
+        "signal {sig}"
+    );
+    (t, env)
+}
+
+/// Every other signal that ends a process by default ends the board as SIGTERM does: they
+/// left the terminal raw and lost the unsaved work.
+#[test]
+fn other_ending_signals_restore_the_terminal_and_keep_unsaved_work() {
+    for (sig, code) in [
+        (libc::SIGQUIT, "131"),
+        (libc::SIGUSR1, "138"),
+        (libc::SIGALRM, "142"),
+        (libc::SIGXCPU, "152"),
+    ] {
+        ended_by_signal_with_work_kept(sig, code);
     }
 }
 
