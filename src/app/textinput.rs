@@ -168,7 +168,8 @@ impl TextInput {
         if self.selected {
             self.clear();
         }
-        let text = text.replace("\r\n", "\n");
+        // Terminals send a pasted line break as CR (tmux's paste-buffer does), some as CR LF.
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let line = if self.multiline {
             text.as_str()
         } else {
@@ -176,10 +177,11 @@ impl TextInput {
         };
         let room = self.limit.saturating_sub(self.len_chars());
         let mut kept = String::new();
-        let mut dropped = 0;
+        let (mut count, mut dropped) = (0, 0);
         for c in line.chars().filter(|c| self.takes(*c)) {
-            if kept.chars().count() < room {
+            if count < room {
                 kept.push(c);
+                count += 1;
             } else {
                 dropped += 1;
             }
@@ -471,6 +473,18 @@ mod tests {
             "Plan A |B"
         );
         assert_eq!(after(at("|"), &[Edit::Insert('ü')]), "ü|");
+    }
+
+    /// A bracketed paste's line breaks come as CR: kept as line breaks in the notes, and the
+    /// end of the first line in a one-line input (they used to glue the lines together).
+    #[test]
+    fn pasted_carriage_returns_are_line_breaks() {
+        let mut notes = multi("|");
+        notes.paste("line one\rline two\r\nline three");
+        assert_eq!(shown(&notes), "line one\nline two\nline three|");
+        let mut name = at("|");
+        name.paste("Plan A\rline two");
+        assert_eq!(shown(&name), "Plan A|");
     }
 
     #[test]
