@@ -88,10 +88,7 @@ pub fn write(
     }
     let pid = std::process::id();
     let stamp = now.format("%Y%m%dT%H%M%S");
-    static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let tmp = dir.join(format!("{PREFIX}{pid}-{stamp}-{seq}.tmp"));
-    create_new(&tmp, text.as_bytes()).map_err(|e| io_error(&tmp, "writing the recovery", e))?;
+    let tmp = create_temp(dir, text.as_bytes())?;
     // Linked to its name, never replacing anything there; the first free name wins.
     let mut n = 1u32;
     let result = loop {
@@ -113,6 +110,34 @@ pub fn write(
         let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
     }
     result
+}
+
+/// The recovery's bytes in a new temporary file of the folder, under a name nobody can guess
+/// (a predictable one could be planted to make the recovery fail and the work be lost); a name
+/// taken all the same is tried again under another.
+fn create_temp(dir: &Path, bytes: &[u8]) -> Result<PathBuf, SaveError> {
+    let mut tries = 0;
+    loop {
+        let tmp = dir.join(format!("{PREFIX}{:016x}.tmp", unguessable()));
+        match create_new(&tmp, bytes) {
+            Ok(()) => return Ok(tmp),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && tries < 100 => tries += 1,
+            Err(e) => return Err(io_error(&tmp, "writing the recovery", e)),
+        }
+    }
+}
+
+/// A number nobody can guess: std's hasher keys come from the system's random source, and each
+/// `RandomState` made differs from the last.
+fn unguessable() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.finish()
 }
 
 /// A recovery waiting in the scenario folder.
@@ -254,6 +279,40 @@ mod tests {
     use super::*;
     use crate::domain::plan::Plan;
     use crate::store;
+
+    /// The temporary names the old code used (pid, second, a counter from 0), planted for
+    /// this second and the next two: the recovery is written all the same (it failed with
+    /// "File exists" and the work was lost).
+    #[test]
+    fn planted_temporary_names_do_not_stop_the_recovery() {
+        let ds = store::load(None).expect("bundled");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pid = std::process::id();
+        let now = Utc::now();
+        for ahead in 0..3 {
+            let stamp = (now + chrono::Duration::seconds(ahead)).format("%Y%m%dT%H%M%S");
+            for seq in 0..50 {
+                let planted = dir.path().join(format!("{PREFIX}{pid}-{stamp}-{seq}.tmp"));
+                std::fs::write(planted, "planted").expect("plant");
+            }
+        }
+        let plan = Plan::new(
+            &ds,
+            chrono::NaiveDate::from_ymd_opt(2026, 7, 1).expect("date"),
+        );
+        let s = Scenario::new("work", plan, Utc::now());
+        let kept = write(dir.path(), &s, None, None).expect("the recovery is written");
+        assert!(files::load(&kept, &ds).is_ok());
+        assert_eq!(pending(dir.path()).len(), 1);
+        let tmps = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            })
+            .count();
+        assert_eq!(tmps, 150, "only the planted ones are left");
+    }
 
     #[test]
     fn written_offered_set_aside_and_discarded() {
