@@ -50,6 +50,22 @@ impl Key {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
+            // The terminal never sends a control character as itself: ESC arrives as Esc, a tab
+            // as Tab, NUL as Ctrl-Space. Bound to one, a command could never be given.
+            (Some(c), None) if c.is_control() => {
+                let instead = match c {
+                    '\u{1b}' => " (write \"esc\")",
+                    '\t' => " (write \"tab\")",
+                    '\n' | '\r' => " (write \"enter\")",
+                    '\u{7f}' | '\u{8}' => " (write \"backspace\")",
+                    '\0' => " (write \"ctrl-space\")",
+                    _ => "",
+                };
+                return Err(format!(
+                    "`{}` is a control character, which no key sends as itself{instead}",
+                    s.escape_debug()
+                ));
+            }
             (Some(c), None) => KeyCode::Char(c),
             _ => match rest.to_ascii_lowercase().as_str() {
                 "enter" | "return" => KeyCode::Enter,
@@ -69,9 +85,9 @@ impl Key {
                 "pagedown" => KeyCode::PageDown,
                 f if f.starts_with('f') && f.len() > 1 => match f[1..].parse::<u8>() {
                     Ok(n) if (1..=12).contains(&n) => KeyCode::F(n),
-                    _ => return Err(format!("`{s}` is not a key")),
+                    _ => return Err(format!("`{}` is not a key", s.escape_debug())),
                 },
-                _ => return Err(format!("`{s}` is not a key")),
+                _ => return Err(format!("`{}` is not a key", s.escape_debug())),
             },
         };
         // Ctrl with a letter arrives lower-case whatever the Shift state.
@@ -249,8 +265,13 @@ fn parse_file(name: &str, text: &str) -> Result<BTreeMap<Command, Vec<Key>>, Sto
         let mut parsed = Vec::new();
         for k in keys {
             let key = Key::parse(&k).map_err(|message| {
+                // Where the user wrote it; written with escapes (`"\u{1b}"`), at its command.
                 let needle = format!("\"{k}\"");
-                let (line, col) = text.find(&needle).map_or((1, 1), |at| line_col(text, at));
+                let (line, col) = text
+                    .find(&needle)
+                    .map(|at| line_col(text, at))
+                    .or_else(|| field_place(text, &snake(cmd), Some("[")))
+                    .unwrap_or((1, 1));
                 StoreError::Parse {
                     file: name.to_string(),
                     line,
@@ -352,6 +373,42 @@ mod tests {
         // Rebinding is fine; so is unbinding a command that is not essential.
         let k = Keymap::load(Some(("k.ron", "{ quit: [\"ctrl-q\"], compare: [] }"))).expect("ok");
         assert_eq!(k.label(Command::Quit), "Ctrl-q");
+    }
+
+    /// Issue 23: `quit` bound only to a key the terminal never sends as such (ESC, NUL, a tab,
+    /// a line break) passed the "must keep a key" check and left a board nobody could quit.
+    #[test]
+    fn a_control_character_is_not_a_key() {
+        for (written, says) in [
+            (
+                "\\u{1b}",
+                "`\\u{1b}` is a control character, which no key sends as itself (write \"esc\")",
+            ),
+            (
+                "\\u{0}",
+                "`\\0` is a control character, which no key sends as itself (write \"ctrl-space\")",
+            ),
+            (
+                "\\t",
+                "`\\t` is a control character, which no key sends as itself (write \"tab\")",
+            ),
+            (
+                "\\n",
+                "`\\n` is a control character, which no key sends as itself (write \"enter\")",
+            ),
+            (
+                "ctrl-\\u{7}",
+                "`ctrl-\\u{7}` is a control character, which no key sends as itself",
+            ),
+        ] {
+            let text = format!("{{\n  undo: [\"u\"],\n  quit: [\"{written}\"],\n}}");
+            let err = Keymap::load(Some(("user.ron", &text))).expect_err(written);
+            assert_eq!(
+                err.to_string(),
+                format!("user.ron:3:9: {says}"),
+                "{written}"
+            );
+        }
     }
 
     #[test]
