@@ -331,9 +331,13 @@ pub fn write_with(
 /// flushed to disk, not compared with what was there, and no fingerprint is taken: a crash may
 /// leave it stale, empty or missing, which its reader must check anyway (the pool cache checks
 /// its own hash). Flushing a 100 MB cache cost more than taking it.
+///
+/// A symbolic link at `path` is refused, never followed: such a file sits in folders others
+/// write to (a shared pool folder), where a planted link would have it replace the link's
+/// target (or create a dangling link's). The rename replaces a name, never writes through one.
 pub fn write_rebuildable(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let target = resolve(path)?;
-    match fs::metadata(&target) {
+    let target = path.to_path_buf();
+    match fs::symlink_metadata(&target) {
         Ok(m) if !m.is_file() => return Err(WriteError::NotAFile { path: target }),
         _ => {}
     }

@@ -372,6 +372,42 @@ fn a_stale_or_damaged_cache_is_ignored_and_rebuilt() {
     assert!(cache_file.is_dir());
 }
 
+/// Issue 23, item 6: a cache name planted as a symbolic link in a shared pool folder made
+/// `find` replace the link's target with cache bytes (and a dangling link create its target).
+/// The link is never followed: the target is left as it was, nothing is created, the search
+/// gives what the full reader gives.
+#[cfg(unix)]
+#[test]
+fn a_cache_planted_as_a_symlink_is_never_written_through() {
+    use squadboard::cli::find::{Method, search};
+    use squadboard::store::pool::cache;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let csv = big_pool(tmp.path());
+    let cache_file = cache::path_for(&csv).expect("cache path");
+    let ds = bundled_data();
+    let victim = tmp.path().join("somefile");
+    std::fs::write(&victim, "precious").expect("victim");
+    let dangling = tmp.path().join("created-by-find");
+    for target in [&victim, &dangling] {
+        let _ = std::fs::remove_file(&cache_file);
+        std::os::unix::fs::symlink(target, &cache_file).expect("symlink");
+        let got = search(&ds, Some(&csv), "mar", 20, Method::Cached).expect("search");
+        let full = search(&ds, Some(&csv), "mar", 20, Method::Full).expect("full");
+        assert_eq!(got.players, full.players);
+        assert!(
+            std::fs::symlink_metadata(&cache_file)
+                .expect("still there")
+                .file_type()
+                .is_symlink()
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(&victim).expect("victim"),
+        "precious"
+    );
+    assert!(!dangling.exists(), "a dangling link's target was created");
+}
+
 /// `--no-cache` writes nothing beside the pool; a pool the fast reader leaves to the full one
 /// gets no cache and still names the row and column of what is wrong.
 #[test]

@@ -171,7 +171,8 @@ pub fn read(pool: &Path, key: &Key, file: &str, bytes: &[u8]) -> Option<Scanned>
     let path = path_for(pool)?;
     // A cache is a fraction of its pool; anything much larger is not ours.
     let limit = key.len.saturating_mul(2).saturating_add(1 << 20);
-    let meta = std::fs::metadata(&path).ok()?;
+    // Never through a link (see `atomic::write_rebuildable`): a link there is no cache.
+    let meta = std::fs::symlink_metadata(&path).ok()?;
     if !meta.is_file() || meta.len() > limit {
         return None;
     }
