@@ -188,10 +188,8 @@ fn search_fast(
     }
     let known = KnownPeople::new(ds.squad.iter().chain(&ds.targets));
     let pages = mapped.as_ref();
-    let best = if use_cache && bytes.len() as u64 >= store::pool::cache::CACHE_ABOVE {
-        through_cache(&shown, path, bytes, &meta, pages, &known, &folded, limit)?
-    } else {
-        // Each row scored as it is read; no index.
+    // Each row scored as it is read; no index.
+    let scan = || {
         let keep = |id: u64, f: &store::csv_import::Fields, name: &str, alias: Option<&str>| {
             let names = std::iter::once(name).chain(alias);
             known
@@ -202,7 +200,22 @@ fn search_fast(
         if let Some(m) = &mapped {
             m.check(&shown).map_err(|e| e.to_string())?;
         }
-        best.map_err(|e| e.to_string())?
+        best.map_err(|e| e.to_string())
+    };
+    let best = if use_cache && bytes.len() as u64 >= store::pool::cache::CACHE_ABOVE {
+        match through_cache(&shown, path, bytes, &meta, pages, &known, &folded, limit)? {
+            Cached::Answered(best) => best.map(|b| *b),
+            // A cache that says of a row what the pool does not hold is no cache: gone, so the
+            // next search writes it anew, and this one reads the pool.
+            Cached::Untrue => {
+                if let Some(c) = store::pool::cache::path_for(path) {
+                    let _ = std::fs::remove_file(c);
+                }
+                scan()?
+            }
+        }
+    } else {
+        scan()?
     };
     let Some(best) = best else {
         if let Some(m) = &mapped {
@@ -246,6 +259,32 @@ fn search_fast(
     }))
 }
 
+/// What the cache answered.
+enum Cached {
+    /// The best matches (`None`: the pool needs the full reader), every one checked against
+    /// the pool.
+    Answered(Option<Box<store::pool::fast::Best>>),
+    /// A row it named is not what the pool holds there: a forged or mistaken cache.
+    Untrue,
+}
+
+/// Whether row `row` of the pool is what `pool` (read from the cache) says of it: its line
+/// starts a line of the pool and holds its id and the names the index scored.
+fn row_is_true(pool: &store::pool::fast::Scanned, bytes: &[u8], row: usize) -> bool {
+    let Some(at) = pool.lines.get(row).and_then(|&at| usize::try_from(at).ok()) else {
+        return false;
+    };
+    if at >= bytes.len() || (at > 0 && bytes[at - 1] != b'\n') {
+        return false;
+    }
+    pool.with_row(bytes, row, |f, name, alias| {
+        let folded: Vec<String> = std::iter::once(name).chain(alias).map(fold).collect();
+        f.id == pool.ids.get(row).copied()
+            && pool.index.names(row).eq(folded.iter().map(String::as_str))
+    })
+    .unwrap_or(false)
+}
+
 /// The pool's best matches through the cache beside it: read when it fits the pool, else the
 /// pool indexed and the cache written.
 #[allow(clippy::too_many_arguments)]
@@ -258,11 +297,11 @@ fn through_cache(
     known: &KnownPeople,
     folded: &str,
     limit: usize,
-) -> Result<Option<store::pool::fast::Best>, String> {
+) -> Result<Cached, String> {
     let Some(pool) =
         store::pool::cache::open(shown, path, bytes, meta, pages).map_err(|e| e.to_string())?
     else {
-        return Ok(None);
+        return Ok(Cached::Answered(None));
     };
     // A pool player who is one of the data's players is left out: most rows are told apart by
     // id and name alone; the few that might be are read again for birth date and club.
@@ -279,8 +318,12 @@ fn through_cache(
     };
     let pool_limit = if limit == 0 { pool.index.len() } else { limit };
     let top = pool.index.ranked_where(folded, pool_limit, &mut keep);
+    // The rows to print are read anyway: each is checked to be what the index scored.
+    if !top.iter().all(|&(row, _)| row_is_true(&pool, bytes, row)) {
+        return Ok(Cached::Untrue);
+    }
     // The index has answered: its memory goes back before the players printed are built.
-    Ok(pool.into_best(&top, shown))
+    Ok(Cached::Answered(pool.into_best(&top, shown).map(Box::new)))
 }
 
 fn print(players: &[Player], on: chrono::NaiveDate, out: &mut dyn Write) -> std::io::Result<()> {

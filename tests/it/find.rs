@@ -408,6 +408,49 @@ fn a_cache_planted_as_a_symlink_is_never_written_through() {
     assert!(!dangling.exists(), "a dangling link's target was created");
 }
 
+/// Issue 23, item 7: a forged cache (its body hash made again) made `find` print players who
+/// do not match: the lines reversed, or another pool's body under this pool's key. Each row
+/// printed is checked against the pool, which is read anyway: a cache can make `find` slower,
+/// never wrong.
+#[test]
+fn a_forged_cache_never_makes_find_wrong() {
+    use squadboard::cli::find::{Method, search};
+    use squadboard::store::pool::{cache, fast};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let csv = big_pool(tmp.path());
+    let other = tmp.path().join("other.csv");
+    std::fs::write(&other, made_up_pool(20_000, 99)).expect("other pool");
+    let ds = bundled_data();
+    let bytes = std::fs::read(&csv).expect("pool");
+    let meta = std::fs::metadata(&csv).expect("meta");
+    let key = cache::Key::of(&meta, &bytes).expect("key");
+    let shown = csv.display().to_string();
+    let scan = |path: &std::path::Path| {
+        let b = std::fs::read(path).expect("read");
+        fast::scan(&path.display().to_string(), &b)
+            .expect("scan")
+            .expect("regular")
+    };
+    let mut reversed = scan(&csv);
+    reversed.lines.reverse();
+    let forgeries = [
+        ("lines reversed", reversed),
+        ("another pool's body", scan(&other)),
+    ];
+    for (what, forged) in forgeries {
+        assert!(cache::write(&csv, &key, &forged), "{what}: written");
+        assert!(
+            cache::read(&csv, &key, &shown, &bytes).is_some(),
+            "{what}: the forgery passes the cache's own checks"
+        );
+        for q in ["mar", "kowalski", "qqxz"] {
+            let got = search(&ds, Some(&csv), q, 20, Method::Cached).expect("cached");
+            let full = search(&ds, Some(&csv), q, 20, Method::Full).expect("full");
+            assert_eq!(ids(&got), ids(&full), "{what}: `{q}`");
+        }
+    }
+}
+
 /// `--no-cache` writes nothing beside the pool; a pool the fast reader leaves to the full one
 /// gets no cache and still names the row and column of what is wrong.
 #[test]
