@@ -26,6 +26,42 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// JSON `text` (as serde_json writes it: C0 controls already escaped) with every other control
+/// character (DEL, the C1 range, U+009B among them) escaped as JSON escapes it, `\u009b`: still
+/// the same JSON, nothing raw left for a terminal, and nothing for [`clean`] to change.
+pub fn json(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text for XML content and attributes (SVG): the five special characters as entities, and
+/// control characters, which XML 1.0 does not allow, as spaces.
+pub fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if is_unsafe(c) => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A writer that cleans everything written through it. Commands write whole strings (or
 /// `write!` pieces, each a whole string), so a character is never split across two writes;
 /// bytes that are not UTF-8 are shown as `�`.
@@ -59,5 +95,20 @@ mod tests {
         let bell = '\u{7}';
         write!(out, "a\u{1b}b {bell}").expect("write");
         assert_eq!(String::from_utf8(out.0).expect("utf-8"), "a\\u{1b}b \\u{7}");
+    }
+
+    #[test]
+    fn json_stays_json_and_xml_has_no_controls() {
+        let raw = serde_json::to_string("Evil\u{1b}]0;x\u{7}\u{9b}2J\u{7f}").expect("json");
+        let safe = json(&raw);
+        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        assert_eq!(
+            serde_json::from_str::<String>(&safe).expect("still JSON"),
+            "Evil\u{1b}]0;x\u{7}\u{9b}2J\u{7f}"
+        );
+        assert_eq!(
+            xml("A & B <\"x\"> 'y'\u{1}\u{9b}"),
+            "A &amp; B &lt;&quot;x&quot;&gt; &apos;y&apos;  "
+        );
     }
 }

@@ -22,10 +22,7 @@ pub fn text_width(chars: usize, size: f32) -> f32 {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    super::sanitize::xml(s)
 }
 
 /// The cell's lines: players, then flags.

@@ -159,3 +159,62 @@ fn escape_sequences_from_files_never_reach_the_terminal() {
     assert!(!out.status.success());
     assert_clean("an error", &out.stderr);
 }
+
+/// Issue 23, item 8: `scenario export -o FILE` wrote a name's and a note's raw escape
+/// sequences (ESC ]0; BEL, ESC[2J, U+009B) into the file, where standard output had them
+/// shown as `\u{1b}`. Every format, to a file and to standard output, has none; the JSON is
+/// still JSON with the name in it as it was.
+#[test]
+fn exports_to_a_file_carry_no_control_characters() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let evil = format!("{EVIL}\u{9b}2J");
+    let text = fs::read_to_string(fixture_path("scenario-v2.ron"))
+        .expect("fixture")
+        .replacen("name: \"", &format!("name: \"{evil}"), 1)
+        .replacen("notes: \"", &format!("notes: \"{evil}"), 1);
+    let s = dir.path().join("evil.ron");
+    fs::write(&s, text).expect("write");
+    let sp = s.to_str().expect("utf-8");
+    for format in ["markdown", "json", "svg"] {
+        for view in ["xi", "timeline"] {
+            let to = dir.path().join(format!("out-{view}.{format}"));
+            let _ = fs::remove_file(&to);
+            let tp = to.to_str().expect("utf-8");
+            let args = [
+                "scenario", "export", "--format", format, "--view", view, "-o", tp, sp,
+            ];
+            let out = squadboard(dir.path(), &args);
+            assert!(
+                out.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let written = fs::read_to_string(&to).expect("written");
+            assert!(
+                !written
+                    .chars()
+                    .any(|c| c.is_control() && c != '\n' && c != '\t'),
+                "{format} {view}: a control character in the file:\n{written}"
+            );
+            let stdout = squadboard(
+                dir.path(),
+                &args[..args.len() - 3]
+                    .iter()
+                    .copied()
+                    .chain([sp])
+                    .collect::<Vec<_>>(),
+            );
+            assert_eq!(
+                stdout.stdout,
+                written.as_bytes(),
+                "{format} {view}: file = stdout"
+            );
+            if format == "json" {
+                let v: serde_json::Value = serde_json::from_str(&written).expect("JSON");
+                if view == "xi" {
+                    assert!(v.to_string().contains("Evil\\u001b]0;owned"), "{v}");
+                }
+            }
+        }
+    }
+}

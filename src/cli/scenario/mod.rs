@@ -213,6 +213,12 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
                 (ExportView::Xi, Format::Json) => view.json()?,
                 (ExportView::Xi, Format::Svg) => view.svg(),
             };
+            // A file gets what standard output gets: nothing a terminal would act on.
+            let text = match format {
+                Format::Json => super::sanitize::json(&text),
+                Format::Markdown | Format::Svg => super::sanitize::clean(&text),
+            }
+            .into_owned();
             match output {
                 Some(o) => {
                     atomic::write(&o, text.as_bytes(), Expect::Anything)

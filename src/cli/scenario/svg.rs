@@ -155,22 +155,9 @@ impl View<'_> {
     }
 }
 
-/// Escapes text for XML content and attributes.
+/// Escapes text for XML content and attributes: the one XML escape.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::cli::sanitize::xml(s)
 }
 
 #[cfg(test)]
