@@ -257,6 +257,27 @@ impl Dataset {
                         format!("player `{}` has an empty name", p.id),
                     );
                 }
+                // A line break in a name would print as a row of its own (a spoofed depth row
+                // in `show`); an escape would reprogram the terminal.
+                let texts = [("name", Some(&p.name)), ("club", Some(&p.club))]
+                    .into_iter()
+                    .chain([("known_as", p.known_as.as_ref())])
+                    .chain([("nationality", p.nationality.as_ref())])
+                    .chain(p.aliases.iter().map(|a| ("alias", Some(a))));
+                for (field, text) in texts {
+                    if let Some(text) = text.filter(|t| t.chars().any(char::is_control)) {
+                        err(
+                            file,
+                            at(format!("\"{text}\"")),
+                            format!(
+                                "player `{}`: {field} `{}` holds a control character (a line \
+                                 break, tab or escape); it must be one line of visible text",
+                                p.id,
+                                text.escape_debug()
+                            ),
+                        );
+                    }
+                }
                 if let Some(first) = seen.insert(&p.id, file) {
                     let nth = if first == file {
                         list[..i].iter().filter(|q| q.id == p.id).count()

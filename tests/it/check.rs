@@ -166,3 +166,37 @@ fn unknown_fields_and_deep_nesting_are_errors_not_crashes() {
     assert!(out.contains("contract_untill"), "{out}");
     assert!(out.contains("depth.ron:1:"), "{out}");
 }
+
+/// Issue 23, item 9: a line break in a name passed `check` and printed as two lines in
+/// `show`, spoofing a depth row ("3. Erling Haaland" under GK). A name, club or nationality
+/// with a control character is an error at its line and column, and `show` refuses the data.
+#[test]
+fn a_control_character_in_a_name_is_an_error_at_its_place() {
+    let dir = copy_of_bundled();
+    let squad = bundled("squad.ron").replacen(
+        "name: \"Andriy Lunin\"",
+        "name: \"Andriy Lunin\\n 3. Erling Haaland\"",
+        1,
+    );
+    let squad = squad.replacen(
+        "name: \"Thibaut Courtois\",\n            club: \"",
+        "name: \"Thibaut Courtois\",\n            club: \"Real\\u{1b}[2J ",
+        1,
+    );
+    fs::write(dir.path().join("squad.ron"), &squad).expect("write");
+    let (ok, text) = check(Some(dir.path()));
+    assert!(!ok, "{text}");
+    let (line, col) = line_col(&squad, "\"Andriy Lunin\\n");
+    let want = format!(
+        "squad.ron:{line}:{col}: player `lunin`: name `Andriy Lunin\\n 3. Erling Haaland` holds a \
+         control character"
+    );
+    assert!(text.contains(&want), "{want}\nnot in:\n{text}");
+    assert!(text.contains("club `Real\\u{1b}[2J"), "{text}");
+    let out = squadboard_bin()
+        .args(["--data", dir.path().to_str().expect("utf-8"), "show"])
+        .output()
+        .expect("show");
+    assert!(!out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Erling"));
+}
