@@ -97,17 +97,52 @@ fn excerpt_long(s: &str, max: usize) -> String {
     }
 }
 
-/// Reads a whole text file, refusing files over [`MAX_FILE_BYTES`] and text that is not UTF-8.
+/// Reads a whole text file, refusing anything but a regular file, files over
+/// [`MAX_FILE_BYTES`] and text that is not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, StoreError> {
-    let buf = read_bytes(path, MAX_FILE_BYTES, "load")?;
+    let file = open_regular(path)?;
+    let buf = read_from(file, path, MAX_FILE_BYTES, "load")?;
     decode_utf8(&path.display().to_string(), buf)
+}
+
+/// Opens a regular file to read it; anything else (a FIFO, which would hang the open or the
+/// read waiting for a writer, a device, a folder) is refused as "not a regular file". Opened
+/// without blocking, and its type taken from what was opened, so nothing swapped in between
+/// the look and the open is read.
+pub fn open_regular(path: &Path) -> Result<std::fs::File, StoreError> {
+    let shown = path.display();
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = opts.open(path).map_err(|e| StoreError::io(&shown, e))?;
+    let meta = file.metadata().map_err(|e| StoreError::io(&shown, e))?;
+    if !meta.is_file() {
+        return Err(StoreError::invalid(
+            &shown,
+            "not a regular file (a FIFO, a device or a folder); refusing to read it",
+        ));
+    }
+    Ok(file)
 }
 
 /// Reads a whole file of at most `limit` bytes; a larger one is refused ("refusing to `verb`
 /// it") without reading past the limit.
 pub fn read_bytes(path: &Path, limit: u64, verb: &str) -> Result<Vec<u8>, StoreError> {
+    let file = std::fs::File::open(path).map_err(|e| StoreError::io(path.display(), e))?;
+    read_from(file, path, limit, verb)
+}
+
+fn read_from(
+    file: std::fs::File,
+    path: &Path,
+    limit: u64,
+    verb: &str,
+) -> Result<Vec<u8>, StoreError> {
     let shown = path.display();
-    let file = std::fs::File::open(path).map_err(|e| StoreError::io(&shown, e))?;
     let mut buf = Vec::new();
     file.take(limit + 1)
         .read_to_end(&mut buf)

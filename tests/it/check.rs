@@ -200,3 +200,44 @@ fn a_control_character_in_a_name_is_an_error_at_its_place() {
     assert!(!out.status.success());
     assert!(!String::from_utf8_lossy(&out.stdout).contains("Erling"));
 }
+
+/// Issue 23, item 13: a FIFO as `squad.ron` hung `check` and `show --data` (the open waited
+/// for a writer forever). Every data file is type-checked as it is opened. Run in a child
+/// that is killed if it hangs, so the old code fails instead of hanging the suite.
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_a_data_file_is_refused_not_waited_on() {
+    let dir = copy_of_bundled();
+    let squad = dir.path().join("squad.ron");
+    fs::remove_file(&squad).expect("remove");
+    let c = std::ffi::CString::new(squad.to_str().expect("utf-8")).expect("c string");
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let d = dir.path().to_str().expect("utf-8");
+    for args in [vec!["check", d], vec!["--data", d, "show"]] {
+        let mut child = squadboard_bin()
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut waited = 0;
+        while child.try_wait().expect("wait").is_none() && waited < 200 {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            waited += 1;
+        }
+        if child.try_wait().expect("wait").is_none() {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?} hung on the FIFO");
+        }
+        let out = child.wait_with_output().expect("output");
+        let text = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(
+            text.contains("squad.ron: not a regular file"),
+            "{args:?}: {text}"
+        );
+    }
+}

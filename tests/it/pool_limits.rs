@@ -74,7 +74,8 @@ fn a_generated_oversized_line_is_one_short_error() {
     assert!(stderr.len() < 500, "{} bytes: {stderr:.500}", stderr.len());
 }
 
-/// A RON pool has a size limit: `/dev/zero` by way of a link named `.ron` is refused there.
+/// A RON pool is a regular file of at most 64 MiB: `/dev/zero` by way of a link named `.ron`
+/// is refused (issue 23: as every RON file is, at the open, for not being a regular file).
 #[cfg(unix)]
 #[test]
 fn an_endless_ron_pool_is_refused_at_the_size_limit() {
@@ -84,7 +85,7 @@ fn an_endless_ron_pool_is_refused_at_the_size_limit() {
     let (code, stderr) = find_with_pool(&link.display().to_string());
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
-        stderr.contains("zero.ron") && stderr.contains("larger than 64 MiB"),
+        stderr.contains("zero.ron") && stderr.contains("not a regular file"),
         "{stderr}"
     );
     assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
