@@ -43,6 +43,13 @@ pub struct Fingerprint {
 }
 
 impl Fingerprint {
+    /// A file's content nobody knows: matches no file, so a save expecting it asks first.
+    pub const UNKNOWN: Fingerprint = Fingerprint {
+        len: u64::MAX,
+        modified: None,
+        hash: 0,
+    };
+
     pub fn of_bytes(bytes: &[u8], modified: Option<SystemTime>) -> Fingerprint {
         Fingerprint {
             len: bytes.len() as u64,

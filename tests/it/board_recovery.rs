@@ -279,3 +279,58 @@ fn q_n_and_esc_all_set_the_recovery_aside() {
         assert_eq!(next.doc.plan, b.doc.plan, "{what}: the work is kept");
     }
 }
+
+/// Issue 23, item 15: a recovery whose origin line names a file that is not a scenario, with
+/// no fingerprint line (as the old `.recovery.ron` + `.recovery.path` form has), was restored
+/// and Ctrl-s wrote over that file unasked. Without a fingerprint the save asks; a file that
+/// does not parse as a scenario is never written over, whatever is answered.
+#[test]
+fn a_recovery_without_fingerprint_never_saves_over_a_file_unasked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let victim = dir.path().join("victim2.txt");
+    std::fs::write(&victim, "precious text\n").expect("victim");
+    // A scenario too, saved by another board.
+    let mut other = board_in(dir.path());
+    other.apply(Action::Command(Command::SaveAs));
+    typed_in_modal(&mut other, "theirs");
+    other.apply(Action::ModalAccept);
+    let theirs = dir.path().join("theirs.ron");
+    let theirs_text = std::fs::read_to_string(&theirs).expect("theirs");
+    for origin in [&victim, &theirs] {
+        let mut b = board_in(dir.path());
+        sign_konate(&mut b);
+        let kept = b.keep_unsaved().expect("dirty").expect("written");
+        let text = std::fs::read_to_string(&kept).expect("recovery");
+        let quoted = format!("{:?}", origin.display().to_string());
+        std::fs::write(&kept, format!("// recovery of: {quoted}\n{text}")).expect("forged");
+        let mut next = board_in(dir.path());
+        next.offer_recovery();
+        next.apply(Action::ConfirmYes);
+        next.view.modal = None;
+        next.apply(Action::Command(Command::Save));
+        assert!(
+            next.view.modal.is_some(),
+            "{}: saved unasked: {:?}",
+            origin.display(),
+            next.view.message
+        );
+        // Even answered yes, a file that is not a scenario is not written over.
+        if origin == &victim {
+            if matches!(next.view.modal, Some(Modal::Confirm { .. })) {
+                next.apply(Action::ConfirmYes);
+            }
+            assert_eq!(
+                std::fs::read_to_string(&victim).expect("victim"),
+                "precious text\n"
+            );
+        } else {
+            assert_eq!(
+                std::fs::read_to_string(&theirs).expect("theirs"),
+                theirs_text
+            );
+        }
+        for p in squadboard::store::recovery::pending(dir.path()) {
+            squadboard::store::recovery::discard(&p.path);
+        }
+    }
+}

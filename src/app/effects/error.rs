@@ -32,6 +32,10 @@ pub enum EffectError {
     SetAside(Arc<io::Error>),
     #[error("{}: not a regular file", .path.display())]
     NotAFile { path: PathBuf },
+    /// Saving over a file that does not read as a scenario (a restored recovery naming some
+    /// other file): never written over.
+    #[error("{}: not a scenario file, so it is not written over; save the work as a new one", .path.display())]
+    NotAScenario { path: PathBuf },
     /// Saving in place with no file to save to.
     #[error("this scenario has no file yet: save it as a new one")]
     NoFile,

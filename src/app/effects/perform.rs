@@ -44,6 +44,13 @@ pub fn perform(board: &Board, effect: Effect, send: &mut dyn FnMut(Action)) {
                     (false, Some(fp)) => Expect::Unchanged(fp),
                     _ => Expect::Anything,
                 };
+                // Whatever was answered, only a scenario is written over.
+                if matches!(expect, Expect::Anything) && !absent_or_scenario(board, path) {
+                    send(Action::Done(Box::new(Done::SaveFailed(
+                        EffectError::NotAScenario { path: path.clone() },
+                    ))));
+                    return;
+                }
                 match files::save(path, &s, expect) {
                     Ok(fingerprint) => Done::Saved {
                         path: path.clone(),
@@ -155,16 +162,26 @@ pub fn perform(board: &Board, effect: Effect, send: &mut dyn FnMut(Action)) {
         Effect::Delete(path) => Done::Deleted(remove(&path)),
         // Nothing is deleted here: the file goes once its work is saved (`DiscardRecovery`).
         Effect::Recover(path) => match (files::load(&path, &board.doc.ds), recovery::read(&path)) {
-            (Ok(loaded), Some(pending)) => {
+            (Ok(loaded), Some(mut pending)) => {
                 // Saving goes back to the file it came from, if that file is still as it was
-                // when the work was opened (else it asks, as any save does). A recovery from
-                // an older build did not keep that: the file as it is now.
-                let fingerprint = pending.origin_fingerprint.or_else(|| {
-                    pending
-                        .origin
-                        .as_deref()
-                        .and_then(|p| Fingerprint::of_file(p).ok().flatten())
-                });
+                // when the work was opened (else it asks, as any save does). A recovery with
+                // no fingerprint (an older build's, or one written by hand) cannot tell: the
+                // save asks first, and a file there that is not a scenario is not its file.
+                let fingerprint = match (&pending.origin, pending.origin_fingerprint) {
+                    (_, Some(fp)) => Some(fp),
+                    (None, None) => None,
+                    (Some(origin), None) => {
+                        if !absent_or_scenario(board, origin) {
+                            pending.origin = None;
+                            None
+                        } else {
+                            Fingerprint::of_file(origin)
+                                .ok()
+                                .flatten()
+                                .map(|_| Fingerprint::UNKNOWN)
+                        }
+                    }
+                };
                 Done::Recovered(Ok((Box::new(loaded), pending, fingerprint)))
             }
             (Err(e), _) => Done::Recovered(Err(e.into())),
@@ -188,6 +205,14 @@ pub fn perform(board: &Board, effect: Effect, send: &mut dyn FnMut(Action)) {
         ),
     };
     send(Action::Done(Box::new(done)));
+}
+
+/// Whether nothing is at `path`, or a file that reads as a scenario.
+fn absent_or_scenario(board: &Board, path: &std::path::Path) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+        _ => files::load(path, &board.doc.ds).is_ok(),
+    }
 }
 
 fn remove(path: &std::path::Path) -> Result<PathBuf, EffectError> {
