@@ -211,7 +211,7 @@ pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Store
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     // Editors on Windows start UTF-8 files with a byte-order mark; it is not part of the RON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    options.from_str(text).map_err(|e| {
+    let parsed = options.from_str(text).map_err(|e| {
         let message = match &e.code {
             ron::Error::ExceededRecursionLimit => {
                 format!("nested deeper than {RECURSION_LIMIT} levels")
@@ -224,12 +224,163 @@ pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Store
             col: e.span.start.col,
             message,
         }
-    })
+    })?;
+    // A map's key given twice parses, the later list silently replacing the first.
+    if let Some(twice) = duplicate_map_key(text) {
+        let (line, col) = line_col(text, twice.at);
+        let (l, c) = line_col(text, twice.first);
+        return Err(StoreError::Parse {
+            file: file.to_string(),
+            line,
+            col,
+            message: format!(
+                "`{}` is given twice in this map (first at {l}:{c}); give each key once",
+                excerpt(&text[twice.at..twice.at + twice.len])
+            ),
+        });
+    }
+    Ok(parsed)
+}
+
+/// A key met a second time in one RON map (`{ CB: [..], CB: [..] }`): where, where it was met
+/// first, and its length in bytes.
+struct Twice {
+    at: usize,
+    first: usize,
+    len: usize,
+}
+
+/// The first key given twice in a map of RON text (structs are left to serde, which refuses a
+/// field twice). Keys are compared as written, comments and strings skipped as RON reads them.
+fn duplicate_map_key(text: &str) -> Option<Twice> {
+    let bytes = text.as_bytes();
+    memchr::memchr(b'{', bytes)?;
+    /// One open bracket; in a map, where its current key starts and the keys seen.
+    struct Frame<'t> {
+        map: bool,
+        key_from: Option<usize>,
+        expect_key: bool,
+        keys: std::collections::HashMap<&'t str, usize>,
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let comment = b == b'/' && matches!(bytes.get(i + 1), Some(b'/' | b'*'));
+        if let Some(top) = stack.last_mut()
+            && top.map
+            && top.expect_key
+            && top.key_from.is_none()
+            && !b.is_ascii_whitespace()
+            && !comment
+            && b != b'}'
+        {
+            top.key_from = Some(i);
+        }
+        match b {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |n| i + 2 + n + 2);
+                continue;
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'\'' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#'))
+                && !(i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')) =>
+            {
+                let hashes = bytes[i + 1..].iter().take_while(|&&c| c == b'#').count();
+                let open = i + 1 + hashes;
+                if bytes.get(open) == Some(&b'"') {
+                    let close = format!("\"{}", "#".repeat(hashes));
+                    i = text[open + 1..]
+                        .find(&close)
+                        .map_or(bytes.len(), |n| open + 1 + n + close.len() - 1);
+                }
+            }
+            b'{' | b'(' | b'[' => stack.push(Frame {
+                map: b == b'{',
+                key_from: None,
+                expect_key: true,
+                keys: std::collections::HashMap::new(),
+            }),
+            b'}' | b')' | b']' => {
+                stack.pop();
+            }
+            b',' => {
+                if let Some(top) = stack.last_mut() {
+                    top.expect_key = true;
+                    top.key_from = None;
+                }
+            }
+            b':' => {
+                if let Some(top) = stack.last_mut()
+                    && top.map
+                    && top.expect_key
+                    && let Some(from) = top.key_from
+                {
+                    let key = text[from..i].trim_end();
+                    top.expect_key = false;
+                    if let Some(&first) = top.keys.get(key) {
+                        return Some(Twice {
+                            at: from,
+                            first,
+                            len: key.len(),
+                        });
+                    }
+                    top.keys.insert(key, from);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 23, item 14: a key given twice in a map (`CB` twice in `depth.columns`) silently
+    /// dropped the first list. An error at the second, naming the first; strings, comments
+    /// and nested maps are read as RON reads them.
+    #[test]
+    fn a_map_key_given_twice_is_an_error_at_its_place() {
+        use std::collections::BTreeMap;
+        type Columns = BTreeMap<String, Vec<u32>>;
+        let text = "{\n  \"CB\": [1],\n  // \"CB\": [9]\n  \"LB\": [2],\n  \"CB\": [3],\n}";
+        let err = parse_ron::<Columns>("depth.ron", text).expect_err("twice");
+        assert_eq!(
+            err.to_string(),
+            "depth.ron:5:3: `\"CB\"` is given twice in this map (first at 2:3); give each key once"
+        );
+        // The same key in two maps, in a string or a comment, is no duplicate.
+        let fine = "{ \"a\": { \"x\": [1] }, \"b\": { \"x\": [2] }, \"c,d:\": [3] /* \"a\": */ }";
+        let v: BTreeMap<String, BTreeMap<String, Vec<u32>>> =
+            parse_ron("m.ron", &fine.replace("[3]", "{}")).expect("fine");
+        assert_eq!(v.len(), 3);
+        let err = parse_ron::<BTreeMap<String, Columns>>(
+            "m.ron",
+            "{ \"a\": { \"x\": [1], \"x\": [2] } }",
+        )
+        .expect_err("inner twice");
+        assert!(err.to_string().starts_with("m.ron:1:20: `\"x\"`"), "{err}");
+    }
 
     /// Issue 13 ("smaller"): a UTF-8 byte-order mark at the start was refused. Failed before
     /// the fix with "Unexpected char" at 1:1.

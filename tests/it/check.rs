@@ -241,3 +241,25 @@ fn a_fifo_as_a_data_file_is_refused_not_waited_on() {
         );
     }
 }
+
+/// Issue 23, item 14: `CB` twice in `depth.columns` silently dropped the first list; now an
+/// error at the second `CB`, naming the first.
+#[test]
+fn a_depth_column_given_twice_is_an_error_at_its_place() {
+    let dir = copy_of_bundled();
+    let depth = bundled("depth.ron").replacen(
+        "        LB: [",
+        "        CB: [\"alaba\"],\n        LB: [",
+        1,
+    );
+    fs::write(dir.path().join("depth.ron"), &depth).expect("write");
+    let (ok, text) = check(Some(dir.path()));
+    assert!(!ok, "{text}");
+    let (first, _) = line_col(&depth, "CB: [\"huijsen\"");
+    let (line, col) = line_col(&depth, "CB: [\"alaba\"]");
+    let want = format!(
+        "depth.ron:{line}:{col}: `CB` is given twice in this map (first at {first}:9); give each \
+         key once"
+    );
+    assert!(text.contains(&want), "{want}\nnot in:\n{text}");
+}
