@@ -554,36 +554,95 @@ impl fmt::Display for RecordTooLong {
 
 impl std::error::Error for RecordTooLong {}
 
-/// Passes bytes through, counting those since the last line end outside quotes; more than
-/// [`MAX_RECORD_BYTES`] of them is an error. Quotes are told as the CSV reader tells them (`"`
-/// opens and closes, `""` inside is two toggles), so the count is one record's length.
+/// Passes bytes through, counting those since the last record's end; more than
+/// [`MAX_RECORD_BYTES`] of them is an error. Quotes are read as the CSV reader reads them: a
+/// quote opens a quoted field only as a field's first byte (`Ma"rta` is a name with a quote in
+/// it), `""` inside one is a quote, and after its closing quote the field goes on unquoted; a
+/// line end (LF, CR or both) outside quotes ends the record. So the count is one record's
+/// length, whatever stray quotes it holds.
 struct RecordLimit<R> {
     inner: R,
     run: usize,
-    quoted: bool,
+    at: FieldState,
+}
+
+/// Where [`RecordLimit`] is in the CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FieldState {
+    /// At a field's first byte.
+    Start,
+    /// In a field that did not start with a quote.
+    Unquoted,
+    /// Inside quotes.
+    Quoted,
+    /// Just after a quote inside quotes: a second one is a quote, else the quotes closed.
+    QuoteInQuoted,
+}
+
+impl<R> RecordLimit<R> {
+    /// Steps over `bytes`; `Err` when a record runs past the limit.
+    fn scan(&mut self, bytes: &[u8]) -> Result<(), RecordTooLong> {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (next, ends_record) = match self.at {
+                // A quote opens quotes at a field's start; after a quote inside them, it is
+                // a quote and they go on.
+                FieldState::Start | FieldState::QuoteInQuoted => match b {
+                    b'"' => (FieldState::Quoted, false),
+                    b',' => (FieldState::Start, false),
+                    b'\n' | b'\r' => (FieldState::Start, true),
+                    _ => (FieldState::Unquoted, false),
+                },
+                FieldState::Unquoted => {
+                    // Quotes mean nothing here: on to the next comma or line end.
+                    match memchr::memchr3(b',', b'\n', b'\r', &bytes[i..]) {
+                        None => {
+                            self.run += bytes.len() - i;
+                            break;
+                        }
+                        Some(n) => {
+                            self.run += n;
+                            i += n;
+                            let ends = bytes[i] != b',';
+                            (FieldState::Start, ends)
+                        }
+                    }
+                }
+                FieldState::Quoted => match memchr::memchr(b'"', &bytes[i..]) {
+                    None => {
+                        self.run += bytes.len() - i;
+                        break;
+                    }
+                    Some(n) => {
+                        self.run += n;
+                        i += n;
+                        (FieldState::QuoteInQuoted, false)
+                    }
+                },
+            };
+            self.run += 1;
+            if ends_record {
+                if self.run > MAX_RECORD_BYTES {
+                    return Err(RecordTooLong);
+                }
+                self.run = 0;
+            }
+            self.at = next;
+            i += 1;
+        }
+        if self.run > MAX_RECORD_BYTES {
+            return Err(RecordTooLong);
+        }
+        Ok(())
+    }
 }
 
 impl<R: Read> Read for RecordLimit<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        let too_long = || std::io::Error::new(std::io::ErrorKind::InvalidData, RecordTooLong);
-        let mut from = 0;
-        for at in memchr::memchr2_iter(b'"', b'\n', &buf[..n]) {
-            self.run += at + 1 - from;
-            from = at + 1;
-            if buf[at] == b'"' {
-                self.quoted = !self.quoted;
-            } else if !self.quoted {
-                if self.run > MAX_RECORD_BYTES {
-                    return Err(too_long());
-                }
-                self.run = 0;
-            }
-        }
-        self.run += n - from;
-        if self.run > MAX_RECORD_BYTES {
-            return Err(too_long());
-        }
+        self.scan(&buf[..n])
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
         Ok(n)
     }
 }
@@ -595,7 +654,7 @@ fn reader<R: Read>(r: R) -> csv::Reader<RecordLimit<R>> {
         .from_reader(RecordLimit {
             inner: r,
             run: 0,
-            quoted: false,
+            at: FieldState::Start,
         })
 }
 
@@ -884,6 +943,33 @@ mod tests {
         );
         let got = read(&text);
         assert_eq!(got.players.len(), 1, "{:?}", got.problems);
+    }
+
+    /// Issue 23, item 12: one stray quote mid-field (`Ma"rta`, unquoted) made the limiter think
+    /// a quoted field ran to the end of the file: a 1.4 MB pool was refused ("a record longer
+    /// than 1 MiB") where a small one loaded `Ma"rta`. The limiter reads quotes as the reader.
+    #[test]
+    fn a_stray_quote_mid_field_reads_as_the_csv_reader_reads_it() {
+        let row = |id: u32, name: &str| {
+            format!("{id},A,B,{name},2024,1,ES,2000-01-01,Centre-Back,Defender,right,180,,C,1\n")
+        };
+        let mut text = HEADER.to_string();
+        text.push_str(&row(1, "Ma\"rta"));
+        // A quoted field closed, then more of it unquoted, with a quote: still one field.
+        text.push_str(&row(2, "\"Jo\"\"e\"x"));
+        let mut id = 3;
+        while text.len() < 2 * MAX_RECORD_BYTES {
+            text.push_str(&row(id, "Plain Name"));
+            id += 1;
+        }
+        let got = read(&text);
+        assert!(got.problems.is_empty(), "{:?}", &got.problems[..1]);
+        assert_eq!(got.players[0].name, "Ma\"rta");
+        assert_eq!(got.players[1].name, "Jo\"ex");
+        assert_eq!(got.players.len(), id as usize - 1);
+        // CR line ends end records too.
+        let crlf = text.replace('\n', "\r\n");
+        assert_eq!(read(&crlf).players.len(), id as usize - 1);
     }
 
     /// Issue 13 item 11. Failed before the fix: a bad cell was quoted whole in the warning.
