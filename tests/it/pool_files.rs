@@ -179,3 +179,151 @@ fn a_pool_streamed_in_batches_is_the_pool_loaded_whole() {
         }
     }
 }
+
+/// A made-up pool written in one of the shapes real `players.csv` files come in: LF, CR LF or
+/// both mixed, a byte-order mark or not, a final line end or not, the columns in another
+/// order, every field quoted or only those that must be, and now and then an odd row (a name
+/// with a comma, an escaped quote, a line break inside quotes, a blank line).
+#[derive(Debug, Clone)]
+struct Shape {
+    n: usize,
+    seed: u64,
+    /// 0: LF, 1: CR LF, 2: mixed (the lines whose bit in `mask` is set end in CR LF).
+    ends: u8,
+    mask: u64,
+    bom: bool,
+    final_end: bool,
+    rotate: usize,
+    quote_all: bool,
+    odd: Option<(usize, u8)>,
+}
+
+fn shapes() -> impl proptest::strategy::Strategy<Value = Shape> {
+    use proptest::prelude::*;
+    (
+        (20usize..150, any::<u64>(), 0u8..3, any::<u64>()),
+        (any::<bool>(), any::<bool>(), 0usize..30, any::<bool>()),
+        proptest::option::of((0usize..150, 0u8..4)),
+    )
+        .prop_map(
+            |((n, seed, ends, mask), (bom, final_end, rotate, quote_all), odd)| Shape {
+                n,
+                seed,
+                ends,
+                mask,
+                bom,
+                final_end,
+                rotate,
+                quote_all,
+                odd,
+            },
+        )
+}
+
+impl Shape {
+    fn bytes(&self) -> Vec<u8> {
+        let mut made = Vec::new();
+        fakepool::write_csv(&fakepool::generate(self.n, self.seed), &mut made).expect("csv");
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(&made[..]);
+        let mut records: Vec<Vec<String>> = rdr
+            .records()
+            .map(|r| r.expect("record").iter().map(str::to_string).collect())
+            .collect();
+        let name_col = records[0].iter().position(|h| h == "name").expect("name");
+        if let Some((at, kind)) = self.odd {
+            let at = 1 + at % (records.len() - 1);
+            match kind {
+                0 => records[at][name_col] = "Oak, Ann".into(),
+                1 => records[at][name_col] = "Ann \"Red\" Oak".into(),
+                2 => records[at][name_col] = "Ann\nOak".into(),
+                _ => records[at] = vec![String::new()],
+            }
+        }
+        let width = records[0].len();
+        let rotate = self.rotate % width;
+        let mut out = Vec::new();
+        if self.bom {
+            out.extend_from_slice("\u{feff}".as_bytes());
+        }
+        let style = if self.quote_all {
+            csv::QuoteStyle::Always
+        } else {
+            csv::QuoteStyle::Necessary
+        };
+        let count = records.len();
+        for (i, r) in records.into_iter().enumerate() {
+            let mut r = r;
+            if r.len() == width {
+                r.rotate_left(rotate);
+            }
+            let mut w = csv::WriterBuilder::new()
+                .quote_style(style)
+                .flexible(true)
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(Vec::new());
+            if r == [String::new()] {
+                w.write_record(None::<&[u8]>).expect("blank");
+            } else {
+                w.write_record(&r).expect("record");
+            }
+            let mut line = w.into_inner().expect("line");
+            line.pop();
+            out.extend_from_slice(&line);
+            if i + 1 < count || self.final_end {
+                let crlf = match self.ends {
+                    0 => false,
+                    1 => true,
+                    _ => self.mask >> (i % 64) & 1 == 1,
+                };
+                out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
+            }
+        }
+        out
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 64,
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
+    })]
+
+    /// Issue 24: on every shape, the fast reader (the board's load and `find`) gives what the
+    /// full reader gives: the same players in the same order, the same rows, the same
+    /// warnings and problems, and `find` the same matches.
+    #[test]
+    fn every_csv_shape_reads_as_the_full_reader_reads_it(shape in shapes()) {
+        use squadboard::cli::find::{Method, search};
+        use squadboard::store::csv_import::{CsvOptions, read_players};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let csv = dir.path().join("pool.csv");
+        let bytes = shape.bytes();
+        std::fs::write(&csv, &bytes).expect("write");
+        let shown = csv.display().to_string();
+        let full = read_players(&shown, &bytes[..], &CsvOptions::default(), |_, _| {})
+            .expect("full reader");
+        let fast = load_pool(&csv, |_| {}).expect("pool");
+        proptest::prop_assert_eq!(&fast.players, &full.players);
+        proptest::prop_assert_eq!(&fast.rows, &full.player_rows);
+        let warnings: Vec<String> = full.warnings.iter().map(ToString::to_string).collect();
+        let problems: Vec<String> = full.problems.iter().map(ToString::to_string).collect();
+        proptest::prop_assert_eq!(&fast.warnings, &warnings);
+        proptest::prop_assert_eq!(&fast.problems, &problems);
+        // Every shape but a row only the full reader reads is read on the fast path.
+        if shape.odd.is_none_or(|(_, kind)| kind == 0) {
+            let direct = squadboard::store::pool::fast::load(&shown, &bytes, &mut |_, _| {})
+                .expect("header");
+            proptest::prop_assert!(direct.is_some(), "left to the full reader: {:?}", shape);
+        }
+        let ds = crate::common::bundled_data();
+        for q in ["mar", "oak", "qqxz"] {
+            let a = search(&ds, Some(&csv), q, 0, Method::Fast).expect("fast");
+            let b = search(&ds, Some(&csv), q, 0, Method::Full).expect("full");
+            proptest::prop_assert_eq!(&a.players, &b.players, "{}", q);
+            proptest::prop_assert_eq!(&a.warnings, &b.warnings, "{}", q);
+        }
+    }
+}

@@ -3,8 +3,9 @@
 //! scored, no player is built and no index is kept; the players printed are built at the end.
 //! The file is split at a line boundary and both halves are read at once.
 //!
-//! It covers the regular file: one line a row, no line breaks or escaped quotes inside fields, no
-//! carriage returns or blank lines, no row to skip and no id twice. On anything else it answers
+//! It covers the regular file: one line a row, ending in LF or CR LF (mixed as they come), fields
+//! quoted or not but with no line breaks or escaped quotes inside, no lone carriage returns or
+//! blank lines, no row to skip and no id twice. On anything else it answers
 //! `None` and the caller reads the pool with the full reader, which says exactly what is wrong
 //! and where.
 
@@ -300,7 +301,13 @@ fn scan_part(
                             break memchr::memchr(b'\n', &window[line_start..wend])
                                 .map_or(wend, |i| line_start + i);
                         }
-                        // Line ends the fast reader does not take.
+                        // CR LF ends a line as LF does (the `\n`'s mark, before the next line,
+                        // is passed over).
+                        b'\r' if window.get(i + 1) == Some(&b'\n') => {
+                            cells.push(cell(cell_start, i));
+                            break i + 1;
+                        }
+                        // A lone CR (which the CSV reader takes for a line end): theirs.
                         b'\r' => {
                             part.irregular = true;
                             return part;
@@ -330,6 +337,7 @@ fn scan_part(
             // A quoted line is checked and cut whole (its marks after the quote were not read).
             let plain = !quoted
                 || std::str::from_utf8(&window[line_start..line_end]).is_ok_and(|line| {
+                    let line = line.strip_suffix('\r').unwrap_or(line);
                     memchr::memchr(b'\r', line.as_bytes()).is_none()
                         && split_quoted(line, &mut cells).is_some()
                 });
@@ -411,10 +419,22 @@ pub(crate) fn frame(
     let Some(header_end) = memchr::memchr(b'\n', bytes).map(|i| i + 1) else {
         return Ok(None);
     };
-    let head = &bytes[..header_end];
+    // The header's line without its line end, LF or CR LF.
+    let head = &bytes[..header_end - 1];
+    let head = head.strip_suffix(b"\r").unwrap_or(head);
     // An empty first line the CSV reader skips, taking the header from the next line: the full
     // reader does the same (and numbers the rows as it does).
-    if memchr::memchr2(b'"', b'\r', head).is_some() || head == b"\n" {
+    if memchr::memchr(b'\r', head).is_some() || head.is_empty() {
+        return Ok(None);
+    }
+    // Quoted names (every field quoted, as some writers do) are fine when each is a whole,
+    // plain field; a line break or an escaped quote inside one is the full reader's.
+    if memchr::memchr(b'"', head).is_some()
+        && std::str::from_utf8(head)
+            .ok()
+            .and_then(|h| split_quoted(h.trim_start_matches('\u{feff}'), &mut Vec::new()))
+            .is_none()
+    {
         return Ok(None);
     }
     let mut rdr = csv::ReaderBuilder::new()
@@ -426,7 +446,13 @@ pub(crate) fn frame(
         Err(_) => return Ok(None),
     };
     let cols = Columns::from_header(file, &header)?;
-    let end = bytes.len() - usize::from(bytes.ends_with(b"\n") && bytes.len() > header_end);
+    // Before the final line end (LF or CR LF), if there is one after the header.
+    let end = if bytes.len() > header_end && bytes.ends_with(b"\n") {
+        let crlf = bytes.ends_with(b"\r\n") && bytes.len() - 2 >= header_end;
+        bytes.len() - 1 - usize::from(crlf)
+    } else {
+        bytes.len()
+    };
     Ok(Some((cols, header_end, end)))
 }
 
@@ -618,7 +644,8 @@ fn line_at(bytes: &[u8], at: u64, end: usize) -> Option<&str> {
         return None;
     }
     let line_end = memchr::memchr(b'\n', &bytes[at..end]).map_or(end, |i| at + i);
-    std::str::from_utf8(&bytes[at..line_end]).ok()
+    let line = std::str::from_utf8(&bytes[at..line_end]).ok()?;
+    Some(line.strip_suffix('\r').unwrap_or(line))
 }
 
 /// The players of the lines starting at `lines` in `bytes`, in that order; `None` if a line is
@@ -807,6 +834,12 @@ fn load_span(
     let mut cells: Vec<&str> = Vec::with_capacity(cols.width);
     let (mut since, mut since_bytes) = (0u64, 0usize);
     for (i, line) in text.split('\n').enumerate() {
+        let bytes_read = line.len() + 1;
+        // CR LF ends a line as LF does; a lone CR is a line end the full reader takes.
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if memchr::memchr(b'\r', line.as_bytes()).is_some() {
+            return None;
+        }
         split_line(line, &mut cells)?;
         if !regular_cells(&cells, cols.width) {
             return None;
@@ -826,7 +859,7 @@ fn load_span(
         }
         chunk.players.push(p);
         since += 1;
-        since_bytes += line.len() + 1;
+        since_bytes += bytes_read;
         if since == PROGRESS_EVERY {
             done.rows.fetch_add(since, Relaxed);
             done.bytes.fetch_add(since_bytes as u64, Relaxed);
@@ -887,9 +920,6 @@ pub fn load_chunks<T: Send>(
 ) -> Result<Option<Streamed>, StoreError> {
     use std::sync::atomic::Ordering::Relaxed;
     use std::sync::atomic::{AtomicBool, AtomicUsize};
-    if memchr::memchr(b'\r', bytes).is_some() {
-        return Ok(None);
-    }
     let Some((cols, header_end, end)) = frame(file, bytes)? else {
         return Ok(None);
     };
@@ -1092,6 +1122,32 @@ mod tests {
         }
     }
 
+    /// Issue 24: CR LF line ends (Python's `csv`, every spreadsheet), alone or mixed with LF,
+    /// are read on the fast path as LF is; where each line starts is where it starts.
+    #[test]
+    fn crlf_and_mixed_line_ends_read_as_lf() {
+        for text in [
+            &b"player_id,name\r\n1,Ann\r\n2,\"Bo, B\"\n3,Cy\r\n"[..],
+            b"player_id,name\r\n1,Ann\r\n2,\"Bo, B\"\n3,Cy",
+        ] {
+            let got = scan("p.csv", text).expect("header").expect("regular");
+            assert_eq!(got.ids, vec![1, 2, 3]);
+            assert_eq!(got.lines, vec![16, 23, 33]);
+            let names: Vec<String> = (0..3)
+                .map(|r| {
+                    got.with_row(text, r, |_, name, _| name.to_string())
+                        .expect("row")
+                })
+                .collect();
+            assert_eq!(names, ["Ann", "Bo, B", "Cy"]);
+            let loaded = load("p.csv", text, &mut |_, _| {})
+                .expect("header")
+                .expect("regular");
+            let names: Vec<&str> = loaded.players.iter().map(|p| p.name.as_str()).collect();
+            assert_eq!(names, ["Ann", "Bo, B", "Cy"]);
+        }
+    }
+
     #[test]
     fn irregular_files_are_left_to_the_full_reader() {
         let ok = scan("p.csv", b"player_id,name\n1,Ann\n2,Bo\n")
@@ -1101,8 +1157,8 @@ mod tests {
         assert_eq!(ok.lines, vec![15, 21]);
         assert_eq!(ok.ids, vec![1, 2]);
         for odd in [
-            &b"player_id,name\r\n1,Ann\r\n"[..],
-            b"player_id,name\n1,Ann\n\n2,Bo\n",
+            &b"player_id,name\n1,Ann\n\n2,Bo\n"[..],
+            b"player_id,name\r\n1,Ann\r\n\r\n2,Bo\r\n",
             b"player_id,name\n1,\"Ann\nOak\"\n",
             b"player_id,name\n1,Ann\n1,Ann B\n",
             b"player_id,name\nx,Ann\n",
