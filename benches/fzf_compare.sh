@@ -3,8 +3,12 @@
 # squadboard reads a pool CSV in Transfermarkt's 23 columns, fzf the same names one a line.
 # Three queries (a common one, a rare one, one that matches nobody) at 100k and 1M players.
 #
-#   benches/fzf_compare.sh                    # SIZES="100000 1000000", RUNS=11
+#   benches/fzf_compare.sh                    # SIZES="100000 1000000", RUNS=11, both line ends
 #   SIZES=20000 RUNS=5 benches/fzf_compare.sh
+#   benches/fzf_compare.sh --ends crlf        # only CR LF line ends (lf, crlf or both)
+#
+# Each size is timed with the pool written with LF line ends and again with CR LF (as Python's
+# csv module and spreadsheets write it): the same players, the same names for fzf.
 #
 # Prints the median wall time of each and the ratio find/fzf (below 1: find is faster).
 # Both print every match (`--limit 0`), best first. `find` is timed with its cache beside the
@@ -16,6 +20,16 @@
 set -euo pipefail
 
 SIZES=${SIZES:-"100000 1000000"}
+ENDS_ARG=both
+if [[ ${1:-} == --ends ]]; then
+    ENDS_ARG=${2:?--ends takes lf, crlf or both}
+fi
+case $ENDS_ARG in
+lf) ENDS=(lf) ;;
+crlf) ENDS=(crlf) ;;
+both) ENDS=(lf crlf) ;;
+*) echo "--ends takes lf, crlf or both, not $ENDS_ARG" >&2; exit 2 ;;
+esac
 RUNS=${RUNS:-11}
 QUERIES=("mar" "kowalski" "qqxz")
 KINDS=("common" "rare" "no match")
@@ -55,11 +69,18 @@ median_ms() {
 }
 
 echo "median of $RUNS runs ($(command -v hyperfine >/dev/null && echo hyperfine || echo 'bash loop')), $(nproc) cores, $(date -u +%F)"
-printf '%-9s %-10s %-9s %9s %9s %9s %9s %9s %9s %9s %14s\n' players query kind "find ms" "cold ms" "first ms" "fzf ms" \
+printf '%-9s %-5s %-10s %-9s %9s %9s %9s %9s %9s %9s %9s %14s\n' players ends query kind "find ms" "cold ms" "first ms" "fzf ms" \
     find/fzf cold/fzf first/fzf "matches f/fzf"
 for n in $SIZES; do
-    "$gen" --n "$n" --format csv "$tmp/pool.csv"
-    "$gen" --n "$n" --format names "$tmp/names.txt"
+  "$gen" --n "$n" --format csv "$tmp/lf.csv"
+  "$gen" --n "$n" --format names "$tmp/names.txt"
+  for ends in "${ENDS[@]}"; do
+    rm -f "$tmp/pool.csv" "$tmp/.pool.csv.squadboard-cache"
+    if [[ $ends == crlf ]]; then
+        sed 's/$/\r/' "$tmp/lf.csv" >"$tmp/pool.csv"
+    else
+        cp "$tmp/lf.csv" "$tmp/pool.csv"
+    fi
     for i in "${!QUERIES[@]}"; do
         q=${QUERIES[$i]}
         find_ms=$(median_ms "'$bin' find '$q' --pool '$tmp/pool.csv' --limit 0 > /dev/null")
@@ -75,8 +96,9 @@ for n in $SIZES; do
         # (Both exit 1 when nothing matches.)
         find_n=$({ "$bin" find "$q" --pool "$tmp/pool.csv" --limit 0 2>/dev/null || true; } | wc -l)
         fzf_n=$({ fzf --filter "$q" <"$tmp/names.txt" || true; } | wc -l)
-        printf '%-9s %-10s %-9s %9s %9s %9s %9s %9s %9s %9s %14s\n' "$n" "'$q'" "${KINDS[$i]}" "$find_ms" \
+        printf '%-9s %-5s %-10s %-9s %9s %9s %9s %9s %9s %9s %9s %14s\n' "$n" "$ends" "'$q'" "${KINDS[$i]}" "$find_ms" \
             "$cold_ms" "$first_ms" "$fzf_ms" "$ratio" "$cold" "$first" "$find_n/$fzf_n"
     done
+  done
 done
 echo "find/fzf below 1.00 means find is faster."
