@@ -417,6 +417,17 @@ impl Fields<'_> {
     }
 }
 
+/// The longest name, club or nationality a row may give, in bytes (a few hundred: the longest
+/// real names are under a hundred).
+pub const MAX_NAME_BYTES: usize = 300;
+
+fn too_long(t: &str) -> String {
+    format!(
+        "{} bytes, longer than a name can be ({MAX_NAME_BYTES})",
+        t.len()
+    )
+}
+
 /// Reads and checks every known column of a row. Its problems are left in `row`.
 pub(crate) fn fields<'a>(row: &mut Row<'a>) -> Fields<'a> {
     let id = row.parse(Col::PlayerId, |s| {
@@ -432,7 +443,26 @@ pub(crate) fn fields<'a>(row: &mut Row<'a>) -> Fields<'a> {
     if name.is_none() && first.is_none() && last.is_none() {
         row.errors.push((Col::Name, "empty".into()));
     }
-    let club = row.text(Col::Club).unwrap_or_default();
+    // A name is a few words: a longer "name" is not one, and would cost every search.
+    for (col, text) in [
+        (Col::Name, name),
+        (Col::FirstName, first),
+        (Col::LastName, last),
+    ] {
+        if let Some(t) = text.filter(|t| t.len() > MAX_NAME_BYTES) {
+            row.errors.push((col, too_long(t)));
+        }
+    }
+    let mut club = row.text(Col::Club).unwrap_or_default();
+    if club.len() > MAX_NAME_BYTES {
+        row.complain(Col::Club, too_long(club));
+        club = "";
+    }
+    let mut nationality = row.text(Col::Citizenship);
+    if let Some(t) = nationality.filter(|t| t.len() > MAX_NAME_BYTES) {
+        row.complain(Col::Citizenship, too_long(t));
+        nationality = None;
+    }
     let born = row.parse(Col::Born, parse_date);
     let mut contract = row.parse(Col::ContractUntil, parse_date);
     let foot = row.parse(Col::Foot, parse_foot);
@@ -446,7 +476,6 @@ pub(crate) fn fields<'a>(row: &mut Row<'a>) -> Fields<'a> {
             "`{s}` is not a position (e.g. Centre-Back, Left Winger)"
         )),
     });
-    let nationality = row.text(Col::Citizenship);
     if let (Some(b), Some(c)) = (born, contract)
         && c < b
     {
@@ -936,10 +965,11 @@ mod tests {
             assert!(err.contains("longer than 1 MiB"), "{err}");
             assert!(err.len() < 200 && !err.contains('\n'), "{err}");
         }
-        // Many short rows and a long quoted field under the limit read as ever.
+        // Many short rows and a long quoted field under the limit read as ever (in a column
+        // that is not read: a name that long is not one).
         let cell = "y\n".repeat(1000);
         let text = format!(
-            "{HEADER}4,\"{cell}\",B,A B,2024,1,ES,2000-01-01,Centre-Back,Defender,right,180,,C,1\n"
+            "{HEADER}4,A,B,A B,\"{cell}\",1,ES,2000-01-01,Centre-Back,Defender,right,180,,C,1\n"
         );
         let got = read(&text);
         assert_eq!(got.players.len(), 1, "{:?}", got.problems);

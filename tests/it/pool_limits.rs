@@ -90,3 +90,83 @@ fn an_endless_ron_pool_is_refused_at_the_size_limit() {
     );
     assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
 }
+
+/// Issue 23, item 11: a 50 MB field in a regular CSV was accepted by the fast reader (the
+/// README promises a 1 MiB record limit), and a long name made every search cost field length
+/// × query length (`find xxxxxxxxxxxx --no-cache` asked for a 10.4 GB block). One limit on a
+/// record on every path, and one on a name: a name, first or last name longer than a few
+/// hundred bytes skips its row with its file:row:column; a club or nationality that long is
+/// left unknown.
+#[test]
+fn one_limit_on_a_record_and_on_a_name_on_every_path() {
+    use squadboard::cli::find::{Method, search};
+    use squadboard::store::csv_import::{CsvOptions, MAX_NAME_BYTES, read_players};
+    use squadboard::store::pool::load_pool;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut made = Vec::new();
+    fakepool::write_csv(&fakepool::generate(3_000, 5), &mut made).expect("csv");
+    let text = String::from_utf8(made).expect("utf-8");
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let name_col = header.iter().position(|h| *h == "name").expect("name");
+    let club_col = header
+        .iter()
+        .position(|h| *h == "current_club_name")
+        .expect("club");
+    let set = |line: &str, col: usize, to: &str| {
+        let mut cells: Vec<String> = line.split(',').map(str::to_string).collect();
+        cells[col] = to.to_string();
+        cells.join(",")
+    };
+    let plain = |i: usize| !lines[i].contains('"');
+    let long_name = "x".repeat(MAX_NAME_BYTES + 100);
+    let a = (10..).find(|&i| plain(i)).expect("row");
+    let b = (a + 1..).find(|&i| plain(i)).expect("row");
+    lines[a] = set(&lines[a], name_col, &long_name);
+    lines[b] = set(&lines[b], club_col, &"y".repeat(MAX_NAME_BYTES + 1));
+    let csv = dir.path().join("long-name.csv");
+    std::fs::write(&csv, lines.join("\n") + "\n").expect("write");
+    let shown = csv.display().to_string();
+    let full = read_players(
+        &shown,
+        std::fs::File::open(&csv).expect("open"),
+        &CsvOptions::default(),
+        |_, _| {},
+    )
+    .expect("full");
+    let pool = load_pool(&csv, |_| {}).expect("pool");
+    assert_eq!(pool.players, full.players);
+    assert_eq!(pool.players.len(), 2_999, "the long name's row is skipped");
+    let want = format!(
+        "{shown}:{}:name: {} bytes, longer than a name can be ({MAX_NAME_BYTES})",
+        a + 1,
+        MAX_NAME_BYTES + 100
+    );
+    assert_eq!(pool.problems, vec![want]);
+    assert!(
+        pool.warnings
+            .iter()
+            .any(|w| w.starts_with(&format!("{shown}:{}:current_club_name: ", b + 1))),
+        "{:?}",
+        pool.warnings
+    );
+    let ds = crate::common::bundled_data();
+    for m in [Method::Fast, Method::Full] {
+        let found = search(&ds, Some(&csv), "xxxxxxxxxxxx", 0, m).expect("find");
+        assert!(found.players.is_empty(), "{m:?}");
+    }
+
+    // A field of 2 MiB: over the record limit on every path, with the file named.
+    lines[b] = set(&lines[b], club_col, &"z".repeat(2 << 20));
+    let big = dir.path().join("big-field.csv");
+    std::fs::write(&big, lines.join("\n") + "\n").expect("write");
+    let err = load_pool(&big, |_| {}).expect_err("too long").to_string();
+    assert!(
+        err.starts_with(&big.display().to_string()) && err.contains("longer than 1 MiB"),
+        "{err}"
+    );
+    for m in [Method::Fast, Method::Full] {
+        let err = search(&ds, Some(&big), "mar", 20, m).expect_err("too long");
+        assert!(err.contains("longer than 1 MiB"), "{m:?}: {err}");
+    }
+}

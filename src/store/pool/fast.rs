@@ -12,7 +12,9 @@
 use crate::domain::Player;
 use crate::search::fold_char;
 use crate::search::index::{KeyScorer, SearchIndex};
-use crate::store::csv_import::{Columns, Fields, PROGRESS_EVERY, Row, fields, player_from_row};
+use crate::store::csv_import::{
+    Columns, Fields, MAX_RECORD_BYTES, PROGRESS_EVERY, Row, fields, player_from_row,
+};
 use crate::store::ron_file::StoreError;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -334,6 +336,11 @@ fn scan_part(
             let row = part.rows;
             part.rows += 1;
             at = line_end + 1;
+            // A record longer than the full reader's limit: it says so, and where.
+            if line_end - line_start > MAX_RECORD_BYTES {
+                part.irregular = true;
+                return part;
+            }
             // A quoted line is checked and cut whole (its marks after the quote were not read).
             let plain = !quoted
                 || std::str::from_utf8(&window[line_start..line_end]).is_ok_and(|line| {
@@ -837,7 +844,7 @@ fn load_span(
         let bytes_read = line.len() + 1;
         // CR LF ends a line as LF does; a lone CR is a line end the full reader takes.
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if memchr::memchr(b'\r', line.as_bytes()).is_some() {
+        if memchr::memchr(b'\r', line.as_bytes()).is_some() || line.len() > MAX_RECORD_BYTES {
             return None;
         }
         split_line(line, &mut cells)?;
