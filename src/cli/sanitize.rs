@@ -1,13 +1,14 @@
 //! The one place text from data or files is made safe to print: control characters (escape
-//! sequences that would retitle, clear or reprogram the user's terminal) are shown visibly as
-//! `\u{1b}`. Line breaks and tabs are kept. Every command's standard output and error go
+//! sequences that would retitle, clear or reprogram the user's terminal) and the invisible
+//! characters that reorder or shift text (bidi overrides, zero-width joiners: see
+//! [`crate::domain::text::is_hidden_format`]) are shown visibly as `\u{1b}`, `\u{202e}`. Line breaks and tabs are kept. Every command's standard output and error go
 //! through [`Clean`] (see `main.rs`), so no print path can forget it.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 
 fn is_unsafe(c: char) -> bool {
-    c != '\n' && c != '\t' && c.is_control()
+    (c != '\n' && c != '\t' && c.is_control()) || crate::domain::text::is_hidden_format(c)
 }
 
 /// `text` with every control character but line breaks and tabs shown as `\u{..}`.

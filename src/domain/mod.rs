@@ -16,6 +16,7 @@ pub mod position;
 pub mod report;
 pub mod scenario;
 pub mod status;
+pub mod text;
 pub mod timeline;
 pub mod timeline_compare;
 pub mod warnings;

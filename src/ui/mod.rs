@@ -44,6 +44,38 @@ pub fn render(
     keymap: &Keymap,
     theme: &Theme,
 ) -> HitMap {
+    let hits = render_board(area, buf, board, keymap, theme);
+    drop_hidden(buf);
+    hits
+}
+
+/// Takes out of every cell the characters that draw nothing but reorder or shift what a
+/// terminal shows ([`crate::domain::text::is_hidden_format`]: a name's bidi override or
+/// zero-width joiner, glued by the layout to the letter before it), so the board shows what
+/// it laid out. A joiner inside an emoji sequence is kept: that one is laid out as drawn.
+fn drop_hidden(buf: &mut Buffer) {
+    use crate::domain::text::is_hidden_format;
+    for cell in buf.content.iter_mut() {
+        let sym = cell.symbol();
+        if sym.is_ascii() || !sym.chars().any(is_hidden_format) {
+            continue;
+        }
+        let emoji = sym.chars().any(|c| u32::from(c) >= 0x1f000);
+        let kept: String = sym
+            .chars()
+            .filter(|&c| !is_hidden_format(c) || (emoji && c == '\u{200d}'))
+            .collect();
+        cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+    }
+}
+
+fn render_board(
+    area: Rect,
+    buf: &mut Buffer,
+    board: &Board,
+    keymap: &Keymap,
+    theme: &Theme,
+) -> HitMap {
     let area = area.intersection(buf.area);
     let mut hits = HitMap::default();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

@@ -218,3 +218,60 @@ fn exports_to_a_file_carry_no_control_characters() {
         }
     }
 }
+
+/// Issue 23, item 10: bidi overrides (U+202E) reached stdout raw from show/find, and zero-width
+/// joiners, U+2028 and BOMs in a name shifted the board's columns. Text output shows them as
+/// `\u{202e}`; the board draws the name as if they were not there.
+#[test]
+fn bidi_and_invisible_characters_neither_reach_the_terminal_nor_shift_the_board() {
+    const HIDDEN: [char; 6] = [
+        '\u{202e}', '\u{200d}', '\u{200b}', '\u{2028}', '\u{feff}', '\u{2066}',
+    ];
+    let sly = "Cour\u{200d}t\u{202e}o\u{2028}i\u{feff}s\u{200b}\u{2066}";
+    // The board, against the same board with the name as it shows.
+    let plain = bundled_data();
+    let mut tricked = plain.clone();
+    let at = tricked
+        .squad
+        .iter()
+        .position(|p| p.name == "Thibaut Courtois")
+        .expect("Courtois");
+    tricked.squad[at].name = format!("Thibaut {sly}");
+    let draw = |ds: squadboard::domain::Dataset| {
+        let b = crate::common::new_board(std::sync::Arc::new(ds), None);
+        crate::common::render(&b, 160, 45).0
+    };
+    let (want, got) = (draw(plain), draw(tricked));
+    for cell in got.content() {
+        assert!(
+            !cell.symbol().chars().any(|c| HIDDEN.contains(&c)),
+            "{:?} drawn",
+            cell.symbol()
+        );
+    }
+    // The same screen; the layout gave the line separator a column of its own, drawn as a
+    // space (the centred name one column wider).
+    assert_eq!(
+        crate::common::text(&got),
+        crate::common::text(&want).replace(" Courtois c?", "Courto is c?")
+    );
+
+    // Text output: shown, never sent.
+    let csv = fs::read_to_string(fixture_path("players.csv"))
+        .expect("fixture")
+        .replace("Tomás Quiroga", &format!("Tomás {sly}"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pool = dir.path().join("sly.csv");
+    fs::write(&pool, csv).expect("write");
+    let out = crate::common::squadboard_bin()
+        .args(["--pool", pool.to_str().expect("utf-8"), "find", "tomas"])
+        .output()
+        .expect("find");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("Cour\\u{200d}t\\u{202e}o"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!stdout.chars().any(|c| HIDDEN.contains(&c)), "{stdout}");
+}
