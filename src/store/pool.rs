@@ -194,13 +194,14 @@ pub fn stream_pool<T: Send>(
             // that reader does not take (a quoted line break, a row to skip) the full one goes on.
             let mut from_row = 2;
             if file.metadata().is_ok_and(|m| m.is_file())
-                && let Some(mapped) = fast::Mapped::open(&file)
+                && let Some(mapped) = fast::Mapped::open_lazy(&file)
             {
                 // A batch read from a file cut short or rewritten under the mapping is not
                 // handed on: the load fails with what had arrived before it.
                 let got = fast::load_chunks(
                     &shown,
                     mapped.bytes(),
+                    Some(&mapped),
                     batch_rows,
                     &|chunk| prepare(Batch::from(chunk)),
                     &mut |step| match step {

@@ -921,6 +921,7 @@ type Made<T> = Option<(T, Vec<u64>)>;
 pub fn load_chunks<T: Send>(
     file: &str,
     bytes: &[u8],
+    pages: Option<&Mapped>,
     chunk_rows: usize,
     prepare: &(dyn Fn(Chunk) -> T + Sync),
     on: &mut dyn FnMut(Step<T>),
@@ -953,7 +954,14 @@ pub fn load_chunks<T: Send>(
         }
     };
     let make = |k: usize, report: &mut dyn FnMut()| -> Made<T> {
-        let (chunk, ids) = load_span(file, bytes, spans[k], room(k), &cols, &done, report)?;
+        let span = spans[k];
+        let made = load_span(file, bytes, span, room(k), &cols, &done, report);
+        // Read: its pages go back (the players hold copies), so the mapping is let go as the
+        // players grow, not held whole beside them. (Counting the rows faulted them in.)
+        if let Some(m) = pages {
+            m.release_part(&bytes[span.start..span.end]);
+        }
+        let (chunk, ids) = made?;
         Some((prepare(chunk), ids))
     };
     let report = |on: &mut dyn FnMut(Step<T>)| {
@@ -1076,6 +1084,7 @@ pub fn load(
     let got = load_chunks(
         file,
         bytes,
+        None,
         usize::MAX,
         &|chunk| chunk,
         &mut |step| match step {
