@@ -63,6 +63,17 @@ pub fn xml(s: &str) -> String {
     out
 }
 
+/// How many terminal columns `s` takes: a CJK character two, a combining mark none.
+pub fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `s` padded with spaces to `w` columns of display width (not chars: `{:<26}` pads 김민재 as
+/// three columns where it takes six).
+pub fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
 /// A writer that cleans everything written through it. Commands write whole strings (or
 /// `write!` pieces, each a whole string), so a character is never split across two writes;
 /// bytes that are not UTF-8 are shown as `�`.
@@ -96,6 +107,14 @@ mod tests {
         let bell = '\u{7}';
         write!(out, "a\u{1b}b {bell}").expect("write");
         assert_eq!(String::from_utf8(out.0).expect("utf-8"), "a\\u{1b}b \\u{7}");
+    }
+
+    #[test]
+    fn padding_counts_columns_not_chars() {
+        assert_eq!(pad("김민재", 8), "김민재  ");
+        assert_eq!(pad("Mile\u{301}", 6), "Mile\u{301}  ");
+        assert_eq!(pad("Ødegaard", 4), "Ødegaard");
+        assert_eq!(width(&pad("Son Heung-min 손흥민", 30)), 30);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `squadboard show`: the depth chart and the targets as text, at a planning date.
 
+use super::sanitize::pad;
 use crate::domain::Dataset;
 use crate::domain::report::Link;
 use crate::domain::status::Age;
@@ -53,9 +54,9 @@ pub fn run(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<
             let label = if i == 0 { pos.label() } else { "" };
             writeln!(
                 out,
-                "  {label:<4} {}. {:<26} age {:<5} {:<44} {}",
+                "  {label:<4} {}. {} age {:<5} {:<44} {}",
                 i + 1,
-                p.name,
+                pad(&p.name, 26),
                 age(p, on).to_string(),
                 availability(p, on).to_string(),
                 contract(p, !ds.is_target(&p.id), on).sentence()
@@ -79,13 +80,13 @@ pub fn run(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<
         let rivals = rivals(l);
         writeln!(
             out,
-            "  {:<26} {:<18} {:<3} age {:<5} fee {:<8} rivals {:<32} {} report(s), latest {latest}; contract {}",
-            p.name,
-            p.club,
+            "  {} {} {:<3} age {:<5} fee {:<8} rivals {} {} report(s), latest {latest}; contract {}",
+            pad(&p.name, 26),
+            pad(&p.club, 18),
             p.positions_label(),
             age(p, on).to_string(),
             l.fee.map_or("unknown".to_string(), |f| f.to_string()),
-            rivals,
+            pad(&rivals, 32),
             reports.len(),
             contract(p, false, on)
         )?;

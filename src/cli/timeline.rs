@@ -148,13 +148,13 @@ fn text(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
             t.rows
                 .iter()
                 .flat_map(|r| cell_lines(&r.cells[i]))
-                .map(|l| l.chars().count())
-                .chain([heads[i].chars().count()])
+                .map(|l| super::sanitize::width(&l))
+                .chain([super::sanitize::width(&heads[i])])
                 .max()
                 .unwrap_or(0)
         })
         .collect();
-    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
+    let pad = super::sanitize::pad;
     let mut out = String::new();
     let _ = writeln!(out, "{}", title(ds, plan, t));
     let mut head = pad("position", pos_w);

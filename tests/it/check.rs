@@ -263,3 +263,40 @@ fn a_depth_column_given_twice_is_an_error_at_its_place() {
     );
     assert!(text.contains(&want), "{want}\nnot in:\n{text}");
 }
+
+/// Issue 23, item 10: `show` padded names by chars, so a CJK name (two columns a char) or one
+/// with combining marks pushed the rest of its row out of line. Padded by display width now.
+#[test]
+fn show_lines_up_wide_and_combining_names() {
+    let dir = copy_of_bundled();
+    let squad = bundled("squad.ron")
+        .replacen("name: \"Andriy Lunin\"", "name: \"김민재 Lunin\"", 1)
+        .replacen(
+            "name: \"Thibaut Courtois\"",
+            "name: \"Thibaut Courtoi\\u{301}s\"",
+            1,
+        );
+    fs::write(dir.path().join("squad.ron"), &squad).expect("write");
+    let out = squadboard_bin()
+        .args(["--data", dir.path().to_str().expect("utf-8"), "show"])
+        .output()
+        .expect("show");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let column_of_age = |line: &str| {
+        let at = line.find(" age ").expect("age");
+        unicode_width::UnicodeWidthStr::width(&line[..at])
+    };
+    let gk: Vec<usize> = text
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("GK"))
+        .take(3)
+        .map(column_of_age)
+        .collect();
+    assert_eq!(gk.len(), 3, "{text}");
+    assert!(gk.iter().all(|&c| c == gk[0]), "{gk:?}\n{text}");
+}
