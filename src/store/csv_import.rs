@@ -476,6 +476,20 @@ pub(crate) fn fields<'a>(row: &mut Row<'a>) -> Fields<'a> {
             "`{s}` is not a position (e.g. Centre-Back, Left Winger)"
         )),
     });
+    // Transfermarkt's dump has contracts to 5023: no planning date reaches them.
+    if let Some(c) = contract
+        && !crate::domain::dates::PLANNING_YEARS.contains(&chrono::Datelike::year(&c))
+    {
+        row.complain(
+            Col::ContractUntil,
+            format!(
+                "contract ends {c}, outside the years a plan can be made for ({}-{})",
+                crate::domain::dates::PLANNING_YEARS.start(),
+                crate::domain::dates::PLANNING_YEARS.end()
+            ),
+        );
+        contract = None;
+    }
     if let (Some(b), Some(c)) = (born, contract)
         && c < b
     {
@@ -973,6 +987,31 @@ mod tests {
         );
         let got = read(&text);
         assert_eq!(got.players.len(), 1, "{:?}", got.problems);
+    }
+
+    /// Issue 24: the Transfermarkt dataset's absurd contract years (5023) are kept as a
+    /// warning with the contract unknown; its dates with a time, `position` "Missing" and a
+    /// club id of -1 read as before.
+    #[test]
+    fn transfermarkt_quirks_are_read_or_warned() {
+        let text = format!(
+            "{HEADER}1,Ann,Oak,Ann Oak,2025,-1,ES,2000-07-21 00:00:00,,Missing,right,180,5023-06-30 00:00:00,C,1\n"
+        );
+        let got = read(&text);
+        assert_eq!(got.players.len(), 1, "{:?}", got.problems);
+        let p = &got.players[0];
+        assert_eq!(p.contract_until, None);
+        assert_eq!(p.born, chrono::NaiveDate::from_ymd_opt(2000, 7, 21));
+        assert_eq!(p.position, None);
+        let w: Vec<String> = got.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            w,
+            vec![
+                "p.csv:2:contract_expiration_date: contract ends 5023-06-30, outside the years a \
+                 plan can be made for (1900-2200); left unknown"
+                    .to_string()
+            ]
+        );
     }
 
     /// Issue 23, item 12: one stray quote mid-field (`Ma"rta`, unquoted) made the limiter think
