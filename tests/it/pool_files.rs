@@ -327,3 +327,40 @@ proptest::proptest! {
         }
     }
 }
+
+/// Issue 23, item 1: a pool cut short while the board's loader reads it through its mapping
+/// ended the process with SIGBUS (the terminal left raw, the unsaved work lost). Here the file
+/// is emptied by the first batch's preparation, while the rest is still to be read: the load
+/// fails with a message, what was handed over before stays handed over, and the process lives.
+#[test]
+fn a_pool_cut_short_while_it_loads_fails_the_load_not_the_process() {
+    use squadboard::store::pool::{PoolStep, stream_pool};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("pool.csv");
+    let mut text = Vec::new();
+    fakepool::write_csv(&fakepool::generate(40_000, 3), &mut text).expect("csv");
+    std::fs::write(&csv, &text).expect("write");
+    let cut = AtomicBool::new(false);
+    let prepare = |b: squadboard::store::pool::Batch| {
+        if !cut.swap(true, Ordering::SeqCst) {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&csv)
+                .and_then(|f| f.set_len(0))
+                .expect("cut short");
+        }
+        b.players.len()
+    };
+    let mut handed = 0;
+    let got = stream_pool(&csv, 1_000, &prepare, &mut |step| {
+        if let PoolStep::Batch(n) = step {
+            handed += n;
+        }
+    });
+    let err = got
+        .expect_err("the pool changed under the load")
+        .to_string();
+    assert!(err.contains("changed while it was being read"), "{err}");
+    assert!(handed < 40_000, "{handed}");
+}
