@@ -1,4 +1,4 @@
-//! Loading: a 100k scouting pool from CSV and from RON, the bundled data, and indexing the pool;
+//! Loading: a 100k scouting pool from CSV (LF and CR LF line ends) and from RON, the bundled data, and indexing the pool;
 //! and the pool as the board loads it (in batches: the data's people left out, each batch
 //! indexed, appended to the board's data and search).
 //! Kept short (the machine is shared): `cargo bench --bench load`. Peak memory is measured by
@@ -19,10 +19,19 @@ fn load(c: &mut Criterion) {
     fakepool::write_csv(&made, std::fs::File::create(&csv).expect("csv file")).expect("csv");
     fakepool::write_ron(&made, std::fs::File::create(&ron).expect("ron file")).expect("ron");
 
+    // The same pool with CR LF line ends, as Python's csv module and spreadsheets write it.
+    let crlf = dir.join("pool-crlf.csv");
+    let lf = std::fs::read_to_string(&csv).expect("csv");
+    std::fs::write(&crlf, lf.replace('\n', "\r\n")).expect("crlf file");
+    drop(lf);
+
     let mut g = c.benchmark_group("load");
     g.sample_size(10).measurement_time(Duration::from_secs(4));
     g.bench_function("pool 100k csv", |b| {
         b.iter(|| black_box(load_pool(&csv, |_| {}).expect("csv pool").players.len()))
+    });
+    g.bench_function("pool 100k csv crlf", |b| {
+        b.iter(|| black_box(load_pool(&crlf, |_| {}).expect("crlf pool").players.len()))
     });
     // The yardstick: serde_json parsing the same records into a typed struct.
     let players: Vec<squadboard::domain::Player> = made.iter().map(|g| g.to_player()).collect();

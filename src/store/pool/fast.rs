@@ -935,6 +935,10 @@ pub fn load_chunks<T: Send>(
         return Ok(Some(Streamed::Whole));
     }
     let both = end - header_end > SPLIT_ABOVE;
+    // Filled in at once rather than a fault a page at a time: counting reads every page.
+    if let Some(m) = pages {
+        m.populate(bytes);
+    }
     let rows = memchr::memchr_iter(b'\n', &bytes[header_end..end]).count() + 1;
     // Two cores need two chunks at least.
     let per = if both {
