@@ -202,28 +202,41 @@ fn search_fast(
         }
         best.map_err(|e| e.to_string())
     };
-    let best = if use_cache && bytes.len() as u64 >= store::pool::cache::CACHE_ABOVE {
+    // A cache that says of a row what the pool does not hold is no cache: gone, so the next
+    // search writes it anew, and this one reads the pool.
+    let untrue = || {
+        if let Some(c) = store::pool::cache::path_for(path) {
+            let _ = std::fs::remove_file(c);
+        }
+    };
+    let (best, said) = if use_cache && bytes.len() as u64 >= store::pool::cache::CACHE_ABOVE {
         match through_cache(&shown, path, bytes, &meta, pages, &known, &folded, limit)? {
-            Cached::Answered(best) => best.map(|b| *b),
-            // A cache that says of a row what the pool does not hold is no cache: gone, so the
-            // next search writes it anew, and this one reads the pool.
+            Cached::Answered(best, said) => (best.map(|b| *b), Some(said)),
             Cached::Untrue => {
-                if let Some(c) = store::pool::cache::path_for(path) {
-                    let _ = std::fs::remove_file(c);
-                }
-                scan()?
+                untrue();
+                (scan()?, None)
             }
         }
     } else {
-        scan()?
+        (scan()?, None)
     };
-    let Some(best) = best else {
+    let Some(mut best) = best else {
         if let Some(m) = &mapped {
             m.check(&shown).map_err(|e| e.to_string())?;
         }
         return Ok(None);
     };
-    let players = best.players(bytes, pages);
+    let mut players = best.players(bytes, pages);
+    if let (Some(said), Some(got)) = (&said, &players)
+        && !said.holds(got)
+    {
+        untrue();
+        match scan()? {
+            Some(b) => best = b,
+            None => return Ok(None),
+        }
+        players = best.players(bytes, pages);
+    }
     // What was read is the pool only if it did not change meanwhile (cut short under the
     // mapping, its later pages read as zeros).
     if let Some(m) = &mapped {
@@ -261,28 +274,57 @@ fn search_fast(
 
 /// What the cache answered.
 enum Cached {
-    /// The best matches (`None`: the pool needs the full reader), every one checked against
-    /// the pool.
-    Answered(Option<Box<store::pool::fast::Best>>),
-    /// A row it named is not what the pool holds there: a forged or mistaken cache.
+    /// The best matches (`None`: the pool needs the full reader), and what the cache says of
+    /// each: to be checked against the players read from the pool.
+    Answered(Option<Box<store::pool::fast::Best>>, Said),
+    /// A row it named does not start a line of the pool: a forged or mistaken cache.
     Untrue,
 }
 
-/// Whether row `row` of the pool is what `pool` (read from the cache) says of it: its line
-/// starts a line of the pool and holds its id and the names the index scored.
-fn row_is_true(pool: &store::pool::fast::Scanned, bytes: &[u8], row: usize) -> bool {
-    let Some(at) = pool.lines.get(row).and_then(|&at| usize::try_from(at).ok()) else {
-        return false;
-    };
-    if at >= bytes.len() || (at > 0 && bytes[at - 1] != b'\n') {
-        return false;
+/// What the cache says of the rows it answered with, best first: each one's id and the names
+/// its index scored (folded, one after another).
+#[derive(Default)]
+struct Said {
+    ids: Vec<u64>,
+    names: String,
+    /// Where each row's names end in `names`, and how many it has.
+    ends: Vec<(usize, u8)>,
+}
+
+impl Said {
+    fn of(pool: &store::pool::fast::Scanned, top: &[(usize, i64)]) -> Said {
+        let mut said = Said::default();
+        for &(row, _) in top {
+            said.ids.push(pool.ids[row]);
+            let mut n = 0u8;
+            for name in pool.index.names(row) {
+                said.names.push_str(name);
+                n = n.saturating_add(1);
+            }
+            said.ends.push((said.names.len(), n));
+        }
+        said
     }
-    pool.with_row(bytes, row, |f, name, alias| {
-        let folded: Vec<String> = std::iter::once(name).chain(alias).map(fold).collect();
-        f.id == pool.ids.get(row).copied()
-            && pool.index.names(row).eq(folded.iter().map(String::as_str))
-    })
-    .unwrap_or(false)
+
+    /// Whether `players` (read from the pool's lines, best first) are the rows the cache
+    /// named: each with its id and, folded, the names it was scored by.
+    fn holds(&self, players: &[Player]) -> bool {
+        players.len() == self.ids.len()
+            && players.iter().enumerate().all(|(k, p)| {
+                let from = k.checked_sub(1).map_or(0, |j| self.ends[j].0);
+                let (to, n) = self.ends[k];
+                let names = std::iter::once(&p.name).chain(p.aliases.first());
+                let folded = names
+                    .clone()
+                    .flat_map(|n| n.chars().map(crate::search::fold_char));
+                p.id.as_str()
+                    .strip_prefix("tm-")
+                    .and_then(|n| n.parse::<u64>().ok())
+                    == Some(self.ids[k])
+                    && names.count() == usize::from(n)
+                    && self.names[from..to].chars().eq(folded)
+            })
+    }
 }
 
 /// The pool's best matches through the cache beside it: read when it fits the pool, else the
@@ -301,7 +343,7 @@ fn through_cache(
     let Some(pool) =
         store::pool::cache::open(shown, path, bytes, meta, pages).map_err(|e| e.to_string())?
     else {
-        return Ok(Cached::Answered(None));
+        return Ok(Cached::Answered(None, Said::default()));
     };
     // A pool player who is one of the data's players is left out: most rows are told apart by
     // id and name alone; the few that might be are read again for birth date and club.
@@ -318,12 +360,21 @@ fn through_cache(
     };
     let pool_limit = if limit == 0 { pool.index.len() } else { limit };
     let top = pool.index.ranked_where(folded, pool_limit, &mut keep);
-    // The rows to print are read anyway: each is checked to be what the index scored.
-    if !top.iter().all(|&(row, _)| row_is_true(&pool, bytes, row)) {
+    // The rows to print are read anyway: each is checked to start a line now, and once read
+    // to be what the index scored ([`Said::holds`]).
+    let starts_a_line = |row: usize| {
+        usize::try_from(pool.lines[row])
+            .is_ok_and(|at| at < bytes.len() && (at == 0 || bytes[at - 1] == b'\n'))
+    };
+    if !top.iter().all(|&(row, _)| starts_a_line(row)) {
         return Ok(Cached::Untrue);
     }
+    let said = Said::of(&pool, &top);
     // The index has answered: its memory goes back before the players printed are built.
-    Ok(Cached::Answered(pool.into_best(&top, shown).map(Box::new)))
+    Ok(Cached::Answered(
+        pool.into_best(&top, shown).map(Box::new),
+        said,
+    ))
 }
 
 fn print(players: &[Player], on: chrono::NaiveDate, out: &mut dyn Write) -> std::io::Result<()> {
