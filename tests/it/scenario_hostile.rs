@@ -142,9 +142,22 @@ fn escape_sequences_from_files_never_reach_the_terminal() {
     let pool = dir.path().join("evil.csv");
     fs::write(&pool, csv).expect("write");
     let pp = pool.to_str().expect("utf-8");
-    let out = squadboard(dir.path(), &["--pool", pp, "find", "Evil"]);
+    // (Without `--scenarios`, which `find` refuses: with it this ran nothing and proved nothing.)
+    let out = squadboard_bin()
+        .args(["--pool", pp, "find", "Evil"])
+        .output()
+        .expect("find");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_clean("find", &out.stdout);
     assert_clean("find (stderr)", &out.stderr);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Evil\\u{1b}]0;owned"),
+        "find shows it visibly"
+    );
     // An error message quoting a file's text is cleaned too.
     let bad = dir.path().join("bad.ron");
     fs::write(
