@@ -7,7 +7,7 @@ pub mod cache;
 pub mod fast;
 mod mapped;
 
-use super::csv_import::{CsvOptions, MAX_CSV_BYTES, PROGRESS_EVERY, read_players};
+use super::csv_import::{CsvOptions, MAX_CSV_BYTES, MAX_NAME_BYTES, PROGRESS_EVERY, read_players};
 use super::ron_file::{MAX_FILE_BYTES, StoreError, line_col, read_text};
 use crate::domain::{Fee, Foot, Player, PlayerId, Position};
 use chrono::NaiveDate;
@@ -316,6 +316,31 @@ fn drop_duplicates(
     {
         let mut seen: HashMap<&str, usize> = HashMap::with_capacity(players.len());
         for (i, p) in players.iter().enumerate() {
+            // A name as the CSV readers take one: a few hundred bytes, one line of text.
+            let bad_name = if p.name.len() > MAX_NAME_BYTES {
+                Some(format!(
+                    "{} bytes, longer than a name can be ({MAX_NAME_BYTES})",
+                    p.name.len()
+                ))
+            } else if p.name.chars().any(char::is_control) {
+                Some(format!(
+                    "`{}` holds a control character (a line break, tab or escape)",
+                    p.name.escape_debug()
+                ))
+            } else {
+                None
+            };
+            if let Some(why) = bad_name {
+                dropped[i] = true;
+                let needle = format!("id: \"{}\"", p.id);
+                problems.push(match text.find(&needle).map(|at| line_col(text, at + 4)) {
+                    Some((l, c)) => {
+                        format!("{shown}:{l}:{c}: player `{}`: name {why}; skipped", p.id)
+                    }
+                    None => format!("{shown}: player `{}`: name {why}; skipped", p.id),
+                });
+                continue;
+            }
             let Some(times) = seen.get_mut(p.id.as_str()) else {
                 seen.insert(p.id.as_str(), 1);
                 continue;
@@ -544,6 +569,32 @@ mod tests {
                 "{}:4:14: duplicate player id `a`; skipped",
                 path.display()
             )]
+        );
+    }
+
+    /// Issue 23, items 9 and 11, for a RON pool: a name with a line break, or longer than a
+    /// name can be, skips its player with the place of his id (as the CSV readers do).
+    #[test]
+    fn a_ron_pool_player_with_an_impossible_name_is_skipped_at_his_place() {
+        let long = "x".repeat(MAX_NAME_BYTES + 1);
+        let text = format!(
+            "Pool(players: [\n  Player(id: \"a\", name: \"Ann\\n3. Erling Haaland\", club: \"X\"),\n  Player(id: \"b\", name: \"{long}\", club: \"X\"),\n  Player(id: \"c\", name: \"Cy\", club: \"X\"),\n])"
+        );
+        let players = parse_pool_ron("p.ron", &text, |_| {}).expect("parses");
+        let (kept, problems) = drop_duplicates("p.ron", &text, players);
+        let names: Vec<&str> = kept.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Cy"]);
+        assert_eq!(
+            problems,
+            vec![
+                "p.ron:2:14: player `a`: name `Ann\\n3. Erling Haaland` holds a control character \
+                 (a line break, tab or escape); skipped"
+                    .to_string(),
+                format!(
+                    "p.ron:3:14: player `b`: name {} bytes, longer than a name can be (300); skipped",
+                    MAX_NAME_BYTES + 1
+                ),
+            ]
         );
     }
 
