@@ -164,13 +164,8 @@ impl Board {
         let ds = Arc::clone(&self.doc.ds);
         self.view.list =
             if self.view.filter.is_active() && !self.view.filter.query.text().trim().is_empty() {
-                let q = self.view.filter.query.text().to_string();
-                let mut hits = self.search.club_hits(&ds, self.doc.date, &q);
-                // The pool's best, merged in by score after the club's own at equal scores.
-                hits.extend(self.search.pool_search(&q));
-                hits.sort_by_key(|h| std::cmp::Reverse(h.0));
-                hits.truncate(POOL_LIMIT + self.search.club_len());
-                hits.into_iter().map(|(_, item)| item).collect()
+                let text = self.view.filter.query.text().to_string();
+                self.search_hits(&ds, &text)
             } else {
                 let mut linked: Vec<&crate::domain::Link> = ds.links.iter().collect();
                 linked.sort_by_key(|l| {
@@ -187,6 +182,100 @@ impl Board {
                     .collect()
             };
         self.clamp_cursors();
+    }
+
+    /// The search box's query as the list shows it: name words (also with German and Nordic
+    /// letters written out) and filters (`pos:CB age:<24 …`, see `search::query`), best first.
+    /// A malformed filter empties the list and says where it is.
+    fn search_hits(&mut self, ds: &Arc<crate::domain::Dataset>, text: &str) -> Vec<ListItem> {
+        use crate::search::query::{Query, passes, transliterated};
+        let money = self.doc.plan.money.clone();
+        let on = self.doc.date;
+        let query = match Query::parse(text, &money) {
+            Ok(q) => q,
+            Err(e) => {
+                if self.view.filter.typing {
+                    self.say(e.to_string());
+                }
+                return Vec::new();
+            }
+        };
+        let players = ds.squad.iter().chain(&ds.targets);
+        let (filters, said) = query.unanswerable(players);
+        if let Some(s) = said.first()
+            && self.view.filter.typing
+        {
+            self.say(s.clone());
+        }
+        let words = query.words.trim().to_string();
+        let room = POOL_LIMIT + self.search.club_len();
+        let keep = |item: &ListItem| {
+            filters.is_empty()
+                || ds
+                    .player(&item.id)
+                    .is_some_and(|p| passes(&filters, p, on, &money))
+        };
+        let mut hits: Vec<(i64, ListItem)> = if words.is_empty() {
+            // Filters alone: every player passing them, the club's first, the pool's in order.
+            let gone = |p: &crate::domain::Player| {
+                !ds.is_target(&p.id) && !crate::domain::status::is_at_club(p, on)
+            };
+            let mut out = Vec::new();
+            for p in ds.squad.iter().chain(&ds.targets) {
+                if out.len() >= room {
+                    break;
+                }
+                if gone(p) || !passes(&filters, p, on, &money) {
+                    continue;
+                }
+                let kind = match ds.side(&p.id) {
+                    Some(crate::domain::Side::Squad(_)) => ListKind::Squad,
+                    _ if ds.link(&p.id).is_some() => ListKind::Linked,
+                    _ => ListKind::Pool,
+                };
+                out.push((
+                    0,
+                    ListItem {
+                        id: p.id.clone(),
+                        kind,
+                        matched: Vec::new(),
+                    },
+                ));
+            }
+            out
+        } else {
+            let mut spellings = vec![words.clone()];
+            spellings.extend(transliterated(&words));
+            let mut out = Vec::new();
+            for w in &spellings {
+                out.extend(self.search.club_hits(ds, on, w));
+                if filters.is_empty() && spellings.len() == 1 {
+                    // The pool's best, merged in by score after the club's own.
+                    out.extend(self.search.pool_search(w));
+                } else {
+                    out.extend(self.search.pool_search_wide(w, room * 50));
+                }
+            }
+            out.retain(|(_, item)| keep(item));
+            // Either spelling held whole in the name first ("Müller" and "Mueller" for
+            // `mueller`), then by score.
+            let folded: Vec<String> = spellings.iter().map(|s| crate::search::fold(s)).collect();
+            let whole = |id: &crate::domain::PlayerId| {
+                spellings.len() > 1
+                    && ds.player(id).is_some_and(|p| {
+                        let name = crate::search::fold(&p.name);
+                        folded
+                            .iter()
+                            .any(|q| q.split_whitespace().all(|w| name.contains(w)))
+                    })
+            };
+            out.sort_by_key(|h| (!whole(&h.1.id), std::cmp::Reverse(h.0)));
+            let mut seen = std::collections::HashSet::new();
+            out.retain(|(_, item)| seen.insert(item.id.clone()));
+            out
+        };
+        hits.truncate(room);
+        hits.into_iter().map(|(_, item)| item).collect()
     }
 
     /// Takes in a batch of the pool: its players become possible targets, found by search.

@@ -112,21 +112,25 @@ impl SearchState {
             self.pool_matches = index.last_match_count().unwrap_or(hits.len());
             let items = hits
                 .into_iter()
-                .filter_map(|(i, h)| {
-                    let id = self.pool_ids.get(i)?.clone();
-                    Some((
-                        h.score,
-                        ListItem {
-                            id,
-                            kind: ListKind::Pool,
-                            matched: h.indices,
-                        },
-                    ))
-                })
+                .filter_map(|(i, h)| pool_item(&self.pool_ids, i, h))
                 .collect();
             self.pool_hits = (Some(q.to_string()), items);
         }
         self.pool_hits.1.clone()
+    }
+
+    /// Up to `limit` pool hits for `q`, searched now (for a query with filters, which keep
+    /// only some of them); the open query's cached hits are left alone.
+    pub fn pool_search_wide(&mut self, q: &str, limit: usize) -> Vec<(i64, ListItem)> {
+        let Some(index) = self.pool_index.as_mut() else {
+            return Vec::new();
+        };
+        let hits = index.query(q, limit);
+        // The narrowing state belongs to the open query: searched again from scratch next.
+        self.pool_hits = (None, Vec::new());
+        hits.into_iter()
+            .filter_map(|(i, h)| pool_item(&self.pool_ids, i, h))
+            .collect()
     }
 
     /// How many pool players can be found so far.
@@ -163,4 +167,16 @@ impl SearchState {
         };
         notes
     }
+}
+
+/// The list row for the pool index's `i`th player, with his score.
+fn pool_item(ids: &[PlayerId], i: usize, h: crate::search::Hit) -> Option<(i64, ListItem)> {
+    Some((
+        h.score,
+        ListItem {
+            id: ids.get(i)?.clone(),
+            kind: ListKind::Pool,
+            matched: h.indices,
+        },
+    ))
 }

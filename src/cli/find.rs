@@ -11,6 +11,7 @@ use super::{Context, Outcome};
 use crate::domain::status::age;
 use crate::domain::{Dataset, Player};
 use crate::search::index::SearchIndex;
+use crate::search::query::Query;
 use crate::search::{KnownPeople, fold};
 use crate::store;
 use crate::store::pool::PoolFormat;
@@ -20,14 +21,17 @@ use std::path::Path;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// What to look for: any part of a name, accents optional, words in any order.
+    /// What to look for: any part of a name, accents optional, words in any order, and filters
+    /// (`pos:CB age:<24 age:20-25 contract:<=2027 contract:free value:<40m foot:left nat:arg
+    /// club:"river plate"`), ages and contracts at the planning date.
     #[arg(required = true, value_name = "QUERY")]
     query: Vec<String>,
     /// Print at most N players (0: every match).
     #[arg(long, default_value_t = 20, value_name = "N")]
     limit: usize,
-    /// `text`: one player a line, tab-separated; `json`: an array of {name, club, positions,
-    /// age, age_text}.
+    /// `text`: one player a line, tab-separated; `json`: an array of {id, name, known_as, club,
+    /// positions (a list), age (a number), age_text, nationality, foot, market_value {amount,
+    /// currency, approximate}, contract_until (a date)}, null for unknown.
     #[arg(long, value_enum, default_value_t = super::args::TextOrJson::Text)]
     format: super::args::TextOrJson,
     /// Read a CSV pool without the cache beside it (`.NAME.squadboard-cache`), and write none.
@@ -51,6 +55,8 @@ pub enum Method {
 #[derive(Debug, Default)]
 pub struct Found {
     pub players: Vec<Player>,
+    /// Each player's name score, in the same order (0 for a filter-only query).
+    pub scores: Vec<i64>,
     /// Rows skipped, `file:row:column: why`.
     pub skipped: Vec<String>,
     /// Rows kept with a field left unknown.
@@ -70,13 +76,19 @@ fn cell(s: &str) -> String {
 pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
     let ds = ctx.load_data()?;
     let on = ctx.planning_date(&ds);
-    let query = args.query.join(" ");
+    let text = args.query.join(" ");
+    let money = crate::domain::MoneySettings::for_currency(ds.currency);
+    let query = Query::parse(&text, &money).map_err(|e| format!("{e} in “{text}”"))?;
     let method = if args.no_cache {
         Method::Fast
     } else {
         Method::Cached
     };
-    let found = search(&ds, ctx.pool.as_deref(), &query, args.limit, method)?;
+    let found = if query.filters.is_empty() {
+        search_words(&ds, ctx.pool.as_deref(), &query.words, args.limit, method)?
+    } else {
+        search_filtered(&ds, ctx.pool.as_deref(), &query, on, &money, args.limit)?
+    };
     for p in &found.skipped {
         eprintln!("skipped: {}", super::sanitize::clean(p));
     }
@@ -100,6 +112,106 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
     }
 }
 
+/// The name words' best matches, and those of the words with German and Nordic letters written
+/// out (`mueller` also as `muller`, as "Müller" folds), merged by score: every Müller and
+/// Mueller before a name the words match only loosely.
+fn search_words(
+    ds: &Dataset,
+    pool: Option<&Path>,
+    words: &str,
+    limit: usize,
+    method: Method,
+) -> Result<Found, String> {
+    let mut found = search(ds, pool, words, limit, method)?;
+    let Some(other) = crate::search::query::transliterated(words) else {
+        return Ok(found);
+    };
+    let more = search(ds, pool, &other, limit, method)?;
+    let mut all: Vec<(i64, usize, Player)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let a = found.players.drain(..).zip(found.scores.drain(..));
+    let b = more.players.into_iter().zip(more.scores);
+    for (order, (p, score)) in a.chain(b).enumerate() {
+        all.push((score, order, p));
+    }
+    // A name holding every word whole, in either spelling, before a looser match: the variant
+    // is shorter, so its fuzzy score alone would rank "Manuella Guerra" over "Thomas Müller".
+    let whole = |p: &Player| {
+        let name = fold(&p.name);
+        let held = |q: &str| q.split_whitespace().all(|w| name.contains(w));
+        held(&fold(words)) || held(&other)
+    };
+    all.sort_by_key(|(score, order, p)| (!whole(p), Reverse(*score), *order));
+    for (score, _, p) in all {
+        if seen.insert(p.id.clone()) {
+            found.players.push(p);
+            found.scores.push(score);
+        }
+    }
+    if limit > 0 {
+        found.players.truncate(limit);
+        found.scores.truncate(limit);
+    }
+    found.warnings.extend(more.warnings);
+    found.warnings.dedup();
+    Ok(found)
+}
+
+/// Every player passing the query's filters at `on` (the data's, then the pool's in file
+/// order), ranked by the name words when there are any; a filter no player can answer is said
+/// on stderr and left out.
+fn search_filtered(
+    ds: &Dataset,
+    pool: Option<&Path>,
+    query: &Query,
+    on: chrono::NaiveDate,
+    money: &crate::domain::MoneySettings,
+    limit: usize,
+) -> Result<Found, String> {
+    let mut found = Found::default();
+    let pool_players = whole_pool(ds, pool, &mut found)?;
+    let everyone: Vec<&Player> = ds
+        .squad
+        .iter()
+        .chain(&ds.targets)
+        .chain(&pool_players)
+        .collect();
+    let (filters, said) = query.unanswerable(everyone.iter().copied());
+    for s in said {
+        eprintln!("note: {s}");
+    }
+    let passed: Vec<&Player> = everyone
+        .into_iter()
+        .filter(|p| crate::search::query::passes(&filters, p, on, money))
+        .collect();
+    if query.words.trim().is_empty() {
+        let n = if limit == 0 { passed.len() } else { limit };
+        for p in passed.iter().take(n) {
+            found.players.push((*p).clone());
+            found.scores.push(0);
+        }
+    } else {
+        let index = SearchIndex::from_players(passed.iter().copied());
+        let n = if limit == 0 { passed.len() } else { limit };
+        let mut ranked = index.ranked(&query.words, n);
+        if let Some(other) = crate::search::query::transliterated(&query.words) {
+            ranked.extend(index.ranked(&other, n));
+            ranked.sort_by_key(|&(i, score)| (Reverse(score), i));
+            let mut seen = std::collections::HashSet::new();
+            ranked.retain(|(i, _)| seen.insert(*i));
+            ranked.truncate(n);
+        }
+        for (i, score) in ranked {
+            found.players.push(passed[i].clone());
+            found.scores.push(score);
+        }
+        std::mem::forget(index);
+    }
+    std::mem::forget(passed);
+    std::mem::forget(pool_players);
+    Ok(found)
+}
+
 /// The `limit` best matches of `query` (0: every match) among the data's players and the pool's.
 /// A pool player who is one of the data's players is left out (he is listed as the data's).
 pub fn search(
@@ -117,6 +229,21 @@ pub fn search(
     search_full(ds, pool, query, limit)
 }
 
+/// The whole pool loaded, less the data's own players (listed as the data's); what its reader
+/// said goes into `found`.
+fn whole_pool(ds: &Dataset, pool: Option<&Path>, found: &mut Found) -> Result<Vec<Player>, String> {
+    let Some(path) = pool else {
+        return Ok(Vec::new());
+    };
+    let pool = store::pool::load_pool(path, |_| {}).map_err(|e| e.to_string())?;
+    found.skipped = pool.problems;
+    found.warnings = pool.warnings;
+    let known = KnownPeople::new(ds.squad.iter().chain(&ds.targets));
+    let mut players = pool.players;
+    players.retain(|p| known.find_player(p).is_none());
+    Ok(players)
+}
+
 fn search_full(
     ds: &Dataset,
     pool: Option<&Path>,
@@ -124,26 +251,14 @@ fn search_full(
     limit: usize,
 ) -> Result<Found, String> {
     let mut found = Found::default();
-    let pool = match pool {
-        Some(path) => {
-            let pool = store::pool::load_pool(path, |_| {}).map_err(|e| e.to_string())?;
-            found.skipped = pool.problems;
-            found.warnings = pool.warnings;
-            let known = KnownPeople::new(ds.squad.iter().chain(&ds.targets));
-            let mut players = pool.players;
-            players.retain(|p| known.find_player(p).is_none());
-            players
-        }
-        None => Vec::new(),
-    };
+    let pool = whole_pool(ds, pool, &mut found)?;
     let players: Vec<&Player> = ds.squad.iter().chain(&ds.targets).chain(&pool).collect();
     let index = SearchIndex::from_players(players.iter().copied());
     let limit = if limit == 0 { players.len() } else { limit };
-    found.players = index
-        .ranked(query, limit)
-        .into_iter()
-        .map(|(i, _)| players[i].clone())
-        .collect();
+    for (i, score) in index.ranked(query, limit) {
+        found.players.push(players[i].clone());
+        found.scores.push(score);
+    }
     std::mem::forget(index);
     std::mem::forget(players);
     std::mem::forget(pool);
@@ -265,8 +380,10 @@ fn search_fast(
     if limit > 0 {
         ranked.truncate(limit);
     }
+    let scores = ranked.iter().map(|(s, _, _)| *s).collect();
     Ok(Some(Found {
         players: ranked.into_iter().map(|(_, _, p)| p).collect(),
+        scores,
         skipped: Vec::new(),
         warnings: best.warnings,
     }))
@@ -392,17 +509,32 @@ fn print(players: &[Player], on: chrono::NaiveDate, out: &mut dyn Write) -> std:
     w.flush()
 }
 
-/// One found player for `--format json`.
+/// One found player for `--format json`: typed, `null` for unknown.
 #[derive(serde::Serialize)]
 struct JsonRow<'a> {
+    id: &'a str,
     name: &'a str,
+    known_as: Option<&'a str>,
     /// `null` when unknown.
     club: Option<&'a str>,
-    positions: String,
+    /// Main position first, then the secondary ones (`[]` when unknown).
+    positions: Vec<&'static str>,
     /// In years at the planning date; `null` unless known exactly.
     age: Option<u32>,
     /// As the text prints it: `33`, `32-33` or `?`.
     age_text: String,
+    nationality: Option<&'a str>,
+    foot: Option<&'static str>,
+    market_value: Option<JsonMoney>,
+    /// The contract's last day, `YYYY-MM-DD`.
+    contract_until: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonMoney {
+    amount: u64,
+    currency: &'static str,
+    approximate: bool,
 }
 
 fn print_json(
@@ -415,14 +547,33 @@ fn print_json(
         .map(|p| {
             let a = age(p, on);
             JsonRow {
+                id: p.id.as_str(),
                 name: &p.name,
+                known_as: p.known_as.as_deref(),
                 club: Some(p.club.as_str()).filter(|c| !c.is_empty()),
-                positions: p.positions_label(),
+                positions: p
+                    .position
+                    .into_iter()
+                    .chain(p.secondary.iter().copied())
+                    .map(|pos| pos.label())
+                    .collect(),
                 age: match a {
                     crate::domain::status::Age::Exact(n) => Some(n),
                     _ => None,
                 },
                 age_text: a.to_string(),
+                nationality: p.nationality.as_deref(),
+                foot: p.foot.map(|f| match f {
+                    crate::domain::Foot::Left => "left",
+                    crate::domain::Foot::Right => "right",
+                    crate::domain::Foot::Both => "both",
+                }),
+                market_value: p.market_value.map(|v| JsonMoney {
+                    amount: v.amount,
+                    currency: v.currency.code(),
+                    approximate: v.approximate,
+                }),
+                contract_until: p.contract_until.map(|d| d.to_string()),
             }
         })
         .collect();

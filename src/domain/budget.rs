@@ -53,6 +53,8 @@ pub enum SigningFee {
         fee: Fee,
         window: Option<String>,
     },
+    /// No fee reported, none assumed: his market value (a pool's), counted as an estimate.
+    Estimated(Fee),
     /// Out of contract when his window opens: he signs free. What was reported before is kept
     /// to be shown as reported, never counted.
     Free {
@@ -86,14 +88,19 @@ impl SigningFee {
                 reported,
             },
             (None, Some((fee, window))) => SigningFee::Reported { fee, window },
-            (None, None) => SigningFee::Unknown,
+            (None, None) => match ds.player(&s.id).and_then(|p| p.market_value) {
+                Some(v) => SigningFee::Estimated(v),
+                None => SigningFee::Unknown,
+            },
         }
     }
 
     /// What the totals count: a fee, nothing (`Some(None)`: free), or unknown (`None`).
     pub fn counted(&self) -> Option<Option<Fee>> {
         match self {
-            SigningFee::Assumed(f) | SigningFee::Reported { fee: f, .. } => Some(Some(*f)),
+            SigningFee::Assumed(f)
+            | SigningFee::Reported { fee: f, .. }
+            | SigningFee::Estimated(f) => Some(Some(*f)),
             SigningFee::Free { .. } => Some(None),
             SigningFee::Unknown => None,
         }
@@ -121,6 +128,9 @@ impl SigningFee {
         };
         match self {
             SigningFee::Assumed(f) => format!("{}, assumed", money.fee_text(*f)),
+            SigningFee::Estimated(f) => {
+                format!("{} market value, an estimate", money.fee_text(*f))
+            }
             SigningFee::Reported { fee, window } => reported(fee, window),
             SigningFee::Free {
                 ended,
@@ -505,6 +515,35 @@ mod tests {
             approximate: false,
         });
         assert_eq!(per_window(&ds, &plan)[0].fees_in.to_string(), "2 unknown");
+    }
+
+    /// Issue 25: a pool player signed with no reported fee costs his market value, as an
+    /// estimate; a typed fee wins.
+    #[test]
+    fn a_pool_players_market_value_is_the_estimate() {
+        let mut p = crate::domain::Player::new("tm-1", "Ana Pool", "Other FC", None);
+        p.market_value = Some(eur(12));
+        let ds = Dataset::new(
+            "Club".into(),
+            None,
+            Vec::new(),
+            vec![p],
+            Vec::new(),
+            Vec::new(),
+            Default::default(),
+        );
+        let mut plan = Plan::new(&ds, d(2026, 7, 1));
+        plan.signings
+            .push(signing("tm-1", Window::summer(2026), None));
+        let fee = SigningFee::of(&ds, &plan, &plan.signings[0]);
+        assert_eq!(fee, SigningFee::Estimated(eur(12)));
+        assert_eq!(
+            fee.text(&plan.money, plan.date),
+            "€12m market value, an estimate"
+        );
+        assert_eq!(per_window(&ds, &plan)[0].fees_in.to_string(), "€12m");
+        plan.signings[0].assumed_fee = Some(eur(9));
+        assert_eq!(per_window(&ds, &plan)[0].fees_in.to_string(), "€9m");
     }
 
     #[test]

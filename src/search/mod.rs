@@ -3,6 +3,7 @@
 
 pub mod codec;
 pub mod index;
+pub mod query;
 
 use crate::domain::Player;
 use chrono::NaiveDate;

@@ -55,6 +55,33 @@ pub fn lines(km: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
         ]));
     }
     out.push(Line::from(""));
+    out.push(Line::from(Span::styled(
+        "Search (/): name words, accents optional (mueller finds Müller), and filters",
+        theme.title,
+    )));
+    for (filter, what) in [
+        (
+            "pos:CB",
+            "plays the position (stand-ins as the depth chart has them)",
+        ),
+        ("age:<24 age:20-25", "age at the planning date"),
+        (
+            "contract:<=2027",
+            "contract ends by the end of that season; contract:free",
+        ),
+        (
+            "value:<40m",
+            "market value, in the plan's currency (£30m counted at its rate)",
+        ),
+        ("foot:left nat:arg", "foot; nationality by name or code"),
+        ("club:\"river plate\"", "club; quotes keep spaces together"),
+    ] {
+        out.push(Line::from(vec![
+            Span::styled(format!("{filter:>22}  "), theme.title),
+            Span::styled(what.to_string(), theme.text),
+        ]));
+    }
+    out.push(Line::from(""));
     out.push(Line::from(Span::styled("Marks", theme.title)));
     for (mark, meaning) in LEGEND {
         out.push(Line::from(vec![

@@ -377,7 +377,8 @@ fn a_pool_in_batches_ends_as_a_pool_loaded_at_once() {
         b.view.modal = None;
     }
     let mut index = reference.index;
-    for q in ["mar", "jo sil", "a", "kowalski", "ruediger", "zz"] {
+    // (`ruediger` is also searched as `rudiger`, as "Rüdiger" folds: checked below.)
+    for q in ["mar", "jo sil", "a", "kowalski", "rüdiger", "zz"] {
         let want: Vec<String> = index
             .query(q, 200)
             .into_iter()
@@ -388,6 +389,18 @@ fn a_pool_in_batches_ends_as_a_pool_loaded_at_once() {
             typed(b, q);
             assert_eq!(pool_hits(b), want, "`{q}`");
         }
+    }
+    // Written out, `ruediger` finds what both spellings find.
+    let both: std::collections::BTreeSet<String> = ["ruediger", "rudiger"]
+        .iter()
+        .flat_map(|q| index.query(q, 200))
+        .map(|(i, _)| reference.ids[i].to_string())
+        .collect();
+    for b in &mut boards {
+        b.view.filter.query.clear();
+        typed(b, "ruediger");
+        let got: std::collections::BTreeSet<String> = pool_hits(b).into_iter().collect();
+        assert_eq!(got, both);
     }
 }
 

@@ -26,6 +26,7 @@ mod scenario_cli;
 mod scenario_format;
 mod scenario_hostile;
 mod scenario_unresolved;
+mod scouting;
 mod search_index;
 mod shell;
 mod snapshots;

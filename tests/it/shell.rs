@@ -337,7 +337,9 @@ fn find_as_json() {
     let rows = v.as_array().expect("an array");
     assert_eq!(rows[0]["name"], "Antonio Rüdiger");
     assert_eq!(rows[0]["club"], "Real Madrid");
-    assert_eq!(rows[0]["positions"], "CB");
+    // Typed: positions as a list, the id beside the name.
+    assert_eq!(rows[0]["positions"], serde_json::json!(["CB"]));
+    assert_eq!(rows[0]["id"], "rudiger");
     assert_eq!(rows[0]["age"], 32);
     let none = run(&["find", "zzzzqqq", "--format", "json"]);
     assert_eq!(none.status.code(), Some(1));
