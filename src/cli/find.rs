@@ -11,7 +11,7 @@ use super::{Context, Outcome};
 use crate::domain::status::age;
 use crate::domain::{Dataset, Player};
 use crate::search::index::SearchIndex;
-use crate::search::query::Query;
+use crate::search::query::{Filter, Query};
 use crate::search::{KnownPeople, fold};
 use crate::store;
 use crate::store::pool::PoolFormat;
@@ -169,14 +169,51 @@ fn search_filtered(
     limit: usize,
 ) -> Result<Found, String> {
     let mut found = Found::default();
-    let pool_players = whole_pool(ds, pool, &mut found)?;
+    // The pool read on both cores a batch at a time, each batch filtered where it was read, so
+    // only the players passing are kept. A value filter waits for the end: whether anyone has
+    // a market value is known only then.
+    let (early, value): (Vec<Filter>, Vec<Filter>) = query
+        .filters
+        .iter()
+        .cloned()
+        .partition(|f| !matches!(f, Filter::Value(_)));
+    let any_value = std::sync::atomic::AtomicBool::new(false);
+    let mut pool_players: Vec<Player> = Vec::new();
+    if let Some(path) = pool {
+        let known = KnownPeople::new(ds.squad.iter().chain(&ds.targets));
+        let prepare = |mut b: store::pool::Batch| {
+            if b.players.iter().any(|p| p.market_value.is_some()) {
+                any_value.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            b.players.retain(|p| {
+                crate::search::query::passes(&early, p, on, money) && known.find_player(p).is_none()
+            });
+            b
+        };
+        store::pool::stream_pool(path, 50_000, &prepare, &mut |step| {
+            if let store::pool::PoolStep::Batch(b) = step {
+                pool_players.extend(b.players);
+                found.skipped.extend(b.problems);
+                found.warnings.extend(b.warnings);
+            }
+        })
+        .map_err(|e| e.to_string())?;
+    }
     let everyone: Vec<&Player> = ds
         .squad
         .iter()
         .chain(&ds.targets)
         .chain(&pool_players)
         .collect();
-    let (filters, said) = query.unanswerable(everyone.iter().copied());
+    let mut q = query.clone();
+    if any_value.load(std::sync::atomic::Ordering::Relaxed) {
+        // Someone in the pool has a value: the filter can be answered.
+        q.filters.retain(|f| !matches!(f, Filter::Value(_)));
+    }
+    let (mut filters, said) = q.unanswerable(everyone.iter().copied());
+    if any_value.load(std::sync::atomic::Ordering::Relaxed) {
+        filters.extend(value);
+    }
     for s in said {
         eprintln!("note: {s}");
     }
