@@ -37,9 +37,22 @@ impl Board {
                     (Some(y), Some(end)) => format!("{y} seasons, to {end}"),
                     _ => "length unknown".into(),
                 };
+                if !s.loan {
+                    offers.push((
+                        Assume::ContractYears,
+                        format!("his new contract… (now {length})"),
+                    ));
+                }
                 offers.push((
-                    Assume::ContractYears,
-                    format!("his new contract… (now {length})"),
+                    Assume::Loan,
+                    if s.loan {
+                        format!(
+                            "a transfer, not a loan (now on loan to {})",
+                            s.returns().map_or(String::new(), |r| r.to_string())
+                        )
+                    } else {
+                        "a loan for the rest of his season (returns 1 July)".into()
+                    },
                 ));
             }
             if let Some(d) = plan.departure(&id) {
@@ -143,6 +156,7 @@ impl Board {
                 .map(|f| f.exact()),
             Assume::SaleFee => plan.departure(id).and_then(|d| d.fee).map(|f| f.exact()),
             Assume::JoinWindow => plan.signing(id).map(|s| s.window.to_string()),
+            Assume::Loan => None,
             Assume::LeaveWindow => plan.departure(id).map(|d| d.window.to_string()),
             Assume::ContractYears => plan
                 .signing(id)
@@ -199,6 +213,11 @@ impl Board {
                 format!("{FEE_HELP}; empty: unknown"),
                 None,
             ),
+            Assume::Loan => {
+                // A toggle: made at once by `toggle_loan`, never a prompt.
+                self.toggle_loan(&id);
+                return;
+            }
             Assume::JoinWindow => (
                 format!("Window {name} joins in"),
                 WINDOW_HELP.to_string(),
@@ -302,6 +321,7 @@ impl Board {
                     None => format!("{name}'s move brings an unknown fee"),
                 }
             }
+            Assume::Loan => return Err("a loan is set from the menu".into()),
             Assume::JoinWindow | Assume::LeaveWindow => {
                 let w: Window = text.parse()?;
                 if what == Assume::JoinWindow {
@@ -397,6 +417,24 @@ impl Board {
         };
         self.doc.record(before);
         Ok(Message::text(said))
+    }
+
+    /// A signing made a loan for the rest of his season, or a transfer again: one undo step.
+    fn toggle_loan(&mut self, id: &PlayerId) {
+        let before = self.doc.plan.clone();
+        let loan = !self.doc.plan.signing(id).is_some_and(|s| s.loan);
+        match self.doc.plan.set_loan(id, loan) {
+            Ok(()) => {
+                let name = self.display_name(id);
+                let said = match self.doc.plan.signing(id).and_then(|s| s.returns()) {
+                    Some(r) => format!("{name} on loan: he goes back on {r}"),
+                    None => format!("{name}: a transfer, not a loan"),
+                };
+                self.say(said);
+                self.doc.record(before);
+            }
+            Err(why) => self.say(why),
+        }
     }
 
     fn assumed(&mut self, a: Assumption) -> String {

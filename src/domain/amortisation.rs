@@ -265,6 +265,7 @@ mod tests {
             window: w,
             assumed_fee: fee,
             contract_years: years,
+            loan: false,
         }
     }
 

@@ -354,6 +354,7 @@ mod tests {
             window,
             assumed_fee: fee,
             contract_years: None,
+            loan: false,
         }
     }
 

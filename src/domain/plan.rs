@@ -30,6 +30,9 @@ pub struct Signing {
     /// signing for 5 runs to 2031-06-30). Unknown until the plan assumes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract_years: Option<u8>,
+    /// A loan for the rest of the season he joins in: he goes back on the 1 July after.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub loan: bool,
 }
 
 /// The longest contract a signing may be given, in seasons.
@@ -43,11 +46,26 @@ impl Signing {
             window,
             assumed_fee: None,
             contract_years: None,
+            loan: false,
         }
     }
 
-    /// The last day of his new contract, when its length is assumed.
+    /// The day a loan ends and he goes back (the 1 July after he joins); `None` for a signing.
+    pub fn returns(&self) -> Option<NaiveDate> {
+        self.loan
+            .then(|| super::dates::season_start(super::dates::season_of(self.window.opens()) + 1))
+    }
+
+    /// With the club on `on`: his window has opened and a loan has not yet ended.
+    pub fn with_club_on(&self, on: NaiveDate) -> bool {
+        self.window.opened_by(on) && self.returns().is_none_or(|r| on < r)
+    }
+
+    /// The last day of his new contract (of a loan: its last day), when known.
     pub fn contract_end(&self) -> Option<NaiveDate> {
+        if let Some(r) = self.returns() {
+            return r.pred_opt();
+        }
         let years = i32::from(self.contract_years?);
         let start = super::dates::season_of(self.window.opens());
         NaiveDate::from_ymd_opt(start.checked_add(years)?, 6, 30)
@@ -233,7 +251,7 @@ impl Plan {
         let later: Vec<PlayerId> = self
             .signings
             .iter()
-            .filter(|s| !s.window.opened_by(on))
+            .filter(|s| !s.with_club_on(on))
             .map(|s| s.id.clone())
             .collect();
         let gone: Vec<PlayerId> = self
@@ -242,7 +260,7 @@ impl Plan {
             .filter(|d| d.window.opened_by(on))
             .map(|d| d.id.clone())
             .collect();
-        p.signings.retain(|s| s.window.opened_by(on));
+        p.signings.retain(|s| s.with_club_on(on));
         p.departures.retain(|d| d.window.opened_by(on));
         p.assumptions.retain(|a| match a {
             Assumption::Renews {
@@ -273,7 +291,7 @@ impl Plan {
                     || self
                         .signings
                         .iter()
-                        .any(|s| s.id == *id && !s.window.opened_by(on)))
+                        .any(|s| s.id == *id && !s.with_club_on(on)))
         };
         let mut columns = shown.depth.columns.clone();
         for (pos, whole) in &self.depth.columns {
@@ -285,7 +303,7 @@ impl Plan {
         let later: Vec<Signing> = self
             .signings
             .iter()
-            .filter(|s| !s.window.opened_by(on) && !shown.is_signing(&s.id))
+            .filter(|s| !s.with_club_on(on) && !shown.is_signing(&s.id))
             .cloned()
             .collect();
         self.depth.columns = columns;
@@ -362,6 +380,17 @@ impl Plan {
         }
     }
 
+    /// Makes a signing a loan for the rest of his season, or a transfer again.
+    pub fn set_loan(&mut self, id: &PlayerId, loan: bool) -> Result<(), String> {
+        match self.signings.iter_mut().find(|s| s.id == *id) {
+            Some(s) => {
+                s.loan = loan;
+                Ok(())
+            }
+            None => Err("only a projected signing comes on loan".into()),
+        }
+    }
+
     /// Sets (or clears) the length of a signing's new contract, in seasons.
     pub fn set_contract_years(&mut self, id: &PlayerId, years: Option<u8>) -> Result<(), String> {
         if years.is_some_and(|y| y == 0 || y > MAX_CONTRACT_YEARS) {
@@ -419,7 +448,7 @@ impl Plan {
             || self
                 .signings
                 .iter()
-                .any(|s| s.id == *id && !s.window.opened_by(self.date)))
+                .any(|s| s.id == *id && !s.with_club_on(self.date)))
     }
 
     /// Our own player out of contract at the plan's date, as the plan sees him.
@@ -430,10 +459,7 @@ impl Plan {
     /// One of the club's players as the plan sees him: a squad player, or a signing once he
     /// has joined.
     pub fn is_ours(&self, ds: &Dataset, id: &PlayerId) -> bool {
-        !ds.is_target(id)
-            || self
-                .signing(id)
-                .is_some_and(|s| s.window.opened_by(self.date))
+        !ds.is_target(id) || self.signing(id).is_some_and(|s| s.with_club_on(self.date))
     }
 
     /// Gone from the club at the plan's date: a former player, or one of our own whose
@@ -468,9 +494,7 @@ impl Plan {
             .iter()
             .filter(|a| *a.player() == p.id)
             .collect();
-        let signed = self
-            .signing(&p.id)
-            .filter(|s| s.window.opened_by(self.date));
+        let signed = self.signing(&p.id).filter(|s| s.with_club_on(self.date));
         if mine.is_empty() && signed.is_none() {
             return Cow::Borrowed(p);
         }
@@ -1205,6 +1229,7 @@ mod tests {
         p.signings.push(Signing {
             window: crate::domain::Window::summer(2026),
             contract_years: None,
+            loan: false,
             id: id("rudiger"),
             assumed_fee: None,
         });
@@ -1235,6 +1260,7 @@ mod tests {
         p.signings.push(Signing {
             window: crate::domain::Window::summer(2026),
             contract_years: None,
+            loan: false,
             id: id("romero"),
             assumed_fee: None,
         });
@@ -1279,6 +1305,7 @@ mod tests {
         p.signings.push(Signing {
             window: crate::domain::Window::summer(2026),
             contract_years: None,
+            loan: false,
             id: id("romero"),
             assumed_fee: None,
         });

@@ -328,6 +328,7 @@ mod tests {
         q.signings.push(Signing {
             window: crate::domain::Window::summer(2026),
             contract_years: None,
+            loan: false,
             id: id("rivero"),
             assumed_fee: None,
         });
@@ -416,6 +417,7 @@ mod tests {
         p.signings.push(Signing {
             window: crate::domain::Window::summer(2026),
             contract_years: None,
+            loan: false,
             id: id("nobody"),
             assumed_fee: None,
         });

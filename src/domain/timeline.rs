@@ -665,7 +665,7 @@ mod tests {
             let mut plan = Plan::new(&ds, d(plan_year, 7, 1));
             let target = ds.targets.first().expect("a target").id.clone();
             plan.depth.insert(Position::CB, 0, target.clone());
-            plan.signings.push(crate::domain::plan::Signing { window: crate::domain::Window::of(plan.date), contract_years: None, id: target.clone(), assumed_fee: None });
+            plan.signings.push(crate::domain::plan::Signing { window: crate::domain::Window::of(plan.date), contract_years: None, loan: false, id: target.clone(), assumed_fee: None });
             let t = build(&ds, &plan, first, 3, TimelineSettings::default());
             for (s, season) in t.seasons.iter().enumerate() {
                 let cb = t.rows.iter().find(|r| r.position == Position::CB).expect("cb");

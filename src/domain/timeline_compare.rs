@@ -94,6 +94,7 @@ mod tests {
         b.signings.push(Signing {
             window: crate::domain::Window::summer(2026),
             contract_years: None,
+            loan: false,
             id: konate,
             assumed_fee: Some(Fee {
                 amount: 30_000_000,

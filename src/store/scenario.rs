@@ -221,6 +221,7 @@ mod v3 {
                         window: w,
                         assumed_fee: s.assumed_fee,
                         contract_years: None,
+                        loan: false,
                     })
                     .collect(),
                 departures: p

@@ -315,7 +315,13 @@ fn move_lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>>
         out.push(field(
             theme,
             "Signing",
-            format!("joins in {}{} · {fee}", s.window, made(s.window)),
+            format!(
+                "joins in {}{}{} · {fee}",
+                s.window,
+                s.returns()
+                    .map_or(String::new(), |r| format!(" on loan, goes back on {r}")),
+                made(s.window)
+            ),
         ));
         out.push(field(
             theme,

@@ -56,6 +56,7 @@ fn the_v1_fixture_stays_loadable_and_migrates() {
                 approximate: true
             }),
             contract_years: None,
+            loan: false,
         }]
     );
     assert_eq!(
@@ -402,13 +403,15 @@ fn scenario(ds: &Dataset) -> impl Strategy<Value = Scenario> + use<> {
                         prop::option::of(fee()),
                         window(),
                         prop::option::of(1u8..=10),
+                        any::<bool>(),
                     )
                         .prop_map(
-                            move |(assumed_fee, window, contract_years)| Signing {
+                            move |(assumed_fee, window, contract_years, loan)| Signing {
                                 id: id.clone(),
                                 window,
                                 assumed_fee,
                                 contract_years,
+                                loan,
                             },
                         )
                 })

@@ -279,3 +279,46 @@ fn old_formats_migrate_to_windows_without_losing_a_move() {
         assert_eq!(&again.scenario.plan, p, "{f}: nothing lost");
     }
 }
+
+/// A loan in: he joins in his window, goes back on the 1 July after, and his fee is booked in
+/// his one season; the file says `loan: true`.
+#[test]
+fn a_loan_in_is_with_the_club_for_the_rest_of_his_season() {
+    let mut b = board();
+    sign(&mut b, "romero", "RCB");
+    b.view.focus = squadboard::app::Pane::Pitch;
+    b.view.slot_cursor = slot(&b, "RCB");
+    run_cmd(&mut b, Command::Assume);
+    let key = menu_key(&b, Assume::Loan);
+    b.apply(Action::MenuKey(key));
+    let s = b.doc.plan.signing(&id("romero")).expect("signed").clone();
+    assert!(s.loan);
+    assert_eq!(s.returns(), Some(ymd(2027, 7, 1)));
+    assume(&mut b, Assume::Fee, "€8m");
+    // Back at Spurs from 1 July 2027.
+    cmd(&mut b, Command::SeasonForward);
+    assert!(!b.doc.shown.depth.contains(&id("romero")));
+    cmd(&mut b, Command::SeasonBack);
+    assert!(b.doc.shown.depth.contains(&id("romero")));
+    let t = build(&b.doc.ds, &b.doc.plan, 2026, 2, TimelineSettings::default());
+    assert!(names_in(&t, 0).contains(&"romero".to_string()));
+    assert!(!names_in(&t, 1).contains(&"romero".to_string()));
+    let am = squadboard::domain::amortisation::per_season(&b.doc.ds, &b.doc.plan, 2026, 2);
+    assert_eq!(am[0].total.to_string(), "€8m");
+    assert!(am[1].charges.is_empty());
+    let s =
+        squadboard::domain::scenario::Scenario::new("loan", b.doc.plan.clone(), chrono::Utc::now());
+    let text = to_ron(&s).expect("ron");
+    assert!(text.contains("loan: true"), "{text}");
+    assert_eq!(
+        parse("l.ron", &text, &b.doc.ds)
+            .expect("reads")
+            .scenario
+            .plan,
+        b.doc.plan
+    );
+    // Undo makes him a transfer again.
+    run_cmd(&mut b, Command::Undo);
+    run_cmd(&mut b, Command::Undo);
+    assert!(!b.doc.plan.signing(&id("romero")).expect("signed").loan);
+}

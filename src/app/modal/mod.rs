@@ -46,6 +46,8 @@ pub enum Assume {
     LeaveWindow,
     /// The length of a signing's new contract, in seasons.
     ContractYears,
+    /// A signing as a loan for the rest of his season, or a transfer (a toggle, no prompt).
+    Loan,
     /// The transfer budget of the window open at the board's date (the plan's, not the
     /// player's).
     Budget,

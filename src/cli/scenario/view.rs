@@ -136,9 +136,10 @@ impl<'a> View<'a> {
                 };
                 let fee = crate::domain::budget::SigningFee::of(self.ds, &self.plan, s)
                     .text(&self.plan.money, self.plan.date);
-                let contract = match s.contract_end() {
-                    Some(end) => format!("new contract to {end}"),
-                    None => "new contract, length unknown".into(),
+                let contract = match (s.returns(), s.contract_end()) {
+                    (Some(back), _) => format!("on loan, goes back on {back}"),
+                    (None, Some(end)) => format!("new contract to {end}"),
+                    (None, None) => "new contract, length unknown".into(),
                 };
                 format!("{who} · {}: {fee}; {contract}", s.window)
             })
