@@ -134,6 +134,51 @@ fn search_1m(c: &mut Criterion) {
     g.finish();
 }
 
+/// One keystroke of a query with filters over 1M pool players, as the board's box runs it
+/// with no name words: every player tested until the list's 200 rows are filled (a selective
+/// query tests them all).
+fn filters_1m(c: &mut Criterion) {
+    use squadboard::domain::{Currency, MoneySettings};
+    use squadboard::search::query::{Query, passes};
+    let players: Vec<squadboard::domain::Player> = fakepool::generate(1_000_000, 42)
+        .iter()
+        .map(fakepool::Generated::to_player)
+        .collect();
+    let money = MoneySettings::for_currency(Currency::EUR);
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap_or_default();
+    let mut g = c.benchmark_group("filters_1m");
+    g.sample_size(10);
+    for q in [
+        "pos:CB age:<24 contract:<=2027",
+        "nat:arg foot:left value:<5m",
+        "club:\"river plate\"",
+    ] {
+        let filters = Query::parse(q, &money)
+            .map(|q| q.filters)
+            .unwrap_or_default();
+        g.bench_function(format!("`{q}`, 200 rows"), |b| {
+            b.iter(|| {
+                black_box(
+                    players
+                        .iter()
+                        .filter(|p| passes(&filters, p, on, &money))
+                        .take(200)
+                        .count(),
+                )
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group! {
+    name = filtered;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    targets = filters_1m
+}
+
 criterion_group! {
     name = big;
     config = Criterion::default();
@@ -148,4 +193,4 @@ criterion_group! {
         .measurement_time(Duration::from_secs(2));
     targets = search
 }
-criterion_main!(benches, big);
+criterion_main!(benches, big, filtered);

@@ -210,10 +210,38 @@ fn passes_one(f: &Filter, p: &Player, on: NaiveDate, money: &MoneySettings) -> b
                 .iter()
                 .any(|want| n == *want || n.split([' ', '-']).any(|w| w.starts_with(want.as_str())))
         }),
-        Filter::Club(c) => fold(&p.club).contains(c.as_str()),
+        Filter::Club(c) => holds_folded(&p.club, c),
         // No heights are held (see `unanswerable`).
         Filter::Height(_) => false,
     }
+}
+
+/// Whether `hay`, folded as [`fold`] folds it, holds `needle` (already folded): compared char by
+/// char, with nothing allocated (it runs once a player a keystroke over a whole pool).
+fn holds_folded(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    if hay.is_ascii() {
+        // Folding ASCII is lower-casing: compare bytes (a needle with accents cannot match).
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        return n.is_ascii()
+            && h.len() >= n.len()
+            && (0..=h.len() - n.len()).any(|i| {
+                h[i].to_ascii_lowercase() == n[0] && h[i..i + n.len()].eq_ignore_ascii_case(n)
+            });
+    }
+    let first = needle.chars().next();
+    for (i, c) in hay.char_indices() {
+        if Some(super::fold_char(c)) != first {
+            continue;
+        }
+        let mut rest = hay[i..].chars().map(super::fold_char);
+        if needle.chars().all(|n| rest.next() == Some(n)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The query's parts, split at spaces outside double quotes, each with where it starts
@@ -479,6 +507,25 @@ mod tests {
         assert_eq!(keep, vec![Filter::Pos(Position::CB)]);
         assert_eq!(said.len(), 1);
         assert!(said[0].starts_with("height:"), "{said:?}");
+    }
+
+    #[test]
+    fn folded_holding_is_folds_then_contains() {
+        for (hay, needle) in [
+            ("River Plate", "river plate"),
+            ("Atlético Madrid", "etico ma"),
+            ("São Paulo", "sao"),
+            ("Club", ""),
+            ("Club", "clubs"),
+            ("ÖÖ", "oo"),
+            ("", "a"),
+        ] {
+            assert_eq!(
+                holds_folded(hay, needle),
+                fold(hay).contains(needle),
+                "{hay} / {needle}"
+            );
+        }
     }
 
     #[test]
