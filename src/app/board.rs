@@ -221,10 +221,9 @@ impl Board {
                 !ds.is_target(&p.id) && !crate::domain::status::is_at_club(p, on)
             };
             let mut out = Vec::new();
+            // Every player is tested, so the title counts all the pool players passing.
+            let mut pool_passing = 0;
             for p in ds.squad.iter().chain(&ds.targets) {
-                if out.len() >= room {
-                    break;
-                }
                 if gone(p) || !passes(&filters, p, on, &money) {
                     continue;
                 }
@@ -233,6 +232,12 @@ impl Board {
                     _ if ds.link(&p.id).is_some() => ListKind::Linked,
                     _ => ListKind::Pool,
                 };
+                if kind == ListKind::Pool {
+                    pool_passing += 1;
+                }
+                if out.len() >= room {
+                    continue;
+                }
                 out.push((
                     0,
                     ListItem {
@@ -242,6 +247,7 @@ impl Board {
                     },
                 ));
             }
+            self.search.pool_matches = pool_passing;
             out
         } else {
             let mut spellings = vec![words.clone()];
@@ -272,6 +278,11 @@ impl Board {
             out.sort_by_key(|h| (!whole(&h.1.id), std::cmp::Reverse(h.0)));
             let mut seen = std::collections::HashSet::new();
             out.retain(|(_, item)| seen.insert(item.id.clone()));
+            if !filters.is_empty() || spellings.len() > 1 {
+                // What the title counts: the pool's hits passing the filters (of those searched).
+                self.search.pool_matches =
+                    out.iter().filter(|(_, i)| i.kind == ListKind::Pool).count();
+            }
             out
         };
         hits.truncate(room);

@@ -200,3 +200,16 @@ fn the_board_search_box_takes_filters() {
         b.message_text()
     );
 }
+
+/// The title counts what the filters keep, not what the name words alone would match.
+#[test]
+fn the_title_counts_the_players_passing_the_filters() {
+    use crate::common::{board, render, text, typed};
+    use squadboard::input::Command;
+    let mut b = board();
+    crate::common::cmd(&mut b, Command::Search);
+    typed(&mut b, "pos:CB age:<24");
+    let t = text(&render(&b, 120, 40).0);
+    let n = b.view.list.len();
+    assert!(t.contains(&format!("{n} found")), "{t}");
+}
