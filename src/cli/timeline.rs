@@ -108,10 +108,10 @@ pub fn money_lines(ds: &Dataset, plan: &Plan, t: &Timeline) -> Vec<(String, bool
 }
 
 /// The marks and the flags.
-fn legend() -> String {
+fn legend(t: &Timeline) -> String {
     format!(
         "{} · flags: !none nobody, !Nfit fewer than two fit, !AGE first choice that old",
-        crate::domain::timeline::legend()
+        crate::domain::timeline::legend(t)
     )
 }
 
@@ -183,7 +183,7 @@ fn text(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
     for (l, _) in money_lines(ds, plan, t) {
         let _ = writeln!(out, "money {l}");
     }
-    let _ = writeln!(out, "{}", legend());
+    let _ = writeln!(out, "{}", legend(t));
     out
 }
 
@@ -219,7 +219,7 @@ fn markdown(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
             let _ = writeln!(out, "- money {}", esc(&l));
         }
     }
-    let _ = writeln!(out, "\n{}", legend());
+    let _ = writeln!(out, "\n{}", legend(t));
     out
 }
 
@@ -263,6 +263,7 @@ fn json(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
                                 "age": age_json(e.age),
                                 "injury": e.injury.as_ref().map(|a| a.to_string()),
                                 "last_season": e.last_season,
+                                "under_six_months": e.under_six,
                                 "contract_unknown": e.contract_unknown,
                                 "signing": e.signing,
                                 "renewal_assumed": e.renewed,

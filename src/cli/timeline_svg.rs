@@ -66,7 +66,7 @@ pub fn svg(ds: &Dataset, plan: &Plan, name: &str, seasons: usize) -> String {
         .iter()
         .map(|m| (m.text(), m.over_budget()))
         .collect();
-    footer.push((crate::domain::timeline::legend(), false));
+    footer.push((crate::domain::timeline::legend(&t), false));
     let grid_w = PAD + pos_w + col_w.iter().sum::<f32>();
     let text_w = [(&title, 20.0), (&sub, SIZE)]
         .iter()

@@ -328,6 +328,10 @@ fn months_left(ends: NaiveDate, on: NaiveDate) -> Option<u32> {
 
 /// A contract running to `ends` (its last day included), seen on `on`. An ended contract is
 /// [`ContractStatus::Expired`]: use [`contract`] to tell our own player from another club's.
+///
+/// The one rule every view reads: a contract that ends before `on` + 6 months is under six
+/// months (on 1 January a June contract allows a pre-contract), before `on` + 12 months under
+/// twelve (on 1 July a contract to next 30 June is in its last year).
 pub fn contract_status(ends: Option<NaiveDate>, on: NaiveDate) -> ContractStatus {
     let Some(ends) = ends else {
         return ContractStatus::Unknown;
@@ -335,13 +339,15 @@ pub fn contract_status(ends: Option<NaiveDate>, on: NaiveDate) -> ContractStatus
     let Some(months) = months_left(ends, on) else {
         return ContractStatus::Expired { ended: ends };
     };
-    match months {
-        0..6 => ContractStatus::UnderSixMonths { ends },
-        6..12 => ContractStatus::UnderTwelveMonths { ends },
-        m => ContractStatus::Secure {
+    if ends < add_months(on, 6) {
+        ContractStatus::UnderSixMonths { ends }
+    } else if ends < add_months(on, 12) {
+        ContractStatus::UnderTwelveMonths { ends }
+    } else {
+        ContractStatus::Secure {
             ends,
-            years: m / 12,
-        },
+            years: (months / 12).max(1),
+        }
     }
 }
 
@@ -438,34 +444,35 @@ mod tests {
                 ended: d("2026-06-30")
             }
         );
-        // 2026-01-01 to 2026-06-30 inclusive is six whole months: not under six.
+        // On 1 January a contract to 30 June ends before the date + 6 months: a pre-contract
+        // is possible (issue 26), so under six; a day earlier not.
         assert!(matches!(
             contract_status(ends, d("2026-01-01")),
-            ContractStatus::UnderTwelveMonths { .. }
-        ));
-        assert!(matches!(
-            contract_status(ends, d("2026-01-02")),
             ContractStatus::UnderSixMonths { .. }
         ));
-        // 2025-07-01 to 2026-06-30 is one whole season.
-        assert_eq!(
+        assert!(matches!(
+            contract_status(ends, d("2025-12-31")),
+            ContractStatus::UnderTwelveMonths { .. }
+        ));
+        // On 1 July his contract to next 30 June is his last year: under twelve.
+        assert!(matches!(
             contract_status(ends, d("2025-07-01")),
+            ContractStatus::UnderTwelveMonths { .. }
+        ));
+        assert_eq!(
+            contract_status(ends, d("2025-06-30")),
             ContractStatus::Secure {
                 ends: d("2026-06-30"),
                 years: 1
             }
         );
-        assert!(matches!(
-            contract_status(ends, d("2025-07-02")),
-            ContractStatus::UnderTwelveMonths { .. }
-        ));
         // The issue's examples: Huijsen to 2030-06-30 has four seasons left on 2026-07-01.
         let years = |end: &str, on: &str| match contract_status(Some(d(end)), d(on)) {
             ContractStatus::Secure { years, .. } => years,
             other => panic!("{other:?}"),
         };
         assert_eq!(years("2030-06-30", "2026-07-01"), 4);
-        assert_eq!(years("2027-06-30", "2026-07-01"), 1);
+        assert_eq!(years("2027-06-30", "2026-06-30"), 1);
         assert_eq!(years("2031-06-30", "2026-07-01"), 5);
         assert_eq!(years("2031-06-30", "2026-07-02"), 4);
         assert_eq!(years("2031-06-30", "2026-06-30"), 5);
@@ -482,25 +489,25 @@ mod tests {
     #[test]
     fn contract_ending_on_a_leap_day() {
         let ends = Some(d("2028-02-29"));
-        // 1 September to 29 February inclusive is six whole months.
+        // 29 February is before 1 September + 6 months (1 March): under six.
         assert!(matches!(
-            contract_status(ends, d("2027-09-01")),
+            contract_status(ends, d("2027-08-31")),
             ContractStatus::UnderTwelveMonths { .. }
         ));
         assert!(matches!(
-            contract_status(ends, d("2027-09-02")),
+            contract_status(ends, d("2027-09-01")),
             ContractStatus::UnderSixMonths { .. }
         ));
-        // 2027-03-01 to 2028-02-29 inclusive is a year.
+        // 2027-02-28 + 12 months is 2028-02-28: a day short of the end, a year left.
         assert_eq!(
-            contract_status(ends, d("2027-03-01")),
+            contract_status(ends, d("2027-02-28")),
             ContractStatus::Secure {
                 ends: d("2028-02-29"),
                 years: 1
             }
         );
         assert!(matches!(
-            contract_status(ends, d("2027-03-02")),
+            contract_status(ends, d("2027-03-01")),
             ContractStatus::UnderTwelveMonths { .. }
         ));
         assert!(matches!(
@@ -698,11 +705,14 @@ mod tests {
             if ends < on {
                 proptest::prop_assert_eq!(c, ContractStatus::Expired { ended: ends });
             } else {
-                let (months, years) = naive_left(ends, on);
-                let want = match months {
-                    0..6 => ContractStatus::UnderSixMonths { ends },
-                    6..12 => ContractStatus::UnderTwelveMonths { ends },
-                    _ => ContractStatus::Secure { ends, years },
+                let (_, years) = naive_left(ends, on);
+                let plus = |m| on.checked_add_months(chrono::Months::new(m)).expect("date");
+                let want = if ends < plus(6) {
+                    ContractStatus::UnderSixMonths { ends }
+                } else if ends < plus(12) {
+                    ContractStatus::UnderTwelveMonths { ends }
+                } else {
+                    ContractStatus::Secure { ends, years }
                 };
                 proptest::prop_assert_eq!(c, want, "on {} ends {}", on, ends);
             }

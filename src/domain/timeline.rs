@@ -7,7 +7,7 @@
 //! the rules for age, contract and injury live in one place.
 
 use super::dataset::Dataset;
-use super::dates::{season_end, season_label, season_of, season_start};
+use super::dates::{season_label, season_of, season_start};
 use super::ids::PlayerId;
 use super::plan::Plan;
 use super::position::Position;
@@ -143,8 +143,11 @@ pub struct Entry {
     pub age: Age,
     /// Injured on the day the season is read: the injury runs into it.
     pub injury: Option<Availability>,
-    /// His contract ends within this season.
+    /// His contract ends before the day the season is read + 12 months (`<12m`: on 1 July, his
+    /// last contract season), the board's rule ([`contract_status`]).
     pub last_season: bool,
+    /// ... and before that day + 6 months (`<6m`: a pre-contract is possible).
+    pub under_six: bool,
     /// Nobody knows when his contract ends: kept, and said so.
     pub contract_unknown: bool,
     /// A signing of this plan.
@@ -166,7 +169,9 @@ impl Entry {
         if let Some(a) = &self.injury {
             out.push(a.mark());
         }
-        if self.last_season {
+        if self.under_six {
+            out.push(UNDER_SIX);
+        } else if self.last_season {
             out.push(LAST_SEASON);
         }
         if self.contract_unknown {
@@ -192,22 +197,37 @@ impl Entry {
 /// The mark of a player in his last contract season: the board's "contract ends within twelve
 /// months" mark, which on 1 July it is.
 const LAST_SEASON: &str = "<12m";
+/// Under six months left on the day read: only in a column read mid-season (the planning
+/// date's own), as on the board.
+const UNDER_SIX: &str = "<6m";
 
 /// What the marks after a name in the timeline mean, in the order they come: for every legend
 /// under the grid (the board's view, `timeline` as text, its SVG).
-pub const MARKS: [(&str, &str); 6] = [
+pub const MARKS: [(&str, &str); 7] = [
     ("+", "injured into the season"),
     ("+?", "return unknown"),
     ("L", "on loan"),
     (LAST_SEASON, "last contract season"),
+    (UNDER_SIX, "under 6 months left"),
     ("c?", "contract end unknown (kept)"),
     ("r", "renewal assumed"),
 ];
 
-/// "age on 1 July · + injured into the season · …": the ages and every mark, one line.
-pub fn legend() -> String {
+/// "age on 1 July · + injured into the season · …": the ages and every mark of `t`, one line.
+/// `<6m` only comes in a column read mid-season, so it is named only when `t` has one.
+pub fn legend(t: &Timeline) -> String {
+    let six = t
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().flat_map(|c| c.entries.iter()))
+        .any(|e| e.under_six);
     std::iter::once("age on 1 July".to_string())
-        .chain(MARKS.iter().map(|(mark, what)| format!("{mark} {what}")))
+        .chain(
+            MARKS
+                .iter()
+                .filter(|(mark, _)| six || *mark != UNDER_SIX)
+                .map(|(mark, what)| format!("{mark} {what}")),
+        )
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -282,6 +302,7 @@ pub fn entry(ds: &Dataset, plan: &Plan, id: &PlayerId, start: NaiveDate) -> Opti
             age: Age::Unknown,
             injury: None,
             last_season: false,
+            under_six: false,
             contract_unknown: true,
             signing,
             renewed: false,
@@ -308,7 +329,11 @@ pub fn entry(ds: &Dataset, plan: &Plan, id: &PlayerId, start: NaiveDate) -> Opti
         name: p.short_name().to_string(),
         age: age(&p, start),
         injury,
-        last_season: contract.ends().is_some_and(|e| e <= season_end(on)),
+        last_season: matches!(
+            contract,
+            ContractStatus::UnderTwelveMonths { .. } | ContractStatus::UnderSixMonths { .. }
+        ),
+        under_six: matches!(contract, ContractStatus::UnderSixMonths { .. }),
         contract_unknown: matches!(contract, ContractStatus::Unknown),
         signing,
         renewed,
@@ -460,8 +485,10 @@ mod tests {
         let plan = Plan::new(&ds, d(2026, 7, 1));
         let t = build(&ds, &plan, 2026, 1, TimelineSettings::default());
         assert_eq!(names(&t, Position::CB, 0)[0], "alpha 32 L <12m");
-        let legend = legend();
+        let legend = legend(&t);
         assert!(legend.contains("L on loan") && legend.contains("<12m last contract season"));
+        // No column read mid-season, no `<6m` to explain.
+        assert!(!legend.contains("<6m"), "{legend}");
     }
 
     #[test]
@@ -570,8 +597,14 @@ mod tests {
         assert_eq!(first_season(plan.date), 2026);
         let t = build(&ds, &plan, 2026, 1, TimelineSettings::default());
         assert_eq!(t.seasons[0].on, d(2027, 1, 1));
-        // Age is still given on 1 July.
-        assert_eq!(names(&t, Position::CB, 0)[0], "alpha 32 <12m");
+        // Age is still given on 1 July; his contract to 30 June is read on the date itself, as
+        // on the board: under six months.
+        assert_eq!(names(&t, Position::CB, 0)[0], "alpha 32 <6m");
+        assert!(
+            legend(&t).contains("<6m under 6 months left"),
+            "{}",
+            legend(&t)
+        );
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! totals under them.
 
 use super::dataset::Dataset;
-use super::dates::season_end;
 use super::ids::PlayerId;
 use super::money::{Currency, Total};
 use super::plan::Plan;
@@ -17,7 +16,7 @@ use std::fmt;
 pub enum Warning {
     /// In the XI but injured at the planning date.
     InjuredInXi { id: PlayerId, status: String },
-    /// In the XI with a contract ending before the season of the planning date ends.
+    /// In the XI with a contract ending before the planning date + 12 months (`<12m`, `<6m`).
     ContractEnding {
         id: PlayerId,
         status: ContractStatus,
@@ -64,10 +63,12 @@ impl Warning {
                 ContractStatus::Expired { ended } | ContractStatus::FreeAgent { ended } => {
                     format!("{}: out of contract since {ended}", name(id))
                 }
+                // The board's mark, so both read alike: "contract ends 2027-06-30 (<12m)".
                 s => format!(
-                    "{}: contract ends {} this season",
+                    "{}: contract ends {} ({})",
                     name(id),
-                    s.ends().map_or("?".into(), |d| d.to_string())
+                    s.ends().map_or("?".into(), |d| d.to_string()),
+                    s.mark()
                 ),
             },
             Warning::ThinCover { pos, fit } => {
@@ -359,7 +360,13 @@ pub fn assess(ds: &Dataset, whole: &Plan) -> Assessment {
         // Signings come on new contracts; only the squad's own contracts run down.
         if !ds.is_target(id) {
             let c = contract(&p, true, on);
-            if c.ends().is_some_and(|end| end <= season_end(on)) {
+            // The board's rule: `<6m`, `<12m`, or already ended.
+            if matches!(
+                c,
+                ContractStatus::UnderSixMonths { .. }
+                    | ContractStatus::UnderTwelveMonths { .. }
+                    | ContractStatus::Expired { .. }
+            ) {
                 out.warnings.push(Warning::ContractEnding {
                     id: id.clone(),
                     status: c,
@@ -465,7 +472,7 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "Vinícius: contract ends 2027-06-30 this season",
+                "Vinícius: contract ends 2027-06-30 (<12m)",
                 "out of contract since 2026-06-30, stay only if renewed: Fran González (3rd GK), \
                  Carvajal (2nd RB), Rüdiger (2nd CB), Alaba (5th CB)",
             ],
@@ -510,7 +517,7 @@ mod tests {
             Some(id("rudiger"))
         );
         assert!(
-            texts.contains(&"Rüdiger: contract ends 2027-06-30 this season".to_string()),
+            texts.contains(&"Rüdiger: contract ends 2027-06-30 (<12m)".to_string()),
             "{texts:?}"
         );
     }
@@ -638,14 +645,14 @@ mod tests {
     }
 
     #[test]
-    fn contract_ending_within_the_season_but_not_yet() {
+    fn contract_ending_within_six_months_but_not_yet() {
         let ds = store::load(None).expect("bundled");
-        // 1 January 2026: Rüdiger's contract ends on 30 June, inside the 2025/26 season.
+        // 1 January 2026: Rüdiger's contract ends on 30 June, before the date + 6 months.
         let plan = Plan::new(&ds, d(2026, 1, 1));
         let a = assess(&ds, &plan);
         let texts: Vec<String> = a.warnings.iter().map(|w| w.text(&ds)).collect();
         assert!(
-            texts.contains(&"Rüdiger: contract ends 2026-06-30 this season".to_string()),
+            texts.contains(&"Rüdiger: contract ends 2026-06-30 (<6m)".to_string()),
             "{texts:?}"
         );
     }

@@ -88,7 +88,7 @@ pub fn render(
     // The legend in as many lines as the width needs, cut between its parts.
     let legend = format!(
         "{} · !none !Nfit !AGE flags",
-        crate::domain::timeline::legend()
+        crate::domain::timeline::legend(&t)
     );
     // A short screen gives it two lines (the marks; the flags' line goes), to keep rows for
     // the grid.

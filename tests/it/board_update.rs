@@ -196,7 +196,7 @@ fn the_planning_date_moves_by_month_season_and_window() {
     assert!(
         texts
             .iter()
-            .any(|t| t == "Rüdiger: contract ends 2026-06-30 this season"),
+            .any(|t| t == "Rüdiger: contract ends 2026-06-30 (<12m)"),
         "{texts:?}"
     );
 }

@@ -33,4 +33,5 @@ mod snapshots;
 mod storms;
 mod timeline;
 mod timeline_board;
+mod views_agree;
 mod windows;

@@ -163,7 +163,7 @@ fn show_prints_the_xi_with_marks_moves_warnings_and_totals() {
     );
     assert!(
         r.stdout
-            .contains("<12m contract ends 2026-06-30 (under 12 months)"),
+            .contains("<6m contract ends 2026-06-30 (under 6 months)"),
         "{}",
         r.stdout
     );

@@ -427,7 +427,7 @@ fn namesakes_get_initials_in_the_warnings() {
     let a = squadboard::domain::warnings::assess(&b.doc.ds, &b.doc.plan_on_date());
     let texts = a.warning_texts(&b.doc.ds, &b.doc.plan);
     assert!(
-        texts.contains(&"M. Zárate: contract ends 2027-06-30 this season".to_string()),
+        texts.contains(&"M. Zárate: contract ends 2027-06-30 (<12m)".to_string()),
         "{texts:?}"
     );
     let t = text(&render(&b, 120, 40).0);

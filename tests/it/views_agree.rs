@@ -1,0 +1,80 @@
+//! Issue 26: every view tells the same truth. Each test failed on the commit before its fix.
+
+use crate::common;
+use common::*;
+use squadboard::domain::Position;
+use squadboard::domain::status::contract;
+use squadboard::domain::timeline::{TimelineSettings, build, first_season};
+use squadboard::domain::warnings::assess;
+
+/// Vinícius's contract (to 2027-06-30) as the board's pitch, details' status, the timeline, the
+/// warnings and `show` read it on `date`.
+fn vinicius_everywhere(date: chrono::NaiveDate) -> (String, String, String, Vec<String>, String) {
+    let ds = bundled_data();
+    let b = new_board(std::sync::Arc::new(bundled_data()), Some(date));
+    let p = ds.player(&id("vinicius")).expect("Vinícius in the data");
+    let status = contract(p, true, date);
+    let (buf, _) = render(&b, 200, 60);
+    // The pitch's label, not the warnings pane's line.
+    let board_line = text(&buf)
+        .lines()
+        .find(|l| l.contains("Vinícius") && !l.contains("contract ends"))
+        .unwrap_or_default()
+        .to_string();
+    let plan = &b.doc.plan;
+    let t = build(
+        &ds,
+        plan,
+        first_season(date),
+        1,
+        TimelineSettings::default(),
+    );
+    let cell = t
+        .rows
+        .iter()
+        .filter(|r| r.position == Position::LW)
+        .flat_map(|r| r.cells[0].entries.iter())
+        .find(|e| e.id == id("vinicius"))
+        .map(|e| e.text())
+        .unwrap_or_default();
+    let warnings: Vec<String> = assess(&ds, plan)
+        .warning_texts(&ds, &plan.at(date))
+        .into_iter()
+        .filter(|w| w.contains("Vinícius"))
+        .collect();
+    let out = squadboard_bin()
+        .args(["show", "--date", &date.to_string()])
+        .output()
+        .expect("show");
+    let show = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find(|l| l.contains("Vinícius"))
+        .unwrap_or_default()
+        .to_string();
+    (status.mark().to_string(), board_line, cell, warnings, show)
+}
+
+/// One rule: a contract ending before the date + 12 months is `<12m`, before the date + 6
+/// months `<6m` — on 1 July 2026 Vinícius is in his last year, on 1 January 2027 a
+/// pre-contract is possible.
+#[test]
+fn contract_marks_agree_on_the_window_days() {
+    for (date, mark, words) in [
+        (ymd(2026, 7, 1), "<12m", "under 12 months"),
+        (ymd(2027, 1, 1), "<6m", "under 6 months"),
+    ] {
+        let (status, board, cell, warnings, show) = vinicius_everywhere(date);
+        assert_eq!(status, mark, "status on {date}");
+        assert!(
+            board.contains(&format!("Vinícius {mark}")),
+            "board on {date}: {board}"
+        );
+        assert!(cell.ends_with(mark), "timeline on {date}: {cell}");
+        assert_eq!(
+            warnings,
+            [format!("Vinícius: contract ends 2027-06-30 ({mark})")],
+            "warnings on {date}"
+        );
+        assert!(show.contains(words), "show on {date}: {show}");
+    }
+}
