@@ -143,7 +143,7 @@ fn show_prints_the_xi_with_marks_moves_warnings_and_totals() {
     let r = run(dir.path(), &["scenario", "show", "as-it-stands.ron"]);
     for want in [
         "  LCB  left CB          Éder Militão                  28\n",
-        "Rüdiger (2nd CB)",
+        "Rüdiger (CB)",
         "out of contract since 2026-06-30, stay only if renewed",
         "XI: 11 of 11 slots filled",
     ] {

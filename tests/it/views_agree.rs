@@ -78,3 +78,30 @@ fn contract_marks_agree_on_the_window_days() {
         assert!(show.contains(words), "show on {date}: {show}");
     }
 }
+
+/// The warnings rank a player as the depth chart does: the chart draws Valverde 2nd at RB and
+/// Carvajal, out of contract, under the divider with no number, so the warning may not call
+/// Carvajal "2nd RB".
+#[test]
+fn warnings_rank_players_as_the_depth_chart_does() {
+    use squadboard::app::DepthColumn;
+    let b = new_board(std::sync::Arc::new(bundled_data()), Some(ymd(2026, 7, 1)));
+    let rb = b.depth_view(DepthColumn::Pos(Position::RB));
+    let drawn: Vec<(String, bool)> = rb.iter().map(|r| (r.id.to_string(), r.expired)).collect();
+    assert_eq!(
+        drawn[..3],
+        [
+            ("alexander-arnold".to_string(), false),
+            ("valverde".to_string(), false),
+            ("carvajal".to_string(), true)
+        ]
+    );
+    let ds = &b.doc.ds;
+    let texts = assess(ds, &b.doc.plan).warning_texts(ds, &b.doc.shown);
+    let out = texts
+        .iter()
+        .find(|t| t.starts_with("out of contract since 2026-06-30"))
+        .expect("the out-of-contract warning");
+    assert!(out.contains("Carvajal (RB)"), "{out}");
+    assert!(!out.contains("2nd RB") && !out.contains("2nd CB"), "{out}");
+}
