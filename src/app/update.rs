@@ -209,6 +209,8 @@ impl Board {
                 }
             }
             Command::Search => {
+                // A fresh query: a second `/` typed on the first found "konateromero".
+                self.view.filter.query.clear();
                 self.view.filter.typing = true;
                 self.view.focus = Pane::List;
                 self.view.list_cursor = 0;

@@ -105,3 +105,20 @@ fn warnings_rank_players_as_the_depth_chart_does() {
     assert!(out.contains("Carvajal (RB)"), "{out}");
     assert!(!out.contains("2nd RB") && !out.contains("2nd CB"), "{out}");
 }
+
+/// `/` starts a fresh query: a second search typed after the first is a search of its own, not
+/// "konateromero" with nothing found.
+#[test]
+fn a_second_slash_starts_a_fresh_query() {
+    use squadboard::app::Action;
+    use squadboard::input::Command;
+    let mut b = board();
+    cmd(&mut b, Command::Search);
+    typed(&mut b, "konate");
+    b.update(Action::FilterAccept);
+    assert_eq!(b.view.list[0].id.as_str(), "konate");
+    cmd(&mut b, Command::Search);
+    typed(&mut b, "romero");
+    assert_eq!(b.view.filter.query.text(), "romero");
+    assert_eq!(b.view.list[0].id.as_str(), "romero");
+}
