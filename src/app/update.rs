@@ -351,8 +351,26 @@ impl Board {
                 self.view.depth_cursor = (col, row);
             }
             Pane::Pitch => {
-                self.view.slot_cursor =
-                    nearest_slot(self.doc.plan.formation(), self.view.slot_cursor, dir)
+                let f = self.doc.plan.formation();
+                let from = self.view.slot_cursor;
+                let keeper = f
+                    .slots()
+                    .iter()
+                    .position(|s| s.position == crate::domain::Position::GK);
+                let mut below = None;
+                let to = match (dir, self.view.slot_below) {
+                    (Dir::Up, Some((back, at))) if at == from => back,
+                    _ => match nearest_slot(f, from, dir) {
+                        // The foot of a flank: down to the keeper, and `k` back.
+                        n if n == from && matches!(dir, Dir::Down) && Some(from) != keeper => {
+                            below = keeper.map(|k| (from, k));
+                            keeper.unwrap_or(from)
+                        }
+                        n => n,
+                    },
+                };
+                self.view.slot_below = below;
+                self.view.slot_cursor = to;
             }
             Pane::List => match dir {
                 Dir::Up => self.view.list_cursor = self.view.list_cursor.saturating_sub(1),
@@ -746,6 +764,13 @@ fn nearest_slot(f: Formation, from: usize, dir: Dir) -> usize {
     let Some(here) = slots.get(from) else {
         return 0;
     };
+    if matches!(dir, Dir::Up | Dir::Down) {
+        let n = along_flank(slots, from, dir);
+        // The keeper alone in the centre (4-4-2): up to the nearest slot as the other keys go.
+        if n != from || matches!(dir, Dir::Down) || here.position != crate::domain::Position::GK {
+            return n;
+        }
+    }
     let (hx, hy) = (i32::from(here.x), i32::from(here.y));
     let mut best: Option<(i32, usize)> = None;
     for (i, s) in slots.iter().enumerate() {
@@ -766,4 +791,27 @@ fn nearest_slot(f: Formation, from: usize, dir: Dir) -> usize {
         }
     }
     best.map_or(from, |(_, i)| i)
+}
+
+/// Up or down the pitch on the slot's own flank (left of centre, the centre, right of it): the
+/// flank's slots in one order, from the goal up (then from the middle out), and a step along
+/// it, so `j` then `k` comes back. At the foot or the head of the flank it stays (the board
+/// takes `j` at the foot to the keeper and `k` there back).
+fn along_flank(slots: &[crate::domain::formation::Slot], from: usize, dir: Dir) -> usize {
+    let flank = |x: u8| x.cmp(&50);
+    let Some(here) = slots.get(from) else {
+        return from;
+    };
+    let mut chain: Vec<usize> = (0..slots.len())
+        .filter(|&i| flank(slots[i].x) == flank(here.x))
+        .collect();
+    chain.sort_by_key(|&i| (slots[i].y, slots[i].x.abs_diff(50), slots[i].x));
+    let Some(at) = chain.iter().position(|&i| i == from) else {
+        return from;
+    };
+    let next = match dir {
+        Dir::Up => chain.get(at + 1),
+        _ => at.checked_sub(1).and_then(|a| chain.get(a)),
+    };
+    next.copied().unwrap_or(from)
 }

@@ -17,6 +17,9 @@ pub struct View {
     /// [`Board::depth_columns`](super::Board::depth_columns), row.
     pub depth_cursor: (usize, usize),
     pub slot_cursor: usize,
+    /// The slot `j` left for the keeper from the foot of a flank, and the keeper's slot: `k`
+    /// there goes back to it.
+    pub slot_below: Option<(usize, usize)>,
     pub list_cursor: usize,
     pub overlays: Overlays,
     pub filter: Filter,
@@ -51,6 +54,7 @@ impl Default for View {
             focus: Pane::Depth,
             depth_cursor: (0, 0),
             slot_cursor: 1,
+            slot_below: None,
             list_cursor: 0,
             overlays: Overlays {
                 injury: true,

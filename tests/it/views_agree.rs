@@ -122,3 +122,68 @@ fn a_second_slash_starts_a_fresh_query() {
     assert_eq!(b.view.filter.query.text(), "romero");
     assert_eq!(b.view.list[0].id.as_str(), "romero");
 }
+
+/// `j`/`k` on the pitch go to the nearest slot below/above on the same flank, so `j` then `k`
+/// comes back (and `k` then `j`); at the foot or the head of a flank they stay. Before, right
+/// CB `j` went to the keeper, `k` then to the holding mid and on to the striker.
+#[test]
+fn j_then_k_on_the_pitch_comes_back() {
+    use squadboard::app::Pane;
+    use squadboard::input::Command;
+    let mut b = board();
+    b.view.focus = Pane::Pitch;
+    let rcb = slot(&b, "RCB");
+    b.view.slot_cursor = rcb;
+    // Nothing below the right CB on his flank: the keeper, and `k` back to the right CB (not
+    // the holding mid).
+    cmd(&mut b, Command::Down);
+    assert_eq!(b.view.slot_cursor, slot(&b, "GK"));
+    cmd(&mut b, Command::Up);
+    assert_eq!(b.view.slot_cursor, rcb);
+    cmd(&mut b, Command::Up);
+    assert_eq!(b.view.slot_cursor, slot(&b, "RB"));
+    // The keeper by himself goes up his own flank, the centre.
+    cmd(&mut b, Command::Down);
+    cmd(&mut b, Command::Down);
+    cmd(&mut b, Command::Down);
+    assert_eq!(b.view.slot_cursor, slot(&b, "GK"));
+    b.view.slot_below = None;
+    cmd(&mut b, Command::Up);
+    assert_eq!(b.view.slot_cursor, slot(&b, "DM"));
+    for _ in 0..5 {
+        let f = b.doc.plan.formation();
+        for from in 0..11 {
+            for (there, back) in [(Command::Down, Command::Up), (Command::Up, Command::Down)] {
+                b.view.slot_cursor = from;
+                cmd(&mut b, there);
+                let to = b.view.slot_cursor;
+                let (a, z) = (&f.slots()[from], &f.slots()[to]);
+                let keeper = |s: &squadboard::domain::formation::Slot| s.key == "GK";
+                assert!(
+                    a.x.cmp(&50) == z.x.cmp(&50) || keeper(a) || keeper(z),
+                    "{f:?}: {there:?} from {} went to {} on another flank",
+                    a.key,
+                    z.key
+                );
+                if to == from {
+                    continue; // the foot or the head of his flank
+                }
+                cmd(&mut b, back);
+                assert_eq!(
+                    b.view.slot_cursor, from,
+                    "{f:?}: {there:?} from {} to {}, then {back:?}",
+                    a.key, z.key
+                );
+            }
+        }
+        // `j` far enough reaches the keeper from anywhere.
+        for from in 0..11 {
+            b.view.slot_cursor = from;
+            for _ in 0..11 {
+                cmd(&mut b, Command::Down);
+            }
+            assert_eq!(f.slots()[b.view.slot_cursor].key, "GK", "{f:?} from {from}");
+        }
+        cmd(&mut b, Command::Formation);
+    }
+}
