@@ -873,12 +873,16 @@ pub fn describe_change(ds: &Dataset, before: &Plan, after: &Plan, id: &PlayerId)
     };
     let slot_of =
         |xi: &[Option<PlayerId>; 11], id: &PlayerId| xi.iter().position(|x| x.as_ref() == Some(id));
-    let where_now = |id: &PlayerId| -> String {
+    // Where he stands after: his XI slot, else his place in a column — `near`'s column when he
+    // is in it (the slot he lost: Tchouaméni out of the holding mid's slot is 2nd DM, not the
+    // 4th CB his first column would say), else his first.
+    let where_now = |id: &PlayerId, near: Option<Position>| -> String {
         if let Some(i) = slot_of(&xi_after, id) {
             return slots[i].label.to_string();
         }
         let cols = after.depth.positions_of(id);
-        match cols.first() {
+        let col = near.filter(|p| cols.contains(p)).or(cols.first().copied());
+        match col.as_ref() {
             Some(pos) => {
                 // Counted as the depth chart numbers its rows: former players and our own out
                 // of contract at the date are drawn apart and not ranked.
@@ -894,7 +898,7 @@ pub fn describe_change(ds: &Dataset, before: &Plan, after: &Plan, id: &PlayerId)
             None => "out of the plan".to_string(),
         }
     };
-    let mut parts = vec![format!("{} → {}", name(id), where_now(id))];
+    let mut parts = vec![format!("{} → {}", name(id), where_now(id, None))];
     // Everyone else whose XI place changed.
     let mut others: Vec<&PlayerId> = xi_before.iter().chain(xi_after.iter()).flatten().collect();
     others.sort();
@@ -909,7 +913,11 @@ pub fn describe_change(ds: &Dataset, before: &Plan, after: &Plan, id: &PlayerId)
         }
         let text = match a {
             Some(i) => format!("{} → {}", name(other), slots[i].label),
-            None => format!("{} drops to {}", name(other), where_now(other)),
+            None => format!(
+                "{} drops to {}",
+                name(other),
+                where_now(other, b.map(|i| before.formation().slots()[i].position))
+            ),
         };
         parts.push(text);
     }

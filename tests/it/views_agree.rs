@@ -187,3 +187,24 @@ fn j_then_k_on_the_pitch_comes_back() {
         cmd(&mut b, Command::Formation);
     }
 }
+
+/// The drop preview says what the drop does: Konaté on the holding mid's slot makes Tchouaméni
+/// 2nd DM and leaves the CBs alone, where the preview read "Tchouaméni drops to 4th CB".
+#[test]
+fn the_drop_preview_says_what_the_drop_does() {
+    use squadboard::input::Command;
+    let mut b = board();
+    select_in_list(&mut b, "konate");
+    run_cmd(&mut b, Command::Grab);
+    run_cmd(&mut b, Command::NextPane);
+    run_cmd(&mut b, Command::NextPane);
+    b.view.slot_cursor = slot(&b, "DM");
+    let (_, preview) = b.drop_preview().expect("a preview");
+    let (_, said) = preview.expect("the drop is allowed");
+    assert!(said.starts_with("Konaté → holding mid"), "{said}");
+    run_cmd(&mut b, Command::Grab);
+    let dm = b.doc.shown.depth.column(Position::DM);
+    assert_eq!(dm.iter().position(|x| *x == id("tchouameni")), Some(1));
+    assert!(said.contains("Tchouaméni drops to 2nd DM"), "{said}");
+    assert!(!said.contains("CB"), "{said}");
+}
