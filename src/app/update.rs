@@ -686,6 +686,7 @@ impl Board {
         // A column's hidden rows: shown, whatever is under way.
         if let Spot::DepthMore { col, row } = spot {
             self.view.depth_cursor = (col, row);
+            self.view.depth_reveal = Some((col, row));
             if self.view.drag.is_none() {
                 self.view.focus = Pane::Depth;
             }
@@ -728,6 +729,7 @@ impl Board {
             // Over a column's hidden rows: they scroll into view, a row each move.
             if let Some(Spot::DepthMore { col, row }) = spot {
                 self.view.depth_cursor = (col, row);
+                self.view.depth_reveal = Some((col, row));
             }
         }
     }

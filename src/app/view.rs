@@ -16,6 +16,9 @@ pub struct View {
     /// Depth pane cursor: column index into
     /// [`Board::depth_columns`](super::Board::depth_columns), row.
     pub depth_cursor: (usize, usize),
+    /// The row (column, row) a depth column's "more" row last brought into view: that window
+    /// stays while the cursor is in it, so a press on a row it shows takes the player drawn there.
+    pub depth_reveal: Option<(usize, usize)>,
     pub slot_cursor: usize,
     /// The slot `j` left for the keeper from the foot of a flank, and the keeper's slot: `k`
     /// there goes back to it.
@@ -53,6 +56,7 @@ impl Default for View {
         View {
             focus: Pane::Depth,
             depth_cursor: (0, 0),
+            depth_reveal: None,
             slot_cursor: 1,
             slot_below: None,
             list_cursor: 0,

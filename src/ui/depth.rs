@@ -220,7 +220,25 @@ fn render_column(
         hits.view(u16::try_from(visible).unwrap_or(u16::MAX), None);
     }
     let cursor_at = cursor_row.and_then(|r| list.iter().position(|i| *i == Item::Row(r)));
-    let win = window(list.len(), visible, 1, cursor_at);
+    // The window a "more" row scrolled to stays while the cursor is in it: a press on a row it
+    // shows (4 Militão, above the row it brought in) takes him where he is drawn.
+    let by_cursor = window(list.len(), visible, 1, cursor_at);
+    let revealed = board
+        .view
+        .depth_reveal
+        .filter(|(c, _)| *c == ci)
+        .and_then(|(_, r)| list.iter().position(|i| *i == Item::Row(r)));
+    let win = match (revealed, cursor_at) {
+        (Some(r), Some(c)) => {
+            let w = window(list.len(), visible, 1, Some(r));
+            if (w.offset..w.offset + w.count).contains(&c) {
+                w
+            } else {
+                by_cursor
+            }
+        }
+        _ => by_cursor,
+    };
     let offset = win.offset;
     let top = u16::from(win.above > 0);
     let rows_in = |range: &[Item]| range.iter().filter(|i| matches!(i, Item::Row(_))).count();

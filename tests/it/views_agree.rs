@@ -208,3 +208,72 @@ fn the_drop_preview_says_what_the_drop_does() {
     assert!(said.contains("Tchouaméni drops to 2nd DM"), "{said}");
     assert!(!said.contains("CB"), "{said}");
 }
+
+/// A press in a scrolled depth column picks up the player under the pointer where he is: at
+/// 80×24, with Konaté and Romero signed, CB's "↓ 2 more" clicked, a press on "4 Militão"
+/// scrolled the column back to the top and dragged the player a row off.
+#[test]
+fn a_press_in_a_scrolled_depth_column_takes_the_player_under_it() {
+    use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
+    use squadboard::app::{Board, Spot};
+    use squadboard::input::event_to_actions;
+    let (w, h) = (80, 24);
+    let mut b = board();
+    sign(&mut b, "konate", "RCB");
+    sign(&mut b, "romero", "LCB");
+    let send_at = |b: &mut Board, ev: Event| {
+        let hits = render(b, w, h).1;
+        for a in event_to_actions(&ev, b, keymap(), &hits) {
+            b.update(a);
+        }
+        render(b, w, h).1
+    };
+    let hits = render(&b, w, h).1;
+    // The first "↓ more" row: the column and the hidden row it stands for.
+    let (more, col, row) = hits
+        .hits
+        .iter()
+        .find_map(|hit| match hit.spot {
+            Spot::DepthMore { col, row } if row > 0 => Some((hit.area, col, row)),
+            _ => None,
+        })
+        .expect("a ↓ more row at 80x24");
+    for kind in [
+        MouseEventKind::Down(MouseButton::Left),
+        MouseEventKind::Up(MouseButton::Left),
+    ] {
+        send_at(&mut b, mouse_at(kind, more.x + 2, more.y));
+    }
+    // Militão, 4th: shown above the row the click brought in.
+    let row = (0..row)
+        .find(|r| {
+            b.depth_player(col, *r)
+                .is_some_and(|(p, _)| p == id("militao"))
+        })
+        .expect("Militão above the row shown");
+    let who = id("militao");
+    let hits = render(&b, w, h).1;
+    let at = hits
+        .area_of(Spot::Depth { col, row })
+        .expect("the row shown after the click");
+    let hits = send_at(
+        &mut b,
+        mouse_at(MouseEventKind::Down(MouseButton::Left), at.x + 2, at.y),
+    );
+    assert_eq!(b.view.depth_cursor, (col, row));
+    assert_eq!(
+        hits.area_of(Spot::Depth { col, row }),
+        Some(at),
+        "the row stays where it was pressed"
+    );
+    let hits = send_at(
+        &mut b,
+        mouse_at(MouseEventKind::Drag(MouseButton::Left), at.x + 3, at.y),
+    );
+    assert_eq!(b.view.drag.as_ref().map(|d| d.id.clone()), Some(who));
+    assert_eq!(
+        hits.area_of(Spot::Depth { col, row }),
+        Some(at),
+        "no scroll"
+    );
+}
