@@ -41,12 +41,11 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
     }
     out.push(Line::from(head));
     out.push(Line::from(Span::styled(
-        format!(
-            "{} · {} · #{}",
-            p.positions_label(),
-            p.club,
-            unknown(p.number)
-        ),
+        // An unknown shirt number is left out, not "#unknown".
+        match p.number {
+            Some(n) => format!("{} · {} · #{n}", p.positions_label(), p.club),
+            None => format!("{} · {}", p.positions_label(), p.club),
+        },
         theme.dim,
     )));
     let born = match (p.born, p.reported_age) {
@@ -62,12 +61,15 @@ pub fn lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>> 
     out.push(field(
         theme,
         "Nationality",
-        format!(
-            "{} · foot: {}",
-            unknown(p.nationality.clone()),
-            p.foot
-                .map_or("unknown".into(), |f| format!("{f:?}").to_lowercase())
-        ),
+        // The foot only when known: "foot: unknown" on every line of the data was noise.
+        match p.foot {
+            Some(f) => format!(
+                "{} · foot: {}",
+                unknown(p.nationality.clone()),
+                format!("{f:?}").to_lowercase()
+            ),
+            None => unknown(p.nationality.clone()),
+        },
     ));
     let c = contract(&p, board.doc.shown.is_ours(ds, id), on);
     let signed = board.doc.shown.signing(id);

@@ -277,3 +277,15 @@ fn a_press_in_a_scrolled_depth_column_takes_the_player_under_it() {
         "no scroll"
     );
 }
+
+/// Details say what is known without "#unknown" and "foot: unknown" noise: a shirt number and a
+/// foot the data does not have are left out (the nationality, known or not, stays).
+#[test]
+fn details_leave_out_an_unknown_number_and_foot() {
+    let b = board();
+    let t = text(&render(&b, 120, 40).0);
+    assert!(t.contains("Details"), "{t}");
+    assert!(t.contains("Nationality: Spain"), "{t}");
+    assert!(!t.contains("#unknown"), "{t}");
+    assert!(!t.contains("foot: unknown"), "{t}");
+}
