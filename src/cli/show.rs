@@ -80,14 +80,17 @@ pub fn run(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<
         let rivals = rivals(l);
         writeln!(
             out,
-            "  {} {} {:<3} age {:<5} fee {:<8} rivals {} {} report(s), latest {latest}; contract {}",
+            "  {} {} {:<3} age {:<5} fee {:<8} rivals {} {}, latest {latest}; contract {}",
             pad(&p.name, 26),
             pad(&p.club, 18),
             p.positions_label(),
             age(p, on).to_string(),
             l.fee.map_or("unknown".to_string(), |f| f.to_string()),
             pad(&rivals, 32),
-            reports.len(),
+            match reports.len() {
+                1 => "1 report".to_string(),
+                n => format!("{n} reports"),
+            },
             contract(p, false, on)
         )?;
     }

@@ -289,3 +289,16 @@ fn details_leave_out_an_unknown_number_and_foot() {
     assert!(!t.contains("#unknown"), "{t}");
     assert!(!t.contains("foot: unknown"), "{t}");
 }
+
+/// `show` counts reports as words do: "1 report", not "1 report(s)".
+#[test]
+fn show_counts_one_report() {
+    let out = squadboard_bin().arg("show").output().expect("show");
+    let out = String::from_utf8_lossy(&out.stdout);
+    let konate = out
+        .lines()
+        .find(|l| l.contains("Ibrahima Konaté"))
+        .expect("Konaté in the targets");
+    assert!(konate.contains(" 1 report, latest 2025-07-12"), "{konate}");
+    assert!(!out.contains("report(s)"), "{out}");
+}
