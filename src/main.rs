@@ -90,6 +90,10 @@ enum Command {
         #[command(flatten)]
         date: DateArg,
         #[command(flatten)]
+        pool: PoolArg,
+        #[command(flatten)]
+        scenarios: ScenariosArg,
+        #[command(flatten)]
         args: cli::timeline::Args,
     },
     /// Print a completion script for a shell (e.g. `squadboard completions bash >
@@ -370,13 +374,19 @@ fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             let ctx = context(&top, own(data, date.date, Some(pool)), takes, name)?;
             cli::find::run(args, &ctx, out)
         }
-        Command::Timeline { data, date, args } => {
-            let takes = Takes {
-                data: true,
-                date: true,
-                ..Takes::NONE
+        Command::Timeline {
+            data,
+            date,
+            pool,
+            scenarios,
+            args,
+        } => {
+            // As `scenario show`: a pool signing resolves, a listed name finds its file.
+            let given = Context {
+                scenarios: scenarios.scenarios,
+                ..own(data, date.date, Some(pool))
             };
-            let ctx = context(&top, own(data, date.date, None), takes, name)?;
+            let ctx = context(&top, given, all, name)?;
             cli::timeline::run(args, &ctx, out)
         }
         Command::Completions { shell } => {

@@ -15,7 +15,8 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A scenario file; without one, the data's depth chart.
+    /// A scenario: a file, or a name as `scenario list` shows it; without one, the data's
+    /// depth chart.
     #[arg(value_name = "FILE.ron")]
     pub file: Option<PathBuf>,
     /// How many seasons, from the planning date's season.
@@ -47,9 +48,13 @@ pub fn export(ds: &Dataset, plan: &Plan, name: &str, format: Format) -> String {
 }
 
 pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
-    let ds = ctx.load_data()?;
+    // With `--pool`, so a pool signing reads by his name; a file is found as `scenario show`
+    // finds it (a path, a file of the scenario folder, or a name `scenario list` shows).
+    let ds = ctx.load_data_with_pool()?;
     let mut plan = match &args.file {
-        Some(path) => {
+        Some(arg) => {
+            let dir = crate::store::scenario::scenarios_dir(ctx.scenarios.as_deref());
+            let path = &super::scenario::locate(arg, &dir, &ds);
             let loaded = crate::store::scenario::load(path, &ds).map_err(|e| e.to_string())?;
             for n in loaded.notices() {
                 let _ = writeln!(std::io::stderr(), "squadboard: {}: {n}", path.display());

@@ -166,8 +166,8 @@ fn each_command_shows_only_its_own_flags() {
         ),
         (
             &["timeline"],
-            &["--data", "--date", "--seasons"],
-            &["--pool", "--scenarios"],
+            &["--data", "--date", "--seasons", "--pool", "--scenarios"],
+            &[],
         ),
         (
             &["scenario", "list"],

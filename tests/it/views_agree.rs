@@ -302,3 +302,34 @@ fn show_counts_one_report() {
     assert!(konate.contains(" 1 report, latest 2025-07-12"), "{konate}");
     assert!(!out.contains("report(s)"), "{out}");
 }
+
+/// `timeline` takes `--pool` and a scenario's listed name, as `scenario show` does: the pool
+/// signing reads by his name, not "tm-900002 ?", and "konate for rudiger" finds the file.
+#[test]
+fn timeline_takes_a_pool_and_a_listed_name() {
+    let (dir, scenarios) = data_dir_with_scenario_fixtures();
+    let file = scenario_with_pool_player(&scenarios);
+    let pool = fixture_arg("players.csv");
+    let run = |args: &[&str]| {
+        let out = squadboard_bin()
+            .env("SQUADBOARD_DATA_DIR", dir.path())
+            .args(args)
+            .output()
+            .expect("timeline");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let path = file.to_str().expect("utf-8");
+    let (code, out, err) = run(&["timeline", "--pool", &pool, path]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Quiroga"), "{out}");
+    assert!(!out.contains("tm-900002"), "{out}");
+    // "Konaté for Rüdiger" (scenario-v1.ron) by its name, accents and case aside: his signing
+    // is in the rows.
+    let (code, out, err) = run(&["timeline", "konate for rudiger"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Konaté 27"), "{out}");
+}

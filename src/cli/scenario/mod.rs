@@ -380,7 +380,7 @@ fn is_export(format: Format, text: &str) -> bool {
 /// The file the user means: the path as given, else a file of the scenario folder, else the
 /// scenario of that folder with that name as `scenario list` shows it (case and accents
 /// ignored: "konate at right cb" finds "Konaté at right CB").
-fn locate(arg: &Path, dir: &Path, ds: &Dataset) -> PathBuf {
+pub(crate) fn locate(arg: &Path, dir: &Path, ds: &Dataset) -> PathBuf {
     if arg.exists() || arg.components().count() > 1 {
         return arg.to_path_buf();
     }
