@@ -121,10 +121,14 @@ fn escape_sequences_from_files_never_reach_the_terminal() {
     let s = dir.path().join("evil.ron");
     fs::write(&s, text).expect("write");
     let sp = s.to_str().expect("utf-8");
+    // A copy to compare with: a file compared with itself is refused.
+    let copy = dir.path().join("evil-copy.ron");
+    fs::copy(&s, &copy).expect("copy");
+    let cp = copy.to_str().expect("utf-8");
     for args in [
         vec!["scenario", "show", sp],
         vec!["scenario", "list"],
-        vec!["scenario", "compare", sp, sp],
+        vec!["scenario", "compare", sp, cp],
         vec!["scenario", "export", "--format", "markdown", sp],
     ] {
         let out = squadboard(dir.path(), &args);

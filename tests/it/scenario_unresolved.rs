@@ -90,6 +90,9 @@ fn scenario_commands_honour_the_pool() {
     assert!(without.contains("? tm-900002"), "{without}");
     let md = run(pool.clone(), &["export", "--format", "markdown", file]);
     assert!(md.contains("Quiroga"), "{md}");
-    let cmp = run(pool, &["compare", file, file]);
+    // Against a copy: a file compared with itself is refused.
+    let copy = dir.path().join("pool-copy.ron");
+    std::fs::copy(&path, &copy).expect("copy");
+    let cmp = run(pool, &["compare", file, copy.to_str().expect("utf-8 path")]);
     assert!(cmp.contains("Quiroga"), "{cmp}");
 }

@@ -333,3 +333,17 @@ fn timeline_takes_a_pool_and_a_listed_name() {
     assert_eq!(code, Some(0), "{err}");
     assert!(out.contains("Konaté 27"), "{out}");
 }
+
+/// `scenario compare` of a plan with itself is refused with a message, not "No differences".
+#[test]
+fn comparing_a_scenario_with_itself_is_refused() {
+    let (dir, _) = data_dir_with_scenario_fixtures();
+    let out = squadboard_bin()
+        .env("SQUADBOARD_DATA_DIR", dir.path())
+        .args(["scenario", "compare", "scenario-v2", "scenario-v2.ron"])
+        .output()
+        .expect("compare");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("compares a scenario with itself"), "{err}");
+}

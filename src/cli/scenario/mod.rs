@@ -264,6 +264,15 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
         Sub::Compare { a, b, .. } => {
             let (pa, la) = open(&a, &dir, &ds)?;
             let (pb, lb) = open(&b, &dir, &ds)?;
+            // One file twice ("scenario-v2" and "scenario-v2.ron") has nothing to compare.
+            let same = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+            if same(&pa) == same(&pb) {
+                return Err(format!(
+                    "{}: compares a scenario with itself; name two scenarios (`squadboard \
+                     scenario list` shows them)",
+                    pa.display()
+                ));
+            }
             let mut text = String::new();
             for (tag, path, l) in [("A", &pa, &la), ("B", &pb, &lb)] {
                 let _ = writeln!(
