@@ -168,6 +168,8 @@ pub struct WindowMoney {
     pub net: Total,
     /// Signings who come free in this window.
     pub free: usize,
+    /// Departures that bring a fee (sold, or loaned for one), known or not.
+    pub sales: usize,
     /// The budget as set, in the currency it was set in.
     pub budget: Option<Fee>,
     /// The budget in the plan's currency (`None` with no rate for its currency).
@@ -263,7 +265,7 @@ pub fn per_window(ds: &Dataset, plan: &Plan) -> Vec<WindowMoney> {
         .map(|w| {
             let mut fees_in = Total::zero(money.currency);
             let mut fees_out = Total::zero(money.currency);
-            let mut free = 0;
+            let (mut free, mut sales) = (0, 0);
             for s in plan.signings.iter().filter(|s| s.window == w) {
                 match SigningFee::of(ds, plan, s).converted(money) {
                     Some(Some(c)) => fees_in.add(Some(c)),
@@ -273,6 +275,7 @@ pub fn per_window(ds: &Dataset, plan: &Plan) -> Vec<WindowMoney> {
             }
             for d in plan.departures.iter().filter(|d| d.window == w) {
                 if let Some(fee) = departure_fee(d) {
+                    sales += 1;
                     fees_out.add(fee.and_then(|f| money.convert(f)));
                 }
             }
@@ -284,6 +287,7 @@ pub fn per_window(ds: &Dataset, plan: &Plan) -> Vec<WindowMoney> {
                 fees_out,
                 net,
                 free,
+                sales,
                 budget,
                 budget_converted: budget.and_then(|b| money.convert(b)),
                 money: money.clone(),

@@ -184,28 +184,23 @@ impl Default for FeeTotal {
 }
 
 impl FeeTotal {
-    /// Everything `plan` spends and brings in, in every window.
+    /// Everything `plan` spends and brings in: its windows' money added up.
     pub fn of(ds: &Dataset, plan: &Plan) -> FeeTotal {
-        let money = &plan.money;
-        let mut t = FeeTotal {
-            fees_in: Total::zero(money.currency),
-            free: 0,
-            fees_out: Total::zero(money.currency),
-            sales: 0,
-        };
-        for s in &plan.signings {
-            match super::budget::SigningFee::of(ds, plan, s).converted(money) {
-                Some(None) => t.free += 1,
-                c => t.fees_in.add(c.flatten()),
-            }
-        }
-        for d in &plan.departures {
-            if let Some(fee) = super::budget::departure_fee(d) {
-                t.sales += 1;
-                t.fees_out.add(fee.and_then(|f| money.convert(f)));
-            }
-        }
-        t
+        let zero = Total::zero(plan.money.currency);
+        super::budget::per_window(ds, plan).iter().fold(
+            FeeTotal {
+                fees_in: zero,
+                free: 0,
+                fees_out: zero,
+                sales: 0,
+            },
+            |t, m| FeeTotal {
+                fees_in: t.fees_in.plus(&m.fees_in),
+                free: t.free + m.free,
+                fees_out: t.fees_out.plus(&m.fees_out),
+                sales: t.sales + m.sales,
+            },
+        )
     }
 
     /// In − out.
