@@ -87,29 +87,15 @@ pub fn settings(plan: &Plan) -> TimelineSettings {
     plan.timeline
 }
 
-/// The money lines, in the plan's currency: one per window (with whether it is over budget),
-/// then what the signings book season by season over the timeline's seasons, then the rates
-/// the plan assumes.
+/// The money lines under the grid ([`amortisation::money_lines`]), with whether each is over
+/// budget.
 pub fn money_lines(ds: &Dataset, plan: &Plan, t: &Timeline) -> Vec<(String, bool)> {
-    let windows = per_window(ds, plan);
-    let mut out: Vec<(String, bool)> = windows
-        .iter()
-        .map(|m| (m.text(), m.over_budget()))
-        .collect();
-    if let Some(first) = t.seasons.first() {
-        use chrono::Datelike;
-        out.extend(
-            crate::domain::amortisation::line(ds, plan, first.start.year(), t.seasons.len())
-                .map(|l| (l, false)),
-        );
-    }
-    if !windows.is_empty() && !plan.money.rates.is_empty() {
-        out.push((
-            format!("rates {}", plan.money.rates_text().join(" · ")),
-            false,
-        ));
-    }
-    out
+    use chrono::Datelike;
+    let first = t.seasons.first().map_or(0, |s| s.start.year());
+    crate::domain::amortisation::money_lines(ds, plan, first, t.seasons.len())
+        .into_iter()
+        .map(|l| (l.text().to_string(), l.over_budget()))
+        .collect()
 }
 
 /// The marks and the flags.

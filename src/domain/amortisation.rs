@@ -190,6 +190,75 @@ pub fn line(ds: &Dataset, plan: &Plan, first: i32, count: usize) -> Option<Strin
     Some(format!("amortisation {}", parts.join(" · ")))
 }
 
+/// What a departure brings, in words: the fee ("for €5m", "for a fee unknown"; none for a
+/// release) and a sale's profit ("profit €10m", "profit unknown (book value unknown)").
+pub fn departure_terms(
+    ds: &Dataset,
+    plan: &Plan,
+    d: &Departure,
+) -> (Option<String>, Option<String>) {
+    let money = &plan.money;
+    let fee = super::budget::departure_fee(d).map(|f| match f {
+        Some(f) => format!("for {}", money.fee_text(f)),
+        None => "for a fee unknown".into(),
+    });
+    let profit = match sale_profit(ds, plan, d) {
+        Some(p) => Some(format!("profit {}", money.amount_text(p, false))),
+        None if d.kind == super::plan::DepartureKind::Sold => {
+            Some("profit unknown (book value unknown)".into())
+        }
+        None => None,
+    };
+    (fee, profit)
+}
+
+/// One line of the money under a timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoneyLine {
+    /// A window's money, and whether it is over budget.
+    Window { text: String, over: bool },
+    /// What the signings book season by season.
+    Books(String),
+    /// The rates the plan assumes.
+    Rates(String),
+}
+
+impl MoneyLine {
+    pub fn text(&self) -> &str {
+        match self {
+            MoneyLine::Window { text, .. } | MoneyLine::Books(text) | MoneyLine::Rates(text) => {
+                text
+            }
+        }
+    }
+
+    pub fn over_budget(&self) -> bool {
+        matches!(self, MoneyLine::Window { over: true, .. })
+    }
+}
+
+/// The money under a timeline of `count` seasons from `first`, in the plan's currency: one line
+/// per window, what the signings book each season, then the rates assumed (when any money is
+/// shown). The board's timeline, `timeline` (every format) and its SVG all print these.
+pub fn money_lines(ds: &Dataset, plan: &Plan, first: i32, count: usize) -> Vec<MoneyLine> {
+    let windows = super::budget::per_window(ds, plan);
+    let mut out: Vec<MoneyLine> = windows
+        .iter()
+        .map(|m| MoneyLine::Window {
+            text: m.text(),
+            over: m.over_budget(),
+        })
+        .collect();
+    out.extend(line(ds, plan, first, count).map(MoneyLine::Books));
+    if !windows.is_empty() && !plan.money.rates.is_empty() {
+        out.push(MoneyLine::Rates(format!(
+            "rates {}",
+            plan.money.rates_text().join(" · ")
+        )));
+    }
+    out
+}
+
 /// What the plan books for `s` each season, one phrase: "€10m a season for 5 seasons", "fee
 /// unknown", "contract length unknown".
 pub fn per_season_text(ds: &Dataset, plan: &Plan, s: &Signing) -> String {

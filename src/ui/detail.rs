@@ -332,18 +332,9 @@ fn move_lines(board: &Board, theme: &Theme, id: &PlayerId) -> Vec<Line<'static>>
         ));
     }
     if let Some(d) = whole.departure(id) {
-        let fee = match crate::domain::budget::departure_fee(d) {
-            Some(Some(f)) => format!(" for {}", money.fee_text(f)),
-            Some(None) => " for a fee unknown".into(),
-            None => String::new(),
-        };
-        let profit = match crate::domain::amortisation::sale_profit(ds, whole, d) {
-            Some(p) => format!(" · profit {}", money.amount_text(p, false)),
-            None if d.kind == crate::domain::plan::DepartureKind::Sold => {
-                " · profit unknown (book value unknown)".into()
-            }
-            None => String::new(),
-        };
+        let (fee, profit) = crate::domain::amortisation::departure_terms(ds, whole, d);
+        let fee = fee.map_or(String::new(), |f| format!(" {f}"));
+        let profit = profit.map_or(String::new(), |p| format!(" · {p}"));
         out.push(field(
             theme,
             "Leaves",

@@ -6,7 +6,6 @@ use super::{HitMap, Theme, pane_block};
 use crate::app::Board;
 use crate::app::Command;
 use crate::config::Keymap;
-use crate::domain::budget::per_window;
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -58,33 +57,19 @@ pub fn render(
     }
 
     // Footer: money per window (over budget first to catch the eye), then the marks' legend.
-    let money = per_window(&board.doc.ds, &board.doc.plan);
-    let mut footer: Vec<Line> = money
-        .iter()
-        .map(|m| {
-            let style = if m.over_budget() {
-                theme.warning
-            } else {
-                theme.text
+    use crate::domain::amortisation::{MoneyLine, money_lines};
+    let first = t.seasons.first().map(|s| s.start.year()).unwrap_or(0);
+    let mut footer: Vec<Line> = money_lines(&board.doc.ds, &board.doc.plan, first, t.seasons.len())
+        .into_iter()
+        .map(|l| {
+            let style = match &l {
+                MoneyLine::Window { over: true, .. } => theme.warning,
+                MoneyLine::Window { .. } | MoneyLine::Books(_) => theme.text,
+                MoneyLine::Rates(_) => theme.dim,
             };
-            Line::from(Span::styled(m.text(), style))
+            Line::from(Span::styled(l.text().to_string(), style))
         })
         .collect();
-    let first = t.seasons.first().map(|s| s.start.year()).unwrap_or(0);
-    if let Some(line) =
-        crate::domain::amortisation::line(&board.doc.ds, &board.doc.plan, first, t.seasons.len())
-    {
-        footer.push(Line::from(Span::styled(line, theme.text)));
-    }
-    if !money.is_empty() {
-        let rates = board.doc.plan.money.rates_text().join(" · ");
-        if !rates.is_empty() {
-            footer.push(Line::from(Span::styled(
-                format!("rates {rates}"),
-                theme.dim,
-            )));
-        }
-    }
     // The legend in as many lines as the width needs, cut between its parts.
     let legend = format!(
         "{} · !none !Nfit !AGE flags",

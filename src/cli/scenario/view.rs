@@ -151,20 +151,10 @@ impl<'a> View<'a> {
             .departures
             .iter()
             .map(|d| {
-                let money = &self.plan.money;
-                let fee = match crate::domain::budget::departure_fee(d) {
-                    Some(Some(f)) => format!(" for {}", money.fee_text(f)),
-                    Some(None) => " for a fee unknown".into(),
-                    None => String::new(),
-                };
-                let profit = match crate::domain::amortisation::sale_profit(self.ds, &self.plan, d)
-                {
-                    Some(p) => format!("; profit {}", money.amount_text(p, false)),
-                    None if d.kind == crate::domain::plan::DepartureKind::Sold => {
-                        "; profit unknown (book value unknown)".into()
-                    }
-                    None => String::new(),
-                };
+                let (fee, profit) =
+                    crate::domain::amortisation::departure_terms(self.ds, &self.plan, d);
+                let fee = fee.map_or(String::new(), |f| format!(" {f}"));
+                let profit = profit.map_or(String::new(), |p| format!("; {p}"));
                 format!(
                     "{} · {}: {}{fee}{profit}",
                     self.name(&d.id),
