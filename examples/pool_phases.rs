@@ -62,13 +62,26 @@ fn main() {
             println!(
                 "  board: {} players in {batches} batches, first after {:?}, all in {:?} \
                  (taking them in on the board's thread: {taking:?}, CPU {taking_cpu:?}, \
-                 the most for one batch {worst:?})",
+                 the most for one batch {worst:?}); peak RSS {:.0} MiB, the pool's rows {:.0} MiB",
                 board.search.pool_len(),
                 first.unwrap_or_default(),
-                t.elapsed()
+                t.elapsed(),
+                peak_kib() as f64 / 1024.0,
+                board.doc.ds.pool().heap_bytes() as f64 / 1048576.0
             );
         }
     }
+}
+
+/// The process's peak resident set so far (VmHWM), in KiB.
+fn peak_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?.to_string();
+            line.split_whitespace().nth(1)?.parse().ok()
+        })
+        .unwrap_or(0)
 }
 
 /// CPU time of the calling thread (the board's), which other threads' work does not inflate.

@@ -200,8 +200,13 @@ impl Board {
                 return Vec::new();
             }
         };
-        let players = ds.squad.iter().chain(&ds.targets);
-        let (filters, said) = query.unanswerable(players);
+        let any_value = ds.pool().any_market_value()
+            || ds
+                .squad
+                .iter()
+                .chain(&ds.targets)
+                .any(|p| p.market_value.is_some());
+        let (filters, said) = query.unanswerable_when(any_value);
         if let Some(s) = said.first()
             && self.view.filter.typing
         {
@@ -209,11 +214,19 @@ impl Board {
         }
         let words = query.words.trim().to_string();
         let room = POOL_LIMIT + self.search.club_len();
-        let keep = |item: &ListItem| {
+        // Pool players are tested through one scratch player: none is made whole to be tested.
+        let mut scratch = crate::domain::Player::new("", "", "", None);
+        let mut keep = |item: &ListItem| {
             filters.is_empty()
-                || ds
-                    .player(&item.id)
-                    .is_some_and(|p| passes(&filters, p, on, &money))
+                || match ds.side(&item.id) {
+                    Some(crate::domain::Side::Pool(i)) => ds
+                        .pool()
+                        .scout(i, &mut scratch)
+                        .is_some_and(|p| passes(&filters, p, on, &money)),
+                    _ => ds
+                        .player(&item.id)
+                        .is_some_and(|p| passes(&filters, p, on, &money)),
+                }
         };
         let mut hits: Vec<(i64, ListItem)> = if words.is_empty() {
             // Filters alone: every player passing them, the club's first, the pool's in order.
@@ -221,8 +234,6 @@ impl Board {
                 !ds.is_target(&p.id) && !crate::domain::status::is_at_club(p, on)
             };
             let mut out = Vec::new();
-            // Every player is tested, so the title counts all the pool players passing.
-            let mut pool_passing = 0;
             for p in ds.squad.iter().chain(&ds.targets) {
                 if gone(p) || !passes(&filters, p, on, &money) {
                     continue;
@@ -232,20 +243,24 @@ impl Board {
                     _ if ds.link(&p.id).is_some() => ListKind::Linked,
                     _ => ListKind::Pool,
                 };
-                if kind == ListKind::Pool {
-                    pool_passing += 1;
+                if out.len() < room {
+                    out.push((0, ListItem::of(p.id.clone(), kind)));
                 }
-                if out.len() >= room {
+            }
+            // Every pool player is tested, so the title counts all those passing.
+            let pool = ds.pool();
+            let mut pool_passing = 0;
+            for i in 0..pool.len() {
+                if !pool
+                    .scout(i, &mut scratch)
+                    .is_some_and(|p| passes(&filters, p, on, &money))
+                {
                     continue;
                 }
-                out.push((
-                    0,
-                    ListItem {
-                        id: p.id.clone(),
-                        kind,
-                        matched: Vec::new(),
-                    },
-                ));
+                pool_passing += 1;
+                if out.len() < room {
+                    out.push((0, ListItem::of(PlayerId::new(pool.id(i)), ListKind::Pool)));
+                }
             }
             self.search.pool_matches = pool_passing;
             out
@@ -257,9 +272,9 @@ impl Board {
                 out.extend(self.search.club_hits(ds, on, w));
                 if filters.is_empty() && spellings.len() == 1 {
                     // The pool's best, merged in by score after the club's own.
-                    out.extend(self.search.pool_search(w));
+                    out.extend(self.search.pool_search(ds.pool(), w));
                 } else {
-                    out.extend(self.search.pool_search_wide(w, room * 50));
+                    out.extend(self.search.pool_search_wide(ds.pool(), w, room * 50));
                 }
             }
             out.retain(|(_, item)| keep(item));
@@ -268,8 +283,8 @@ impl Board {
             let folded: Vec<String> = spellings.iter().map(|s| crate::search::fold(s)).collect();
             let whole = |id: &crate::domain::PlayerId| {
                 spellings.len() > 1
-                    && ds.player(id).is_some_and(|p| {
-                        let name = crate::search::fold(&p.name);
+                    && ds.name_of(id).is_some_and(|name| {
+                        let name = crate::search::fold(name);
                         folded
                             .iter()
                             .any(|q| q.split_whitespace().all(|w| name.contains(w)))
@@ -302,11 +317,11 @@ impl Board {
         // grows in place.
         let ds = Arc::make_mut(&mut self.doc.ds);
         if let Some(n) = room {
-            ds.reserve_targets(n);
+            ds.reserve_pool(n);
         }
-        ds.append_targets(batch.players, batch.keys);
-        let came = batch.ids.len();
-        self.search.append_pool(batch.index, batch.ids, batch.notes);
+        let came = batch.players.len();
+        ds.append_pool(batch.players);
+        self.search.append_pool(batch.index, batch.notes);
         if let Some(n) = room {
             self.search.reserve_pool(n.saturating_sub(came));
         }

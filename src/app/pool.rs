@@ -8,7 +8,8 @@
 //! already have signed one of those players, and dropping him would break the plan.
 
 use super::Action;
-use crate::domain::{Dataset, Player, PlayerId};
+use crate::domain::pool::PoolPlayers;
+use crate::domain::{Dataset, PlayerId};
 use crate::search::KnownPeople;
 use crate::search::index::SearchIndex;
 use crate::store::pool::{Batch, Pool, PoolStep, Progress, stream_pool};
@@ -30,13 +31,10 @@ pub struct LoadedPool {
 
 /// Consecutive pool players ready for the board: one step of the load.
 pub struct PoolBatch {
-    /// The new possible targets, in pool order (the data's own people left out).
-    pub players: Vec<Player>,
-    /// Their ids, in the same order: one copy for the search, one for the data's index (both
-    /// made here, off the board's thread).
-    pub ids: Vec<PlayerId>,
-    pub keys: Vec<PlayerId>,
-    /// Search over `players` (item `i` is `players[i]`).
+    /// The new possible targets, in pool order (the data's own people left out), held
+    /// compactly (made here, off the board's thread).
+    pub players: PoolPlayers,
+    /// Search over `players` (item `i` is row `i`).
     pub index: SearchIndex,
     /// What the notice at the end says, kept apart so it reads as a load in one go would:
     /// rows the reader skipped, rows kept with a field unknown, pool players who are the data's.
@@ -84,7 +82,7 @@ impl PartialEq for PoolBatch {
 
 impl fmt::Debug for PoolBatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "PoolBatch({} players)", self.ids.len())
+        write!(f, "PoolBatch({} players)", self.players.len())
     }
 }
 
@@ -122,7 +120,6 @@ impl DataPeople {
     /// own people left out and said so, the rest indexed.
     pub fn prepare(&self, source: &str, batch: Batch) -> PoolBatch {
         let mut skipped = Vec::new();
-        let mut ids = Vec::with_capacity(batch.players.len());
         let mut players = Vec::with_capacity(batch.players.len());
         for (i, p) in batch.players.into_iter().enumerate() {
             if let Some(theirs) = self.known.find_player(&p) {
@@ -148,14 +145,11 @@ impl DataPeople {
                 });
                 continue;
             }
-            ids.push(p.id.clone());
             players.push(p);
         }
         PoolBatch {
             index: SearchIndex::from_players(&players),
-            players,
-            keys: ids.clone(),
-            ids,
+            players: PoolPlayers::of(players),
             notes: PoolNotes {
                 problems: batch.problems,
                 warnings: batch.warnings,
@@ -178,11 +172,12 @@ pub fn merge(base: &Dataset, pool: Pool) -> LoadedPool {
         },
     );
     let mut dataset = base.clone();
-    dataset.append_targets(batch.players, batch.keys);
+    let ids = batch.players.ids().collect();
+    dataset.append_pool(batch.players);
     LoadedPool {
         dataset,
         index: batch.index,
-        ids: batch.ids,
+        ids,
         problems: batch.notes.lines(),
         source: pool.source,
     }

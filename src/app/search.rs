@@ -1,9 +1,10 @@
 //! The board's search state: the matcher and the folded names of the club's own players and
-//! targets, the scouting pool's status, its index and ids (growing as its batches arrive), and
+//! targets, the scouting pool's status and its index (growing as its batches arrive), and
 //! the pool hits of the last query (so a redraw does not search 100k names again).
 
 use super::pool::{PoolNotes, PoolStatus};
 use super::view::{ListItem, ListKind};
+use crate::domain::pool::PoolPlayers;
 use crate::domain::status::is_at_club;
 use crate::domain::{Dataset, PlayerId};
 use crate::search::index::SearchIndex;
@@ -16,9 +17,8 @@ pub const POOL_LIMIT: usize = 200;
 
 pub struct SearchState {
     pub pool: PoolStatus,
-    /// The pool's search index and its players' ids, as far as they have arrived.
+    /// The pool's search index, as far as it has arrived (item `i` is the data's pool row `i`).
     pool_index: Option<SearchIndex>,
-    pool_ids: Vec<PlayerId>,
     /// What the pool's batches had to say, shown once the last is in.
     pool_notes: PoolNotes,
     /// The pool hits of the last query, so a redraw does not search 100k names again (`None`:
@@ -49,7 +49,6 @@ impl SearchState {
         SearchState {
             pool: PoolStatus::None,
             pool_index: None,
-            pool_ids: Vec::new(),
             pool_notes: PoolNotes::default(),
             pool_hits: (None, Vec::new()),
             pool_matches: 0,
@@ -102,8 +101,9 @@ impl SearchState {
         hits
     }
 
-    /// Pool hits for a query, searched again only when the query changed.
-    pub fn pool_search(&mut self, q: &str) -> Vec<(i64, ListItem)> {
+    /// Pool hits for a query, searched again only when the query changed (`pool`: the data's
+    /// pool players, whose ids the hits carry).
+    pub fn pool_search(&mut self, pool: &PoolPlayers, q: &str) -> Vec<(i64, ListItem)> {
         let Some(index) = self.pool_index.as_mut() else {
             return Vec::new();
         };
@@ -112,7 +112,7 @@ impl SearchState {
             self.pool_matches = index.last_match_count().unwrap_or(hits.len());
             let items = hits
                 .into_iter()
-                .filter_map(|(i, h)| pool_item(&self.pool_ids, i, h))
+                .filter_map(|(i, h)| pool_item(pool, i, h))
                 .collect();
             self.pool_hits = (Some(q.to_string()), items);
         }
@@ -121,7 +121,12 @@ impl SearchState {
 
     /// Up to `limit` pool hits for `q`, searched now (for a query with filters, which keep
     /// only some of them); the open query's cached hits are left alone.
-    pub fn pool_search_wide(&mut self, q: &str, limit: usize) -> Vec<(i64, ListItem)> {
+    pub fn pool_search_wide(
+        &mut self,
+        pool: &PoolPlayers,
+        q: &str,
+        limit: usize,
+    ) -> Vec<(i64, ListItem)> {
         let Some(index) = self.pool_index.as_mut() else {
             return Vec::new();
         };
@@ -129,30 +134,28 @@ impl SearchState {
         // The narrowing state belongs to the open query: searched again from scratch next.
         self.pool_hits = (None, Vec::new());
         hits.into_iter()
-            .filter_map(|(i, h)| pool_item(&self.pool_ids, i, h))
+            .filter_map(|(i, h)| pool_item(pool, i, h))
             .collect()
     }
 
     /// How many pool players can be found so far.
     pub fn pool_len(&self) -> usize {
-        self.pool_ids.len()
+        self.pool_index.as_ref().map_or(0, SearchIndex::len)
     }
 
-    /// Takes in a batch of the pool: its index over its players (`ids` in index order) goes
-    /// after what is in, and the next search runs again.
-    pub fn append_pool(&mut self, index: SearchIndex, ids: Vec<PlayerId>, notes: PoolNotes) {
+    /// Takes in a batch of the pool: its index over its players (in the order the data's pool
+    /// holds them) goes after what is in, and the next search runs again.
+    pub fn append_pool(&mut self, index: SearchIndex, notes: PoolNotes) {
         match &mut self.pool_index {
             Some(grown) => grown.append(index),
             None => self.pool_index = Some(index),
         }
-        self.pool_ids.extend(ids);
         self.pool_notes.extend(notes);
         self.pool_hits.0 = None;
     }
 
     /// Room for `more` pool players, so a growing pool is not copied as it grows.
     pub fn reserve_pool(&mut self, more: usize) {
-        self.pool_ids.reserve(more);
         if let Some(index) = &mut self.pool_index {
             index.reserve_items(more);
         }
@@ -162,7 +165,7 @@ impl SearchState {
     pub fn pool_ready(&mut self) -> PoolNotes {
         let notes = std::mem::take(&mut self.pool_notes);
         self.pool = PoolStatus::Ready {
-            players: self.pool_ids.len(),
+            players: self.pool_len(),
             problems: notes.len(),
         };
         notes
@@ -170,11 +173,14 @@ impl SearchState {
 }
 
 /// The list row for the pool index's `i`th player, with his score.
-fn pool_item(ids: &[PlayerId], i: usize, h: crate::search::Hit) -> Option<(i64, ListItem)> {
+fn pool_item(pool: &PoolPlayers, i: usize, h: crate::search::Hit) -> Option<(i64, ListItem)> {
+    if i >= pool.len() {
+        return None;
+    }
     Some((
         h.score,
         ListItem {
-            id: ids.get(i)?.clone(),
+            id: PlayerId::new(pool.id(i)),
             kind: ListKind::Pool,
             matched: h.indices,
         },

@@ -153,6 +153,17 @@ pub struct ListItem {
     pub matched: Vec<usize>,
 }
 
+impl ListItem {
+    /// A row with nothing highlighted.
+    pub fn of(id: PlayerId, kind: ListKind) -> ListItem {
+        ListItem {
+            id,
+            kind,
+            matched: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Filter {
     /// The search box takes keys.

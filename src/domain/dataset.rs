@@ -6,6 +6,7 @@ use super::depth::DepthChart;
 use super::ids::{IdHasher, PlayerId, ReportId};
 use super::money::Currency;
 use super::player::Player;
+use super::pool::PoolPlayers;
 use super::report::{Link, Report};
 use super::status::age_on;
 use chrono::NaiveDate;
@@ -74,6 +75,8 @@ impl fmt::Display for Problem {
 pub enum Side {
     Squad(usize),
     Target(usize),
+    /// A scouting pool's player: a possible target, found by search (row of [`Dataset::pool`]).
+    Pool(usize),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -88,6 +91,9 @@ pub struct Dataset {
     pub links: Vec<Link>,
     pub depth: DepthChart,
     index: HashMap<PlayerId, Side, IdHasher>,
+    /// The scouting pool's players, held compactly; a squad player or target of the same id
+    /// wins.
+    pool: PoolPlayers,
 }
 
 impl Dataset {
@@ -133,6 +139,7 @@ impl Dataset {
             links,
             depth,
             index: HashMap::default(),
+            pool: PoolPlayers::default(),
         };
         d.reindex();
         d
@@ -175,19 +182,47 @@ impl Dataset {
         self.index.reserve(more);
     }
 
+    /// Adds a scouting pool's players (a batch of them) after those already in.
+    pub fn append_pool(&mut self, players: PoolPlayers) {
+        self.pool.extend(players);
+    }
+
+    /// Room for `more` pool players, so appending them copies nothing already in.
+    pub fn reserve_pool(&mut self, more: usize) {
+        self.pool.reserve(more);
+    }
+
+    /// The scouting pool's players.
+    pub fn pool(&self) -> &PoolPlayers {
+        &self.pool
+    }
+
     pub fn side(&self, id: &PlayerId) -> Option<Side> {
-        self.index.get(id).copied()
+        self.index
+            .get(id)
+            .copied()
+            .or_else(|| self.pool.find(id.as_str()).map(Side::Pool))
     }
 
     pub fn player(&self, id: &PlayerId) -> Option<&Player> {
         match self.side(id)? {
             Side::Squad(i) => self.squad.get(i),
             Side::Target(i) => self.targets.get(i),
+            Side::Pool(i) => self.pool.player(i),
         }
     }
 
+    /// The name of a player, read without making a pool player whole.
+    pub fn name_of(&self, id: &PlayerId) -> Option<&str> {
+        match self.side(id)? {
+            Side::Pool(i) => Some(self.pool.name(i)),
+            _ => self.player(id).map(|p| p.name.as_str()),
+        }
+    }
+
+    /// A possible signing: a target of the data or a pool player.
     pub fn is_target(&self, id: &PlayerId) -> bool {
-        matches!(self.side(id), Some(Side::Target(_)))
+        matches!(self.side(id), Some(Side::Target(_) | Side::Pool(_)))
     }
 
     pub fn link(&self, id: &PlayerId) -> Option<&Link> {
@@ -403,7 +438,7 @@ impl Dataset {
                     anchor.clone(),
                     format!("link names `{}`, who is already in the squad", l.target),
                 ),
-                Some(Side::Target(_)) => {}
+                Some(Side::Target(_) | Side::Pool(_)) => {}
             }
             if !linked.insert(&l.target) {
                 err(
@@ -450,7 +485,7 @@ impl Dataset {
                         anchor,
                         format!("{pos} column names unknown player `{id}`"),
                     ),
-                    Some(Side::Target(_)) => err(
+                    Some(Side::Target(_) | Side::Pool(_)) => err(
                         DataFile::Depth,
                         anchor,
                         format!("{pos} column names target `{id}`: signings belong in a scenario"),

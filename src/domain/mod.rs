@@ -12,6 +12,7 @@ pub mod money;
 pub mod plan;
 pub mod plan_settings;
 pub mod player;
+pub mod pool;
 pub mod position;
 pub mod report;
 pub mod scenario;

@@ -157,10 +157,14 @@ impl Query {
         &self,
         mut players: impl Iterator<Item = &'a Player>,
     ) -> (Vec<Filter>, Vec<String>) {
+        self.unanswerable_when(players.any(|p| p.market_value.is_some()))
+    }
+
+    /// As [`Query::unanswerable`], knowing whether anyone has a market value.
+    pub fn unanswerable_when(&self, any_value: bool) -> (Vec<Filter>, Vec<String>) {
         // Heights are not held for anyone: the data files have no such field.
         let mut keep = Vec::new();
         let mut said = Vec::new();
-        let any_value = players.any(|p| p.market_value.is_some());
         for f in &self.filters {
             match f {
                 Filter::Height(_) => said.push(
@@ -469,6 +473,65 @@ mod tests {
                 e.to_string()
                     .starts_with(&format!("query column {}", at + 1))
             );
+        }
+    }
+
+    #[test]
+    fn a_compact_pool_row_passes_the_filters_its_player_passes() {
+        use crate::domain::pool::PoolPlayers;
+        let mut players = Vec::new();
+        let clubs = ["River Plate", "Boca", ""];
+        let nations = [Some("Argentina"), Some("Brazil"), None];
+        let feet = [Some(Foot::Left), Some(Foot::Right), Some(Foot::Both), None];
+        for n in 0..72u32 {
+            let mut p = Player::new(
+                &format!("p{n}"),
+                &format!("Player {n}"),
+                clubs[n as usize % 3],
+                Position::ALL.get(n as usize % 13).copied(),
+            );
+            p.secondary = Position::ALL
+                .iter()
+                .copied()
+                .filter(|q| (n as usize + q.label().len()).is_multiple_of(5))
+                .collect();
+            p.born = (n % 4 != 0).then(|| d(1995 + (n % 12) as i32, 1 + n % 12, 1 + n % 28));
+            p.contract_until = (n % 3 != 0).then(|| d(2025 + (n % 5) as i32, 6, 30));
+            p.nationality = nations[n as usize % 3].map(str::to_string);
+            p.foot = feet[n as usize % 4];
+            if n % 2 == 0 {
+                p.market_value = Fee::parse(if n % 4 == 0 { "£30m" } else { "€45m" }).ok();
+            }
+            players.push(p);
+        }
+        let pool = PoolPlayers::of(players.clone());
+        let on = d(2026, 7, 1);
+        let mut scratch = Player::new("", "", "", None);
+        let queries = [
+            "pos:CB",
+            "pos:ST",
+            "age:<24",
+            "age:20-25",
+            "contract:<=2027",
+            "contract:free",
+            "value:<40m",
+            "value:>=40m",
+            "foot:left",
+            "nat:arg",
+            "club:river",
+            "club:\"boca\"",
+            "pos:CB age:<30 foot:right",
+        ];
+        for text in queries {
+            let filters = Query::parse(text, &eur()).expect(text).filters;
+            let mut passing = 0;
+            for (i, p) in players.iter().enumerate() {
+                let want = passes(&filters, p, on, &eur());
+                let row = pool.scout(i, &mut scratch).expect("a row");
+                assert_eq!(passes(&filters, row, on, &eur()), want, "{text}: {}", p.id);
+                passing += usize::from(want);
+            }
+            assert!(passing > 0 && passing < players.len(), "{text}: {passing}");
         }
     }
 

@@ -39,7 +39,8 @@ fn pool_players_are_found_and_signed_like_targets() {
         panic!("{:?}", b.search.pool)
     };
     assert!(players >= 10, "{players}");
-    assert_eq!(b.doc.ds.targets.len(), base_targets + players);
+    assert_eq!(b.doc.ds.targets.len(), base_targets);
+    assert_eq!(b.doc.ds.pool().len(), players);
     // Not listed until searched: the target pane keeps the linked signings.
     assert!(b.view.list.iter().all(|i| i.kind != ListKind::Pool));
 
@@ -145,13 +146,15 @@ fn a_pool_player_who_is_a_squad_player_is_not_added_twice() {
         panic!("{:?}", b.search.pool)
     };
     assert_eq!(players, 1, "only Kai Lind is new");
-    assert_eq!(b.doc.ds.targets.len(), base_targets + 1);
+    assert_eq!(b.doc.ds.targets.len(), base_targets);
+    assert_eq!(b.doc.ds.pool().len(), 1);
     let rudigers = b
         .doc
         .ds
         .squad
         .iter()
         .chain(&b.doc.ds.targets)
+        .chain(&pool_players(&b.doc.ds))
         .filter(|p| p.name == "Antonio Rüdiger")
         .count();
     assert_eq!(rudigers, 1);
@@ -271,7 +274,8 @@ fn search_hits_arrive_with_each_batch_while_the_pool_loads() {
         }
         batch += 1;
         // The hits are those of a search over every pool player in so far.
-        let arrived = &b.doc.ds.targets[base_targets..];
+        assert_eq!(b.doc.ds.targets.len(), base_targets);
+        let arrived = &pool_players(&b.doc.ds);
         assert_eq!(b.search.pool_len(), arrived.len());
         let want: Vec<String> = SearchIndex::from_players(arrived)
             .query_all("o", 200)
@@ -363,6 +367,7 @@ fn a_pool_in_batches_ends_as_a_pool_loaded_at_once() {
     want.truncate(200);
     for b in &boards {
         assert_eq!(b.doc.ds.targets, reference.dataset.targets);
+        assert_eq!(pool_players(&b.doc.ds), pool_players(&reference.dataset));
         assert_eq!(b.search.pool_len(), reference.ids.len());
         assert_eq!(notice(b), want);
         assert_eq!(
@@ -446,7 +451,8 @@ fn a_pool_that_fails_midway_keeps_what_arrived() {
         b.update(action);
     }
     assert_eq!(b.search.pool_len(), 8);
-    assert_eq!(b.doc.ds.targets.len(), base_targets + 8);
+    assert_eq!(b.doc.ds.targets.len(), base_targets);
+    assert_eq!(b.doc.ds.pool().len(), 8);
     assert!(matches!(b.search.pool, PoolStatus::Failed(_)));
     let said = b.message_text().unwrap_or_default();
     assert!(
@@ -509,4 +515,11 @@ fn the_pool_in_the_title_is_counted_short_and_never_cut() {
             assert!(t.contains("┏ / …"), "{w}x{h}: {t}");
         }
     }
+}
+
+/// Every pool player of `ds`, made whole, in pool order.
+fn pool_players(ds: &squadboard::domain::Dataset) -> Vec<squadboard::domain::Player> {
+    (0..ds.pool().len())
+        .map(|i| ds.pool().to_player(i).expect("a pool row"))
+        .collect()
 }
