@@ -181,6 +181,12 @@ impl Board {
                     })
                     .collect()
             };
+        // The table's sort, over the rows listed (a query with filters alone has already
+        // kept the first of every player passing them).
+        let money = self.doc.plan.money.clone();
+        if let Some(order) = self.view.table.order(self.doc.date, &money) {
+            super::table::sort_items(&mut self.view.list, &ds, &order);
+        }
         self.clamp_cursors();
     }
 
@@ -234,6 +240,11 @@ impl Board {
                 !ds.is_target(&p.id) && !crate::domain::status::is_at_club(p, on)
             };
             let mut out = Vec::new();
+            // A sorted table shows the first by its column of every player passing.
+            let order = self.view.table.order(on, &money);
+            let mut best = order.map(|o| super::table::Best::new(o, room));
+            // Every player is tested, so the title counts all the pool players passing.
+            let (mut pool_passing, mut club_passing) = (0, 0usize);
             for p in ds.squad.iter().chain(&ds.targets) {
                 if gone(p) || !passes(&filters, p, on, &money) {
                     continue;
@@ -243,26 +254,43 @@ impl Board {
                     _ if ds.link(&p.id).is_some() => ListKind::Linked,
                     _ => ListKind::Pool,
                 };
-                if out.len() < room {
+                if kind == ListKind::Pool {
+                    pool_passing += 1;
+                } else {
+                    club_passing += 1;
+                }
+                if let Some(best) = best.as_mut() {
+                    best.offer(p, kind);
+                } else if out.len() < room {
                     out.push((0, ListItem::of(p.id.clone(), kind)));
                 }
             }
-            // Every pool player is tested, so the title counts all those passing.
             let pool = ds.pool();
-            let mut pool_passing = 0;
             for i in 0..pool.len() {
-                if !pool
-                    .scout(i, &mut scratch)
-                    .is_some_and(|p| passes(&filters, p, on, &money))
-                {
+                // A sort may read the name: the row is read with it then.
+                let row = if best.is_some() {
+                    pool.scout_named(i, &mut scratch)
+                } else {
+                    pool.scout(i, &mut scratch)
+                };
+                let Some(p) = row.filter(|p| passes(&filters, p, on, &money)) else {
                     continue;
-                }
+                };
                 pool_passing += 1;
-                if out.len() < room {
+                if let Some(best) = best.as_mut() {
+                    best.offer(p, ListKind::Pool);
+                } else if out.len() < room {
                     out.push((0, ListItem::of(PlayerId::new(pool.id(i)), ListKind::Pool)));
                 }
             }
             self.search.pool_matches = pool_passing;
+            if let Some(best) = best {
+                out = best.finish().into_iter().map(|i| (0, i)).collect();
+                // The title counts the pool's players not shown; a sort can leave the club's
+                // own out too, and they are counted with them.
+                let club_shown = out.iter().filter(|(_, i)| i.kind != ListKind::Pool).count();
+                self.search.pool_matches += club_passing.saturating_sub(club_shown);
+            }
             out
         } else {
             let mut spellings = vec![words.clone()];

@@ -15,6 +15,7 @@ pub mod pool;
 pub mod runtime;
 mod scenario;
 pub mod search;
+pub mod table;
 pub mod textinput;
 pub mod timeline;
 mod update;

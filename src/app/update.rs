@@ -175,6 +175,9 @@ impl Board {
                 self.jump(cmd);
             }
             Command::Timeline => self.open_timeline(),
+            Command::Table | Command::SortColumn | Command::SortReverse => {
+                self.table_command(cmd);
+            }
             // Read before the message is cleared, in `update_now`.
             Command::FullMessage => {}
             Command::Quit

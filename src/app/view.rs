@@ -28,6 +28,8 @@ pub struct View {
     pub filter: Filter,
     /// The target pane's rows, rebuilt by [`Board::refresh_list`](super::Board::refresh_list).
     pub list: Vec<ListItem>,
+    /// The target pane as a table: shown or not, and its sort.
+    pub table: super::table::TableView,
     pub help: bool,
     pub help_scroll: u16,
     /// The timeline view (key `T`), when shown.
@@ -66,6 +68,7 @@ impl Default for View {
             },
             filter: Filter::default(),
             list: Vec::new(),
+            table: super::table::TableView::default(),
             help: false,
             help_scroll: 0,
             timeline_view: None,

@@ -300,7 +300,7 @@ mod tests {
         for (cmd, keys) in km.entries() {
             assert!(!keys.is_empty(), "{cmd:?}");
         }
-        assert_eq!(km.entries().count(), 43);
+        assert_eq!(km.entries().count(), 46);
         assert_eq!(
             km.command(&ev(KeyCode::Char('q'), KeyModifiers::NONE)),
             Some(Command::Quit)
@@ -319,7 +319,7 @@ mod tests {
         );
         assert_eq!(
             km.command(&ev(KeyCode::Char('r'), KeyModifiers::NONE)),
-            None
+            Some(Command::SortReverse)
         );
         assert_eq!(
             km.command(&ev(KeyCode::Tab, KeyModifiers::SHIFT)),

@@ -458,6 +458,23 @@ impl PoolPlayers {
         Some(scratch)
     }
 
+    /// As [`PoolPlayers::scout`], with the id, name and known-as written too (what a sort by
+    /// name reads).
+    pub fn scout_named<'a>(&'a self, i: usize, scratch: &'a mut Player) -> Option<&'a Player> {
+        let r = self.rows.get(i)?;
+        if r.flags & RICH != 0 {
+            return self.rich.get(&(i as u32));
+        }
+        p_fill_scout(self, r, scratch);
+        let mut c = self.strings(i);
+        scratch.id.0.clear();
+        scratch.id.0.push_str(c.str());
+        scratch.name.clear();
+        scratch.name.push_str(c.str());
+        scratch.known_as = (c.byte() == 1).then(|| c.str().to_string());
+        Some(scratch)
+    }
+
     /// Whether any player holds a market value.
     pub fn any_market_value(&self) -> bool {
         self.valued > 0
@@ -627,6 +644,9 @@ mod tests {
             assert_eq!(s.club, p.club);
             assert_eq!(s.reported_age, p.reported_age);
             assert_eq!(s.injuries, p.injuries);
+            let named = pool.scout_named(i, &mut scratch).expect("a row");
+            assert_eq!((&named.id, &named.name), (&p.id, &p.name));
+            assert_eq!(named.known_as, p.known_as);
         }
     }
 

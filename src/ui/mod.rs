@@ -8,6 +8,7 @@ pub mod hitmap;
 pub mod marks;
 mod modal;
 mod pitch;
+pub mod pool_table;
 mod side;
 pub mod text;
 mod textinput;
@@ -83,8 +84,12 @@ fn render_board(
         return hits;
     }
     let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(main);
+    let share = pool_table::left_share(board);
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(share),
+        Constraint::Percentage(100 - share),
+    ])
+    .areas(main);
 
     // Room for the longest column plus the drop row under it, whether or not a drag is on, so
     // the layout does not jump when a drag starts.

@@ -3,11 +3,10 @@
 
 use super::HitMap;
 use super::marks::{fit_with_marks, marks};
-use super::text::{clip_spans, highlighted, more_label, put_line};
+use super::text::{clip_spans, highlighted, put_line};
 use super::{Theme, focused, pane_block};
 use crate::app::pool::PoolStatus;
 use crate::app::{Board, ListKind, Pane, Spot};
-use crate::domain::plan::Place;
 use crate::domain::status::age;
 use crate::domain::warnings::assess;
 use ratatui::buffer::Buffer;
@@ -105,6 +104,9 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
         title.push_span(Span::styled(text, style(theme)));
     }
     let mut block = pane_block(title, is_focused, theme);
+    if board.view.table.shown {
+        return super::pool_table::render(area, buf, board, theme, hits, block);
+    }
     // Two rows a player; the players hidden above and below are counted on the bottom border,
     // so no row of the list is given up and no name is written over.
     let per_item = 2u16;
@@ -113,31 +115,7 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
     let count = fit.min(board.view.list.len().saturating_sub(offset));
     let below = board.view.list.len().saturating_sub(offset + count);
     // Each label stands for the nearest row it hides: clicked, it scrolls that row in.
-    let more: Vec<(String, usize)> = [(true, offset), (false, below)]
-        .into_iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(up, n)| {
-            let row = if up { offset - 1 } else { offset + count };
-            (more_label(up, n), row)
-        })
-        .collect();
-    if !more.is_empty() {
-        let labels: Vec<&str> = more.iter().map(|(l, _)| l.as_str()).collect();
-        let text = format!(" {} ", labels.join(" · "));
-        // Drawn right-aligned on the bottom border, before its corner.
-        let w = super::text::width(&text) as u16;
-        let mut x = area.right().saturating_sub(1 + w).max(area.x) + 1;
-        for (label, row) in &more {
-            let lw = super::text::width(label) as u16;
-            let y = area.bottom().saturating_sub(1);
-            hits.push(
-                Rect::new(x, y, lw.min(area.right().saturating_sub(x)), 1),
-                Spot::ListMore(*row),
-            );
-            x += lw + 3;
-        }
-        block = block.title_bottom(Line::from(Span::styled(text, theme.dim)).right_aligned());
-    }
+    block = super::pool_table::more_labels(block, area, theme, hits, offset, count, below);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width == 0 || inner.height == 0 {
@@ -145,24 +123,7 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
     }
     // Dropping anywhere in the pane takes a signing out of the plan.
     hits.push(inner, Spot::ListPane);
-    let drop_here = board.drop_place() == Some(Place::Out);
-    if drop_here {
-        let ok = board.drop_preview().is_some_and(|(_, r)| r.is_ok());
-        buf.set_style(inner, super::drop_style(theme, ok));
-    }
-    if board.view.list.is_empty() {
-        let msg = if board.view.filter.is_active() {
-            "no player matches"
-        } else {
-            "no targets"
-        };
-        put_line(
-            buf,
-            inner,
-            inner.x + 1,
-            inner.y,
-            &Line::from(Span::styled(msg, theme.dim)),
-        );
+    if !super::pool_table::drop_or_empty(inner, buf, board, theme) {
         return;
     }
     if is_focused {

@@ -12,7 +12,7 @@ use std::path::Path;
 
 /// Applies what the loader sends, as the event loop does, until the pool is in (or failed): the
 /// runtime starts `Effect::LoadPool` on its thread, and its actions come through the inbox.
-fn deliver(b: &mut Board, path: &Path) -> usize {
+pub(crate) fn deliver(b: &mut Board, path: &Path) -> usize {
     let runtime = Runtime::new();
     runtime.perform(b, vec![Effect::LoadPool(path.to_path_buf())]);
     let mut progress = 0;

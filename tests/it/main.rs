@@ -19,6 +19,7 @@ mod fuzz_loaders;
 mod import;
 mod pool_files;
 mod pool_limits;
+mod pool_table;
 mod props;
 mod readme;
 mod scenario_atomic;
