@@ -416,7 +416,8 @@ proptest! {
 }
 
 /// The storms reach what they are meant to: a scripted storm of the same events opens the
-/// picker, signs a player by mouse, saves, and ends with a plan that differs from the start.
+/// picker, sorts the target table, signs a player by mouse from it, saves, and ends with a
+/// plan that differs from the start.
 #[test]
 fn a_scripted_storm_reaches_the_picker_a_signing_and_a_save() {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -441,7 +442,14 @@ fn a_scripted_storm_reaches_the_picker_a_signing_and_a_save() {
     );
     send(&mut board, key_press(KeyCode::Esc));
     assert!(board.view.modal.is_none());
-    // Konaté from the target list onto the depth chart's first CB row, by mouse.
+    // The target pane as a table sorted by name, then back to its own order and sorted again
+    // the other way: the drag below starts from a table row.
+    for c in ['v', 's', 'r', 'v', 'v'] {
+        send(&mut board, char_press(c));
+    }
+    assert!(board.view.table.shown);
+    assert!(board.view.table.descending, "{:?}", board.view.table);
+    // Konaté from the target table onto the depth chart's first CB row, by mouse.
     let hits = render(&board, &theme, size);
     let row = list_row(&board, "konate");
     let from = hits

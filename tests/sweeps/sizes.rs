@@ -27,6 +27,14 @@ fn screens() -> Vec<(&'static str, Board)> {
     mouse_drag.update(Action::DragTo(Some(squadboard::app::Spot::Slot(3))));
     let mut detail = board();
     cmd(&mut detail, Command::Open);
+    // The target pane as a table, a search's results sorted by club.
+    let mut table = board();
+    cmd(&mut table, Command::Search);
+    typed(&mut table, "pos:CB");
+    table.update(Action::FilterAccept);
+    // Name, position, age, club.
+    let sort = Command::SortColumn;
+    cmds(&mut table, &[Command::Table, sort, sort, sort, sort]);
     let mut wingbacks = board();
     cmds(
         &mut wingbacks,
@@ -40,6 +48,7 @@ fn screens() -> Vec<(&'static str, Board)> {
         ("mouse drag", mouse_drag),
         ("details", detail),
         ("3-5-2", wingbacks),
+        ("table", table),
     ]
 }
 
@@ -72,7 +81,7 @@ fn sweep(names: &[&str]) -> usize {
 fn every_screen_renders_at_every_size_from_0x0_to_300x100() {
     assert_eq!(sweep(&["board"]), 301 * 101);
     // Every screen is swept by one of the tests below.
-    assert_eq!(screens().len(), 7);
+    assert_eq!(screens().len(), 8);
 }
 
 #[test]
@@ -104,6 +113,16 @@ fn details_render_at_every_size() {
 #[test]
 fn the_3_5_2_renders_at_every_size() {
     assert_eq!(sweep(&["3-5-2"]), 103 * 101);
+}
+
+#[test]
+fn the_table_renders_at_every_size() {
+    let (_, b) = screens().pop().expect("the table");
+    assert_eq!(
+        b.view.table.sort,
+        Some(squadboard::app::table::SortColumn::Club)
+    );
+    assert_eq!(sweep(&["table"]), 103 * 101);
 }
 
 #[test]
