@@ -165,7 +165,27 @@ impl Board {
         self.view.list =
             if self.view.filter.is_active() && !self.view.filter.query.text().trim().is_empty() {
                 let text = self.view.filter.query.text().to_string();
-                self.search_hits(&ds, &text)
+                // A key that changes neither the query nor what it reads (a cursor move) lists
+                // the same rows: a query with filters alone tests every pool player.
+                let key = super::search::ListedKey {
+                    text: text.clone(),
+                    date: self.doc.date,
+                    money: self.doc.plan.money.clone(),
+                    table: self.view.table,
+                    data: Arc::as_ptr(&ds) as usize,
+                    sizes: (ds.squad.len(), ds.targets.len(), ds.pool().len()),
+                };
+                match self.search.listed(&key) {
+                    Some((rows, matches)) => {
+                        self.search.pool_matches = matches;
+                        rows
+                    }
+                    None => {
+                        let rows = self.search_hits(&ds, &text);
+                        self.search.keep_listed(key, rows.clone());
+                        rows
+                    }
+                }
             } else {
                 let mut linked: Vec<&crate::domain::Link> = ds.links.iter().collect();
                 linked.sort_by_key(|l| {

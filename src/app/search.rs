@@ -26,6 +26,8 @@ pub struct SearchState {
     pool_hits: (Option<String>, Vec<(i64, ListItem)>),
     /// How many pool players the last query matched in all.
     pub pool_matches: usize,
+    /// The rows the last query listed, what they were listed from, and `pool_matches` then.
+    listed: Option<(ListedKey, Vec<ListItem>, usize)>,
     matcher: Arc<Matcher>,
     /// Folded search keys of squad and targets: (id, folded name, folded other names).
     keys: Arc<Vec<(PlayerId, String, Vec<String>)>>,
@@ -52,6 +54,7 @@ impl SearchState {
             pool_notes: PoolNotes::default(),
             pool_hits: (None, Vec::new()),
             pool_matches: 0,
+            listed: None,
             matcher: Arc::new(Matcher::default()),
             keys: Arc::new(keys),
         }
@@ -169,6 +172,33 @@ impl SearchState {
             problems: notes.len(),
         };
         notes
+    }
+}
+
+/// What a query's list is made from: the query, the date and money it reads, the table's sort,
+/// and the data (which data, and how many players of each kind it holds: a pool grows).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListedKey {
+    pub text: String,
+    pub date: NaiveDate,
+    pub money: crate::domain::MoneySettings,
+    pub table: super::table::TableView,
+    pub data: usize,
+    pub sizes: (usize, usize, usize),
+}
+
+impl SearchState {
+    /// The rows listed last for `key`, and how many pool players matched then.
+    pub fn listed(&self, key: &ListedKey) -> Option<(Vec<ListItem>, usize)> {
+        match &self.listed {
+            Some((k, rows, matches)) if k == key => Some((rows.clone(), *matches)),
+            _ => None,
+        }
+    }
+
+    /// Keeps the rows listed for `key` (with the pool's match count now).
+    pub fn keep_listed(&mut self, key: ListedKey, rows: Vec<ListItem>) {
+        self.listed = Some((key, rows, self.pool_matches));
     }
 }
 

@@ -178,10 +178,16 @@ fn a_sort_ranks_every_player_the_filters_keep() {
     let filters = squadboard::search::query::Query::parse("pos:CB", &money)
         .expect("query")
         .filters;
-    let mut values: Vec<i128> = b
+    let pool = b.doc.ds.pool();
+    let everyone: Vec<squadboard::domain::Player> = b
         .doc
         .ds
         .targets
+        .iter()
+        .cloned()
+        .chain((0..pool.len()).filter_map(|i| pool.to_player(i)))
+        .collect();
+    let mut values: Vec<i128> = everyone
         .iter()
         .filter(|p| squadboard::search::query::passes(&filters, p, on, &money))
         .filter_map(|p| p.market_value.and_then(|v| money.convert(v)))
