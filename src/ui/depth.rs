@@ -3,7 +3,7 @@
 //! to keep the cursor's line in view.
 
 use super::HitMap;
-use super::marks::{marks, name_with_marks};
+use super::marks::{marks, marks_width, name_with_marks};
 use super::text::{clip_spans, more_label, put_line, window};
 use super::{Theme, cell_highlight, focused, pane_block};
 use crate::app::{Board, DepthColumn, DepthRow, Pane, Spot};
@@ -17,20 +17,98 @@ use ratatui::widgets::Widget;
 /// The narrowest a column is drawn (its gap included); a pane with room for fewer scrolls.
 pub const MIN_COLUMN: u16 = 14;
 
-/// The first of `count` columns on screen when `fit` of them fit: the first column of the
-/// cursor's line, moved on just enough to show the cursor, and back so the pane stays full.
-pub fn first_visible(cols: &[DepthColumn], cursor: usize, fit: usize) -> usize {
-    let fit = fit.max(1);
-    if cols.len() <= fit {
-        return 0;
+/// The columns on screen and their widths, for `needs` (what each column's header and names
+/// need, its gap included) in `width` cells. The cursor's line is in view from its first column
+/// (as many of its columns as [`MIN_COLUMN`] lets fit, the cursor's always among them); the
+/// columns after it come in while the room left holds one, the last of them alone narrower
+/// than its names, so other lines give way before a name on the cursor's line is cut; at the end of the chart the columns before come back in, so the pane stays full.
+/// Returns the first column shown and the width of each shown.
+pub fn columns_on_screen(
+    cols: &[DepthColumn],
+    needs: &[u16],
+    cursor: usize,
+    width: u16,
+) -> (usize, Vec<u16>) {
+    if cols.is_empty() || needs.len() != cols.len() {
+        return (0, Vec::new());
     }
+    let fit = usize::from((width / MIN_COLUMN).max(1));
     let cursor = cursor.min(cols.len() - 1);
+    let need = |i: usize| u32::from(needs[i].max(MIN_COLUMN));
+    let room = u32::from(width);
     let line = cols[cursor].line();
     let mut start = cols.iter().position(|c| c.line() == line).unwrap_or(0);
-    if cursor >= start + fit {
+    if cursor + 1 - start > fit {
         start = cursor + 1 - fit;
     }
-    start.min(cols.len() - fit)
+    let line_end = cols[start..]
+        .iter()
+        .position(|c| c.line() != line)
+        .map_or(cols.len(), |n| start + n);
+    let mut end = (cursor + 1).max(line_end.min(start + fit));
+    let mut wants: Vec<u32> = (start..end).map(need).collect();
+    let mut sum: u32 = wants.iter().sum();
+    while end < cols.len() && end - start < fit && sum + MIN_COLUMN_U32 <= room {
+        // The last column in may be narrower than its names: it alone gives way.
+        let want = need(end).min(room - sum);
+        wants.push(want);
+        sum += want;
+        end += 1;
+    }
+    while end == cols.len() && start > 0 && end - start < fit && sum + need(start - 1) <= room {
+        start -= 1;
+        wants.insert(0, need(start));
+        sum += need(start);
+    }
+    let wants: Vec<u16> = wants
+        .into_iter()
+        .map(|w| u16::try_from(w).unwrap_or(u16::MAX))
+        .collect();
+    (start, share(&wants, width))
+}
+
+const MIN_COLUMN_U32: u32 = MIN_COLUMN as u32;
+
+/// `width` cells shared by columns that want `wants`: each gets what it wants and the spare is
+/// spread evenly; when they want more than there is, the widest give way first, down to what
+/// the next widest wants (so a short column keeps its names whole while a long one is cut), and
+/// a cell left over goes to the column it brings nearest to whole.
+fn share(wants: &[u16], width: u16) -> Vec<u16> {
+    let n = wants.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let sum: u32 = wants.iter().map(|w| u32::from(*w)).sum();
+    let width32 = u32::from(width);
+    let mut out: Vec<u32> = wants.iter().map(|w| u32::from(*w)).collect();
+    if sum <= width32 {
+        let spare = width32 - sum;
+        let n32 = n as u32;
+        for (k, w) in out.iter_mut().enumerate() {
+            *w += spare / n32 + u32::from((k as u32) < spare % n32);
+        }
+    } else {
+        // The highest cap under which they all fit, then one more cell each for the widest
+        // while cells are left.
+        let capped = |cap: u32| out.iter().map(|w| (*w).min(cap)).sum::<u32>();
+        let mut cap = out.iter().copied().max().unwrap_or(0);
+        while cap > 0 && capped(cap) > width32 {
+            cap -= 1;
+        }
+        let left = (width32 - capped(cap)) as usize;
+        // The cells left over go to the columns nearest to whole.
+        let mut short: Vec<usize> = (0..n).filter(|&k| out[k] > cap).collect();
+        short.sort_by_key(|&k| out[k]);
+        for w in out.iter_mut() {
+            *w = (*w).min(cap);
+        }
+        for k in short.into_iter().take(left) {
+            out[k] += 1;
+        }
+    }
+    out.into_iter()
+        .map(|w| u16::try_from(w).unwrap_or(u16::MAX))
+        .collect()
 }
 
 /// One row of a column as drawn: a player (or the empty foot), or the divider above the
@@ -71,10 +149,25 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
     let cols = board.depth_columns();
     let is_focused = focused(board, Pane::Depth);
     let inner_w = area.width.saturating_sub(2);
-    let fit = usize::from((inner_w / MIN_COLUMN).max(1));
     let cursor_col = board.view.depth_cursor.0;
-    let start = first_visible(&cols, cursor_col, fit);
-    let end = (start + fit).min(cols.len());
+    // Each column's rows, worked out once for the frame.
+    let views: Vec<Vec<DepthRow>> = cols.iter().map(|c| board.depth_view(*c)).collect();
+    // Namesakes anywhere in the chart are told apart ("M. Zárate"), once for every column.
+    let names = board.doc.ds.distinct_short_names(
+        board
+            .doc
+            .shown
+            .depth
+            .players()
+            .chain(views.iter().flatten().map(|r| &r.id)),
+    );
+    let needs: Vec<u16> = cols
+        .iter()
+        .zip(&views)
+        .map(|(c, v)| column_need(board, theme, *c, v, &names))
+        .collect();
+    let (start, widths) = columns_on_screen(&cols, &needs, cursor_col, inner_w);
+    let end = start + widths.len();
     let line = board.depth_line();
     let title = Line::from(vec![
         Span::styled(" Depth chart ", theme.title),
@@ -104,44 +197,9 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
         .as_ref()
         .and(board.drop_spot())
         .map(|spot| (spot, board.drop_preview().is_some_and(|(_, r)| r.is_ok())));
-    // Each column's rows, worked out once for the frame.
-    let views: Vec<Vec<crate::app::DepthRow>> =
-        shown.iter().map(|c| board.depth_view(*c)).collect();
-    // Namesakes anywhere in the chart are told apart ("M. Zárate"), once for every column.
-    let names = board.doc.ds.distinct_short_names(
-        board
-            .doc
-            .shown
-            .depth
-            .players()
-            .chain(views.iter().flatten().map(|r| &r.id)),
-    );
-    // An empty column needs only its header; the others share the rest.
-    let constraints: Vec<Constraint> = views
-        .iter()
-        .map(|view| {
-            if view.is_empty() {
-                Constraint::Length(MIN_COLUMN)
-            } else {
-                Constraint::Fill(1)
-            }
-        })
-        .collect();
+    let constraints: Vec<Constraint> = widths.iter().map(|w| Constraint::Length(*w)).collect();
     let areas = Layout::horizontal(constraints).split(inner);
-    // One label for the rule over the out-of-contract players in every column, the longest the
-    // narrowest column holds: columns side by side never say it two ways.
-    let narrowest = areas
-        .iter()
-        .zip(&views)
-        .filter(|(_, view)| view.iter().any(|r| r.expired))
-        .map(|(a, _)| usize::from(a.width.saturating_sub(2)))
-        .filter(|&w| w > 0)
-        .min()
-        .unwrap_or(0);
-    let divider = DIVIDERS
-        .into_iter()
-        .find(|l| super::text::width(l) <= narrowest)
-        .unwrap_or("");
+    let views = views.into_iter().skip(start);
     for (k, ((col, carea), view)) in shown.iter().zip(areas.iter()).zip(views).enumerate() {
         let ci = start + k;
         let carea = Rect {
@@ -166,13 +224,43 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
             theme,
             hits,
             (ci, *col, view, &names),
-            (drop, divider),
+            drop,
         );
     }
 }
 
-/// The rule's labels, longest first.
-const DIVIDERS: [&str; 4] = ["╌ out of contract", "╌ no contract", "╌ expired", "╌"];
+/// The rule's label: the same at every width, so it fits the narrowest column.
+const DIVIDER: &str = "╌ expired";
+
+/// The cells a column wants: its header, and each row's rank, star, name and marks whole, with
+/// the gap after it.
+fn column_need(
+    board: &Board,
+    theme: &Theme,
+    col: DepthColumn,
+    view: &[DepthRow],
+    names: &std::collections::HashMap<crate::domain::PlayerId, String>,
+) -> u16 {
+    let header = super::text::width(&header(board, col));
+    let rows = view.iter().map(|r| match board.doc.ds.player(&r.id) {
+        None => 3 + super::text::width(&crate::domain::scenario::unresolved_label(&r.id)),
+        Some(p) => {
+            let m = marks(
+                theme,
+                board.view.overlays,
+                &board.doc.shown,
+                p,
+                board.doc.ds.is_target(&r.id),
+            );
+            let name = names.get(&r.id).map_or(p.short_name(), String::as_str);
+            3 + usize::from(board.doc.shown.is_signing(&r.id))
+                + super::text::width(name)
+                + marks_width(&m)
+        }
+    });
+    let want = rows.chain([header, "   + end".len()]).max().unwrap_or(0) + 1;
+    u16::try_from(want).unwrap_or(u16::MAX)
+}
 
 fn header(board: &Board, col: DepthColumn) -> String {
     let formation = board.doc.shown.formation();
@@ -194,7 +282,7 @@ fn render_column(
         Vec<crate::app::DepthRow>,
         &std::collections::HashMap<crate::domain::PlayerId, String>,
     ),
-    (drop, divider): (Option<(Spot, bool)>, &str),
+    drop: Option<(Spot, bool)>,
 ) {
     let is_focused = focused(board, Pane::Depth);
     put_line(
@@ -283,10 +371,11 @@ fn render_column(
                 let w = carea.width as usize;
                 // The rule stops a cell short, so it never runs into the next column's.
                 let room = w.saturating_sub(1);
-                let label = Some(divider)
-                    .filter(|l| super::text::width(l) <= room)
-                    .or_else(|| DIVIDERS.into_iter().find(|l| super::text::width(l) <= room))
-                    .unwrap_or("");
+                let label = if super::text::width(DIVIDER) <= room {
+                    DIVIDER
+                } else {
+                    "╌"
+                };
                 let rest = room.saturating_sub(super::text::width(label));
                 let rule = if rest >= 2 {
                     format!(" {}", "╌".repeat(rest - 1))
@@ -424,23 +513,56 @@ mod tests {
             .collect()
     }
 
+    /// A column for each of `cols` wanting 15 cells, but `wide` wants 20.
+    fn needs(wide: usize) -> Vec<u16> {
+        (0..cols().len())
+            .map(|i| if i == wide { 20 } else { 15 })
+            .collect()
+    }
+
     #[test]
     fn the_view_starts_at_the_cursors_line_and_keeps_the_pane_full() {
         let c = cols();
+        let n = vec![MIN_COLUMN; c.len()];
         // Everything fits: no scrolling.
-        assert_eq!(first_visible(&c, 9, 11), 0);
+        assert_eq!(columns_on_screen(&c, &n, 9, 11 * MIN_COLUMN).0, 0);
         // Three fit (80 columns): each line starts at its first column.
-        assert_eq!(first_visible(&c, 2, 3), 1, "defence from RB");
-        assert_eq!(first_visible(&c, 3, 3), 1);
-        assert_eq!(first_visible(&c, 5, 3), 4, "midfield from DM");
-        assert_eq!(first_visible(&c, 8, 3), 7, "attack from RW");
+        let at = |cursor| columns_on_screen(&c, &n, cursor, 3 * MIN_COLUMN + 4);
+        assert_eq!(at(2).0, 1, "defence from RB");
+        assert_eq!(at(3).0, 1);
+        assert_eq!(at(5).0, 4, "midfield from DM");
+        assert_eq!(at(8).0, 7, "attack from RW");
         // The unplaced column at the end: the pane stays full, so the attack shows beside it.
-        assert_eq!(first_visible(&c, 10, 3), 8);
+        assert_eq!(at(10), (8, vec![16, 15, 15]));
         // Two fit: the cursor is always on screen, past the line's start if need be.
         for cursor in 0..c.len() {
-            let s = first_visible(&c, cursor, 2);
-            assert!(s <= cursor && cursor < s + 2, "cursor {cursor} start {s}");
+            let (s, w) = columns_on_screen(&c, &n, cursor, 2 * MIN_COLUMN);
+            assert!(
+                s <= cursor && cursor < s + w.len(),
+                "cursor {cursor} start {s}"
+            );
         }
-        assert_eq!(first_visible(&c, 0, 1), 0);
+        assert_eq!(columns_on_screen(&c, &n, 0, MIN_COLUMN).0, 0);
+    }
+
+    /// Written first, to fail on main, where every column had an equal share: at 120×40
+    /// "Alexander…" and "Rüdig… OUT" were cut while the pane showed a fifth column.
+    #[test]
+    fn columns_share_the_width_by_what_their_names_need() {
+        let c = cols();
+        // The defence (RB 20, CB 15, LB 15) and the DM whole in 70 cells; the CM gives way.
+        let (start, w) = columns_on_screen(&c, &needs(1), 2, 66);
+        assert_eq!((start, w), (1, vec![21, 15, 15, 15]));
+        // With a column's room left over, the next comes in, cut alone.
+        let (start, w) = columns_on_screen(&c, &needs(1), 2, 79);
+        assert_eq!((start, w), (1, vec![20, 15, 15, 15, 14]));
+        // The cursor's line stays whole when it cannot fit its names: the widest gives first.
+        let (start, w) = columns_on_screen(&c, &needs(1), 2, 46);
+        assert_eq!((start, w), (1, vec![16, 15, 15]));
+        assert_eq!(share(&[20, 15, 20], 46), vec![16, 15, 15]);
+        assert_eq!(share(&[20, 15, 20], 50), vec![18, 15, 17]);
+        assert_eq!(share(&[14, 14], 30), vec![15, 15]);
+        // The cell left over goes to the column one short of whole, not to the first.
+        assert_eq!(share(&[20, 16, 15], 46), vec![15, 16, 15]);
     }
 }

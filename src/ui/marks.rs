@@ -140,6 +140,17 @@ pub fn fit_with_marks(name: Vec<Span<'static>>, m: &Marks, room: usize) -> Vec<S
     out
 }
 
+/// The cells a name's marks take after it, a space before each: what a name needs beside it to
+/// be drawn whole.
+pub fn marks_width(m: &Marks) -> usize {
+    [&m.injury, &m.contract]
+        .into_iter()
+        .flatten()
+        .filter(|(t, _)| !t.is_empty())
+        .map(|(t, _)| super::text::width(t) + 1)
+        .sum()
+}
+
 /// The fewest columns a name is shortened to before a mark gives way.
 pub const MIN_NAME: usize = 4;
 

@@ -58,18 +58,9 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
             (x, y)
         })
         .collect();
-    let mut labels = Vec::new();
-    for (i, slot) in slots.iter().enumerate() {
-        let (cx, cy) = cells[i];
-        // Room: up to the nearest neighbour on the same row, halfway each.
-        let room = cells
-            .iter()
-            .enumerate()
-            .filter(|(j, (_, y))| *j != i && *y == cy)
-            .map(|(_, (x, _))| x.abs_diff(cx))
-            .min()
-            .map_or(16, |d| d.saturating_sub(1).min(16)) as usize;
-        let room = room.max(3);
+    // A slot's label in `room` columns: the name shortened first, its marks kept.
+    let label = |i: usize, room: usize| -> Vec<Span<'static>> {
+        let slot = &slots[i];
         let mut spans: Vec<Span<'static>> = Vec::new();
         match &xi[i] {
             Some(id) => {
@@ -109,10 +100,20 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
             }
             None => spans.push(Span::styled(format!("·{}·", slot.key), theme.dim)),
         }
-        let spans = clip_spans(spans, room);
-        let w = spans.iter().map(|s| width(&s.content)).sum::<usize>() as u16;
+        clip_spans(spans, room)
+    };
+    let spans_width = |spans: &[Span<'_>]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
+    let wants: Vec<u16> = (0..slots.len())
+        .map(|i| u16::try_from(spans_width(&label(i, usize::MAX))).unwrap_or(u16::MAX))
+        .collect();
+    let mut labels = Vec::new();
+    for (i, (left, right)) in row_segments(&cells, &wants, inner).into_iter().enumerate() {
+        let (cx, cy) = cells[i];
+        let spans = label(i, usize::from(right - left).max(3));
+        let w = spans_width(&spans) as u16;
         let x = cx
             .saturating_sub(w / 2)
+            .clamp(left, right.saturating_sub(w.max(1)).max(left))
             .clamp(inner.x, inner.right().saturating_sub(w.max(1)));
         labels.push(Label {
             slot: i,
@@ -136,6 +137,47 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
         }
         put_line(buf, inner, l.x, l.y, &line);
     }
+}
+
+/// The columns each slot's label may take, `[left, right)`, for labels that want `wants`
+/// columns centred on `cells`: a label that needs less than half the way to its neighbour on the
+/// same row leaves the rest to the neighbour, so a long name takes the room a short one beside
+/// it does not use (one column kept free between them); when both need more than half, each
+/// gets half. A label is then drawn in its stretch, as near its centre as it fits.
+fn row_segments(cells: &[(u16, u16)], wants: &[u16], inner: Rect) -> Vec<(u16, u16)> {
+    let mut out: Vec<(u16, u16)> = vec![(inner.x, inner.right()); cells.len()];
+    let mut rows: Vec<u16> = cells.iter().map(|c| c.1).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    for y in rows {
+        let mut row: Vec<usize> = (0..cells.len()).filter(|&i| cells[i].1 == y).collect();
+        row.sort_by_key(|&i| cells[i].0);
+        for pair in row.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let (ca, cb) = (cells[a].0, cells[b].0);
+            let d = cb.saturating_sub(ca);
+            let room = d.saturating_sub(1);
+            // What each needs towards the other, centred: a's right half, b's left half.
+            let right_a = wants[a] - wants[a] / 2;
+            let left_b = wants[b] / 2;
+            let half = room / 2;
+            let a_gets = if right_a + left_b <= room {
+                right_a + (room - right_a - left_b) / 2
+            } else if right_a <= half {
+                right_a
+            } else if left_b <= room - half {
+                room - left_b
+            } else {
+                half
+            };
+            out[a].1 = out[a].1.min(ca + a_gets);
+            out[b].0 = out[b].0.max(ca + a_gets + 1);
+        }
+    }
+    for seg in &mut out {
+        seg.1 = seg.1.max(seg.0);
+    }
+    out
 }
 
 /// Where each slot takes a press or a drop: its label and the row above and below it (where

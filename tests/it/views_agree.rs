@@ -347,3 +347,71 @@ fn comparing_a_scenario_with_itself_is_refused() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("compares a scenario with itself"), "{err}");
 }
+
+/// The lines of the screen's depth chart pane (the rows above the pitch's pane).
+fn depth_rows(t: &str) -> Vec<String> {
+    t.lines()
+        .take_while(|l| !l.contains("Projected XI"))
+        .filter(|l| l.starts_with(['│', '┃']))
+        .map(|l| l.split(['│', '┃']).nth(1).unwrap_or("").to_string())
+        .collect()
+}
+
+/// Names read whole where there is room: at 120×40 the chart read "Alexander…", "Rüdig… OUT",
+/// "Carva… OUT" and "Fran… <12m" while its columns had equal shares; at 200×60
+/// "Alexander-…", "Fran Garc…", "Carvaj… OUT", "Mastantuo…". Columns now share the width by
+/// what their names need, and the columns of other lines give way first.
+#[test]
+fn depth_chart_names_read_whole_where_there_is_room() {
+    let b = board();
+    for (w, h, names) in [
+        (
+            120,
+            40,
+            &[
+                "Alexander-Arnold",
+                "Rüdiger OUT",
+                "Carvajal OUT",
+                "Fran García <12m",
+            ][..],
+        ),
+        (
+            200,
+            60,
+            &[
+                "Alexander-Arnold",
+                "Rüdiger OUT",
+                "Carvajal OUT",
+                "Fran García <12m",
+                "Mastantuono",
+                "Ceballos <12m",
+            ][..],
+        ),
+    ] {
+        let t = text(&render(&b, w, h).0);
+        let pane = depth_rows(&t).join("\n");
+        for name in names {
+            assert!(pane.contains(name), "{name} at {w}x{h}:\n{pane}");
+        }
+        assert!(!pane.contains('…'), "a name cut at {w}x{h}:\n{pane}");
+    }
+}
+
+/// On the pitch a long name takes the room a short name beside it leaves: in an imported club
+/// at 80×24 "M. Ashw… c?" was cut beside "M. Zárate" with the row's room unused (so was
+/// "★Kon… FREE" beside a short name), as each label had only half the way to its neighbour.
+#[test]
+fn a_pitch_name_takes_the_room_its_neighbour_leaves() {
+    let b = crate::full_club::imported_board();
+    let t = text(&render(&b, 80, 24).0);
+    let row = t
+        .lines()
+        .skip_while(|l| !l.contains("Projected XI"))
+        .find(|l| l.contains("M. Zárate"))
+        .unwrap_or_else(|| panic!("M. Zárate on the pitch:\n{t}"));
+    let pitch = row.split(['│', '┃']).nth(1).unwrap_or("");
+    assert!(
+        pitch.contains("M. Ashworth c?") && !pitch.contains('…'),
+        "{pitch}"
+    );
+}
