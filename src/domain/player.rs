@@ -260,6 +260,12 @@ impl Player {
         out
     }
 
+    /// The name lists show: the one people use (`known_as`, "Rivero"), else the full name. The
+    /// details show the full name.
+    pub fn list_name(&self) -> &str {
+        self.known_as.as_deref().unwrap_or(&self.name)
+    }
+
     /// The short form used in tight cells: `known_as`, else the surname — the last word of the
     /// name with the particles before it ("van Dijk", "de Jong", "van der Vaart"). The one
     /// source of short names: `domain::scenario::short_name` and [`distinct_short_names`] use

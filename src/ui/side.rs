@@ -131,6 +131,13 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
     }
     let on = board.doc.shown.date;
     let w = inner.width as usize;
+    // How many players in the list go by each known name, so namesakes are told apart.
+    let mut known: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for item in &board.view.list {
+        if let Some(p) = board.doc.ds.player(&item.id) {
+            *known.entry(p.list_name().to_lowercase()).or_insert(0) += 1;
+        }
+    }
     for (n, i) in (offset..board.view.list.len()).take(count).enumerate() {
         let item = &board.view.list[i];
         let Some(p) = board.doc.ds.player(&item.id) else {
@@ -147,11 +154,19 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
         } else {
             first.push(Span::raw(" "));
         }
+        // The name people use, the full one where a query matched letters only it has (or a
+        // namesake in the list goes by the same name); the details give the full name.
+        let (name, matched) = list_name(p, &item.matched);
+        let (name, matched) = if known.get(&name.to_lowercase()).copied().unwrap_or(0) > 1 {
+            (p.name.as_str(), item.matched.clone())
+        } else {
+            (name, matched)
+        };
         // The name gives way to its marks: shortened with "…", the marks kept.
         first.extend(fit_with_marks(
             highlighted(
-                &p.name,
-                &item.matched,
+                name,
+                &matched,
                 m.name_style.add_modifier(Modifier::BOLD),
                 theme.matched,
             ),
@@ -291,6 +306,33 @@ pub fn render_warnings(area: Rect, buf: &mut Buffer, board: &Board, theme: &Them
         .wrap(Wrap { trim: true })
         .block(block)
         .render(area, buf);
+}
+
+/// The name a list row shows and the letters of it a query matched (char indices): the known
+/// name ("Rivero") when the match lies within it, or was on another of his names; the full name
+/// when the query matched letters outside the known name ("lautaro").
+fn list_name<'a>(p: &'a crate::domain::Player, matched: &[usize]) -> (&'a str, Vec<usize>) {
+    let known = p.list_name();
+    if known == p.name || matched.is_empty() {
+        return (
+            known,
+            if known == p.name {
+                matched.to_vec()
+            } else {
+                Vec::new()
+            },
+        );
+    }
+    let Some(at) = p.name.find(known) else {
+        return (&p.name, matched.to_vec());
+    };
+    let from = p.name[..at].chars().count();
+    let len = known.chars().count();
+    if matched.iter().all(|&i| (from..from + len).contains(&i)) {
+        (known, matched.iter().map(|i| i - from).collect())
+    } else {
+        (&p.name, matched.to_vec())
+    }
 }
 
 /// The pool's part of a pane title, long and short (without the hint), and its style.

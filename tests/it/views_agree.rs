@@ -415,3 +415,36 @@ fn a_pitch_name_takes_the_room_its_neighbour_leaves() {
         "{pitch}"
     );
 }
+
+/// Lists use the name people use: the targets showed "Lautaro Rubén Rivero Cruz" and pushed his
+/// club out, though the data knows him as "Rivero"; a query that matches letters only his full
+/// name has shows that name, the details always do.
+#[test]
+fn lists_use_the_known_name_and_details_the_full_one() {
+    let mut b = board();
+    let t = text(&render(&b, 120, 40).0);
+    let row = t
+        .lines()
+        .find(|l| l.contains("Rivero"))
+        .expect("Rivero in the targets");
+    assert!(
+        row.contains("Rivero c?  CB · 22 · River Plate") && !row.contains("Lautaro"),
+        "{row}"
+    );
+    use squadboard::input::Command;
+    select_in_list(&mut b, "rivero");
+    let t = text(&render(&b, 120, 40).0);
+    assert!(t.contains("Lautaro Rubén Rivero Cruz"), "the details:\n{t}");
+    cmd(&mut b, Command::Search);
+    typed(&mut b, "rivero");
+    let t = text(&render(&b, 120, 40).0);
+    assert!(t.contains(" Rivero c?  CB · 22 · River Plate"), "{t}");
+    cmd(&mut b, Command::Search);
+    typed(&mut b, "lautaro");
+    let t = text(&render(&b, 120, 40).0);
+    let row = t
+        .lines()
+        .find(|l| l.contains("c?  CB · 22"))
+        .expect("his row");
+    assert!(row.contains("Lautaro Rubén Rivero Cruz"), "{row}");
+}
