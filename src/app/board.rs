@@ -32,6 +32,21 @@ pub struct Board {
 pub type Preview = Result<(Plan, String), String>;
 
 impl Board {
+    /// The short names the board uses for every player it may draw or name: the whole plan,
+    /// the date's view of it, the squad, the player being dragged and `also`, namesakes told
+    /// apart ("A. Sørensen") — the same in the depth chart, the pitch and every message.
+    pub fn names<'a>(
+        &'a self,
+        also: impl IntoIterator<Item = &'a PlayerId>,
+    ) -> crate::domain::scenario::Names {
+        let drag = self.view.drag.as_ref().map(|d| &d.id);
+        crate::domain::scenario::Names::of(
+            &self.doc.ds,
+            &[&self.doc.plan, &self.doc.shown],
+            drag.into_iter().chain(also),
+        )
+    }
+
     /// Puts a line in the status bar.
     pub fn say(&mut self, m: impl Into<Message>) {
         self.view.message = Some(m.into());

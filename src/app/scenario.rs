@@ -181,6 +181,6 @@ impl Board {
     }
 
     pub(super) fn display_name(&self, id: &crate::domain::PlayerId) -> String {
-        crate::domain::scenario::short_name(&self.doc.ds, id)
+        self.names([id]).get(id)
     }
 }

@@ -439,7 +439,7 @@ impl Board {
     fn grab(&mut self) {
         match self.selected() {
             Some((id, origin)) => {
-                let name = self.name(&id);
+                let name = self.display_name(&id);
                 self.view.drag = Some(DragState {
                     id,
                     origin,
@@ -504,7 +504,7 @@ impl Board {
             Err(why) => {
                 self.doc.date = date_before;
                 self.doc.refresh();
-                self.say(format!("{}: {why}", self.name(&drag.id)));
+                self.say(format!("{}: {why}", self.display_name(&drag.id)));
             }
         }
     }
@@ -538,16 +538,19 @@ impl Board {
         };
         if !self.doc.shown.is_signing(&id) {
             self.say(
-                Message::text(format!("{} is not a projected signing; ", self.name(&id)))
-                    .key(Command::Remove)
-                    .then(" removes signings"),
+                Message::text(format!(
+                    "{} is not a projected signing; ",
+                    self.display_name(&id)
+                ))
+                .key(Command::Remove)
+                .then(" removes signings"),
             );
             return;
         }
         let before = self.doc.plan.clone();
         match self.doc.plan.remove_signing(&self.doc.ds, &id) {
             Ok(()) => {
-                self.say(format!("{} taken out of the plan", self.name(&id)));
+                self.say(format!("{} taken out of the plan", self.display_name(&id)));
                 self.doc.record(before);
             }
             Err(why) => self.say(why),
@@ -583,7 +586,7 @@ impl Board {
                 let why = if self.doc.ds.is_target(&id) {
                     Message::text("move a player in the depth chart or on the pitch")
                 } else {
-                    Message::text(format!("{} has no depth place: ", self.name(&id)))
+                    Message::text(format!("{} has no depth place: ", self.display_name(&id)))
                         .key(Command::Grab)
                         .then(" him into a column first")
                 };
@@ -618,7 +621,7 @@ impl Board {
                     self.view.slot_cursor = i;
                 }
             }
-            None => self.say(format!("{} is already at that end", self.name(&id))),
+            None => self.say(format!("{} is already at that end", self.display_name(&id))),
         }
     }
 
@@ -644,10 +647,6 @@ impl Board {
             p.depth.insert(pos, to, id);
         });
         Some(pos)
-    }
-
-    fn name(&self, id: &PlayerId) -> String {
-        crate::domain::scenario::short_name(&self.doc.ds, id)
     }
 
     fn select_spot(&mut self, spot: Spot) {

@@ -867,10 +867,9 @@ pub fn describe_change(ds: &Dataset, before: &Plan, after: &Plan, id: &PlayerId)
     let slots = formation.slots();
     let xi_before = before.xi(ds);
     let xi_after = after.xi(ds);
-    let name = |id: &PlayerId| {
-        ds.player(id)
-            .map_or_else(|| id.to_string(), |p| p.short_name().to_string())
-    };
+    // Namesakes told apart as the board draws them ("A. Sørensen → right CB").
+    let names = super::scenario::Names::of(ds, &[before, after], [id]);
+    let name = |id: &PlayerId| names.get(id);
     let slot_of =
         |xi: &[Option<PlayerId>; 11], id: &PlayerId| xi.iter().position(|x| x.as_ref() == Some(id));
     // Where he stands after: his XI slot, else his place in a column — `near`'s column when he

@@ -204,10 +204,48 @@ pub fn unresolved(plan: &Plan, ds: &Dataset) -> Vec<Unresolved> {
     out
 }
 
-/// A player's short name, or "? id" when the data does not know him.
+/// A player's short name, or "? id" when the data does not know him. Where namesakes may meet,
+/// [`Names`] tells them apart.
 pub fn short_name(ds: &Dataset, id: &PlayerId) -> String {
     ds.player(id)
         .map_or_else(|| unresolved_label(id), |p| p.short_name().to_string())
+}
+
+/// The short names every text about a plan uses: everyone the plans name (their depth charts,
+/// signings, departures and assumptions), the club's squad and the ids in `also` (a player
+/// being dragged in), namesakes among them told apart ("A. Sørensen", "B. Sørensen") as the
+/// depth chart and the pitch tell them apart.
+pub struct Names(std::collections::HashMap<PlayerId, String>);
+
+impl Names {
+    pub fn of<'a>(
+        ds: &'a Dataset,
+        plans: &[&'a Plan],
+        also: impl IntoIterator<Item = &'a PlayerId>,
+    ) -> Names {
+        let named = plans.iter().flat_map(|plan| {
+            plan.depth
+                .players()
+                .chain(plan.signings.iter().map(|s| &s.id))
+                .chain(plan.departures.iter().map(|d| &d.id))
+                .chain(plan.assumptions.iter().map(|a| a.player()))
+        });
+        let squad = ds.squad.iter().map(|p| &p.id);
+        Names(ds.distinct_short_names(named.chain(squad).chain(also)))
+    }
+
+    /// His name among the others, if the data knows him.
+    pub fn find(&self, id: &PlayerId) -> Option<&str> {
+        self.0.get(id).map(String::as_str)
+    }
+
+    /// His name among the others, else "? id" for a player the data does not know.
+    pub fn get(&self, id: &PlayerId) -> String {
+        self.0
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| unresolved_label(id))
+    }
 }
 
 /// "1 July 2026".
@@ -219,6 +257,7 @@ pub fn long_date(d: chrono::NaiveDate) -> String {
 const SUMMARY_MOVES: usize = 6;
 
 pub fn summary(ds: &Dataset, plan: &Plan) -> String {
+    let names = Names::of(ds, &[plan], []);
     let mut windows: Vec<super::window::Window> = plan
         .signings
         .iter()
@@ -240,12 +279,12 @@ pub fn summary(ds: &Dataset, plan: &Plan) -> String {
             .signings
             .iter()
             .filter(|s| s.window == *w)
-            .map(|s| format!("+{}", short_name(ds, &s.id)))
+            .map(|s| format!("+{}", names.get(&s.id)))
             .chain(
                 plan.departures
                     .iter()
                     .filter(|d| d.window == *w)
-                    .map(|d| format!("−{}", short_name(ds, &d.id))),
+                    .map(|d| format!("−{}", names.get(&d.id))),
             )
             .collect();
         if windows.len() > 1

@@ -366,6 +366,8 @@ pub fn build(
     let mut rows = Vec::new();
     // Each season's squad is the plan as it stands that day: every move whose window has opened.
     let squads: Vec<Plan> = cols.iter().map(|s| plan.at(s.on)).collect();
+    // Namesakes told apart as the board tells them apart ("A. Sørensen", "B. Sørensen").
+    let names = super::scenario::Names::of(ds, &[plan], []);
     for pos in positions(plan) {
         let cells: Vec<Cell> = cols
             .iter()
@@ -376,6 +378,10 @@ pub fn build(
                     .column(pos)
                     .iter()
                     .filter_map(|id| entry(ds, squad, id, season.start))
+                    .map(|mut e| {
+                        e.name = names.get(&e.id);
+                        e
+                    })
                     .collect();
                 let mut cell = Cell {
                     entries,

@@ -5,7 +5,6 @@ use super::budget::per_window;
 use super::dataset::Dataset;
 use super::ids::PlayerId;
 use super::plan::Plan;
-use super::scenario::short_name;
 use super::timeline::{Timeline, TimelineSettings, build, first_season};
 use std::collections::BTreeSet;
 
@@ -27,9 +26,10 @@ pub fn season_lines(ds: &Dataset, a: &Plan, b: &Plan, seasons: usize) -> Vec<Str
         build(ds, a, first, seasons, settings),
         build(ds, b, first, seasons, settings),
     );
+    let told_apart = super::scenario::Names::of(ds, &[a, b], []);
     let names = |ids: Vec<&PlayerId>| {
         ids.into_iter()
-            .map(|id| short_name(ds, id))
+            .map(|id| told_apart.get(id))
             .collect::<Vec<_>>()
             .join(", ")
     };

@@ -153,14 +153,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
     // Each column's rows, worked out once for the frame.
     let views: Vec<Vec<DepthRow>> = cols.iter().map(|c| board.depth_view(*c)).collect();
     // Namesakes anywhere in the chart are told apart ("M. Zárate"), once for every column.
-    let names = board.doc.ds.distinct_short_names(
-        board
-            .doc
-            .shown
-            .depth
-            .players()
-            .chain(views.iter().flatten().map(|r| &r.id)),
-    );
+    let names = board.names(views.iter().flatten().map(|r| &r.id));
     let needs: Vec<u16> = cols
         .iter()
         .zip(&views)
@@ -239,7 +232,7 @@ fn column_need(
     theme: &Theme,
     col: DepthColumn,
     view: &[DepthRow],
-    names: &std::collections::HashMap<crate::domain::PlayerId, String>,
+    names: &crate::domain::scenario::Names,
 ) -> u16 {
     let header = super::text::width(&header(board, col));
     let rows = view.iter().map(|r| match board.doc.ds.player(&r.id) {
@@ -252,7 +245,7 @@ fn column_need(
                 p,
                 board.doc.ds.is_target(&r.id),
             );
-            let name = names.get(&r.id).map_or(p.short_name(), String::as_str);
+            let name = names.find(&r.id).unwrap_or(p.short_name());
             3 + usize::from(board.doc.shown.is_signing(&r.id))
                 + super::text::width(name)
                 + marks_width(&m)
@@ -280,7 +273,7 @@ fn render_column(
         usize,
         DepthColumn,
         Vec<crate::app::DepthRow>,
-        &std::collections::HashMap<crate::domain::PlayerId, String>,
+        &crate::domain::scenario::Names,
     ),
     drop: Option<(Spot, bool)>,
 ) {
@@ -454,7 +447,7 @@ fn render_column(
                 };
                 let used = 3 + usize::from(board.doc.shown.is_signing(id));
                 let room = (carea.width as usize).saturating_sub(used);
-                let name = names.get(id).map_or(p.short_name(), String::as_str);
+                let name = names.find(id).unwrap_or(p.short_name());
                 spans.extend(name_with_marks(name, name_style, &m, room));
             }
             None if board.view.drag.is_some() => {

@@ -42,10 +42,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
     let slots = formation.slots();
     let xi = board.doc.shown.xi(&board.doc.ds);
     // The same names the depth chart draws: namesakes told apart ("M. Zárate").
-    let names = board
-        .doc
-        .ds
-        .distinct_short_names(board.doc.shown.depth.players().chain(xi.iter().flatten()));
+    let names = board.names(xi.iter().flatten());
     let drop = board.drop_place();
     let drop_ok = board.drop_preview().is_some_and(|(_, r)| r.is_ok());
     // Screen cell of each slot's centre.
@@ -91,7 +88,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                     {
                         st = theme.dragged;
                     }
-                    let short = names.get(id).map_or(p.short_name(), String::as_str);
+                    let short = names.find(id).unwrap_or(p.short_name());
                     let name = format!("{short}{}", fit.mark());
                     spans.extend(name_with_marks(&name, st, &m, name_room));
                 } else {

@@ -28,14 +28,6 @@ pub fn render(
         return;
     };
     let t = board.timeline();
-    // Namesakes on the grid told apart ("M. Zárate"), as on the board.
-    let names = board.doc.ds.distinct_short_names(
-        t.rows
-            .iter()
-            .flat_map(|r| r.cells.iter())
-            .flat_map(|c| c.entries.iter())
-            .map(|e| &e.id),
-    );
     Clear.render(area, buf);
     let title = Line::from(vec![
         Span::styled(" Timeline ", theme.title),
@@ -208,7 +200,8 @@ pub fn render(
                 // Cut the name, never the age and marks.
                 let full = e.text();
                 let suffix = &full[e.name.len()..];
-                let name = names.get(&e.id).unwrap_or(&e.name);
+                // Namesakes come told apart ("M. Zárate"), as on the board.
+                let name = &e.name;
                 let room = usize::from(col_w.saturating_sub(1)).saturating_sub(width(suffix));
                 (format!("{}{suffix}", truncate(name, room)), style)
             } else if out.k == cell.entries.len() && !cell.flags.is_empty() {

@@ -448,3 +448,79 @@ fn lists_use_the_known_name_and_details_the_full_one() {
         .expect("his row");
     assert!(row.contains("Lautaro Rubén Rivero Cruz"), "{row}");
 }
+
+/// The bundled data with two pool centre-backs who share a surname.
+fn board_with_namesakes() -> squadboard::app::Board {
+    use squadboard::domain::Player;
+    let mut ds = bundled_data();
+    let a = Player::new("pool-a", "Anders Sørensen", "Brøndby", Some(Position::CB));
+    let b = Player::new(
+        "pool-b",
+        "Bjørn Sørensen",
+        "Midtjylland",
+        Some(Position::CB),
+    );
+    ds.append_targets(vec![a, b], vec![id("pool-a"), id("pool-b")]);
+    new_board(std::sync::Arc::new(ds), None)
+}
+
+/// Signs the only player `query` finds at `slot`, by keyboard; returns what the drop preview
+/// said just before the drop.
+fn sign_found(b: &mut squadboard::app::Board, query: &str, slot_key: &str) -> String {
+    use squadboard::app::Action;
+    use squadboard::input::Command;
+    cmd(b, Command::Search);
+    typed(b, query);
+    b.apply(Action::FilterAccept);
+    cmd(b, Command::Grab);
+    cmds(b, &[Command::NextPane, Command::NextPane]);
+    b.view.slot_cursor = slot(b, slot_key);
+    let said = match b.drop_preview() {
+        Some((_, Ok((_, said)))) => said,
+        other => panic!("no preview: {other:?}"),
+    };
+    cmd(b, Command::Grab);
+    said
+}
+
+/// Namesakes are told apart everywhere, as the depth chart and the pitch tell them apart: the
+/// drop preview read "Sørensen → right CB; Sørensen → left CB", and the summary the picker,
+/// `scenario list` and the SVG subtitle print, and the timeline, named both "Sørensen".
+#[test]
+fn namesakes_are_told_apart_in_messages_summaries_and_the_timeline() {
+    let mut b = board_with_namesakes();
+    sign_found(&mut b, "anders sorensen", "RCB");
+    let said = sign_found(&mut b, "bjorn sorensen", "RCB");
+    assert!(said.starts_with("B. Sørensen → right CB"), "{said}");
+    assert!(said.contains("A. Sørensen → left CB"), "{said}");
+    let ds = b.doc.ds.clone();
+    let summary = squadboard::domain::scenario::summary(&ds, &b.doc.plan);
+    assert!(
+        summary.contains("+A. Sørensen") && summary.contains("+B. Sørensen"),
+        "{summary}"
+    );
+    let t = build(
+        &ds,
+        &b.doc.plan,
+        first_season(b.doc.date),
+        2,
+        TimelineSettings::default(),
+    );
+    let cb: Vec<String> = t
+        .rows
+        .iter()
+        .filter(|r| r.position == Position::CB)
+        .flat_map(|r| r.cells[0].entries.iter())
+        .map(|e| e.name.clone())
+        .collect();
+    assert!(
+        cb.contains(&"A. Sørensen".to_string()) && cb.contains(&"B. Sørensen".to_string()),
+        "{cb:?}"
+    );
+    // The board's pitch and chart say the same.
+    let t = text(&render(&b, 120, 40).0);
+    assert!(
+        t.contains("A. Sørensen") && t.contains("B. Sørensen"),
+        "{t}"
+    );
+}

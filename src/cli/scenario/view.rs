@@ -57,6 +57,8 @@ impl<'a> View<'a> {
             plan.date = d;
         }
         let on = plan.date;
+        // Namesakes told apart as the board tells them apart ("A. Sørensen").
+        let names = crate::domain::scenario::Names::of(ds, &[&plan], []);
         let rows = plan
             .formation()
             .slots()
@@ -86,9 +88,9 @@ impl<'a> View<'a> {
                             let c = contract(&p, !signing, on);
                             let flag = !signing && !matches!(c, ContractStatus::Secure { .. });
                             RowPlayer {
+                                short_name: names.get(&id),
                                 id,
                                 name: p.name.clone(),
-                                short_name: p.short_name().to_string(),
                                 age: age(&p, on).to_string(),
                                 signing,
                                 injury: (!a.is_available()).then(|| a.to_string()),
@@ -117,7 +119,7 @@ impl<'a> View<'a> {
     }
 
     pub(super) fn short(&self, id: &PlayerId) -> String {
-        crate::domain::scenario::short_name(self.ds, id)
+        crate::domain::scenario::Names::of(self.ds, &[&self.plan], [id]).get(id)
     }
 
     pub(super) fn summary(&self) -> String {
