@@ -197,7 +197,36 @@ pub struct Plan {
     /// The currency every total is in and the exchange rates the plan assumes (format 4).
     #[serde(default)]
     pub money: MoneySettings,
+    /// The names of the pool players the plan names, kept when it is saved so a plan opened
+    /// without its pool still names them ("A. Sørensen (pool player, not loaded)").
+    #[serde(default, skip_serializing_if = "KeptNames::is_empty")]
+    pub pool_names: KeptNames,
 }
+
+/// Pool players' full names by id, as [`Plan::keep_pool_names`] last saw them. Only a label:
+/// two plans that make the same moves are the same plan whichever names they kept, so it never
+/// makes a plan differ (unsaved, changed on disk, compared).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct KeptNames(pub std::collections::BTreeMap<PlayerId, String>);
+
+impl KeptNames {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, id: &PlayerId) -> Option<&str> {
+        self.0.get(id).map(String::as_str)
+    }
+}
+
+impl PartialEq for KeptNames {
+    fn eq(&self, _: &KeptNames) -> bool {
+        true
+    }
+}
+
+impl Eq for KeptNames {}
 
 /// Where a dragged player comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,7 +263,35 @@ impl Plan {
             budgets: Vec::new(),
             timeline: Default::default(),
             money: MoneySettings::for_currency(ds.currency),
+            pool_names: KeptNames::default(),
         }
+    }
+
+    /// Every player the plan names: its depth chart, signings, departures and assumptions.
+    pub fn named(&self) -> impl Iterator<Item = &PlayerId> {
+        self.depth
+            .players()
+            .chain(self.signings.iter().map(|s| &s.id))
+            .chain(self.departures.iter().map(|d| &d.id))
+            .chain(self.assumptions.iter().map(|a| a.player()))
+    }
+
+    /// Keeps the name of every pool player the plan names (a target the data links to no
+    /// report), for a save: the names of players the data cannot resolve now stay as they were
+    /// kept, those of players the plan no longer names go.
+    pub fn keep_pool_names(&mut self, ds: &Dataset) {
+        let named: std::collections::BTreeSet<PlayerId> = self.named().cloned().collect();
+        let mut kept = std::mem::take(&mut self.pool_names.0);
+        kept.retain(|id, _| named.contains(id) && ds.player(id).is_none());
+        for id in named {
+            if let Some(p) = ds.player(&id)
+                && ds.is_target(&id)
+                && ds.link(&id).is_none()
+            {
+                kept.insert(id, p.name.clone());
+            }
+        }
+        self.pool_names = KeptNames(kept);
     }
 
     /// The plan as it stands at `on`: every move whose window has opened by then made, none

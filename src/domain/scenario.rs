@@ -98,6 +98,37 @@ impl fmt::Display for Unresolved {
     }
 }
 
+/// One notice for every reference the data cannot resolve, the way to load them said once:
+/// each player once, by the name the plan kept for him (else "? id"), with where it names him.
+pub fn unresolved_notice(unresolved: &[Unresolved], plan: &Plan) -> Option<String> {
+    let mut players: Vec<(&PlayerId, Vec<String>)> = Vec::new();
+    for u in unresolved {
+        let place = u.named_in.to_string();
+        match players.iter_mut().find(|(id, _)| **id == u.id) {
+            Some((_, places)) if !places.contains(&place) => places.push(place),
+            Some(_) => {}
+            None => players.push((&u.id, vec![place])),
+        }
+    }
+    if players.is_empty() {
+        return None;
+    }
+    let listed: Vec<String> = players
+        .into_iter()
+        .map(|(id, places)| {
+            let who = plan
+                .pool_names
+                .get(id)
+                .map_or_else(|| unresolved_label(id), |n| format!("{n} ({id})"));
+            format!("{who} in {}", places.join(", "))
+        })
+        .collect();
+    Some(format!(
+        "not in the loaded data, kept as written (open with --pool FILE): {}",
+        listed.join("; ")
+    ))
+}
+
 /// How a player the data cannot resolve is shown wherever he stands: "? tm-109986".
 pub fn unresolved_label(id: &PlayerId) -> String {
     format!("? {id}")
@@ -223,15 +254,44 @@ impl Names {
         plans: &[&'a Plan],
         also: impl IntoIterator<Item = &'a PlayerId>,
     ) -> Names {
-        let named = plans.iter().flat_map(|plan| {
-            plan.depth
-                .players()
-                .chain(plan.signings.iter().map(|s| &s.id))
-                .chain(plan.departures.iter().map(|d| &d.id))
-                .chain(plan.assumptions.iter().map(|a| a.player()))
-        });
+        use super::player::{Player, distinct_short_names};
+        let named = plans.iter().flat_map(|plan| plan.named());
         let squad = ds.squad.iter().map(|p| &p.id);
-        Names(ds.distinct_short_names(named.chain(squad).chain(also)))
+        // A pool player the data cannot resolve is named by the name the plan kept for him.
+        let mut missing: Vec<Player> = Vec::new();
+        let mut players: Vec<&Player> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for id in named.chain(squad).chain(also) {
+            if !seen.insert(id) {
+                continue;
+            }
+            match ds.player(id) {
+                Some(p) => players.push(p),
+                None => {
+                    if let Some(name) = plans.iter().find_map(|p| p.pool_names.get(id)) {
+                        missing.push(Player::new(id.as_str(), name, "", None));
+                    }
+                }
+            }
+        }
+        let known = players.len();
+        players.extend(missing.iter());
+        let names = distinct_short_names(&players);
+        Names(
+            players
+                .iter()
+                .zip(names)
+                .enumerate()
+                .map(|(k, (p, n))| {
+                    let n = if k < known {
+                        n
+                    } else {
+                        format!("{n} (pool player, not loaded)")
+                    };
+                    (p.id.clone(), n)
+                })
+                .collect(),
+        )
     }
 
     /// His name among the others, if the data knows him.
@@ -484,6 +544,19 @@ mod tests {
                 format!("? gone — {tail} (named in the assumptions)"),
             ]
         );
+        // One notice: each player once, the way to load them said once, a kept name used.
+        p.pool_names
+            .0
+            .insert(id("nobody"), "Anders Sørensen".into());
+        assert_eq!(
+            unresolved_notice(&unresolved(&p, &ds), &p).as_deref(),
+            Some(
+                "not in the loaded data, kept as written (open with --pool FILE): ? ghost in \
+                 the CB column, the LB column; Anders Sørensen (nobody) in the signings; ? gone \
+                 in the departures, the assumptions"
+            )
+        );
+        p.pool_names = Default::default();
         assert_eq!(p, before, "nothing is dropped");
         assert!(unresolved(&konate_for_rudiger(&ds), &ds).is_empty());
     }

@@ -246,6 +246,7 @@ mod v3 {
                     .collect(),
                 timeline: p.timeline,
                 money: Default::default(),
+                pool_names: Default::default(),
             },
             xi: f.xi,
         }
@@ -580,7 +581,10 @@ impl Loaded {
                 "written in scenario format {v}; saving it will write format {FORMAT_VERSION}"
             ));
         }
-        out.extend(self.unresolved.iter().map(|d| d.to_string()));
+        out.extend(crate::domain::scenario::unresolved_notice(
+            &self.unresolved,
+            &self.scenario.plan,
+        ));
         out.extend(self.xi_differences.iter().map(|d| d.to_string()));
         out.extend(self.normalized.iter().cloned());
         out

@@ -236,7 +236,7 @@ fn column_need(
 ) -> u16 {
     let header = super::text::width(&header(board, col));
     let rows = view.iter().map(|r| match board.doc.ds.player(&r.id) {
-        None => 3 + super::text::width(&crate::domain::scenario::unresolved_label(&r.id)),
+        None => 3 + super::text::width(&names.get(&r.id)),
         Some(p) => {
             let m = marks(
                 theme,
@@ -395,10 +395,7 @@ fn render_column(
             // Not in the loaded data (a pool player without his pool): kept, and shown.
             Some(r) if board.doc.ds.player(&r.id).is_none() => {
                 spans.push(Span::styled(format!("{:>2} ", row + 1), theme.dim));
-                spans.push(Span::styled(
-                    crate::domain::scenario::unresolved_label(&r.id),
-                    theme.warning,
-                ));
+                spans.push(Span::styled(names.get(&r.id), theme.warning));
             }
             Some(r) => {
                 let Some(p) = board.doc.ds.player(&r.id) else {

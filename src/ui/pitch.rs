@@ -6,7 +6,6 @@ use super::text::{clip_spans, put, put_line, width};
 use super::{Theme, cell_highlight, focused, pane_block};
 use crate::app::{Board, Pane, Spot};
 use crate::domain::plan::{Origin, Place};
-use crate::domain::scenario::unresolved_label;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -92,7 +91,7 @@ pub fn render(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, hits: 
                     let name = format!("{short}{}", fit.mark());
                     spans.extend(name_with_marks(&name, st, &m, name_room));
                 } else {
-                    spans.push(Span::styled(unresolved_label(id), theme.warning));
+                    spans.push(Span::styled(names.get(id), theme.warning));
                 }
             }
             None => spans.push(Span::styled(format!("·{}·", slot.key), theme.dim)),

@@ -293,7 +293,8 @@ fn players_the_data_no_longer_has_are_kept_and_listed() {
     assert_eq!(p.assumptions.len(), 3);
     assert!(
         l.notices().contains(
-            &"? rivero-cruz — not in the loaded data; open with --pool FILE (named in the signings)"
+            &"not in the loaded data, kept as written (open with --pool FILE): ? rivero-cruz in \
+              the CB column, the signings"
                 .to_string()
         ),
         "{:?}",
@@ -490,6 +491,7 @@ fn scenario(ds: &Dataset) -> impl Strategy<Value = Scenario> + use<> {
                 budgets,
                 timeline,
                 money,
+                pool_names: Default::default(),
             },
         );
     // Any scenario the board can hold: one that keeps its rules (a player once per column,

@@ -25,9 +25,10 @@ fn an_unresolved_player_is_kept_listed_and_saved_as_he_was() {
     assert!(l.scenario.plan.is_signing(&id));
     let notices = l.notices();
     assert!(
-        notices
-            .iter()
-            .any(|n| n.starts_with("? tm-900002 — not in the loaded data; open with --pool FILE")),
+        notices.iter().any(|n| n.starts_with(
+            "not in the loaded data, kept as written (open with --pool \
+                 FILE): ? tm-900002 in the CB column, the signings"
+        )),
         "{notices:?}"
     );
     // Saved and read back twice: the same bytes, him included.

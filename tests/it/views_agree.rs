@@ -524,3 +524,51 @@ fn namesakes_are_told_apart_in_messages_summaries_and_the_timeline() {
         "{t}"
     );
 }
+
+/// A pool player's name is kept in the scenario beside his id: reopened without the pool the
+/// plan showed "? pool-a" and its notice listed each player once per place, the way to load
+/// him each time; now the board reads "A. Sørensen (pool player, not loaded)" and one notice
+/// names each player once.
+#[test]
+fn a_pool_players_name_is_kept_for_a_reopening_without_the_pool() {
+    use squadboard::app::{Action, Done};
+    use squadboard::store::scenario::{parse, to_ron};
+    let mut b = board_with_namesakes();
+    sign_found(&mut b, "anders sorensen", "RCB");
+    sign_found(&mut b, "bjorn sorensen", "LCB");
+    let s = squadboard::app::effects::scenario_of(&b, "two Sørensens", chrono::Utc::now());
+    let text = to_ron(&s).expect("ron");
+    assert!(text.contains("\"Anders Sørensen\""), "{text}");
+    let without = bundled_data();
+    let loaded = parse("two.ron", &text, &without).expect("loads without the pool");
+    let notices = loaded.notices();
+    let about: Vec<&String> = notices.iter().filter(|n| n.contains("pool-")).collect();
+    assert_eq!(about.len(), 1, "{notices:?}");
+    assert_eq!(about[0].matches("--pool").count(), 1, "{notices:?}");
+    assert!(
+        about[0].contains("Anders Sørensen (pool-a) in the CB column, the signings"),
+        "{notices:?}"
+    );
+    // Saved again without the pool, the names stay.
+    assert!(
+        to_ron(&loaded.scenario)
+            .expect("ron")
+            .contains("\"Bjørn Sørensen\"")
+    );
+    let mut fresh = board();
+    fresh.apply(Action::Done(Box::new(Done::Opened {
+        path: "two.ron".into(),
+        loaded: Box::new(loaded),
+    })));
+    fresh.view.modal = None;
+    assert!(!fresh.doc.dirty(), "opening changed nothing");
+    let screen = text_of(&fresh);
+    assert!(
+        screen.contains("A. Sørensen (pool player, not loaded)") && !screen.contains("? pool-a"),
+        "{screen}"
+    );
+}
+
+fn text_of(b: &squadboard::app::Board) -> String {
+    text(&render(b, 200, 60).0)
+}

@@ -17,6 +17,8 @@ use std::path::PathBuf;
 pub fn scenario_of(board: &Board, name: &str, now: DateTime<Utc>) -> Scenario {
     let mut s = Scenario::new(name.to_string(), board.doc.plan.clone(), now);
     s.format_version = FORMAT_VERSION;
+    // A pool player's name goes into the file beside his id, for a reopening without the pool.
+    s.plan.keep_pool_names(&board.doc.ds);
     s.created = board
         .doc
         .file
