@@ -301,16 +301,33 @@ impl Board {
                 }
             }
             let pool = ds.pool();
-            for i in 0..pool.len() {
+            // The pool rows passing these filters are kept: a sort or another key on the same
+            // query goes over them only, not over every pool player again.
+            let pass_key = super::search::PassKey {
+                text: text.to_string(),
+                date: on,
+                money: money.clone(),
+                data: Arc::as_ptr(ds) as usize,
+                pool: pool.len(),
+            };
+            let known = self.search.take_passing(&pass_key);
+            let tested = known.is_none();
+            let rows = known.unwrap_or_else(|| (0..pool.len() as u32).collect());
+            let mut passing = Vec::new();
+            for &i in &rows {
+                let i = i as usize;
                 // A sort may read the name: the row is read with it then.
                 let row = if best.is_some() {
                     pool.scout_named(i, &mut scratch)
                 } else {
                     pool.scout(i, &mut scratch)
                 };
-                let Some(p) = row.filter(|p| passes(&filters, p, on, &money)) else {
+                let Some(p) = row.filter(|p| !tested || passes(&filters, p, on, &money)) else {
                     continue;
                 };
+                if tested {
+                    passing.push(i as u32);
+                }
                 pool_passing += 1;
                 if let Some(best) = best.as_mut() {
                     best.offer(p, ListKind::Pool);
@@ -318,6 +335,8 @@ impl Board {
                     out.push((0, ListItem::of(PlayerId::new(pool.id(i)), ListKind::Pool)));
                 }
             }
+            self.search
+                .keep_passing(pass_key, if tested { passing } else { rows });
             self.search.pool_matches = pool_passing;
             if let Some(best) = best {
                 out = best.finish().into_iter().map(|i| (0, i)).collect();

@@ -28,6 +28,8 @@ pub struct SearchState {
     pub pool_matches: usize,
     /// The rows the last query listed, what they were listed from, and `pool_matches` then.
     listed: Option<(ListedKey, Vec<ListItem>, usize)>,
+    /// The pool rows passing the last query of filters alone, and what they passed.
+    passing: Option<(PassKey, Vec<u32>)>,
     matcher: Arc<Matcher>,
     /// Folded search keys of squad and targets: (id, folded name, folded other names).
     keys: Arc<Vec<(PlayerId, String, Vec<String>)>>,
@@ -55,6 +57,7 @@ impl SearchState {
             pool_hits: (None, Vec::new()),
             pool_matches: 0,
             listed: None,
+            passing: None,
             matcher: Arc::new(Matcher::default()),
             keys: Arc::new(keys),
         }
@@ -187,7 +190,31 @@ pub struct ListedKey {
     pub sizes: (usize, usize, usize),
 }
 
+/// What a pool row passing a query of filters alone depends on: the query, the date and money it
+/// reads, and the data (which, and how many pool players: a pool grows).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassKey {
+    pub text: String,
+    pub date: NaiveDate,
+    pub money: crate::domain::MoneySettings,
+    pub data: usize,
+    pub pool: usize,
+}
+
 impl SearchState {
+    /// The pool rows that passed `key`'s query, if it was the last tested (taken: hand them
+    /// back with [`SearchState::keep_passing`]).
+    pub fn take_passing(&mut self, key: &PassKey) -> Option<Vec<u32>> {
+        match self.passing.take() {
+            Some((k, rows)) if k == *key => Some(rows),
+            _ => None,
+        }
+    }
+
+    pub fn keep_passing(&mut self, key: PassKey, rows: Vec<u32>) {
+        self.passing = Some((key, rows));
+    }
+
     /// The rows listed last for `key`, and how many pool players matched then.
     pub fn listed(&self, key: &ListedKey) -> Option<(Vec<ListItem>, usize)> {
         match &self.listed {
