@@ -407,23 +407,14 @@ impl PoolPlayers {
         let known_as = (c.byte() == 1).then(|| c.str().to_string());
         let aliases = (0..c.len()).map(|_| c.str().to_string()).collect();
         let secondary = (0..c.len()).filter_map(|_| position_of(c.byte())).collect();
-        let mut p = Player::new(id, name, self.clubs.get(r.club).unwrap_or(""), None);
+        let mut p = Player::new(id, name, "", None);
+        // The filters' fields as a scout reads them, then what only a whole player has.
+        p_fill_scout(self, r, &mut p);
         p.known_as = known_as;
         p.aliases = aliases;
         p.secondary = secondary;
-        self.fill(r, &mut p);
-        Some(p)
-    }
-
-    /// The fields of a row that are numbers and interned names.
-    fn fill(&self, r: &Row, p: &mut Player) {
-        p.born = date_of(r.born);
-        p.contract_until = date_of(r.contract);
-        p.position = position_of(r.position);
-        p.foot = foot_of(r.foot);
         p.number = (r.flags & HAS_NUMBER != 0).then_some(r.number);
-        p.market_value = value_of(r);
-        p.nationality = self.nations.get(r.nation).map(str::to_string);
+        Some(p)
     }
 
     /// Row `i` as a whole player, made the first time it is asked for and kept.
