@@ -48,6 +48,9 @@ fn main() {
             let mut first = None;
             Loader::new(&base).load(path, &mut |a| {
                 let batch = matches!(a, Action::PoolBatch(_));
+                if std::env::var_os("PHASES_RSS").is_some() {
+                    eprintln!("{}", rss_parts());
+                }
                 let (at, cpu) = (Instant::now(), thread_cpu());
                 board.update(a);
                 if batch {
@@ -62,15 +65,29 @@ fn main() {
             println!(
                 "  board: {} players in {batches} batches, first after {:?}, all in {:?} \
                  (taking them in on the board's thread: {taking:?}, CPU {taking_cpu:?}, \
-                 the most for one batch {worst:?}); peak RSS {:.0} MiB, the pool's rows {:.0} MiB",
+                 the most for one batch {worst:?}); peak RSS {:.0} MiB, the pool's rows {:.0} MiB, its index {:.0} MiB",
                 board.search.pool_len(),
                 first.unwrap_or_default(),
                 t.elapsed(),
                 peak_kib() as f64 / 1024.0,
-                board.doc.ds.pool().heap_bytes() as f64 / 1048576.0
+                board.doc.ds.pool().heap_bytes() as f64 / 1048576.0,
+                board.search.pool_index_bytes() as f64 / 1048576.0
             );
         }
     }
+}
+
+/// RssAnon and RssFile now, in MiB.
+fn rss_parts() -> String {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let get = |k: &str| {
+        s.lines()
+            .find(|l| l.starts_with(k))
+            .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+            .unwrap_or(0)
+            / 1024
+    };
+    format!("anon {} MiB, file {} MiB", get("RssAnon:"), get("RssFile:"))
 }
 
 /// The process's peak resident set so far (VmHWM), in KiB.

@@ -144,6 +144,11 @@ impl SearchState {
             .collect()
     }
 
+    /// Heap bytes the pool's search index holds (for the memory budget).
+    pub fn pool_index_bytes(&self) -> usize {
+        self.pool_index.as_ref().map_or(0, SearchIndex::heap_bytes)
+    }
+
     /// How many pool players can be found so far.
     pub fn pool_len(&self) -> usize {
         self.pool_index.as_ref().map_or(0, SearchIndex::len)

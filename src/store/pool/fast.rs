@@ -879,24 +879,47 @@ fn load_span(
     Some((chunk, ids))
 }
 
-/// Cuts `bytes[start..end]` into spans of `per` rows (the last one shorter).
-fn spans(bytes: &[u8], start: usize, end: usize, per: usize) -> Vec<Span> {
+/// Bytes of the file counted at a time: its pages are filled in, counted and let go again, so
+/// counting a pool does not hold the whole file in memory beside the players it makes.
+const COUNT_WINDOW: usize = 4 << 20;
+
+/// Cuts `bytes[start..end]` into spans of `per` rows (the last one shorter), with the number of
+/// rows in all; with `pages`, a window at a time ([`COUNT_WINDOW`]), each let go once counted.
+fn spans(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    per: usize,
+    pages: Option<&Mapped>,
+) -> (Vec<Span>, usize) {
     let per = per.max(1);
     let mut out = Vec::new();
     let (mut from, mut rows, mut first_row) = (start, 0usize, 2u64);
-    for nl in memchr::memchr_iter(b'\n', &bytes[start..end]) {
-        rows += 1;
-        if rows == per {
-            out.push(Span {
-                start: from,
-                end: start + nl,
-                first_row,
-                rows,
-            });
-            from = start + nl + 1;
-            first_row += rows as u64;
-            rows = 0;
+    let mut at = start;
+    while at < end {
+        let to = (at + COUNT_WINDOW).min(end);
+        let window = &bytes[at..to];
+        if let Some(m) = pages {
+            m.populate(window);
         }
+        for nl in memchr::memchr_iter(b'\n', window) {
+            rows += 1;
+            if rows == per {
+                out.push(Span {
+                    start: from,
+                    end: at + nl,
+                    first_row,
+                    rows,
+                });
+                from = at + nl + 1;
+                first_row += rows as u64;
+                rows = 0;
+            }
+        }
+        if let Some(m) = pages {
+            m.release_part(window);
+        }
+        at = to;
     }
     out.push(Span {
         start: from,
@@ -904,7 +927,8 @@ fn spans(bytes: &[u8], start: usize, end: usize, per: usize) -> Vec<Span> {
         first_row,
         rows: rows + 1,
     });
-    out
+    let all = (first_row - 2) as usize + rows + 1;
+    (out, all)
 }
 
 /// What a thread made of one span: `None` when it is not regular.
@@ -935,18 +959,13 @@ pub fn load_chunks<T: Send>(
         return Ok(Some(Streamed::Whole));
     }
     let both = end - header_end > SPLIT_ABOVE;
-    // Filled in at once rather than a fault a page at a time: counting reads every page.
-    if let Some(m) = pages {
-        m.populate(bytes);
-    }
-    let rows = memchr::memchr_iter(b'\n', &bytes[header_end..end]).count() + 1;
+    let (mut spans, rows) = spans(bytes, header_end, end, chunk_rows, pages);
     // Two cores need two chunks at least.
-    let per = if both {
-        chunk_rows.min(rows.div_ceil(2))
-    } else {
-        chunk_rows
-    };
-    let spans = &spans(bytes, header_end, end, per)[..];
+    if both && spans.len() < 2 {
+        let per = chunk_rows.min(rows.div_ceil(2));
+        spans = self::spans(bytes, header_end, end, per, pages).0;
+    }
+    let spans = &spans[..];
     let (next, stop, done) = (AtomicUsize::new(0), AtomicBool::new(false), Done::default());
     // A caller taking the whole file at once gets the first chunk with room for every player,
     // so the others are appended to it (growing a 100k Vec<Player> copies it).
@@ -959,9 +978,12 @@ pub fn load_chunks<T: Send>(
     };
     let make = |k: usize, report: &mut dyn FnMut()| -> Made<T> {
         let span = spans[k];
+        if let Some(m) = pages {
+            m.populate(&bytes[span.start..span.end]);
+        }
         let made = load_span(file, bytes, span, room(k), &cols, &done, report);
         // Read: its pages go back (the players hold copies), so the mapping is let go as the
-        // players grow, not held whole beside them. (Counting the rows faulted them in.)
+        // players grow, not held whole beside them.
         if let Some(m) = pages {
             m.release_part(&bytes[span.start..span.end]);
         }
