@@ -37,7 +37,7 @@ const NEG_INFINITY: i32 = i16::MIN as i32;
 const FAST: u8 = 1;
 
 /// One [`ItemMeta`] as [`SearchIndex::encode`] writes it.
-const ITEM_BYTES: usize = 40;
+const ITEM_BYTES: usize = 32;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CharType {
@@ -86,16 +86,35 @@ fn bag_bit(b: u8) -> u64 {
     }
 }
 
-/// Reusable rows of the score matrix, so scoring does not allocate.
+/// Reusable rows of the score matrix and a key's bonuses, so scoring does not allocate.
 struct Scratch {
     rows: Vec<i32>,
+    bonus: Vec<u8>,
 }
 
 impl Scratch {
     fn new() -> Scratch {
         Scratch {
             rows: vec![0; 4 * (MAX_KEY + 1)],
+            bonus: Vec::with_capacity(MAX_KEY),
         }
+    }
+}
+
+/// Skim's in-place bonus of every byte of the folded `key`, into `out` (cleared first): worked
+/// out when a key is scored rather than kept beside every key (at a million players that is
+/// the text's size again).
+fn key_bonus(key: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    let mut prev = CharType::Empty;
+    for (j, &b) in key.iter().enumerate() {
+        let cur = char_type(b);
+        let mut bonus = in_place_bonus(prev, cur);
+        if j == 0 {
+            bonus *= FIRST_CHAR_MULTIPLIER;
+        }
+        out.push(bonus as u8);
+        prev = cur;
     }
 }
 
@@ -167,8 +186,6 @@ fn case_penalty(c: u8, p: u8) -> i32 {
 /// What the cheap tests need of an item, side by side so one cache line serves them all.
 #[derive(Debug, Clone, Copy)]
 struct ItemMeta {
-    /// The union of its keys' bags.
-    bag: u64,
     /// The bag of the chars that open a key.
     first: u64,
     /// The bag of the chars that open a word inside a key.
@@ -188,15 +205,14 @@ struct ItemMeta {
 pub struct SearchIndex {
     /// Every folded key, one after the other.
     text: String,
-    /// Skim's in-place bonus of every byte of `text` (for keys flagged [`FAST`]).
-    bonus: Vec<u8>,
     /// Key `k` is `text[key_end[k - 1]..key_end[k]]` (from 0 for the first).
     key_end: Vec<u32>,
     key_flags: Vec<u8>,
     key_bag: Vec<u64>,
     items: Vec<ItemMeta>,
-    /// Every item's bag again, side by side: the first test of a query reads 8 bytes an item,
-    /// not a whole `ItemMeta` (at a million players the scan is what a keystroke costs).
+    /// Every item's bag (the union of its keys' bags), side by side: the first test of a query
+    /// reads 8 bytes an item, not a whole `ItemMeta` (at a million players the scan is what a
+    /// keystroke costs).
     bags: Vec<u64>,
     matcher: Matcher,
     /// The previous query (folded) and every item it matched, for narrowing.
@@ -208,7 +224,6 @@ impl Clone for SearchIndex {
     fn clone(&self) -> SearchIndex {
         SearchIndex {
             text: self.text.clone(),
-            bonus: self.bonus.clone(),
             key_end: self.key_end.clone(),
             key_flags: self.key_flags.clone(),
             key_bag: self.key_bag.clone(),
@@ -360,8 +375,8 @@ impl SearchIndex {
             self.push_key(o);
         }
         let (start, end) = self.key_range(first_key);
+        let mut bag = 0;
         let mut meta = ItemMeta {
-            bag: 0,
             first: 0,
             heads: 0,
             start: start as u32,
@@ -371,20 +386,23 @@ impl SearchIndex {
             fast: true,
         };
         for k in first_key..first_key + meta.keys as usize {
-            meta.bag |= self.key_bag[k];
+            bag |= self.key_bag[k];
             meta.fast &= self.key_flags[k] & FAST != 0;
             let (s, e) = self.key_range(k);
             let bytes = &self.text.as_bytes()[s..e];
-            for (j, (&b, &bonus)) in bytes.iter().zip(&self.bonus[s..e]).enumerate() {
+            let mut prev = CharType::Empty;
+            for (j, &b) in bytes.iter().enumerate() {
+                let cur = char_type(b);
                 if j == 0 {
                     meta.first |= bag_bit(b);
-                } else if bonus > 0 {
+                } else if in_place_bonus(prev, cur) > 0 {
                     meta.heads |= bag_bit(b);
                 }
+                prev = cur;
             }
         }
         self.items.push(meta);
-        self.bags.push(meta.bag);
+        self.bags.push(bag);
         self.last = None;
         self.items.len() - 1
     }
@@ -407,16 +425,6 @@ impl SearchIndex {
         }
         let key = &self.text[start..];
         let fast = key.is_ascii() && key.len() <= MAX_KEY;
-        let mut prev = CharType::Empty;
-        for (j, &b) in key.as_bytes().iter().enumerate() {
-            let cur = char_type(b);
-            let mut bonus = in_place_bonus(prev, cur);
-            if j == 0 {
-                bonus *= FIRST_CHAR_MULTIPLIER;
-            }
-            self.bonus.push(bonus as u8);
-            prev = cur;
-        }
         let b = bag(key);
         self.key_end.push(self.text.len() as u32);
         self.key_flags.push(if fast { FAST } else { 0 });
@@ -462,7 +470,6 @@ impl SearchIndex {
     /// Heap bytes held (for the memory budget).
     pub fn heap_bytes(&self) -> usize {
         self.text.capacity()
-            + self.bonus.capacity()
             + self.key_end.capacity() * 4
             + self.key_flags.capacity()
             + self.key_bag.capacity() * 8
@@ -486,12 +493,7 @@ impl SearchIndex {
     /// when the test passes — one cache miss instead of two.
     #[inline(always)]
     fn matches_from<const COMPACT: bool>(&self, item: usize, q: &Prepared) -> bool {
-        let bag = if COMPACT {
-            self.bags[item]
-        } else {
-            self.items[item].bag
-        };
-        if bag & q.bag != q.bag {
+        if self.bags[item] & q.bag != q.bag {
             return false;
         }
         let m = &self.items[item];
@@ -557,10 +559,14 @@ impl SearchIndex {
             }
             let (s, e) = self.key_range(k);
             let score = if q.fast && self.key_flags[k] & FAST != 0 {
-                let (key, bonus) = (&self.text.as_bytes()[s..e], &self.bonus[s..e]);
-                q.words.iter().try_fold(0i64, |total, w| {
-                    skim_score(key, bonus, w.as_bytes(), scratch).map(|sc| total + i64::from(sc))
-                })
+                let key = &self.text.as_bytes()[s..e];
+                key_bonus(key, &mut scratch.bonus);
+                let bonus = std::mem::take(&mut scratch.bonus);
+                let score = q.words.iter().try_fold(0i64, |total, w| {
+                    skim_score(key, &bonus, w.as_bytes(), scratch).map(|sc| total + i64::from(sc))
+                });
+                scratch.bonus = bonus;
+                score
             } else {
                 self.matcher
                     .matches(&self.text[s..e], q.folded)
@@ -637,7 +643,6 @@ impl SearchIndex {
         let text_shift = self.text.len() as u32;
         let key_shift = self.key_end.len() as u32;
         self.text.push_str(&other.text);
-        self.bonus.extend_from_slice(&other.bonus);
         self.key_end
             .extend(other.key_end.iter().map(|e| e + text_shift));
         self.key_flags.extend_from_slice(&other.key_flags);
@@ -670,7 +675,6 @@ impl SearchIndex {
             self.text.len() * more / n + 1,
         );
         self.text.reserve(text);
-        self.bonus.reserve(text);
         self.key_end.reserve(keys);
         self.key_flags.reserve(keys);
         self.key_bag.reserve(keys);
@@ -681,14 +685,14 @@ impl SearchIndex {
     /// Writes the index as plain arrays (for a cache file); [`SearchIndex::decode`] reads it.
     pub fn encode(&self, w: &mut Writer) {
         w.bytes(self.text.as_bytes());
-        w.bytes(&self.bonus);
         w.u32s(&self.key_end);
         w.bytes(&self.key_flags);
         w.u64s(&self.key_bag);
+        w.u64s(&self.bags);
         w.u64(self.items.len() as u64);
         w.bytes.reserve(self.items.len() * ITEM_BYTES);
         for m in &self.items {
-            for v in [m.bag, m.first, m.heads] {
+            for v in [m.first, m.heads] {
                 w.bytes.extend_from_slice(&v.to_le_bytes());
             }
             for v in [m.start, m.end, m.first_key] {
@@ -703,31 +707,29 @@ impl SearchIndex {
     /// offset falls inside the text (a damaged file is never searched).
     pub fn decode(r: &mut Reader) -> Option<SearchIndex> {
         let text = String::from_utf8(r.bytes()?.to_vec()).ok()?;
-        let bonus = r.bytes()?.to_vec();
         let key_end = r.u32s()?;
         let key_flags = r.bytes()?.to_vec();
         let key_bag = r.u64s()?;
+        let bags = r.u64s()?;
         let raw = r.records(ITEM_BYTES)?;
         let items: Vec<ItemMeta> = raw
             .chunks_exact(ITEM_BYTES)
             .map(|c| {
                 let u32_at = |i: usize| u32::from_le_bytes([c[i], c[i + 1], c[i + 2], c[i + 3]]);
                 ItemMeta {
-                    bag: le_u64(&c[0..]),
-                    first: le_u64(&c[8..]),
-                    heads: le_u64(&c[16..]),
-                    start: u32_at(24),
-                    end: u32_at(28),
-                    first_key: u32_at(32),
-                    keys: u16::from_le_bytes([c[36], c[37]]),
-                    fast: c[38] != 0,
+                    first: le_u64(&c[0..]),
+                    heads: le_u64(&c[8..]),
+                    start: u32_at(16),
+                    end: u32_at(20),
+                    first_key: u32_at(24),
+                    keys: u16::from_le_bytes([c[28], c[29]]),
+                    fast: c[30] != 0,
                 }
             })
             .collect();
         let idx = SearchIndex {
-            bags: items.iter().map(|m| m.bag).collect(),
+            bags,
             text,
-            bonus,
             key_end,
             key_flags,
             key_bag,
@@ -742,8 +744,7 @@ impl SearchIndex {
     /// short and ASCII: what searching relies on.
     fn is_whole(&self) -> bool {
         let n = self.key_end.len();
-        if self.bonus.len() != self.text.len()
-            || self.bags.len() != self.items.len()
+        if self.bags.len() != self.items.len()
             || self.key_flags.len() != n
             || self.key_bag.len() != n
             || self.text.len() > u32::MAX as usize
@@ -955,17 +956,7 @@ impl<'q> KeyScorer<'q> {
         if !self.q.scan.iter().all(|w| in_order(key, w.as_bytes())) {
             return None;
         }
-        self.bonus.clear();
-        let mut prev = CharType::Empty;
-        for (j, &b) in key.iter().enumerate() {
-            let cur = char_type(b);
-            let mut bonus = in_place_bonus(prev, cur);
-            if j == 0 {
-                bonus *= FIRST_CHAR_MULTIPLIER;
-            }
-            self.bonus.push(bonus as u8);
-            prev = cur;
-        }
+        key_bonus(key, &mut self.bonus);
         let (bonus, scratch) = (&self.bonus, &mut self.scratch);
         self.q.words.iter().try_fold(0i64, |total, w| {
             skim_score(key, bonus, w.as_bytes(), scratch).map(|sc| total + i64::from(sc))
@@ -1104,7 +1095,8 @@ mod tests {
             }
             let mut idx = SearchIndex::new();
             idx.push(name, []);
-            let bonus = idx.bonus.clone();
+            let mut bonus = Vec::new();
+            key_bonus(key.as_bytes(), &mut bonus);
             let chars: Vec<u8> = key.bytes().collect();
             // Patterns: prefixes, scattered subsequences, and random letters (mostly misses).
             let mut patterns = vec![key[..key.len().min(3)].to_string()];

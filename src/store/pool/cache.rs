@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"SQBFIND\0";
 /// Raised whenever what is stored, or how names are folded and scored, changes.
-const VERSION: u64 = 1;
+const VERSION: u64 = 2;
 
 /// Pools smaller than this are read straight from the CSV every time.
 pub const CACHE_ABOVE: u64 = 1 << 20;
