@@ -1001,7 +1001,7 @@ pub fn load_chunks<T: Send>(
         spans,
         ready: (0..spans.len()).map(|_| None).collect(),
         handed: 0,
-        seen: std::collections::HashSet::with_capacity_and_hasher(rows, Default::default()),
+        seen: SeenIds::default(),
     };
     // The count goes out before the first chunk: how much is coming.
     report(on);
@@ -1072,7 +1072,35 @@ struct InOrder<'s, T> {
     ready: Vec<Option<Made<T>>>,
     handed: usize,
     /// Every id handed over.
-    seen: std::collections::HashSet<u64, crate::domain::ids::IdHasher>,
+    seen: SeenIds,
+}
+
+/// A set of ids as numbers: a bit each up to [`SeenIds::BITS`] (Transfermarkt's ids are all
+/// below two million: a million players' ids fit in a few hundred kilobytes, where a hash set
+/// of them takes 18 MiB), a hash set for any beyond.
+#[derive(Default)]
+struct SeenIds {
+    bits: Vec<u64>,
+    far: std::collections::HashSet<u64, crate::domain::ids::IdHasher>,
+}
+
+impl SeenIds {
+    /// Ids below this are bits: at most 16 MiB of them.
+    const BITS: u64 = 1 << 27;
+
+    /// Adds `id`; `false` when it was in already.
+    fn insert(&mut self, id: u64) -> bool {
+        if id >= Self::BITS {
+            return self.far.insert(id);
+        }
+        let (word, bit) = ((id / 64) as usize, 1u64 << (id % 64));
+        if word >= self.bits.len() {
+            self.bits.resize((word + 1).next_power_of_two(), 0);
+        }
+        let new = self.bits[word] & bit == 0;
+        self.bits[word] |= bit;
+        new
+    }
 }
 
 impl<T> InOrder<'_, T> {
@@ -1144,6 +1172,25 @@ fn regular_cells(cells: &[&str], width: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seen_ids_tell_a_second_sighting_near_and_far() {
+        let mut seen = SeenIds::default();
+        for id in [
+            0,
+            63,
+            64,
+            1_300_000,
+            SeenIds::BITS - 1,
+            SeenIds::BITS,
+            u64::MAX,
+        ] {
+            assert!(seen.insert(id), "{id} first");
+            assert!(!seen.insert(id), "{id} again");
+        }
+        assert!(seen.insert(65) && seen.insert(1_299_999));
+        assert!(seen.bits.len() * 8 <= 1 << 24, "{} words", seen.bits.len());
+    }
 
     #[test]
     fn lines_split_into_cells_or_are_left_to_the_full_reader() {
