@@ -484,15 +484,13 @@ impl SearchIndex {
     /// Whether some key of the item holds every word in order: what `Matcher` calls a match.
     #[inline]
     fn matches(&self, item: usize, q: &Prepared) -> bool {
-        self.matches_from::<true>(item, q)
+        self.matches_from(item, q)
     }
 
-    /// [`SearchIndex::matches`], its first test read from the compact `bags` (a scan in index
-    /// order: eight bytes an item stream through the cache) or, for items picked here and there
-    /// (narrowing the last query's matches), from the item itself, whose line is read anyway
-    /// when the test passes — one cache miss instead of two.
+    /// [`SearchIndex::matches`], its first test read from the compact `bags` (in a scan in
+    /// index order eight bytes an item stream through the cache).
     #[inline(always)]
-    fn matches_from<const COMPACT: bool>(&self, item: usize, q: &Prepared) -> bool {
+    fn matches_from(&self, item: usize, q: &Prepared) -> bool {
         if self.bags[item] & q.bag != q.bag {
             return false;
         }
@@ -832,18 +830,14 @@ impl SearchIndex {
             let limit = limit.min(self.len());
             return ((0..limit).map(|i| (i, 0)).collect(), Vec::new());
         }
-        // A scan in index order reads the compact bags; a list of items picked here and there
-        // reads each item's own (see `matches_from`). One loop for each, each compiled apart.
         match over {
-            Over::Range(from, to) => self.best_of::<true>(from..to, limit, &prepared, keep),
-            Over::List(items) => {
-                self.best_of::<false>(items.iter().copied(), limit, &prepared, keep)
-            }
+            Over::Range(from, to) => self.best_of(from..to, limit, &prepared, keep),
+            Over::List(items) => self.best_of(items.iter().copied(), limit, &prepared, keep),
         }
     }
 
     /// The loop of [`SearchIndex::best_where`] over `items`, in index order.
-    fn best_of<const COMPACT: bool>(
+    fn best_of(
         &self,
         items: impl Iterator<Item = u32>,
         limit: usize,
@@ -857,7 +851,7 @@ impl SearchIndex {
         let mut best: BinaryHeap<Worst> = BinaryHeap::with_capacity(limit + 1);
         for item in items {
             let i = item as usize;
-            if !self.matches_from::<COMPACT>(i, prepared) {
+            if !self.matches_from(i, prepared) {
                 continue;
             }
             matched.push(item);
