@@ -283,7 +283,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
         Command::Scenario { args, .. } => match args.command {
             cli::scenario::Sub::Show { .. } => "scenario show",
             cli::scenario::Sub::Export { .. } => "scenario export",
-            cli::scenario::Sub::List => "scenario list",
+            cli::scenario::Sub::List { .. } => "scenario list",
             cli::scenario::Sub::Compare { .. } => "scenario compare",
             cli::scenario::Sub::Budget { .. } => "scenario budget",
             cli::scenario::Sub::Rate { .. } => "scenario rate",
@@ -351,7 +351,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
                 ..own(data, args.command.date(), Some(pool))
             };
             let takes = Takes {
-                date: !matches!(args.command, cli::scenario::Sub::List),
+                date: !matches!(args.command, cli::scenario::Sub::List { .. }),
                 ..all
             };
             let ctx = context(&top, given, takes, name)?;

@@ -30,8 +30,8 @@ pub struct Args {
     #[arg(long, default_value_t = 20, value_name = "N")]
     limit: usize,
     /// `text`: one player a line, tab-separated; `json`: an array of {id, name, known_as, club,
-    /// positions (a list), age (a number), age_text, nationality, foot, market_value {amount,
-    /// currency, approximate}, contract_until (a date)}, null for unknown.
+    /// positions (a list), born (a date), age (a number), age_text, nationality, foot,
+    /// market_value {amount, currency, approximate}, contract_until (a date)}, null for unknown.
     #[arg(long, value_enum, default_value_t = super::args::TextOrJson::Text)]
     format: super::args::TextOrJson,
     /// Read a CSV pool without the cache beside it (`.NAME.squadboard-cache`), and write none.
@@ -546,73 +546,14 @@ fn print(players: &[Player], on: chrono::NaiveDate, out: &mut dyn Write) -> std:
     w.flush()
 }
 
-/// One found player for `--format json`: typed, `null` for unknown.
-#[derive(serde::Serialize)]
-struct JsonRow<'a> {
-    id: &'a str,
-    name: &'a str,
-    known_as: Option<&'a str>,
-    /// `null` when unknown.
-    club: Option<&'a str>,
-    /// Main position first, then the secondary ones (`[]` when unknown).
-    positions: Vec<&'static str>,
-    /// In years at the planning date; `null` unless known exactly.
-    age: Option<u32>,
-    /// As the text prints it: `33`, `32-33` or `?`.
-    age_text: String,
-    nationality: Option<&'a str>,
-    foot: Option<&'static str>,
-    market_value: Option<JsonMoney>,
-    /// The contract's last day, `YYYY-MM-DD`.
-    contract_until: Option<String>,
-}
-
-#[derive(serde::Serialize)]
-struct JsonMoney {
-    amount: u64,
-    currency: &'static str,
-    approximate: bool,
-}
-
 fn print_json(
     players: &[Player],
     on: chrono::NaiveDate,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let rows: Vec<JsonRow> = players
+    let rows: Vec<super::typed::Person> = players
         .iter()
-        .map(|p| {
-            let a = age(p, on);
-            JsonRow {
-                id: p.id.as_str(),
-                name: &p.name,
-                known_as: p.known_as.as_deref(),
-                club: Some(p.club.as_str()).filter(|c| !c.is_empty()),
-                positions: p
-                    .position
-                    .into_iter()
-                    .chain(p.secondary.iter().copied())
-                    .map(|pos| pos.label())
-                    .collect(),
-                age: match a {
-                    crate::domain::status::Age::Exact(n) => Some(n),
-                    _ => None,
-                },
-                age_text: a.to_string(),
-                nationality: p.nationality.as_deref(),
-                foot: p.foot.map(|f| match f {
-                    crate::domain::Foot::Left => "left",
-                    crate::domain::Foot::Right => "right",
-                    crate::domain::Foot::Both => "both",
-                }),
-                market_value: p.market_value.map(|v| JsonMoney {
-                    amount: v.amount,
-                    currency: v.currency.code(),
-                    approximate: v.approximate,
-                }),
-                contract_until: p.contract_until.map(|d| d.to_string()),
-            }
-        })
+        .map(|p| super::typed::Person::of(p, on))
         .collect();
     let mut w = std::io::BufWriter::new(out);
     serde_json::to_writer_pretty(&mut w, &rows)?;

@@ -9,6 +9,7 @@ pub mod scenario;
 pub mod show;
 pub mod timeline;
 pub mod timeline_svg;
+pub mod typed;
 
 use crate::domain::Dataset;
 use crate::store;

@@ -1,9 +1,9 @@
 //! `squadboard show`: the depth chart and the targets as text, at a planning date.
 
 use super::sanitize::pad;
+use super::typed::{self, JsonAvailability, JsonContract, Money, Person};
 use crate::domain::Dataset;
 use crate::domain::report::Link;
-use crate::domain::status::Age;
 use crate::domain::status::{age, availability, contract, is_at_club};
 use crate::domain::{Player, Position};
 use chrono::NaiveDate;
@@ -97,11 +97,12 @@ pub fn run(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<
     Ok(())
 }
 
-/// `show --format json`: the same facts as the text, one JSON document.
+/// `show --format json`: the same facts as the text, typed ([`super::typed`]).
 #[derive(Serialize)]
 struct JsonShow<'a> {
+    json_version: u32,
     club: &'a str,
-    date: String,
+    date: NaiveDate,
     depth_chart: JsonDepth<'a>,
     targets: Vec<JsonTarget<'a>>,
 }
@@ -111,7 +112,13 @@ struct JsonDepth<'a> {
     formation: String,
     positions: Vec<JsonColumn<'a>>,
     /// At the club at the date but in no column.
-    not_in_depth_chart: Vec<&'a str>,
+    not_in_depth_chart: Vec<JsonName<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonName<'a> {
+    id: &'a str,
+    name: &'a str,
 }
 
 #[derive(Serialize)]
@@ -123,36 +130,26 @@ struct JsonColumn<'a> {
 
 #[derive(Serialize)]
 struct JsonPlayer<'a> {
-    id: &'a str,
-    name: &'a str,
-    /// In years at the date; `null` unless known exactly (`age_text` says what is known).
-    age: Option<u32>,
-    age_text: String,
-    availability: String,
-    contract: String,
+    #[serde(flatten)]
+    person: Person<'a>,
+    /// At the date, as the club sees his contract (`contract_until` is its last day).
+    contract: JsonContract,
+    availability: JsonAvailability,
 }
 
 #[derive(Serialize)]
 struct JsonTarget<'a> {
-    id: &'a str,
-    name: &'a str,
-    club: &'a str,
-    positions: String,
-    age: Option<u32>,
-    age_text: String,
+    #[serde(flatten)]
+    person: Person<'a>,
+    contract: JsonContract,
     /// As reported; `null` when unknown.
-    fee: Option<String>,
-    rivals: String,
+    fee: Option<Money>,
+    /// Other clubs after him: `null` when the reports do not say, `[]` when nobody else is.
+    rivals: Option<&'a [String]>,
+    /// The window the club is said to plan for, as the report words it.
+    window: Option<&'a str>,
     reports: usize,
-    latest_report: Option<String>,
-    contract: String,
-}
-
-fn exact(a: Age) -> Option<u32> {
-    match a {
-        Age::Exact(n) => Some(n),
-        _ => None,
-    }
+    latest_report: Option<NaiveDate>,
 }
 
 /// `show --format json`.
@@ -165,12 +162,9 @@ pub fn json(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result
             players: col
                 .into_iter()
                 .map(|p| JsonPlayer {
-                    id: p.id.as_str(),
-                    name: &p.name,
-                    age: exact(age(p, on)),
-                    age_text: age(p, on).to_string(),
-                    availability: availability(p, on).to_string(),
-                    contract: contract(p, !ds.is_target(&p.id), on).sentence(),
+                    person: Person::of(p, on),
+                    contract: contract(p, !ds.is_target(&p.id), on).into(),
+                    availability: (&availability(p, on)).into(),
                 })
                 .collect(),
         })
@@ -182,27 +176,33 @@ pub fn json(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result
         .map(|(l, p)| {
             let reports = ds.reports_for(&l.target);
             JsonTarget {
-                id: p.id.as_str(),
-                name: &p.name,
-                club: &p.club,
-                positions: p.positions_label(),
-                age: exact(age(p, on)),
-                age_text: age(p, on).to_string(),
-                fee: l.fee.map(|f| f.to_string()),
-                rivals: rivals(l),
+                person: Person::of(p, on),
+                contract: contract(p, false, on).into(),
+                fee: l.fee.map(Money::fee),
+                rivals: l.rivals.as_deref(),
+                window: l.window.as_deref(),
                 reports: reports.len(),
-                latest_report: reports.first().map(|r| r.date.to_string()),
-                contract: contract(p, false, on).to_string(),
+                latest_report: reports.first().map(|r| r.date),
             }
         })
         .collect();
+    let unplaced = ds
+        .squad
+        .iter()
+        .filter(|p| is_at_club(p, on) && !ds.depth.contains(&p.id))
+        .map(|p| JsonName {
+            id: p.id.as_str(),
+            name: &p.name,
+        })
+        .collect();
     let doc = JsonShow {
+        json_version: typed::JSON_VERSION,
         club: &ds.club,
-        date: on.to_string(),
+        date: on,
         depth_chart: JsonDepth {
             formation: ds.depth.formation.to_string(),
             positions,
-            not_in_depth_chart: unplaced(ds, on),
+            not_in_depth_chart: unplaced,
         },
         targets,
     };

@@ -840,6 +840,8 @@ pub struct Entry {
     pub summary: Result<String, String>,
     /// What loading it would report (dropped players, migration, XI edits).
     pub notices: Vec<String>,
+    /// The plan it holds, when it loads (for `scenario list --format json`).
+    pub plan: Option<Box<Plan>>,
 }
 
 /// Lists the `*.ron` files of a scenario folder by file name. Files that cannot be read or
@@ -876,6 +878,7 @@ pub fn list(dir: &Path, ds: &Dataset) -> Result<Vec<Entry>, StoreError> {
                 notices: l.notices(),
                 name: l.scenario.name,
                 modified: Some(l.scenario.modified),
+                plan: Some(Box::new(l.scenario.plan)),
                 path,
             },
             Err(e) => Entry {
@@ -884,6 +887,7 @@ pub fn list(dir: &Path, ds: &Dataset) -> Result<Vec<Entry>, StoreError> {
                 modified: file_time,
                 summary: Err(e.to_string()),
                 notices: Vec::new(),
+                plan: None,
             },
         });
     }
@@ -903,6 +907,7 @@ mod tests {
             modified: None,
             summary: Ok(String::new()),
             notices: Vec::new(),
+            plan: None,
         };
         let all = [
             entry("romero-plan.ron", "Romero plan"),

@@ -11,6 +11,7 @@ mod board_recovery;
 mod board_scenarios;
 mod board_update;
 mod check;
+mod cli_typed;
 mod drag;
 mod event_loop;
 mod find;

@@ -59,7 +59,11 @@ pub enum Sub {
         when: super::args::DateArg,
     },
     /// List the scenario folder: name, last saved, summary; unreadable files with their error.
-    List,
+    List {
+        /// `text` for people, `json` for programs (typed: dates, moves, money).
+        #[arg(long, value_enum, default_value_t = super::args::TextOrJson::Text)]
+        format: super::args::TextOrJson,
+    },
     /// What scenario B changes against scenario A.
     Compare {
         /// The scenario compared against: a path or a name in the scenario folder.
@@ -70,6 +74,9 @@ pub enum Sub {
         b: PathBuf,
         #[command(flatten)]
         when: super::args::DateArg,
+        /// `text` for people, `json` for programs (each change typed, and the text's lines).
+        #[arg(long, value_enum, default_value_t = super::args::TextOrJson::Text)]
+        format: super::args::TextOrJson,
     },
     /// Set (or with `none` clear) a window's transfer budget in a scenario file, saved in place
     /// (safely: refused when the file changed since it was read).
@@ -106,7 +113,7 @@ impl Sub {
             Sub::Show { when, .. } | Sub::Export { when, .. } | Sub::Compare { when, .. } => {
                 when.date
             }
-            Sub::List | Sub::Budget { .. } | Sub::Rate { .. } => None,
+            Sub::List { .. } | Sub::Budget { .. } | Sub::Rate { .. } => None,
         }
     }
 }
@@ -229,8 +236,14 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
             }
             Ok(true)
         }
-        Sub::List => {
+        Sub::List { format } => {
             let entries = list(&dir, &ds).map_err(|e| e.to_string())?;
+            if format == super::args::TextOrJson::Json {
+                let text = json::list(&ds, &dir, &entries)?;
+                out.write_all(super::sanitize::json(&text).as_bytes())
+                    .map_err(io)?;
+                return Ok(entries.iter().all(|e| e.summary.is_ok()));
+            }
             if entries.is_empty() {
                 writeln!(out, "No scenarios in {}", dir.display()).map_err(io)?;
                 return Ok(true);
@@ -261,7 +274,7 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
             }
             Ok(all_ok)
         }
-        Sub::Compare { a, b, .. } => {
+        Sub::Compare { a, b, format, .. } => {
             let (pa, la) = open(&a, &dir, &ds)?;
             let (pb, lb) = open(&b, &dir, &ds)?;
             // One file twice ("scenario-v2" and "scenario-v2.ron") has nothing to compare.
@@ -273,44 +286,72 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
                     pa.display()
                 ));
             }
-            let mut text = String::new();
-            for (tag, path, l) in [("A", &pa, &la), ("B", &pb, &lb)] {
-                let _ = writeln!(
-                    text,
-                    "{tag}: {} — {} ({})",
-                    l.scenario.name,
-                    l.scenario.summary(&ds),
-                    path.display()
-                );
-                for n in l.notices() {
-                    let _ = writeln!(text, "   note: {n}");
-                }
-            }
-            text.push('\n');
-            let (mut plan_a, mut plan_b) = (la.scenario.plan, lb.scenario.plan);
+            let (mut plan_a, mut plan_b) = (la.scenario.plan.clone(), lb.scenario.plan.clone());
             if let Some(d) = ctx.date {
                 plan_a.date = d;
                 plan_b.date = d;
             }
-            for line in compare(&ds, &plan_a, &plan_b).lines(&ds) {
-                let _ = writeln!(text, "{line}");
-            }
+            let lines = compare(&ds, &plan_a, &plan_b).lines(&ds);
             let seasons = crate::domain::timeline_compare::season_lines(
                 &ds,
                 &plan_a,
                 &plan_b,
                 super::timeline::EXPORT_SEASONS,
             );
-            if !seasons.is_empty() {
-                let _ = writeln!(text, "\nSeason by season:");
-                for line in seasons {
-                    let _ = writeln!(text, "  {line}");
+            let text = match format {
+                super::args::TextOrJson::Json => {
+                    let side = |path, loaded, plan| json::Side { path, loaded, plan };
+                    let doc = json::compare(
+                        &ds,
+                        &side(&pa, &la, &plan_a),
+                        &side(&pb, &lb, &plan_b),
+                        lines,
+                        seasons,
+                    )?;
+                    super::sanitize::json(&doc).into_owned()
                 }
-            }
+                super::args::TextOrJson::Text => {
+                    compare_text(&ds, [("A", &pa, &la), ("B", &pb, &lb)], lines, seasons)
+                }
+            };
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(true)
         }
     }
+}
+
+/// `scenario compare` as text: each scenario's line and notices, then the changes and the
+/// seasons.
+fn compare_text(
+    ds: &Dataset,
+    sides: [(&str, &Path, &Loaded); 2],
+    lines: Vec<String>,
+    seasons: Vec<String>,
+) -> String {
+    let mut text = String::new();
+    for (tag, path, l) in sides {
+        let _ = writeln!(
+            text,
+            "{tag}: {} — {} ({})",
+            l.scenario.name,
+            l.scenario.summary(ds),
+            path.display()
+        );
+        for n in l.notices() {
+            let _ = writeln!(text, "   note: {n}");
+        }
+    }
+    text.push('\n');
+    for line in lines {
+        let _ = writeln!(text, "{line}");
+    }
+    if !seasons.is_empty() {
+        let _ = writeln!(text, "\nSeason by season:");
+        for line in seasons {
+            let _ = writeln!(text, "  {line}");
+        }
+    }
+    text
 }
 
 /// Whether `out` may be written: never the input itself (by any path or link to it); an

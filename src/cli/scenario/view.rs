@@ -10,12 +10,11 @@ use crate::domain::scenario::long_date;
 use crate::domain::status::{ContractStatus, age, availability, contract};
 use crate::domain::warnings::{Assessment, assess};
 use crate::store::scenario::Loaded;
-use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// One slot of the XI with what the planning date says about its player.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub(super) struct Row {
     pub(super) slot: &'static str,
     pub(super) label: &'static str,
@@ -25,7 +24,7 @@ pub(super) struct Row {
     pub(super) player: Option<RowPlayer>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub(super) struct RowPlayer {
     pub(super) id: PlayerId,
     pub(super) name: String,
@@ -36,8 +35,18 @@ pub(super) struct RowPlayer {
     pub(super) injury: Option<String>,
     /// `None` when nothing to flag (a year or more left, or a signing's new contract).
     pub(super) contract: Option<String>,
-    #[serde(skip)]
     pub(super) contract_mark: &'static str,
+    /// The same facts typed, for JSON: `None` for a player the data does not hold.
+    pub(super) facts: Option<Facts>,
+}
+
+/// What the date says of a row's player, as values.
+#[derive(Debug)]
+pub(super) struct Facts {
+    pub(super) born: Option<chrono::NaiveDate>,
+    pub(super) age: crate::domain::status::Age,
+    pub(super) availability: crate::domain::status::Availability,
+    pub(super) contract: ContractStatus,
 }
 
 /// A loaded scenario at its planning date, ready to print in any format.
@@ -81,6 +90,7 @@ impl<'a> View<'a> {
                             injury: None,
                             contract: None,
                             contract_mark: "",
+                            facts: None,
                         },
                         Some(p) => {
                             let p = plan.effective(p);
@@ -96,6 +106,12 @@ impl<'a> View<'a> {
                                 injury: (!a.is_available()).then(|| a.to_string()),
                                 contract: flag.then(|| c.sentence()),
                                 contract_mark: if flag { c.mark() } else { "" },
+                                facts: Some(Facts {
+                                    born: p.born,
+                                    age: age(&p, on),
+                                    availability: a,
+                                    contract: c,
+                                }),
                             }
                         }
                     }
