@@ -46,7 +46,8 @@ pub fn json(text: &str) -> Cow<'_, str> {
 }
 
 /// Text for XML content and attributes (SVG): the five special characters as entities, and
-/// control characters, which XML 1.0 does not allow, as spaces.
+/// control characters and U+FFFE/U+FFFF, which XML 1.0 does not allow (or a terminal would act
+/// on), as spaces. The one XML escape: every SVG goes through it.
 pub fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -56,7 +57,7 @@ pub fn xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if is_unsafe(c) => out.push(' '),
+            c if is_unsafe(c) || c == '\u{fffe}' || c == '\u{ffff}' => out.push(' '),
             c => out.push(c),
         }
     }
@@ -127,8 +128,8 @@ mod tests {
             "Evil\u{1b}]0;x\u{7}\u{9b}2J\u{7f}"
         );
         assert_eq!(
-            xml("A & B <\"x\"> 'y'\u{1}\u{9b}"),
-            "A &amp; B &lt;&quot;x&quot;&gt; &apos;y&apos;  "
+            xml("A & B <\"x\"> 'y'\u{1}\u{9b}\u{ffff}"),
+            "A &amp; B &lt;&quot;x&quot;&gt; &apos;y&apos;   "
         );
     }
 }

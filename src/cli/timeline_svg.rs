@@ -16,14 +16,57 @@ pub const ADVANCE: f32 = 0.6;
 const PAD: f32 = 16.0;
 const LINE: f32 = 18.0;
 
+/// The monospace faces every SVG sets its measured text in.
+pub const MONO: &str = "DejaVu Sans Mono, Menlo, Consolas, monospace";
+
 /// The width text of `chars` characters takes at `size`.
 pub fn text_width(chars: usize, size: f32) -> f32 {
     chars as f32 * ADVANCE * size
 }
 
-fn esc(s: &str) -> String {
-    super::sanitize::xml(s)
+/// `text` in lines that each fit `room` pixels at `size` in the monospace face: broken after a
+/// " · " where it can, else between words, a word longer than a line between its characters.
+/// Nothing is left out: the lines joined are the text.
+pub fn wrap(text: &str, size: f32, room: f32) -> Vec<String> {
+    let cols = |s: &str| super::sanitize::width(s);
+    let max = ((room / (ADVANCE * size)).floor() as usize).max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for piece in text.split(" · ") {
+        let sep = if line.is_empty() { "" } else { " · " };
+        if cols(&line) + cols(sep) + cols(piece) <= max {
+            line.push_str(sep);
+            line.push_str(piece);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for word in piece.split(' ') {
+            let sep = if line.is_empty() { "" } else { " " };
+            if cols(&line) + cols(sep) + cols(word) <= max {
+                line.push_str(sep);
+                line.push_str(word);
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            for c in word.chars() {
+                if !line.is_empty() && cols(&line) + cols(c.encode_utf8(&mut [0; 4])) > max {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line.push(c);
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
+
+use super::sanitize::xml as esc;
 
 /// The cell's lines: players, then flags.
 fn cell_lines(t: &Timeline, row: usize, col: usize) -> Vec<(String, bool)> {
@@ -96,7 +139,7 @@ pub fn svg(ds: &Dataset, plan: &Plan, name: &str, seasons: usize) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{MONO}">"#
     );
     let _ = writeln!(s, "<title>{}</title>", esc(&title));
     let _ = writeln!(s, r##"<rect width="{w}" height="{h}" fill="#0f2a1a"/>"##);

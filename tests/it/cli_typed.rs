@@ -13,8 +13,8 @@ macro_rules! assert_snapshot {
     };
 }
 
-/// Runs the binary with `SQUADBOARD_DATA_DIR` at `data_dir`, expecting exit 0 and JSON.
-fn json_of(data_dir: &Path, args: &[&str]) -> Value {
+/// What the binary prints for `args` with `SQUADBOARD_DATA_DIR` at `data_dir`, expecting exit 0.
+fn stdout_of(data_dir: &Path, args: &[&str]) -> Vec<u8> {
     let out = squadboard_bin()
         .env("SQUADBOARD_DATA_DIR", data_dir)
         .args(args)
@@ -26,10 +26,15 @@ fn json_of(data_dir: &Path, args: &[&str]) -> Value {
         "{args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+    out.stdout
+}
+
+fn json_of(data_dir: &Path, args: &[&str]) -> Value {
+    let out = stdout_of(data_dir, args);
+    serde_json::from_slice(&out).unwrap_or_else(|e| {
         panic!(
             "{args:?} is not JSON ({e}):\n{}",
-            String::from_utf8_lossy(&out.stdout)
+            String::from_utf8_lossy(&out)
         )
     })
 }
@@ -256,4 +261,269 @@ fn scenario_compare_json_is_typed() {
         "{c}"
     );
     assert_eq!(v["lines"][0], "Signing added: Rivero (fee unknown)");
+}
+
+// Item 13: the XI as an SVG picture.
+
+/// The value of attribute `name` in the element `line`.
+fn attr<'a>(line: &'a str, name: &str) -> Option<&'a str> {
+    let at = line.find(&format!(" {name}=\""))? + name.len() + 3;
+    line[at..].split('"').next()
+}
+
+fn num(line: &str, name: &str) -> f32 {
+    attr(line, name)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no number {name} in {line}"))
+}
+
+/// A text element's content as it reads, entities undone.
+fn content(line: &str) -> String {
+    let from = line.find('>').expect("an element") + 1;
+    let to = line.rfind("</").expect("closed");
+    line[from..to]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Whether `xml` is well-formed as far as an SVG needs: only characters XML 1.0 allows, every
+/// `&` an entity, every attribute quoted, every element closed in order.
+fn well_formed(xml: &str) -> Result<(), String> {
+    if let Some(c) = xml.chars().find(|&c| {
+        !(matches!(c, '\t' | '\n' | '\r')
+            || (' '..='\u{d7ff}').contains(&c)
+            || ('\u{e000}'..='\u{fffd}').contains(&c)
+            || c >= '\u{10000}')
+    }) {
+        return Err(format!("{:?} is not an XML character", c));
+    }
+    let entities = |s: &str| -> Result<(), String> {
+        for (i, _) in s.match_indices('&') {
+            let rest = &s[i + 1..];
+            let ok = ["amp;", "lt;", "gt;", "quot;", "apos;"]
+                .iter()
+                .any(|e| rest.starts_with(e));
+            if !ok {
+                return Err(format!("a bare & in {s:?}"));
+            }
+        }
+        Ok(())
+    };
+    let mut open: Vec<String> = Vec::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find('<') {
+        entities(&rest[..i])?;
+        let end = rest[i..].find('>').ok_or("an unclosed tag")? + i;
+        let tag = &rest[i + 1..end];
+        if tag.contains('<') || tag.matches('"').count() % 2 == 1 {
+            return Err(format!("a broken tag: <{tag}>"));
+        }
+        entities(tag)?;
+        let name = |t: &str| t.split_whitespace().next().unwrap_or_default().to_string();
+        if let Some(closing) = tag.strip_prefix('/') {
+            let want = open.pop().ok_or(format!("</{closing}> closes nothing"))?;
+            if want != name(closing) {
+                return Err(format!("</{closing}> closes <{want}>"));
+            }
+        } else if !tag.ends_with('/') {
+            open.push(name(tag));
+        }
+        rest = &rest[end + 1..];
+    }
+    entities(rest)?;
+    if open.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("left open: {open:?}"))
+    }
+}
+
+/// A data folder whose scenarios hold the whole squad as it stands, saved as `name`; and the
+/// file's path.
+fn whole_squad_named(name: &str) -> (tempfile::TempDir, String) {
+    use squadboard::domain::plan::Plan;
+    let (dir, scenarios) = data_dir_with_scenario_fixtures();
+    let ds = crate::common::bundled_data();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).expect("date");
+    let now = chrono::DateTime::parse_from_rfc3339("2026-01-01T12:00:00Z")
+        .expect("time")
+        .to_utc();
+    let s = squadboard::domain::scenario::Scenario::new(name, Plan::new(&ds, date), now);
+    let (path, _) = squadboard::store::scenario::save_new(&scenarios, &s).expect("save");
+    (dir, path.display().to_string())
+}
+
+fn svg_of(dir: &Path, args: &[&str]) -> String {
+    String::from_utf8(stdout_of(dir, args)).expect("UTF-8")
+}
+
+/// The text around the pitch, line by line, outside the slots.
+fn outer_lines(svg: &str) -> Vec<&str> {
+    let mut in_slot = false;
+    let mut out = Vec::new();
+    for line in svg.lines() {
+        in_slot = (in_slot || line.starts_with("<g class=\"slot\"")) && line != "</g>";
+        if !in_slot && line.starts_with("<text") {
+            out.push(line);
+        }
+    }
+    out
+}
+
+/// The name, the summary and the footer are whole: every line of them is set in the monospace
+/// face and ends inside the picture, and none of their words is lost. Before, the summary of
+/// `scenario-v2` ran past the edge in one line (cut at "… · net ~€29.8m + 1") and so did the
+/// footer (cut at "1 under 23, …").
+#[test]
+fn xi_svg_keeps_its_lines_whole() {
+    use squadboard::cli::timeline_svg::{MONO, text_width};
+    let (dir, whole) = whole_squad_named(
+        "The whole squad as it stands on the first day of summer, with every renewal still open",
+    );
+    for (args, phrases) in [
+        (
+            vec!["scenario", "export", "scenario-v2", "--format", "svg"],
+            vec![
+                "+Konaté +Rivero −Rüdiger −Alaba",
+                "net ~€29.8m + 1 unknown",
+                "XI ages avg 24.5 (21-27), 1 under 23, 0 over 30",
+            ],
+        ),
+        (
+            vec![
+                "scenario",
+                "export",
+                &whole,
+                "--format",
+                "svg",
+                "--date",
+                "2027-01-01",
+            ],
+            vec![
+                "The whole squad as it stands on the first day of summer, with every renewal \
+                 still open",
+                "planning date 1 January 2027 (--date; saved for 1 July 2026)",
+                "1 over 30",
+            ],
+        ),
+    ] {
+        let svg = svg_of(dir.path(), &args);
+        let width = num(svg.lines().next().expect("svg"), "width");
+        let mut words = Vec::new();
+        for line in outer_lines(&svg) {
+            assert_eq!(attr(line, "font-family"), Some(MONO), "{args:?}: {line}");
+            let text = content(line);
+            let right = num(line, "x") + text_width(text.chars().count(), num(line, "font-size"));
+            assert!(
+                right <= width - 20.0,
+                "{args:?}: ends at {right} of {width}: {line}"
+            );
+            words.extend(text.split_whitespace().map(String::from));
+        }
+        let flat = words.join(" ");
+        for p in phrases {
+            assert!(flat.contains(p), "{args:?}: {p:?} not whole in\n{flat}");
+        }
+    }
+}
+
+/// Every slot is drawn on the grass: its circle, name and marks inside the touchlines and goal
+/// lines. Before, the keeper stood on his goal line with his name under it, off the pitch.
+#[test]
+fn xi_svg_draws_the_keeper_off_the_goal_line() {
+    let (dir, whole) = whole_squad_named("As it stands");
+    let svg = svg_of(
+        dir.path(),
+        &["scenario", "export", &whole, "--format", "svg"],
+    );
+    let pitch = svg
+        .lines()
+        .find(|l| l.starts_with("<rect") && l.contains(r##"fill="#2e7d32""##))
+        .expect("the grass");
+    let (top, bottom) = (num(pitch, "y"), num(pitch, "y") + num(pitch, "height"));
+    let mut slot = String::new();
+    for line in svg.lines() {
+        if let Some(s) = attr(line, "data-slot") {
+            slot = s.to_string();
+        }
+        if slot.is_empty() {
+            continue;
+        }
+        if line.starts_with("<circle") {
+            let (cy, r) = (num(line, "cy"), num(line, "r"));
+            assert!(cy - r >= top && cy + r < bottom, "{slot}: {line}");
+        }
+        if line.starts_with("<text") {
+            // A baseline and the descent under it.
+            let y = num(line, "y");
+            assert!(y + 4.0 < bottom && y > top, "{slot} off the pitch: {line}");
+        }
+        if line == "</g>" {
+            slot.clear();
+        }
+    }
+    let gk = svg.find(r#"data-slot="GK""#).expect("the keeper");
+    assert!(svg[gk..].contains(">Courtois<"), "the keeper is drawn");
+}
+
+/// A legend says what the circles' colours mean: every colour a slot is drawn in is in it, with
+/// a word, and the marks are spelt out. Before, there was none.
+#[test]
+fn xi_svg_has_a_legend_for_its_colours() {
+    let (dir, _) = data_dir_with_scenario_fixtures();
+    let svg = svg_of(
+        dir.path(),
+        &["scenario", "export", "scenario-v2", "--format", "svg"],
+    );
+    let from = svg.find(r#"<g class="legend">"#).expect("a legend");
+    let legend = &svg[from..from + svg[from..].find("</g>").expect("closed")];
+    for line in svg
+        .lines()
+        .filter(|l| l.starts_with("<circle") && l.contains(r#"r="24""#))
+    {
+        for colour in [attr(line, "fill"), attr(line, "stroke")]
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                colour == "none" || legend.contains(&format!("\"{colour}\"")),
+                "{colour} is not in the legend: {line}"
+            );
+        }
+    }
+    for word in ["signing", "injured", "empty slot", "OUT = out of contract"] {
+        assert!(legend.contains(word), "{word} in\n{legend}");
+    }
+}
+
+/// Both SVGs go through the one XML escape: a name with a control character, U+FFFF (which XML
+/// does not allow either), quotes and ampersands still gives well-formed XML. Before, U+FFFF
+/// went into the file as it was.
+#[test]
+fn a_name_with_control_characters_still_gives_valid_xml() {
+    let (dir, whole) = whole_squad_named("Tom's \"A&B\" <plan>\u{1}\u{7}\u{ffff}\u{fffe} end");
+    for view in ["xi", "timeline"] {
+        let svg = svg_of(
+            dir.path(),
+            &[
+                "scenario", "export", &whole, "--format", "svg", "--view", view,
+            ],
+        );
+        well_formed(&svg).unwrap_or_else(|e| panic!("{view}: {e}"));
+        assert!(
+            svg.contains("Tom&apos;s &quot;A&amp;B&quot; &lt;plan&gt;"),
+            "{view}"
+        );
+    }
+    assert_eq!(
+        well_formed("<a b=\"1\">x &amp; y</a>"),
+        Ok(()),
+        "the checker takes XML"
+    );
+    assert!(well_formed("<a>x & y</a>").is_err());
+    assert!(well_formed("<a>\u{1}</a>").is_err());
+    assert!(well_formed("<a><b></a>").is_err());
 }

@@ -228,10 +228,15 @@ fn export_markdown_json_and_svg() {
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.trim_end().ends_with("</svg>"));
     assert_eq!(svg.matches("class=\"slot\"").count(), 11);
-    // RCB stands at x 63, y 18: 20 + 640 × 0.63 = 423.2, 96 + 960 × 0.82 = 883.2.
+    // RCB stands at x 63, y 18: 20 + 640 × 0.63 = 423.2, and 118 + 960 × 0.82 = 905.2 under
+    // the pitch's top (the summary takes two lines).
+    assert!(
+        svg.contains(r##"<rect class="pitch" x="20" y="118""##),
+        "{svg}"
+    );
     let rcb = svg.find("data-slot=\"RCB\"").expect("RCB");
     let group = &svg[rcb..rcb + svg[rcb..].find("</g>").expect("end")];
-    assert!(group.contains("cx=\"423.2\" cy=\"883.2\""), "{group}");
+    assert!(group.contains("cx=\"423.2\" cy=\"905.2\""), "{group}");
     assert!(group.contains(">Konaté<"), "{group}");
     assert!(
         group.contains("fill=\"#ffd54f\""),
