@@ -96,19 +96,55 @@ pub enum PoolStatus {
 }
 
 /// The data's own people, to leave out of a pool: a pool player who is one of the data's
-/// players (same id, or same name and birth date, or same name and club) is skipped, and said
-/// so. Holds no reference to the data, so the board can grow its data while the pool loads.
+/// players (same id, or same name and birth date, or same name and club) is left out. The
+/// data's own player under his own id (a club imported from the CSV that is also the pool) is
+/// merged without a word; anyone else left out is said: an id the data gives another person, or
+/// the data's player under another id. Holds no reference to the data, so the board can grow
+/// its data while the pool loads.
 pub struct DataPeople {
     known: KnownPeople,
-    /// The data's name for each id (a squad player's over a target's, as `Dataset::player`).
-    names: HashMap<String, String>,
+    /// Who the data's player of each id is (a squad player's over a target's, as
+    /// `Dataset::player`).
+    names: HashMap<String, Known>,
+}
+
+/// What tells a data player with a pool player's id apart from another person.
+struct Known {
+    name: String,
+    /// Every name he goes by, folded.
+    folded: Vec<String>,
+    born: Option<chrono::NaiveDate>,
+}
+
+impl Known {
+    /// Whether `p`, with the same id, is this person: a name in common, or the same birth date.
+    fn is(&self, p: &crate::domain::Player) -> bool {
+        let same_born = matches!((self.born, p.born), (Some(a), Some(b)) if a == b);
+        same_born
+            || std::iter::once(&p.name)
+                .chain(&p.known_as)
+                .chain(&p.aliases)
+                .any(|n| self.folded.contains(&crate::search::fold(n)))
+    }
 }
 
 impl DataPeople {
     pub fn of(ds: &Dataset) -> DataPeople {
         let mut names = HashMap::new();
         for p in ds.targets.iter().chain(&ds.squad) {
-            names.insert(p.id.as_str().to_string(), p.name.clone());
+            let folded = std::iter::once(&p.name)
+                .chain(&p.known_as)
+                .chain(&p.aliases)
+                .map(|n| crate::search::fold(n))
+                .collect();
+            names.insert(
+                p.id.as_str().to_string(),
+                Known {
+                    name: p.name.clone(),
+                    folded,
+                    born: p.born,
+                },
+            );
         }
         DataPeople {
             known: KnownPeople::new(ds.squad.iter().chain(ds.targets.iter())),
@@ -123,6 +159,11 @@ impl DataPeople {
         let mut players = Vec::with_capacity(batch.players.len());
         for (i, p) in batch.players.into_iter().enumerate() {
             if let Some(theirs) = self.known.find_player(&p) {
+                let ours = self.names.get(p.id.as_str());
+                if theirs == p.id.as_str() && ours.is_some_and(|k| k.is(&p)) {
+                    // The data's own player, as the pool has him: nothing to say.
+                    continue;
+                }
                 // Where in the pool file he stands, so the user can find the row.
                 let place = batch
                     .rows
@@ -135,7 +176,7 @@ impl DataPeople {
                         p.id,
                         p.name,
                         p.id,
-                        self.names.get(p.id.as_str()).map_or("", String::as_str)
+                        ours.map_or("", |k| k.name.as_str())
                     )
                 } else {
                     format!(

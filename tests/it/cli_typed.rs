@@ -527,3 +527,69 @@ fn a_name_with_control_characters_still_gives_valid_xml() {
     assert!(well_formed("<a>\u{1}</a>").is_err());
     assert!(well_formed("<a><b></a>").is_err());
 }
+
+// Item 16: import and pool from one CSV.
+
+/// The README's own workflow: `import players.csv` into a folder, then `--pool players.csv` on
+/// that folder. The club's own players are in the pool too, under the same ids: merged without
+/// a word. Before, the board opened on a notice "rows skipped" listing each of them. An id the
+/// data gives someone else is still said.
+#[test]
+fn import_and_pool_from_one_csv_merge_quietly() {
+    use squadboard::app::Modal;
+    use squadboard::app::pool::PoolStatus;
+    let csv = crate::common::fixture_path("players.csv");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let club = tmp.path().join("club");
+    let csv_arg = csv.display().to_string();
+    let club_arg = club.display().to_string();
+    let args = [
+        "import",
+        csv_arg.as_str(),
+        "--club",
+        "Atlético Valdoria",
+        "--out",
+        club_arg.as_str(),
+    ];
+    let said = String::from_utf8(stdout_of(tmp.path(), &args)).expect("UTF-8");
+    assert!(
+        said.contains("12 player(s) of Atlético Valdoria imported"),
+        "{said}"
+    );
+    let board_on = |club: &Path| {
+        let ds = squadboard::store::load(Some(club)).expect("the imported folder loads");
+        let mut b = crate::common::new_board(std::sync::Arc::new(ds), None);
+        crate::board_pool::deliver(&mut b, &csv);
+        b
+    };
+
+    let b = board_on(&club);
+    assert_eq!(
+        b.search.pool,
+        PoolStatus::Ready {
+            players: 2,
+            problems: 0
+        },
+        "the two players of other clubs are the pool"
+    );
+    assert!(b.view.modal.is_none(), "nothing to say: {:?}", b.view.modal);
+    assert_eq!(b.doc.ds.squad.len(), 12, "the squad as imported");
+
+    // The data gives Quiroga's id to another man: that pool row is left out, and said.
+    let squad = club.join("squad.ron");
+    let text = std::fs::read_to_string(&squad).expect("squad.ron");
+    let text = text
+        .replace("\"Tomás Quiroga\"", "\"Someone Else\"")
+        .replace("\"2003-07-30\"", "\"2001-01-01\"");
+    std::fs::write(&squad, text).expect("write");
+    let b = board_on(&club);
+    let Some(Modal::Notice { lines, .. }) = &b.view.modal else {
+        panic!("no notice: {:?}", b.view.modal)
+    };
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].contains("pool player `tm-900002` (Tomás Quiroga) skipped")
+            && lines[0].contains("already has the id `tm-900002` (Someone Else)"),
+        "{lines:?}"
+    );
+}
