@@ -13,6 +13,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod man_page;
+
 /// A terminal squad-planning board: depth chart, linked targets, injury and contract overlays,
 /// the projected XI, and scenarios saved as RON files.
 #[derive(Parser)]
@@ -250,6 +252,13 @@ fn keep_unsaved(board: &Board) {
 }
 
 fn main() -> ExitCode {
+    // The completion scripts' hook, kept out of clap so no help, page or script lists it.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == man_page::HOOK)
+    {
+        return man_page::print_scenario_names();
+    }
     let cli = Cli::parse();
     // Everything a command prints passes through the one sanitiser: text from data or files
     // never sends escape sequences to the terminal. A reader that stops early (`| head`) is
@@ -392,17 +401,13 @@ fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
         Command::Completions { shell } => {
             context(&top, Context::default(), Takes::NONE, name)?;
             // Into memory first: the generator panics when its writer fails (a closed pipe).
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "squadboard", &mut script);
+            let script = man_page::completions(shell, &mut Cli::command());
             out.write_all(&script).map_err(|e| e.to_string())?;
             Ok(true)
         }
         Command::Man => {
             context(&top, Context::default(), Takes::NONE, name)?;
-            let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut page)
-                .map_err(|e| e.to_string())?;
+            let page = man_page::render(Cli::command()).map_err(|e| e.to_string())?;
             out.write_all(&page).map_err(|e| e.to_string())?;
             Ok(true)
         }

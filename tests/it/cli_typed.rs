@@ -593,3 +593,126 @@ fn import_and_pool_from_one_csv_merge_quietly() {
         "{lines:?}"
     );
 }
+
+// Item 17: the manual page and the completions.
+
+/// Roff as a reader sees it: the escapes `squadboard man` writes undone.
+fn unroff(page: &str) -> String {
+    page.replace("\\-", "-")
+        .replace("\\*(Aq", "'")
+        .replace("\\(aq", "'")
+        .replace("\\\\", "\\")
+}
+
+/// The page has the keys (from the default keymap, as the board's help), the marks (from the
+/// board's legend), the files, the environment and the exit status; every command is in it, and
+/// it names no other page. Before, it had none of these sections and named `squadboard-check(1)`
+/// and eight more pages `squadboard man` cannot make.
+#[test]
+fn the_man_page_has_keys_marks_files_environment_and_exit_codes() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let page = String::from_utf8(stdout_of(tmp.path(), &["man"])).expect("UTF-8");
+    assert!(!page.contains("(1)"), "names another page:\n{page}");
+    let text = unroff(&page);
+    for section in [
+        ".SH COMMANDS",
+        ".SH KEYS",
+        ".SH MARKS",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH \"EXIT STATUS\"",
+    ] {
+        assert!(text.contains(section), "no {section}");
+    }
+    let km = squadboard::config::Keymap::default_keys();
+    for (cmd, _) in km.entries() {
+        assert!(text.contains(&km.label(cmd)), "key {}", km.label(cmd));
+        assert!(text.contains(cmd.describe()), "{}", cmd.describe());
+    }
+    for (_, meaning) in squadboard::ui::marks::LEGEND {
+        assert!(text.contains(meaning), "mark: {meaning}");
+    }
+    for (_, meaning) in squadboard::domain::timeline::MARKS {
+        assert!(text.contains(meaning), "timeline mark: {meaning}");
+    }
+    for want in [
+        "squadboard scenario compare [OPTIONS] <A> <B>",
+        "squadboard import [OPTIONS] --club <NAME> --out <DIR> <players.csv>",
+        squadboard::store::scenario::DATA_DIR_ENV,
+        "SQUADBOARD_CONFIG_DIR",
+        "keymap.ron",
+        "128+N",
+    ] {
+        assert!(text.contains(want), "{want} not in\n{text}");
+    }
+    assert!(
+        !text.contains("__scenarios"),
+        "the completion hook is not a command"
+    );
+    assert_snapshot!("man_page", page);
+}
+
+/// The completion scripts offer the scenario folder's scenarios where a scenario goes, asking
+/// the binary each time (`squadboard __scenarios`). Before, they offered file names only. Bash
+/// is run for real; zsh and fish are checked to call the hook.
+#[test]
+fn completions_offer_scenario_names() {
+    let (dir, _) = data_dir_with_scenario_fixtures();
+    let names = String::from_utf8(stdout_of(dir.path(), &["__scenarios"])).expect("UTF-8");
+    assert_eq!(names, "scenario-v1\nscenario-v2\n");
+    for shell in ["zsh", "fish"] {
+        let script =
+            String::from_utf8(stdout_of(dir.path(), &["completions", shell])).expect("UTF-8");
+        assert!(script.contains("squadboard __scenarios"), "{shell}");
+    }
+    let script = dir.path().join("squadboard.bash");
+    std::fs::write(&script, stdout_of(dir.path(), &["completions", "bash"])).expect("write");
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("no bash here: the bash script is checked by its text only");
+        return;
+    }
+    let bin = Path::new(env!("CARGO_BIN_EXE_squadboard"));
+    let path = format!(
+        "{}:{}",
+        bin.parent().expect("the binary's folder").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let offered = |words: &str| {
+        let line = format!(
+            "source '{}'; COMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); \
+             _squadboard_scenarios squadboard; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display()
+        );
+        let out = std::process::Command::new("bash")
+            .args(["--norc", "--noprofile", "-c", &line])
+            .env("PATH", &path)
+            .env("SQUADBOARD_DATA_DIR", dir.path())
+            .output()
+            .expect("bash");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for words in [
+        "squadboard scenario show ''",
+        "squadboard scenario export --format svg scen",
+        "squadboard timeline ''",
+        "squadboard scenario compare scenario-v1 ''",
+    ] {
+        let got = offered(words);
+        assert!(
+            got.lines().any(|l| l == "scenario-v1") && got.lines().any(|l| l == "scenario-v2"),
+            "{words}: {got:?}"
+        );
+    }
+    for words in [
+        "squadboard scenario list ''",
+        "squadboard show --data ''",
+        "squadboard timeline --pool ''",
+    ] {
+        let got = offered(words);
+        assert!(!got.contains("scenario-v1"), "{words}: {got:?}");
+    }
+}

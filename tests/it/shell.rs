@@ -276,10 +276,10 @@ fn a_man_page_in_roff() {
         "{text}"
     );
     assert!(
-        text.contains(".SH NAME") && text.contains(".SH SUBCOMMANDS"),
+        text.contains(".SH NAME") && text.contains(".SH COMMANDS"),
         "{text}"
     );
-    assert!(text.contains("squadboard\\-timeline"), "{text}");
+    assert!(text.contains(".SS \"squadboard timeline"), "{text}");
 }
 
 fn json(args: &[&str]) -> serde_json::Value {
