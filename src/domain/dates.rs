@@ -169,9 +169,15 @@ pub fn add_months(date: NaiveDate, months: i32) -> NaiveDate {
 pub const PLANNING_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// A planning date as `--date` takes it: `YYYY-MM-DD` in [`PLANNING_YEARS`].
+/// A day written another way ("30/06/2030", "30.06.2030") is refused with the same day in the
+/// format to use.
 pub fn parse_planning_date(s: &str) -> Result<NaiveDate, String> {
-    let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|e| format!("`{s}` is not a date (YYYY-MM-DD): {e}"))?;
+    let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|e| {
+        match other_order(s.trim()) {
+            Some(said) => format!("`{s}` is not a date (YYYY-MM-DD): write it as {said}"),
+            None => format!("`{s}` is not a date (YYYY-MM-DD): {e}"),
+        }
+    })?;
     if !PLANNING_YEARS.contains(&date.year()) {
         return Err(format!(
             "{date} is outside the planning years {} to {}",
@@ -182,8 +188,46 @@ pub fn parse_planning_date(s: &str) -> Result<NaiveDate, String> {
     Ok(date)
 }
 
+/// The day a date written day first or month first ("30/06/2030", "6.30.2030") stands for,
+/// as it is to be written ("2030-06-30"; both readings when either could be meant).
+fn other_order(s: &str) -> Option<String> {
+    let parts: Vec<&str> = s.split(['/', '.', '-']).collect();
+    let [a, b, y] = parts[..] else {
+        return None;
+    };
+    let n = |t: &str| t.parse::<u32>().ok();
+    let (a, b, y) = (n(a)?, n(b)?, i32::try_from(n(y)?).ok()?);
+    if y < 1000 {
+        return None;
+    }
+    let day_first = NaiveDate::from_ymd_opt(y, b, a);
+    let month_first = NaiveDate::from_ymd_opt(y, a, b);
+    match (day_first, month_first) {
+        (Some(d), Some(m)) if d != m => Some(format!("{d} (day first) or {m} (month first)")),
+        (Some(d), _) | (None, Some(d)) => Some(d.to_string()),
+        (None, None) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    /// Issue 26 item 18: "30/06/2030" was refused as "input contains invalid characters",
+    /// with no word of the format to use. Failed before: the message had no date in it.
+    #[test]
+    fn a_day_written_day_first_is_refused_with_the_format_to_use() {
+        use super::parse_planning_date as p;
+        assert_eq!(
+            p("30/06/2030").expect_err("slashes"),
+            "`30/06/2030` is not a date (YYYY-MM-DD): write it as 2030-06-30"
+        );
+        assert_eq!(
+            p("06/07/2026").expect_err("either way"),
+            "`06/07/2026` is not a date (YYYY-MM-DD): write it as 2026-07-06 (day first) or \
+             2026-06-07 (month first)"
+        );
+        assert!(p("2027-01-15").is_ok());
+    }
+
     /// Issue 13 ("smaller"): `--date` took year 0 and ±262142, where `w` then wrapped. Failed
     /// before the fix: there was no range and no function to check it.
     #[test]

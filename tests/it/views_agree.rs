@@ -572,3 +572,50 @@ fn a_pool_players_name_is_kept_for_a_reopening_without_the_pool() {
 fn text_of(b: &squadboard::app::Board) -> String {
     text(&render(b, 200, 60).0)
 }
+
+/// The cursor onto `who` in the depth chart (the first column that shows him).
+fn select_in_depth(b: &mut squadboard::app::Board, who: &str) {
+    let cols = b.depth_columns();
+    let (col, row) = cols
+        .iter()
+        .enumerate()
+        .find_map(|(c, col)| {
+            let rows = b.depth_view(*col);
+            rows.iter()
+                .position(|r| r.id.as_str() == who)
+                .map(|r| (c, r))
+        })
+        .expect("in the depth chart");
+    b.view.focus = squadboard::app::Pane::Depth;
+    b.view.depth_cursor = (col, row);
+}
+
+/// Item 18: a day typed as 30/06/2030 in a date prompt was refused as "input contains invalid
+/// characters"; it is refused with the day written as the prompt takes it.
+#[test]
+fn a_day_typed_day_first_is_refused_with_the_format_to_use() {
+    use squadboard::app::Action;
+    use squadboard::input::Command;
+    let mut b = board();
+    select_in_depth(&mut b, "militao");
+    cmd(&mut b, Command::Assume);
+    let key = match &b.view.modal {
+        Some(squadboard::app::Modal::Menu { items, .. }) => {
+            items
+                .iter()
+                .find(|i| i.label.starts_with("fit from"))
+                .expect("fit from")
+                .key
+        }
+        other => panic!("{other:?}"),
+    };
+    b.update(Action::MenuKey(key));
+    typed_in_modal(&mut b, "30/06/2030");
+    b.apply(Action::ModalAccept);
+    assert!(
+        matches!(b.view.modal, Some(squadboard::app::Modal::Prompt { .. })),
+        "the prompt stays"
+    );
+    let said = b.message_text().unwrap_or_default();
+    assert!(said.contains("write it as 2030-06-30"), "{said}");
+}
