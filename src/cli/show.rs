@@ -49,19 +49,31 @@ pub fn run(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<
     writeln!(out, "{} — planning date {on}", ds.club)?;
     writeln!(out)?;
     writeln!(out, "Depth chart ({})", ds.depth.formation)?;
-    for (pos, col) in columns(ds, on) {
-        for (i, p) in col.iter().enumerate() {
-            let label = if i == 0 { pos.label() } else { "" };
-            writeln!(
-                out,
-                "  {label:<4} {}. {} age {:<5} {:<44} {}",
-                i + 1,
-                pad(&p.name, 26),
-                age(p, on).to_string(),
-                availability(p, on).to_string(),
-                contract(p, !ds.is_target(&p.id), on).sentence()
-            )?;
-        }
+    let columns = columns(ds, on);
+    let rows: Vec<(&str, &Player, String)> = columns
+        .iter()
+        .flat_map(|(pos, col)| {
+            col.iter()
+                .map(move |p| (pos.label(), *p, availability(p, on).to_string()))
+        })
+        .collect();
+    // Each column as wide as its longest entry and a space, so no two run into each other.
+    let name_w = room(rows.iter().map(|(_, p, _)| p.name.as_str()), 26);
+    let avail_w = room(rows.iter().map(|(_, _, a)| a.as_str()), 44);
+    let mut last = "";
+    let mut i = 0;
+    for (label, p, avail) in &rows {
+        i = if *label == last { i + 1 } else { 1 };
+        let shown = if i == 1 { *label } else { "" };
+        last = label;
+        writeln!(
+            out,
+            "  {shown:<4} {i}. {} age {:<5} {} {}",
+            pad(&p.name, name_w),
+            age(p, on).to_string(),
+            pad(avail, avail_w),
+            contract(p, !ds.is_target(&p.id), on).sentence()
+        )?;
     }
     let unplaced = unplaced(ds, on);
     if !unplaced.is_empty() {
@@ -69,24 +81,28 @@ pub fn run(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<
     }
     writeln!(out)?;
     writeln!(out, "Targets")?;
-    for l in &ds.links {
-        let Some(p) = ds.player(&l.target) else {
-            continue;
-        };
+    let targets: Vec<(&Link, &Player, String)> = ds
+        .links
+        .iter()
+        .filter_map(|l| Some((l, ds.player(&l.target)?, rivals(l))))
+        .collect();
+    let name_w = room(targets.iter().map(|(_, p, _)| p.name.as_str()), 26);
+    let club_w = room(targets.iter().map(|(_, p, _)| p.club.as_str()), 18);
+    let rivals_w = room(targets.iter().map(|(_, _, r)| r.as_str()), 32);
+    for (l, p, rivals) in &targets {
         let reports = ds.reports_for(&l.target);
         let latest = reports
             .first()
             .map_or("-".to_string(), |r| r.date.to_string());
-        let rivals = rivals(l);
         writeln!(
             out,
             "  {} {} {:<3} age {:<5} fee {:<8} rivals {} {}, latest {latest}; contract {}",
-            pad(&p.name, 26),
-            pad(&p.club, 18),
+            pad(&p.name, name_w),
+            pad(&p.club, club_w),
             p.positions_label(),
             age(p, on).to_string(),
             l.fee.map_or("unknown".to_string(), |f| f.to_string()),
-            pad(&rivals, 32),
+            pad(rivals, rivals_w),
             match reports.len() {
                 1 => "1 report".to_string(),
                 n => format!("{n} reports"),
@@ -95,6 +111,13 @@ pub fn run(ds: &Dataset, on: NaiveDate, out: &mut dyn Write) -> std::io::Result<
         )?;
     }
     Ok(())
+}
+
+/// How wide a column is padded: `least`, or its longest entry and a space.
+fn room<'a>(entries: impl Iterator<Item = &'a str>, least: usize) -> usize {
+    entries
+        .map(|e| super::sanitize::width(e) + 1)
+        .fold(least, usize::max)
 }
 
 /// `show --format json`: the same facts as the text, typed ([`super::typed`]).

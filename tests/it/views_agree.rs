@@ -619,3 +619,34 @@ fn a_day_typed_day_first_is_refused_with_the_format_to_use() {
     let said = b.message_text().unwrap_or_default();
     assert!(said.contains("write it as 2030-06-30"), "{said}");
 }
+
+/// Item 18: `show`'s columns ran into each other where an entry was longer than its column
+/// ("… expected back by January 2026 contract ends", "Tottenham Hotspur 1 report").
+#[test]
+fn show_columns_never_run_into_each_other() {
+    let out = squadboard_bin()
+        .args(["show", "--date", "2025-12-20"])
+        .output()
+        .expect("show");
+    let out = String::from_utf8_lossy(&out.stdout);
+    let line = |who: &str| {
+        out.lines()
+            .find(|l| l.contains(who))
+            .unwrap_or_else(|| panic!("{who}: {out}"))
+    };
+    assert!(
+        line("Dani Carvajal").contains("January 2026  contract ends"),
+        "{out}"
+    );
+    assert!(
+        line("Rivero Cruz").contains("Tottenham Hotspur  1 report"),
+        "{out}"
+    );
+    // The columns still line up: every depth row's contract starts in one column.
+    let starts: std::collections::HashSet<usize> = out
+        .lines()
+        .take_while(|l| !l.starts_with("Targets"))
+        .filter_map(|l| l.find(" contract ").map(|i| l[..i].chars().count()))
+        .collect();
+    assert_eq!(starts.len(), 1, "{out}");
+}
