@@ -415,7 +415,7 @@ impl Board {
                 })
             }
         };
-        self.doc.record(before);
+        self.doc.record(before, said.clone());
         Ok(Message::text(said))
     }
 
@@ -430,8 +430,8 @@ impl Board {
                     Some(r) => format!("{name} on loan: he goes back on {r}"),
                     None => format!("{name}: a transfer, not a loan"),
                 };
-                self.say(said);
-                self.doc.record(before);
+                self.say(said.clone());
+                self.doc.record(before, said);
             }
             Err(why) => self.say(why),
         }

@@ -86,23 +86,24 @@ impl Document {
         r
     }
 
-    /// Keeps `before` for undo when the plan changed since.
-    pub fn record(&mut self, before: Plan) {
+    /// Keeps `before` for undo when the plan changed since; `what` says what the change did
+    /// ("Konaté → right CB"), for "undone: …".
+    pub fn record(&mut self, before: Plan, what: impl Into<String>) {
         if before != self.plan {
-            self.history.push(before);
+            self.history.push(before, what.into());
         }
         self.refresh();
     }
 
-    /// Steps back one change; `false` when there is none.
-    pub fn undo(&mut self) -> bool {
+    /// Steps back one change: what it did, or `None` when there is none.
+    pub fn undo(&mut self) -> Option<String> {
         let done = self.history.undo(&mut self.plan);
         self.refresh();
         done
     }
 
-    /// Steps forward one undone change; `false` when there is none.
-    pub fn redo(&mut self) -> bool {
+    /// Steps forward one undone change: what it did, or `None` when there is none.
+    pub fn redo(&mut self) -> Option<String> {
         let done = self.history.redo(&mut self.plan);
         self.refresh();
         done
@@ -151,41 +152,43 @@ impl ScenarioFile {
     }
 }
 
-/// Undo and redo: the plans before each change, at most [`HISTORY_LIMIT`] of them.
+/// Undo and redo: the plans before each change, at most [`HISTORY_LIMIT`] of them, each with
+/// what the change did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
     /// Oldest at the front, newest at the back.
-    undo: VecDeque<Plan>,
+    undo: VecDeque<(Plan, String)>,
     /// The next redo at the back.
-    redo: Vec<Plan>,
+    redo: Vec<(Plan, String)>,
 }
 
 impl History {
-    /// A change was made from `before`: it can be undone, and what was undone cannot be redone.
-    pub fn push(&mut self, before: Plan) {
-        self.undo.push_back(before);
+    /// A change that did `what` was made from `before`: it can be undone, and what was undone
+    /// cannot be redone.
+    pub fn push(&mut self, before: Plan, what: String) {
+        self.undo.push_back((before, what));
         if self.undo.len() > HISTORY_LIMIT {
             self.undo.pop_front();
         }
         self.redo.clear();
     }
 
-    /// Puts the plan before the last change in `plan`, keeping `plan` for redo.
-    pub fn undo(&mut self, plan: &mut Plan) -> bool {
-        let Some(prev) = self.undo.pop_back() else {
-            return false;
-        };
-        self.redo.push(std::mem::replace(plan, prev));
-        true
+    /// Puts the plan before the last change in `plan`, keeping `plan` for redo; returns what
+    /// that change did.
+    pub fn undo(&mut self, plan: &mut Plan) -> Option<String> {
+        let (prev, what) = self.undo.pop_back()?;
+        self.redo
+            .push((std::mem::replace(plan, prev), what.clone()));
+        Some(what)
     }
 
-    /// Puts the last undone plan back in `plan`, keeping `plan` for undo.
-    pub fn redo(&mut self, plan: &mut Plan) -> bool {
-        let Some(next) = self.redo.pop() else {
-            return false;
-        };
-        self.undo.push_back(std::mem::replace(plan, next));
-        true
+    /// Puts the last undone plan back in `plan`, keeping `plan` for undo; returns what that
+    /// change did.
+    pub fn redo(&mut self, plan: &mut Plan) -> Option<String> {
+        let (next, what) = self.redo.pop()?;
+        self.undo
+            .push_back((std::mem::replace(plan, next), what.clone()));
+        Some(what)
     }
 
     pub fn clear(&mut self) {
@@ -194,8 +197,8 @@ impl History {
     }
 
     /// The plans undo steps back through, oldest first.
-    pub fn undo_steps(&self) -> &VecDeque<Plan> {
-        &self.undo
+    pub fn undo_steps(&self) -> Vec<&Plan> {
+        self.undo.iter().map(|(p, _)| p).collect()
     }
 
     /// How many undone changes can be redone.
@@ -220,13 +223,13 @@ mod tests {
         let ds = crate::store::load(None).expect("bundled");
         let mut h = History::default();
         for n in 0..HISTORY_LIMIT as u64 + 5 {
-            h.push(plan(&ds, n));
+            h.push(plan(&ds, n), format!("step {n}"));
         }
         assert_eq!(h.undo_steps().len(), HISTORY_LIMIT);
         // The five oldest went; the newest is undone first.
-        assert_eq!(h.undo_steps().front(), Some(&plan(&ds, 5)));
+        assert_eq!(h.undo_steps().first(), Some(&&plan(&ds, 5)));
         let mut current = plan(&ds, 9999);
-        assert!(h.undo(&mut current));
+        assert_eq!(h.undo(&mut current).as_deref(), Some("step 1004"));
         assert_eq!(current, plan(&ds, HISTORY_LIMIT as u64 + 4));
     }
 
@@ -236,21 +239,21 @@ mod tests {
         let mut doc = Document::new(Arc::new(ds.clone()), plan(&ds, 0), PathBuf::new());
         assert!(!doc.dirty());
         doc.plan = plan(&ds, 1);
-        doc.record(plan(&ds, 0));
+        doc.record(plan(&ds, 0), "a step");
         // An unchanged plan is no step.
-        doc.record(plan(&ds, 1));
+        doc.record(plan(&ds, 1), "no step");
         assert_eq!(doc.history.undo_steps().len(), 1);
         assert!(doc.dirty());
-        assert!(doc.undo());
+        assert!(doc.undo().is_some());
         assert_eq!(doc.plan, plan(&ds, 0));
-        assert!(!doc.undo());
+        assert!(doc.undo().is_none());
         assert_eq!(doc.history.redo_len(), 1);
-        assert!(doc.redo());
+        assert!(doc.redo().is_some());
         assert_eq!(doc.plan, plan(&ds, 1));
-        assert!(doc.undo());
+        assert!(doc.undo().is_some());
         doc.plan = plan(&ds, 2);
-        doc.record(plan(&ds, 0));
+        doc.record(plan(&ds, 0), "a step");
         assert_eq!(doc.history.redo_len(), 0);
-        assert!(!doc.redo());
+        assert!(doc.redo().is_none());
     }
 }

@@ -241,8 +241,9 @@ impl Board {
             Command::Formation => {
                 let before = self.doc.plan.clone();
                 self.doc.plan.depth.formation = self.doc.plan.formation().next();
-                self.say(format!("formation {}", self.doc.plan.formation()));
-                self.doc.record(before);
+                let said = format!("formation {}", self.doc.plan.formation());
+                self.say(said.clone());
+                self.doc.record(before, said);
             }
             Command::Grab => {
                 if self.view.drag.is_some() {
@@ -325,18 +326,16 @@ impl Board {
     }
 
     fn undo(&mut self) {
-        if self.doc.undo() {
-            self.say("undone");
-        } else {
-            self.say("nothing to undo");
+        match self.doc.undo() {
+            Some(what) => self.say(format!("undone: {what}")),
+            None => self.say("nothing to undo"),
         }
     }
 
     fn redo(&mut self) {
-        if self.doc.redo() {
-            self.say("redone");
-        } else {
-            self.say("nothing to redo");
+        match self.doc.redo() {
+            Some(what) => self.say(format!("redone: {what}")),
+            None => self.say("nothing to redo"),
         }
     }
 
@@ -497,8 +496,8 @@ impl Board {
                         crate::domain::scenario::long_date(self.doc.date)
                     ));
                 }
-                self.say(said);
-                self.doc.record(before);
+                self.say(said.clone());
+                self.doc.record(before, said);
                 self.follow(&drag.id, place);
             }
             Err(why) => {
@@ -550,8 +549,9 @@ impl Board {
         let before = self.doc.plan.clone();
         match self.doc.plan.remove_signing(&self.doc.ds, &id) {
             Ok(()) => {
-                self.say(format!("{} taken out of the plan", self.display_name(&id)));
-                self.doc.record(before);
+                let said = format!("{} taken out of the plan", self.display_name(&id));
+                self.say(said.clone());
+                self.doc.record(before, said);
             }
             Err(why) => self.say(why),
         }
@@ -596,13 +596,9 @@ impl Board {
         };
         match moved {
             Some(pos) => {
-                self.say(describe_change(
-                    &self.doc.ds,
-                    &shown_before,
-                    &self.doc.shown,
-                    &id,
-                ));
-                self.doc.record(before);
+                let said = describe_change(&self.doc.ds, &shown_before, &self.doc.shown, &id);
+                self.say(said.clone());
+                self.doc.record(before, said);
                 if self.view.focus == Pane::Depth {
                     if let Some(row) = self
                         .depth_view(DepthColumn::Pos(pos))

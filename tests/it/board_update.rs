@@ -225,7 +225,10 @@ fn formation_cycles_and_the_depth_chart_follows() {
     assert_eq!(b.doc.plan.formation().name(), "4-3-3");
     cmd(&mut b, Redo);
     assert_eq!(b.doc.plan.formation().name(), "4-2-3-1");
-    assert!(b.message_text().as_deref() == Some("redone"));
+    assert_eq!(
+        b.message_text().as_deref(),
+        Some("redone: formation 4-2-3-1")
+    );
 }
 
 #[test]

@@ -650,3 +650,23 @@ fn show_columns_never_run_into_each_other() {
         .collect();
     assert_eq!(starts.len(), 1, "{out}");
 }
+
+/// Item 18: "undone" said nothing of what was undone; each step says it, and so does redo.
+#[test]
+fn undo_and_redo_say_what_they_took_back() {
+    use squadboard::input::Command;
+    let mut b = board();
+    select_in_depth(&mut b, "militao");
+    cmd(&mut b, Command::MoveDown);
+    let moved = b.message_text().expect("the move said");
+    cmd(&mut b, Command::Formation);
+    cmd(&mut b, Command::Undo);
+    assert_eq!(
+        b.message_text().as_deref(),
+        Some("undone: formation 4-2-3-1")
+    );
+    cmd(&mut b, Command::Undo);
+    assert_eq!(b.message_text(), Some(format!("undone: {moved}")));
+    cmd(&mut b, Command::Redo);
+    assert_eq!(b.message_text(), Some(format!("redone: {moved}")));
+}

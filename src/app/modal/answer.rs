@@ -214,7 +214,7 @@ impl Board {
             Ask::Notes => {
                 let before = self.doc.plan.clone();
                 self.doc.plan.notes = input;
-                self.doc.record(before);
+                self.doc.record(before, "notes edited");
             }
             Ask::Assume { .. } => {}
         }
@@ -303,8 +303,8 @@ impl Board {
         };
         match result {
             Ok(m) => {
-                self.say(m);
-                self.doc.record(before);
+                self.say(m.clone());
+                self.doc.record(before, m);
             }
             Err(why) => self.say(why),
         }
