@@ -56,11 +56,17 @@ impl Board {
                 ));
             }
             if let Some(d) = plan.departure(&id) {
-                if matches!(d.kind, DepartureKind::Sold | DepartureKind::Loaned) {
+                // "the fee his sale brings", never "his sold".
+                let deal = match d.kind {
+                    DepartureKind::Sold => Some("sale"),
+                    DepartureKind::Loaned => Some("loan"),
+                    DepartureKind::Released | DepartureKind::ContractNotRenewed => None,
+                };
+                if let Some(deal) = deal {
                     let now = d.fee.map_or("unknown".to_string(), |f| money.fee_text(f));
                     offers.push((
                         Assume::SaleFee,
-                        format!("fee his {} brings… (now {now})", d.kind.label()),
+                        format!("fee his {deal} brings… (now {now})"),
                     ));
                 }
                 offers.push((

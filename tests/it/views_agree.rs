@@ -670,3 +670,44 @@ fn undo_and_redo_say_what_they_took_back() {
     cmd(&mut b, Command::Redo);
     assert_eq!(b.message_text(), Some(format!("redone: {moved}")));
 }
+
+/// The cursor onto `who` in the search's results (a departed player is in no column).
+fn select_by_search(b: &mut squadboard::app::Board, query: &str, who: &str) {
+    use squadboard::app::Action;
+    use squadboard::input::Command;
+    cmd(b, Command::Search);
+    typed(b, query);
+    b.update(Action::FilterAccept);
+    b.view.list_cursor = list_row(b, who);
+}
+
+/// The labels of the menu open on the board.
+fn menu_labels(b: &squadboard::app::Board) -> Vec<String> {
+    match &b.view.modal {
+        Some(squadboard::app::Modal::Menu { items, .. }) => {
+            items.iter().map(|i| i.label.clone()).collect()
+        }
+        other => panic!("no menu open: {other:?}"),
+    }
+}
+
+/// Item 18: the `a` menu of a player the plan sells read "fee his sold brings…".
+#[test]
+fn the_assume_menu_names_the_sale_his_fee_comes_from() {
+    use squadboard::app::Action;
+    use squadboard::input::Command;
+    let mut b = board();
+    select_in_depth(&mut b, "rodrygo");
+    cmd(&mut b, Command::Depart);
+    b.update(Action::MenuKey('1'));
+    assert!(b.doc.plan.departure(&id("rodrygo")).is_some());
+    // Gone from the chart at the date: found by search.
+    select_by_search(&mut b, "rodrygo", "rodrygo");
+    cmd(&mut b, Command::Assume);
+    let labels = menu_labels(&b);
+    assert!(
+        labels.iter().any(|l| l.starts_with("fee his sale brings…")),
+        "{labels:?}"
+    );
+    assert!(!labels.iter().any(|l| l.contains("his sold")), "{labels:?}");
+}
