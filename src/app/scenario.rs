@@ -105,8 +105,17 @@ impl Board {
             );
             return;
         }
+        // A player out of contract at the date can no longer be sold or loaned: he goes free.
+        let expired = self.out_of_contract(&id);
         let mut items: Vec<MenuItem> = DepartureKind::ALL
             .iter()
+            .filter(|k| {
+                !expired
+                    || matches!(
+                        k,
+                        DepartureKind::Released | DepartureKind::ContractNotRenewed
+                    )
+            })
             .zip('1'..)
             .map(|(kind, key)| MenuItem {
                 key,

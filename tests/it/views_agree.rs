@@ -711,3 +711,21 @@ fn the_assume_menu_names_the_sale_his_fee_comes_from() {
     );
     assert!(!labels.iter().any(|l| l.contains("his sold")), "{labels:?}");
 }
+
+/// Item 18: `d` on a player whose contract has run out offered "sold" and "loaned out"; a
+/// player out of contract goes free: released, or his contract not renewed.
+#[test]
+fn d_on_an_expired_player_offers_him_released_not_sold() {
+    use squadboard::input::Command;
+    let mut b = new_board(std::sync::Arc::new(bundled_data()), Some(ymd(2026, 7, 1)));
+    select_in_depth(&mut b, "carvajal");
+    assert!(b.out_of_contract(&id("carvajal")));
+    cmd(&mut b, Command::Depart);
+    let labels = menu_labels(&b);
+    assert_eq!(labels, ["released", "contract not renewed"], "{labels:?}");
+    // A player under contract is still offered every way out.
+    b.view.modal = None;
+    select_in_depth(&mut b, "rodrygo");
+    cmd(&mut b, Command::Depart);
+    assert!(menu_labels(&b).contains(&"sold".to_string()));
+}
