@@ -37,6 +37,38 @@ fn title(text: &str, hint: &str, theme: &Theme) -> Line<'static> {
     ])
 }
 
+/// A framed box whose title reads whole: its keys beside it when there is room, else on the
+/// bottom border.
+fn frame_with_keys(
+    area: Rect,
+    buf: &mut Buffer,
+    (w, h): (u16, u16),
+    text: &str,
+    hint: &str,
+    theme: &Theme,
+) -> Rect {
+    let head = title(text, hint, theme);
+    let beside = head.width() + 2 <= usize::from(w);
+    let head = if beside {
+        head
+    } else {
+        Line::from(Span::styled(format!(" {text} "), theme.title))
+    };
+    let inner = frame(area, buf, w, h, head, theme);
+    if !beside {
+        let rect = centered(area, w, h);
+        let keys = Line::from(Span::styled(format!(" {hint} "), theme.dim));
+        let foot = Rect::new(
+            rect.x + 1,
+            rect.bottom().saturating_sub(1),
+            rect.width.saturating_sub(2),
+            1,
+        );
+        put_line(buf, foot, foot.x, foot.y, &keys);
+    }
+    inner
+}
+
 /// A text prompt: one line for a name, a taller box for notes; the count once near the limit,
 /// and the last message (a refusal, a limit) under the text.
 fn prompt(
@@ -71,7 +103,7 @@ fn prompt(
         4 + said_rows
     };
     let w = if multiline { 76 } else { 72 };
-    let inner = frame(area, buf, w, h, title(ask.title(), hint, theme), theme);
+    let inner = frame_with_keys(area, buf, (w, h), ask.title(), hint, theme);
     let count = input.len_chars();
     let limit = input.limit();
     // The count, once near the limit.
@@ -238,14 +270,7 @@ pub fn render(
         }
         Modal::Menu { title: t, items } => {
             let h = (items.len() as u16).saturating_add(2);
-            let inner = frame(
-                area,
-                buf,
-                56,
-                h,
-                title(t, "key picks · Esc cancels", theme),
-                theme,
-            );
+            let inner = frame_with_keys(area, buf, (56, h), t, "key picks · Esc cancels", theme);
             for (i, item) in items.iter().enumerate() {
                 let line = Line::from(vec![
                     Span::styled(

@@ -729,3 +729,33 @@ fn d_on_an_expired_player_offers_him_released_not_sold() {
     cmd(&mut b, Command::Depart);
     assert!(menu_labels(&b).contains(&"sold".to_string()));
 }
+
+/// Item 18: a prompt's title cut its keys off at 80×24 (" Fee Alexander-Arnold's move brings
+/// · type to replace · Enter acc"), and so did a menu's: the title and the keys read whole.
+#[test]
+fn a_prompt_reads_its_title_and_keys_whole_at_80x24() {
+    use squadboard::app::Action;
+    use squadboard::input::Command;
+    let mut b = board();
+    select_in_depth(&mut b, "alexander-arnold");
+    cmd(&mut b, Command::Depart);
+    b.update(Action::MenuKey('1'));
+    select_by_search(&mut b, "alexander", "alexander-arnold");
+    cmd(&mut b, Command::Assume);
+    // The menu's title too ("Assume for Alexander-Arnold: · key picks · Esc cancel").
+    let t = text(&render(&b, 80, 24).0);
+    assert!(t.contains("Assume for Alexander-Arnold:"), "{t}");
+    assert!(t.contains("key picks · Esc cancels"), "{t}");
+    let key = menu_labels(&b)
+        .iter()
+        .position(|l| l.starts_with("fee his"))
+        .expect("the fee item");
+    let key = match &b.view.modal {
+        Some(squadboard::app::Modal::Menu { items, .. }) => items[key].key,
+        _ => unreachable!(),
+    };
+    b.update(Action::MenuKey(key));
+    let t = text(&render(&b, 80, 24).0);
+    assert!(t.contains("Fee Alexander-Arnold's move brings"), "{t}");
+    assert!(t.contains("Enter accepts · Esc cancels"), "{t}");
+}
