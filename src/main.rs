@@ -209,6 +209,13 @@ fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
         board.doc.open_after_pool = file.map(std::path::Path::to_path_buf);
     } else if let Some(path) = file {
         // Opened before the terminal is taken, so a bad file is reported plainly.
+        if !path.exists() {
+            return Err(store::scenario::missing(
+                path,
+                &board.doc.scenarios_dir,
+                &board.doc.ds,
+            ));
+        }
         let loaded = store::scenario::load(path, &board.doc.ds).map_err(|e| e.to_string())?;
         board.apply(Action::Done(Box::new(Done::Opened {
             path: path.to_path_buf(),

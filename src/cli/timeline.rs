@@ -55,6 +55,9 @@ pub fn run(args: Args, ctx: &Context, out: &mut dyn Write) -> Outcome {
         Some(arg) => {
             let dir = crate::store::scenario::scenarios_dir(ctx.scenarios.as_deref());
             let path = &super::scenario::locate(arg, &dir, &ds);
+            if !path.exists() {
+                return Err(crate::store::scenario::missing(arg, &dir, &ds));
+            }
             let loaded = crate::store::scenario::load(path, &ds).map_err(|e| e.to_string())?;
             for n in loaded.notices() {
                 let _ = writeln!(std::io::stderr(), "squadboard: {}: {n}", path.display());

@@ -895,6 +895,27 @@ pub fn list(dir: &Path, ds: &Dataset) -> Result<Vec<Entry>, StoreError> {
     Ok(out)
 }
 
+/// What to say when `arg` names no file and no scenario of `dir`: the names `dir` has, so the
+/// one meant can be typed ("no scenario “konate” in DIR; its scenarios: “Konaté at right CB”,
+/// “Romero in”").
+pub fn missing(arg: &Path, dir: &Path, ds: &Dataset) -> String {
+    let names: Vec<String> = list(dir, ds)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| format!("“{}”", e.name))
+        .collect();
+    let there = if names.is_empty() {
+        "it has none yet".to_string()
+    } else {
+        format!("its scenarios: {}", names.join(", "))
+    };
+    format!(
+        "{}: no such file, and no scenario of that name in {}; {there}",
+        arg.display(),
+        dir.display()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

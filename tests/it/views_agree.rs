@@ -759,3 +759,21 @@ fn a_prompt_reads_its_title_and_keys_whole_at_80x24() {
     assert!(t.contains("Fee Alexander-Arnold's move brings"), "{t}");
     assert!(t.contains("Enter accepts · Esc cancels"), "{t}");
 }
+
+/// Item 18: a scenario named that is not there said "No such file or directory"; the message
+/// lists the scenarios the folder has, so the one meant can be typed.
+#[test]
+fn a_missing_scenario_lists_the_names_there_are() {
+    let (dir, _) = data_dir_with_scenario_fixtures();
+    let out = squadboard_bin()
+        .env("SQUADBOARD_DATA_DIR", dir.path())
+        .args(["timeline", "konate and rivro"])
+        .output()
+        .expect("timeline");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("“Konaté for Rüdiger”") && err.contains("“Konaté and Rivero”"),
+        "{err}"
+    );
+}
