@@ -10,7 +10,7 @@ use crate::domain::{PlayerId, Position};
 
 impl Board {
     /// The depth chart's columns, line by line (goalkeepers · defence · midfield · attack), each
-    /// line right to left: every position of the formation, every column that has players, and
+    /// line left to right as the pitch (LB … RB): every position of the formation, every column that has players, and
     /// the position of every squad player the chart leaves out; last, an "unplaced" column for
     /// squad players whose position is unknown and who stand in no column.
     pub fn depth_columns(&self) -> Vec<DepthColumn> {

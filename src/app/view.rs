@@ -236,20 +236,21 @@ impl DepthLine {
     }
 }
 
-/// The depth chart's columns in the order drawn: line by line, each line right to left.
+/// The depth chart's columns in the order drawn: line by line, each line from left to right as
+/// the pitch under it shows them (LB … RB, LW … RW).
 pub(super) const COLUMN_ORDER: [Position; 12] = [
     Position::GK,
-    Position::RWB,
-    Position::RB,
-    Position::CB,
-    Position::LB,
     Position::LWB,
+    Position::LB,
+    Position::CB,
+    Position::RB,
+    Position::RWB,
     Position::DM,
     Position::CM,
     Position::AM,
-    Position::RW,
-    Position::ST,
     Position::LW,
+    Position::ST,
+    Position::RW,
 ];
 
 /// A column of the depth pane: a position's, or the squad players whose position is unknown.

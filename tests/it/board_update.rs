@@ -11,14 +11,15 @@ fn starts_on_the_first_centre_back_at_the_next_summer_window() {
     let b = board();
     assert_eq!(b.doc.date, ymd(2026, 7, 1));
     assert_eq!(b.view.focus, Pane::Depth);
-    // The goalkeepers' column first, then the back line (the default focus), then the rest.
+    // The goalkeepers' column first, then the back line (the default focus) from left to
+    // right as the pitch, then the rest.
     assert_eq!(
         b.depth_columns()[..5],
         [
             Position::GK,
-            Position::RB,
-            Position::CB,
             Position::LB,
+            Position::CB,
+            Position::RB,
             Position::DM
         ]
     );
@@ -46,18 +47,18 @@ fn arrows_and_hjkl_walk_positions_and_depth() {
         "stops at the foot"
     );
     cmd(&mut b, Left);
-    // RB has three players: the row is clamped to the last.
-    assert_eq!(b.selected().map(|(i, _)| i), Some(id("carvajal")));
+    // LB has five players: the row is clamped to the last (Alaba, out of contract).
+    assert_eq!(b.selected().map(|(i, _)| i), Some(id("alaba")));
     cmds(&mut b, &[Left, Left]);
     assert_eq!(
         b.view.depth_cursor.0, 0,
         "stops at the first column (goalkeepers)"
     );
-    // Third row across RB and CB to LB (Fran García), then up the column.
+    // Third row across LB and CB to RB (Carvajal, out of contract), then up the column.
     cmds(&mut b, &[Right, Right, Right]);
-    assert_eq!(b.selected().map(|(i, _)| i), Some(id("fran-garcia")));
+    assert_eq!(b.selected().map(|(i, _)| i), Some(id("carvajal")));
     cmds(&mut b, &[Up, Up]);
-    assert_eq!(b.selected().map(|(i, _)| i), Some(id("carreras")));
+    assert_eq!(b.selected().map(|(i, _)| i), Some(id("alexander-arnold")));
 }
 
 #[test]
@@ -213,11 +214,11 @@ fn formation_cycles_and_the_depth_chart_follows() {
         b.depth_columns()[..7],
         [
             Position::GK,
-            Position::RWB,
-            Position::RB,
-            Position::CB,
-            Position::LB,
             Position::LWB,
+            Position::LB,
+            Position::CB,
+            Position::RB,
+            Position::RWB,
             Position::DM
         ]
     );
@@ -259,7 +260,7 @@ fn at(b: &squadboard::app::Board) -> Option<String> {
 fn a_club_with_every_position_gets_a_column_for_each_grouped_by_line() {
     let b = full_club::board();
     use Position::*;
-    let mut want: Vec<DepthColumn> = [GK, RB, CB, LB, DM, CM, AM, RW, ST, LW]
+    let mut want: Vec<DepthColumn> = [GK, LB, CB, RB, DM, CM, AM, LW, ST, RW]
         .into_iter()
         .map(DepthColumn::Pos)
         .collect();
@@ -297,10 +298,10 @@ fn right_and_left_walk_every_column_and_line_keys_jump_between_lines() {
         seen,
         vec![
             (DepthLine::Midfield, Some("dm1".into())),
-            (DepthLine::Attack, Some("rw1".into())),
+            (DepthLine::Attack, Some("lw1".into())),
             (DepthLine::Unplaced, Some("xx1".into())),
             (DepthLine::Goalkeepers, Some("gk1".into())),
-            (DepthLine::Defence, Some("rb1".into())),
+            (DepthLine::Defence, Some("lb1".into())),
         ]
     );
     cmd(&mut b, PrevLine);
@@ -359,8 +360,8 @@ fn keyboard_drops_and_reorders_work_in_midfield_and_attack_columns() {
     );
     assert_eq!(b.doc.shown.depth.column(Position::ST), &[id("st1")]);
     assert_eq!(at(&b).as_deref(), Some("st2"), "the cursor follows him");
-    // K/J in the attack line: the second left winger moves up.
-    cmds(&mut b, &[NextLine, Right, Right, Down]);
+    // K/J in the attack line: the second left winger (the line's first column) moves up.
+    cmds(&mut b, &[NextLine, Down]);
     assert_eq!(at(&b).as_deref(), Some("lw2"));
     cmd(&mut b, MoveUp);
     assert_eq!(
@@ -373,7 +374,7 @@ fn keyboard_drops_and_reorders_work_in_midfield_and_attack_columns() {
     cmd(&mut b, Grab);
     cmd(&mut b, PrevLine);
     cmd(&mut b, Grab);
-    assert_eq!(b.doc.shown.depth.column(Position::RW)[0], id("xx1"));
+    assert_eq!(b.doc.shown.depth.column(Position::LW)[0], id("xx1"));
     assert!(!b.depth_columns().contains(&DepthColumn::Unplaced));
 }
 

@@ -777,3 +777,39 @@ fn a_missing_scenario_lists_the_names_there_are() {
         "{err}"
     );
 }
+
+/// Item 18: the depth chart ran right to left (RB, CB, LB; RW, ST, LW) over a pitch drawn left
+/// to right; it runs as the pitch does.
+#[test]
+fn the_depth_chart_runs_left_to_right_as_the_pitch() {
+    use squadboard::app::DepthColumn;
+    use squadboard::input::Command;
+    let mut b = board();
+    let at = |b: &squadboard::app::Board, p: Position| {
+        b.depth_columns()
+            .iter()
+            .position(|c| *c == DepthColumn::Pos(p))
+            .expect("a column")
+    };
+    assert!(at(&b, Position::LB) < at(&b, Position::CB));
+    assert!(at(&b, Position::CB) < at(&b, Position::RB));
+    assert!(at(&b, Position::LW) < at(&b, Position::ST));
+    assert!(at(&b, Position::ST) < at(&b, Position::RW));
+    // As drawn: the defence's headers read LB, CB, RB from the left, as the back four below.
+    let t = text(&render(&b, 120, 40).0);
+    let head = t.lines().nth(1).expect("the header row");
+    let x = |label: &str| {
+        head.find(label)
+            .unwrap_or_else(|| panic!("{label}: {head}"))
+    };
+    assert!(x("LB") < x("CB") && x("CB") < x("RB"), "{head}");
+    cmd(&mut b, Command::NextLine);
+    cmd(&mut b, Command::NextLine);
+    let t = text(&render(&b, 120, 40).0);
+    let head = t.lines().nth(1).expect("the header row");
+    let x = |label: &str| {
+        head.find(label)
+            .unwrap_or_else(|| panic!("{label}: {head}"))
+    };
+    assert!(x("LW") < x("ST") && x("ST") < x("RW"), "{head}");
+}
