@@ -1,5 +1,5 @@
 //! Seasons ahead: the plan's depth chart laid out season by season. Rows are positions grouped by
-//! line (the back line first), columns are seasons, and each cell is the players a position still
+//! line (from the goal outwards), columns are seasons, and each cell is the players a position still
 //! has that season, in depth order, with their age on 1 July and what to watch (an injury running
 //! into the season, a contract in its last season, a contract end nobody knows).
 //!
@@ -17,12 +17,12 @@ use std::fmt;
 
 pub use super::plan_settings::{DEFAULT_OLD_AGE, TimelineSettings};
 
-/// A line of the team, in the order the rows show them: the back line first (the board exists
-/// for it), then the goalkeepers and the rest of the team from the goal outwards.
+/// A line of the team, in the order the rows show them: from the goal outwards, as the README
+/// says (the goalkeepers, the back line, midfield, attack).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Line {
-    Back,
     Goal,
+    Back,
     Midfield,
     Attack,
 }
@@ -562,9 +562,9 @@ mod tests {
             .find(|r| r.position == Position::CB)
             .expect("cb");
         assert_eq!(cb.cells[1].flags, [Flag::Nobody]);
-        // Rows are grouped by line: the back line first, then the goalkeeper and the rest.
-        assert_eq!(t.rows[0].line, Line::Back);
-        assert!(t.rows.iter().any(|r| r.position == Position::GK));
+        // Rows are grouped by line from the goal outwards: the goalkeeper, then the back line.
+        assert_eq!(t.rows[0].position, Position::GK);
+        assert_eq!(t.rows[1].line, Line::Back);
         assert!(t.rows.windows(2).all(|w| w[0].line <= w[1].line));
         // Every empty GK cell counts towards its season's header.
         assert!(t.seasons[1].flags.nobody >= 2);

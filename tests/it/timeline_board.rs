@@ -48,21 +48,24 @@ fn t_and_esc_go_back_to_the_board() {
 #[test]
 fn the_cursor_walks_the_cells_and_enter_opens_the_player() {
     let mut b = timeline_board();
-    // The back line comes first: the cursor starts on the first right-back, Down walks the
-    // cell (Valverde, 2nd RB), then the next row (CB); Right moves a season on.
+    // From the goal outwards: the cursor starts on the first goalkeeper, Down walks the cell
+    // (Lunin, 2nd GK), then the next row (RB); Right moves a season on.
     let first = b.timeline_player().expect("a player under the cursor");
-    assert_eq!(first, id("alexander-arnold"));
+    assert_eq!(first, id("courtois"));
     cmd(&mut b, Command::Down);
-    assert_eq!(b.timeline_player(), Some(id("valverde")));
+    assert_eq!(b.timeline_player(), Some(id("lunin")));
     cmd(&mut b, Command::Down);
     cmd(&mut b, Command::Right);
     let v = b.view.timeline_view.expect("view");
     assert_eq!((v.row, v.col, v.entry), (1, 1, 0));
-    assert_eq!(b.timeline_player(), Some(id("huijsen")));
+    assert_eq!(b.timeline_player(), Some(id("alexander-arnold")));
     cmd(&mut b, Command::Open);
     assert!(b.view.timeline_view.is_some_and(|v| v.detail));
     let t = text(&render(&b, 120, 40).0);
-    assert!(t.contains("Details") && t.contains("Dean Huijsen"), "{t}");
+    assert!(
+        t.contains("Details") && t.contains("Trent Alexander-Arnold"),
+        "{t}"
+    );
     // Esc closes the details first, then the view.
     cmd(&mut b, Command::Cancel);
     assert!(b.view.timeline_view.is_some_and(|v| !v.detail));

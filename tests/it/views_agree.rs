@@ -813,3 +813,19 @@ fn the_depth_chart_runs_left_to_right_as_the_pitch() {
     };
     assert!(x("LW") < x("ST") && x("ST") < x("RW"), "{head}");
 }
+
+/// Item 18: the timeline put the back line above the goalkeepers; it runs from the goal
+/// outwards, as the README says, on the board and in `squadboard timeline`.
+#[test]
+fn the_timeline_runs_from_the_goal_outwards() {
+    let b = board();
+    let t = b.timeline();
+    assert_eq!(t.rows[0].position, Position::GK);
+    assert!(t.rows.windows(2).all(|w| w[0].line <= w[1].line));
+    let out = squadboard_bin().arg("timeline").output().expect("timeline");
+    let out = String::from_utf8_lossy(&out.stdout);
+    let at = |s: &str| out.find(s).unwrap_or_else(|| panic!("{s}: {out}"));
+    assert!(at("── goal") < at("── back line"), "{out}");
+    assert!(at("── back line") < at("── midfield"), "{out}");
+    assert!(at("── midfield") < at("── attack"), "{out}");
+}
