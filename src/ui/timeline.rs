@@ -160,9 +160,29 @@ pub fn render(
     }
     let rows_h = usize::from(body.height.saturating_sub(1));
     hits.view(body.height.saturating_sub(1), None);
-    let offset = (cursor_line + 1).saturating_sub(rows_h);
-    for (i, out) in lines.iter().skip(offset).take(rows_h).enumerate() {
-        let y = body.y + 1 + u16::try_from(i).unwrap_or(0);
+    // Lines cut off above or below are counted in rows of their own ("↓ 12 more"), as a depth
+    // column counts its hidden players; the cursor's moves scroll them in.
+    let win = super::text::window(lines.len(), rows_h, 1, Some(cursor_line));
+    let top = body.y + 1 + u16::from(win.above > 0);
+    let marker = |buf: &mut Buffer, y: u16, up: bool, n: usize| {
+        let text = super::text::more_label(up, n);
+        put_line(
+            buf,
+            body,
+            body.x,
+            y,
+            &Line::from(Span::styled(text, theme.dim)),
+        );
+    };
+    if win.above > 0 {
+        marker(buf, body.y + 1, true, win.above);
+    }
+    if win.below > 0 {
+        let y = top + u16::try_from(win.count).unwrap_or(u16::MAX);
+        marker(buf, y, false, win.below);
+    }
+    for (i, out) in lines.iter().skip(win.offset).take(win.count).enumerate() {
+        let y = top + u16::try_from(i).unwrap_or(0);
         if let Some(label) = &out.label {
             put_line(
                 buf,

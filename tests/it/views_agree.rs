@@ -829,3 +829,25 @@ fn the_timeline_runs_from_the_goal_outwards() {
     assert!(at("── back line") < at("── midfield"), "{out}");
     assert!(at("── midfield") < at("── attack"), "{out}");
 }
+
+/// Item 14: the timeline at 80×24 holds part of its rows; the ones cut off are counted in a
+/// row of their own ("↓ 12 more"), and from the end the ones above ("↑ 12 more").
+#[test]
+fn the_timeline_counts_the_rows_it_cuts_at_80x24() {
+    use squadboard::input::Command;
+    let mut b = board();
+    cmd(&mut b, Command::Timeline);
+    let t = text(&draw(&mut b, 80, 24).0);
+    assert!(
+        t.lines().any(|l| l.contains("↓ ") && l.contains(" more")),
+        "{t}"
+    );
+    cmd(&mut b, Command::Bottom);
+    let t = text(&draw(&mut b, 80, 24).0);
+    assert!(
+        t.lines().any(|l| l.contains("↑ ") && l.contains(" more")),
+        "{t}"
+    );
+    // The attack's last row is in view at the end.
+    assert!(t.contains("ST"), "{t}");
+}
