@@ -146,7 +146,7 @@ impl Board {
                 }),
                 DepthColumn::Unplaced => None,
             },
-            Spot::DepthMore { .. } => None,
+            Spot::DepthMore { .. } | Spot::Warnings => None,
             Spot::Slot(i) if i < 11 => Some(Place::Slot(i)),
             Spot::Slot(_) => None,
             Spot::ListRow(_) | Spot::ListPane | Spot::ListMore(_) => Some(Place::Out),

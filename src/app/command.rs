@@ -52,6 +52,7 @@ pub enum Command {
     Assume,
     Notes,
     Timeline,
+    Warnings,
     FullMessage,
 }
 
@@ -103,6 +104,7 @@ impl Command {
             Command::Assume => "assume: fee, window, contract, fit, renewal, budget, rate",
             Command::Notes => "edit the scenario's notes",
             Command::Timeline => "timeline: the squad season by season (T or Esc back)",
+            Command::Warnings => "warnings: the next page of them (after the last: the first)",
             Command::FullMessage => "read the whole status message (when it ends in …)",
         }
     }

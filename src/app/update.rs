@@ -128,6 +128,10 @@ impl Board {
             Action::Press(spot) => self.press(spot),
             Action::DragTo(spot) => self.drag_to(spot),
             Action::Release(spot) => self.release(spot),
+            Action::Scroll {
+                spot: Spot::Warnings,
+                down,
+            } => self.scroll_warnings(if down { 1 } else { -1 }),
             Action::Scroll { spot, down } => {
                 self.select_spot(spot);
                 self.move_cursor(if down { Dir::Down } else { Dir::Up });
@@ -175,6 +179,7 @@ impl Board {
                 self.jump(cmd);
             }
             Command::Timeline => self.open_timeline(),
+            Command::Warnings => self.warnings_page(),
             Command::Table | Command::SortColumn | Command::SortReverse => {
                 self.table_command(cmd);
             }
@@ -415,8 +420,27 @@ impl Board {
         self.clamp_cursors();
     }
 
+    /// `W`: the warnings pane's next page, round to the first after the last.
+    fn warnings_page(&mut self) {
+        match self.view.viewport.warnings {
+            None => self.say("the warnings all show"),
+            Some((_, end)) if self.view.warnings_scroll >= end => self.view.warnings_scroll = 0,
+            Some((page, end)) => {
+                self.view.warnings_scroll = self.view.warnings_scroll.saturating_add(page).min(end);
+            }
+        }
+    }
+
+    /// The wheel over the warnings pane: a row at a time, within what the frame measured.
+    fn scroll_warnings(&mut self, by: i16) {
+        let end = self.view.viewport.warnings.map_or(0, |(_, end)| end);
+        self.view.warnings_scroll = self.view.warnings_scroll.saturating_add_signed(by).min(end);
+    }
+
     /// Keeps every scroll within the end the last frame measured.
     fn clamp_scrolls(&mut self) {
+        let end = self.view.viewport.warnings.map_or(0, |(_, end)| end);
+        self.view.warnings_scroll = self.view.warnings_scroll.min(end);
         let Some(end) = self.view.viewport.max_scroll else {
             return;
         };
@@ -660,6 +684,7 @@ impl Board {
                 self.view.list_cursor = i;
             }
             Spot::ListPane => self.view.focus = Pane::List,
+            Spot::Warnings => {}
         }
         self.clamp_cursors();
     }
@@ -672,7 +697,7 @@ impl Board {
                 Origin::Slot(i),
             )),
             Spot::ListRow(i) => Some((self.view.list.get(i)?.id.clone(), Origin::List)),
-            Spot::ListPane | Spot::DepthMore { .. } | Spot::ListMore(_) => None,
+            Spot::ListPane | Spot::DepthMore { .. } | Spot::ListMore(_) | Spot::Warnings => None,
         }
     }
 
@@ -688,6 +713,12 @@ impl Board {
             if self.view.drag.is_none() {
                 self.view.focus = Pane::Depth;
             }
+            self.view.press = None;
+            return;
+        }
+        // The warnings pane: a click turns its page, whatever is under way.
+        if spot == Spot::Warnings {
+            self.warnings_page();
             self.view.press = None;
             return;
         }

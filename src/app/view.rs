@@ -37,6 +37,8 @@ pub struct View {
     pub detail: bool,
     /// How far the details (on the board or the timeline) are scrolled.
     pub detail_scroll: u16,
+    /// How far the warnings pane is scrolled, in rows (`W`, or the wheel over it).
+    pub warnings_scroll: u16,
     /// The last frame's page and scroll end of the view that takes the keys.
     pub viewport: super::Viewport,
     pub drag: Option<DragState>,
@@ -74,6 +76,7 @@ impl Default for View {
             timeline_view: None,
             detail: false,
             detail_scroll: 0,
+            warnings_scroll: 0,
             viewport: super::Viewport::default(),
             drag: None,
             press: None,
@@ -130,6 +133,9 @@ pub enum Spot {
     ListMore(usize),
     /// Anywhere else in the target pane: dropping here takes a signing out of the plan.
     ListPane,
+    /// The warnings pane: the wheel scrolls it, a click on its "↓ 3 more" turns a page;
+    /// nothing drops there.
+    Warnings,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,6 +9,9 @@ pub struct Viewport {
     pub page: usize,
     /// `None` until a frame measured it (no clamping then).
     pub max_scroll: Option<u16>,
+    /// The warnings pane when its lines do not all show: a page of it and its scroll end, in
+    /// rows. `None` when they all show.
+    pub warnings: Option<(u16, u16)>,
 }
 
 impl Default for Viewport {
@@ -17,6 +20,7 @@ impl Default for Viewport {
         Viewport {
             page: 10,
             max_scroll: None,
+            warnings: None,
         }
     }
 }
@@ -63,6 +67,7 @@ mod tests {
         let v = Viewport {
             page: 5,
             max_scroll: Some(12),
+            warnings: None,
         };
         assert_eq!(v.scroll(Command::Bottom, 0), Some(12));
         assert_eq!(v.scroll(Command::Down, 12), Some(12));

@@ -300,7 +300,11 @@ mod tests {
         for (cmd, keys) in km.entries() {
             assert!(!keys.is_empty(), "{cmd:?}");
         }
-        assert_eq!(km.entries().count(), 46);
+        assert_eq!(km.entries().count(), 47);
+        assert_eq!(
+            km.command(&ev(KeyCode::Char('W'), KeyModifiers::SHIFT)),
+            Some(Command::Warnings)
+        );
         assert_eq!(
             km.command(&ev(KeyCode::Char('q'), KeyModifiers::NONE)),
             Some(Command::Quit)

@@ -30,10 +30,8 @@ impl HitMap {
     /// Records the view that takes the keys: `page` rows show; it scrolls `content` rows in
     /// all when it is a reading view.
     pub fn view(&mut self, page: u16, content: Option<u16>) {
-        self.viewport = Viewport {
-            page: usize::from(page.max(1)),
-            max_scroll: content.map(|c| c.saturating_sub(page)),
-        };
+        self.viewport.page = usize::from(page.max(1));
+        self.viewport.max_scroll = content.map(|c| c.saturating_sub(page));
     }
 
     /// The spot at a terminal cell, the topmost drawn.

@@ -119,7 +119,7 @@ fn render_board(
 
     depth::render(depth_area, buf, board, theme, &mut hits);
     pitch::render(pitch_area, buf, board, theme, &mut hits);
-    side::render_warnings(warn_area, buf, board, theme);
+    side::render_warnings(warn_area, buf, board, keymap, theme, &mut hits);
     side::render_list(list_area, buf, board, theme, &mut hits);
     detail::render_pane(detail_area, buf, board, theme);
     render_status(status, buf, board, keymap, theme);

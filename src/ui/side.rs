@@ -279,14 +279,24 @@ pub fn render_list(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme, h
     }
 }
 
-pub fn render_warnings(area: Rect, buf: &mut Buffer, board: &Board, theme: &Theme) {
+/// The warnings beside the pitch. When they do not all show, the rows hidden above and below
+/// are counted on the borders ("↓ 3 more · W", as a depth column counts its hidden players)
+/// and `W`, the wheel or a click turns them.
+pub fn render_warnings(
+    area: Rect,
+    buf: &mut Buffer,
+    board: &Board,
+    km: &crate::config::Keymap,
+    theme: &Theme,
+    hits: &mut HitMap,
+) {
     let whole = board.doc.plan_on_date();
     let a = assess(&board.doc.ds, &whole);
     let title = Line::from(vec![
         Span::styled(" Warnings ", theme.title),
         Span::styled(format!("· {} ", a.warnings.len()), theme.dim),
     ]);
-    let block = pane_block(title, false, theme);
+    let mut block = pane_block(title, false, theme);
     let mut lines: Vec<Line<'static>> = Vec::new();
     lines.push(Line::from(vec![
         Span::styled("Fees ", theme.title),
@@ -302,8 +312,31 @@ pub fn render_warnings(area: Rect, buf: &mut Buffer, board: &Board, theme: &Them
             Span::styled(w, theme.warning),
         ]));
     }
+    let inner = block.inner(area);
+    let total = super::text::wrapped_height(&lines, inner.width, true);
+    let page = inner.height;
+    let end = total.saturating_sub(page);
+    let scroll = board.view.warnings_scroll.min(end);
+    if end > 0 {
+        hits.viewport.warnings = Some((page.max(1), end));
+        if scroll > 0 {
+            let up = super::text::more_label(true, usize::from(scroll));
+            block = block
+                .title_top(Line::from(Span::styled(format!(" {up} "), theme.dim)).right_aligned());
+        }
+        let below = end - scroll;
+        if below > 0 {
+            let down = super::text::more_label(false, usize::from(below));
+            let key = km.label(crate::app::Command::Warnings);
+            block = block.title_bottom(
+                Line::from(Span::styled(format!(" {down} · {key} "), theme.dim)).right_aligned(),
+            );
+        }
+    }
+    hits.push(area, Spot::Warnings);
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
+        .scroll((scroll, 0))
         .block(block)
         .render(area, buf);
 }

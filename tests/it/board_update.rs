@@ -485,6 +485,7 @@ fn top_bottom_and_pages_in_the_lists_and_the_help() {
     b.update(Action::Viewport(squadboard::app::Viewport {
         page: 2,
         max_scroll: None,
+        warnings: None,
     }));
     cmd(&mut b, PageDown);
     assert_eq!(b.view.list_cursor, 2, "a page of two");
@@ -504,6 +505,7 @@ fn top_bottom_and_pages_in_the_lists_and_the_help() {
     b.update(Action::Viewport(squadboard::app::Viewport {
         page: 10,
         max_scroll: Some(25),
+        warnings: None,
     }));
     cmd(&mut b, Bottom);
     assert_eq!(b.view.help_scroll, 25);

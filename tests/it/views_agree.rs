@@ -851,3 +851,52 @@ fn the_timeline_counts_the_rows_it_cuts_at_80x24() {
     // The attack's last row is in view at the end.
     assert!(t.contains("ST"), "{t}");
 }
+
+/// Item 14: at 80×24 the warnings pane is cut under the pitch; it says how much is hidden, as
+/// a depth column does, and names the key that shows it.
+#[test]
+fn the_warnings_pane_counts_the_rows_it_cuts_at_80x24() {
+    let b = board();
+    let t = text(&render(&b, 80, 24).0);
+    let foot = t
+        .lines()
+        .find(|l| l.contains("more · W"))
+        .unwrap_or_else(|| panic!("no \"↓ N more · W\" on the warnings pane:\n{t}"));
+    assert!(foot.contains("↓ "), "{foot}");
+}
+
+/// Item 14: `W` turns the warnings pane a page (round to the first after the last), the wheel
+/// over it a row; the marker on top counts what scrolled away.
+#[test]
+fn the_warnings_pane_scrolls_by_key_and_wheel() {
+    use squadboard::app::{Action, Spot};
+    use squadboard::input::Command;
+    let mut b = board();
+    let (_, hits) = draw(&mut b, 80, 24);
+    let (page, end) = b.view.viewport.warnings.expect("the warnings cut");
+    assert!(end > 0 && page > 0);
+    cmd(&mut b, Command::Warnings);
+    assert_eq!(b.view.warnings_scroll, page.min(end));
+    let t = text(&draw(&mut b, 80, 24).0);
+    assert!(t.contains(&format!("↑ {} more", page.min(end))), "{t}");
+    while b.view.warnings_scroll < end {
+        cmd(&mut b, Command::Warnings);
+    }
+    cmd(&mut b, Command::Warnings);
+    assert_eq!(b.view.warnings_scroll, 0, "after the last page, the first");
+    // The wheel, over the pane.
+    let area = hits.area_of(Spot::Warnings).expect("the pane's area");
+    assert!(area.width > 0);
+    b.update(Action::Scroll {
+        spot: Spot::Warnings,
+        down: true,
+    });
+    assert_eq!(b.view.warnings_scroll, 1);
+    for _ in 0..end + 3 {
+        b.update(Action::Scroll {
+            spot: Spot::Warnings,
+            down: true,
+        });
+    }
+    assert_eq!(b.view.warnings_scroll, end, "no further than the end");
+}
