@@ -165,6 +165,8 @@ fn passes_through(cmd: Command) -> bool {
             | Command::SeasonBack
             | Command::SeasonForward
             | Command::NextWindow
+            | Command::Today
+            | Command::Date
             | Command::Undo
             | Command::Redo
             | Command::Save

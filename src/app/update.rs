@@ -243,6 +243,13 @@ impl Board {
             Command::SeasonBack => self.set_date(add_months(self.doc.date, -12)),
             Command::SeasonForward => self.set_date(add_months(self.doc.date, 12)),
             Command::NextWindow => self.set_date(next_window(self.doc.date)),
+            // The clock is read by the runtime, which answers with today's date.
+            Command::Today => self.effects.push(Effect::Today),
+            Command::Date => {
+                let ask = super::Ask::Date;
+                let input = ask.input().suggested(&self.doc.date.to_string());
+                self.show(super::Modal::Prompt { ask, input });
+            }
             Command::Formation => {
                 let before = self.doc.plan.clone();
                 self.doc.plan.depth.formation = self.doc.plan.formation().next();
@@ -284,6 +291,18 @@ impl Board {
             self.view.filter.query.clear();
             self.view.list_cursor = 0;
         }
+    }
+
+    /// Moves the board's date to a day (today, or one typed); returns what to say: the moves
+    /// it made or took back, else where the board is now.
+    pub(super) fn date_to(&mut self, day: chrono::NaiveDate) -> Message {
+        self.set_date(day);
+        self.view.message.take().unwrap_or_else(|| {
+            Message::text(format!(
+                "planning date {}",
+                crate::domain::scenario::long_date(day)
+            ))
+        })
     }
 
     /// Moves the board's planning date: the plan plays every move whose window has opened by

@@ -300,7 +300,15 @@ mod tests {
         for (cmd, keys) in km.entries() {
             assert!(!keys.is_empty(), "{cmd:?}");
         }
-        assert_eq!(km.entries().count(), 47);
+        assert_eq!(km.entries().count(), 49);
+        assert_eq!(
+            km.command(&ev(KeyCode::Char('@'), KeyModifiers::SHIFT)),
+            Some(Command::Date)
+        );
+        assert_eq!(
+            km.command(&ev(KeyCode::Char('t'), KeyModifiers::NONE)),
+            Some(Command::Today)
+        );
         assert_eq!(
             km.command(&ev(KeyCode::Char('W'), KeyModifiers::SHIFT)),
             Some(Command::Warnings)

@@ -70,6 +70,21 @@ fn every_key_in_the_help_does_what_it_says() {
         "{}",
         t.status_line()
     );
+    // t: today, as the clock reads it; @: a typed day (a day-first one refused with the format
+    // to use), then back to 1 July 2026 for what follows.
+    t.keys(&["t"]);
+    let today = chrono::Local::now()
+        .date_naive()
+        .format("%-d %b %Y")
+        .to_string();
+    t.wait_for(&today, Duration::from_secs(3));
+    t.keys(&["@"]);
+    t.wait_for("Planning date", Duration::from_secs(3));
+    t.literal("30/06/2030\r");
+    t.wait_for("write it as 2030-06-30", Duration::from_secs(3));
+    t.keys(&["C-u"]);
+    t.literal("2026-07-01\r");
+    t.wait_for("1 Jul 2026", Duration::from_secs(3));
     // Formation.
     t.keys(&["f"]);
     t.wait_for("Projected XI · 4-2-3-1", Duration::from_secs(3));

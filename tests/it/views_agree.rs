@@ -900,3 +900,58 @@ fn the_warnings_pane_scrolls_by_key_and_wheel() {
     }
     assert_eq!(b.view.warnings_scroll, end, "no further than the end");
 }
+
+/// Item 15: `t` asks the runtime for the clock (update reads none) and the board moves to the
+/// day it answers; the plan's own date stays.
+#[test]
+fn t_moves_the_board_to_the_day_the_runtime_reads() {
+    use squadboard::app::{Action, Done, Effect};
+    use squadboard::input::Command;
+    let mut b = board();
+    let own = b.doc.plan.date;
+    assert_eq!(b.update(Action::Command(Command::Today)), [Effect::Today]);
+    assert_eq!(b.doc.date, own, "nothing moves before the clock is read");
+    b.update(Action::Done(Box::new(Done::Today(ymd(2027, 1, 15)))));
+    assert_eq!(b.doc.date, ymd(2027, 1, 15));
+    assert_eq!(b.doc.plan.date, own);
+    assert!(!b.doc.dirty());
+    // Performed as the loop does, it is today's date.
+    run_cmd(&mut b, Command::Today);
+    assert_eq!(b.doc.date, chrono::Local::now().date_naive());
+}
+
+/// Item 15: `@` asks for a day; 2027-01-15 moves the board there, 30/06/2030 is refused with
+/// the day as it is to be typed.
+#[test]
+fn a_typed_day_moves_the_board_to_it() {
+    use squadboard::app::{Action, Edit, Modal};
+    use squadboard::input::Command;
+    let mut b = board();
+    let own = b.doc.plan.date;
+    cmd(&mut b, Command::Date);
+    let t = text(&render(&b, 80, 24).0);
+    assert!(t.contains("Planning date"), "{t}");
+    // The board's date is offered, selected: typing replaces it.
+    typed_in_modal(&mut b, "30/06/2030");
+    b.apply(Action::ModalAccept);
+    assert!(matches!(b.view.modal, Some(Modal::Prompt { .. })));
+    let said = b.message_text().unwrap_or_default();
+    assert!(said.contains("write it as 2030-06-30"), "{said}");
+    assert_eq!(b.doc.date, own);
+    for _ in 0..10 {
+        b.apply(Action::Edit(Edit::Backspace));
+    }
+    typed_in_modal(&mut b, "2027-01-15");
+    b.apply(Action::ModalAccept);
+    assert!(b.view.modal.is_none());
+    assert_eq!(b.doc.date, ymd(2027, 1, 15));
+    assert_eq!(b.doc.plan.date, own, "the plan's own date stays");
+    // Help lists both keys.
+    cmd(&mut b, Command::Help);
+    let t = text(&render(&b, 120, 60).0);
+    assert!(t.contains("planning date to today"), "{t}");
+    assert!(
+        t.contains("planning date to a day typed as YYYY-MM-DD"),
+        "{t}"
+    );
+}

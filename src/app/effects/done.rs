@@ -168,6 +168,10 @@ impl Board {
                 });
             }
             Done::RecoveriesFound(all) => self.offer_recoveries(&all),
+            Done::Today(today) => {
+                let said = self.date_to(today);
+                self.say(said);
+            }
             Done::Recovered(Ok((loaded, pending, fingerprint))) => {
                 let notices = loaded.notices();
                 let s = loaded.scenario;

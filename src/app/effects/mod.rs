@@ -53,6 +53,8 @@ pub enum Effect {
     /// Load the scouting pool in this file, in the background: progress, then the pool (or why
     /// not), arrive as actions.
     LoadPool(PathBuf),
+    /// Read the clock: today's date, for the board to move to.
+    Today,
 }
 
 /// The result of one effect.
@@ -103,4 +105,6 @@ pub enum Done {
     RecoveryDiscarded(PathBuf),
     /// The work crashes or signals left in the scenario folder.
     RecoveriesFound(Vec<recovery::Pending>),
+    /// Today's date, as the clock read it: the board's date moves there.
+    Today(chrono::NaiveDate),
 }

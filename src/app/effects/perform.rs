@@ -35,6 +35,7 @@ pub fn perform(board: &Board, effect: Effect, send: &mut dyn FnMut(Action)) {
         Effect::LoadPool(path) => {
             return pool::Loader::new(&board.doc.ds).load(&path, send);
         }
+        Effect::Today => Done::Today(chrono::Local::now().date_naive()),
         Effect::FindRecoveries => {
             Done::RecoveriesFound(recovery::pending(&board.doc.scenarios_dir))
         }

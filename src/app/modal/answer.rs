@@ -175,11 +175,19 @@ impl Board {
 
     fn answer(&mut self, ask: Ask, input: String) {
         let text = input.trim().to_string();
-        if let Ask::Assume { id, what, .. } = &ask {
-            match self.answer_assume(&id.clone(), *what, &text) {
+        // A typed value: applied, or refused with the prompt kept as typed, saying why (nothing
+        // changed).
+        let typed = match &ask {
+            Ask::Assume { id, what, .. } => Some(self.answer_assume(&id.clone(), *what, &text)),
+            Ask::Date => {
+                Some(crate::domain::dates::parse_planning_date(&text).map(|day| self.date_to(day)))
+            }
+            _ => None,
+        };
+        if let Some(typed) = typed {
+            match typed {
                 Ok(said) => self.say(said),
                 Err(why) => {
-                    // Nothing changed: the prompt stays with what was typed, and says why.
                     self.say(why);
                     let input = ask.input().with_text(&input);
                     self.view.modal = Some(Modal::Prompt { ask, input });
@@ -216,7 +224,7 @@ impl Board {
                 self.doc.plan.notes = input;
                 self.doc.record(before, "notes edited");
             }
-            Ask::Assume { .. } => {}
+            Ask::Assume { .. } | Ask::Date => {}
         }
     }
 

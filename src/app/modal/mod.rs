@@ -16,6 +16,8 @@ pub enum Ask {
     Rename,
     Duplicate,
     Notes,
+    /// The board's planning date, typed as a day.
+    Date,
     /// A typed value for one of a player's assumptions (see `app::assume`).
     Assume {
         id: PlayerId,
@@ -86,6 +88,7 @@ impl Ask {
             Ask::Rename => "Rename scenario",
             Ask::Duplicate => "Duplicate as — name of the copy",
             Ask::Notes => "Notes for this scenario",
+            Ask::Date => "Planning date",
             Ask::Assume { title, .. } => title,
         }
     }
@@ -94,6 +97,7 @@ impl Ask {
     pub fn help(&self) -> Option<&str> {
         match self {
             Ask::Assume { help, .. } => Some(help),
+            Ask::Date => Some("a day, YYYY-MM-DD (2027-01-15); the plan's own date is not changed"),
             _ => None,
         }
     }
