@@ -24,7 +24,7 @@ struct Cli {
     #[arg(long = "data", id = "board_data", value_name = "DIR")]
     data: Option<PathBuf>,
     /// The board's planning date (YYYY-MM-DD); default: the next summer window after the newest
-    /// report. Not with FILE.ron: a scenario opens at its own date.
+    /// report. With FILE.ron: the scenario opens at this date, its saved date unchanged.
     #[arg(long = "date", id = "board_date", value_name = "DATE", value_parser = squadboard::domain::dates::parse_planning_date)]
     date: Option<NaiveDate>,
     /// A scouting pool (CSV in Transfermarkt's columns, or RON) searchable beside the targets.
@@ -198,6 +198,10 @@ fn board(ctx: &Context, file: Option<&std::path::Path>) -> Outcome {
     let today = chrono::Local::now().date_naive();
     let scenarios_dir = store::scenario::scenarios_dir(ctx.scenarios.as_deref());
     let mut board = Board::new(Arc::new(ds), ctx.date, today, scenarios_dir);
+    // A scenario named with `--date` opens at that date; what it saved stays its own.
+    if file.is_some() {
+        board.doc.open_at = ctx.date;
+    }
     let runtime = Runtime::new();
     // Work a crash or a signal left behind is offered before the first frame (and before the
     // pool can raise a notice: that one waits behind the offer).
@@ -311,14 +315,6 @@ fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
         Command::Man => "man",
     };
     let Some(command) = cli.command else {
-        if cli.file.is_some() && top.date.is_some() {
-            return Err(
-                "--date does not apply to a scenario opened on the board: it opens at \
-                        its own planning date (move it there with the date keys), or see it at \
-                        another date with `squadboard scenario show FILE --date DATE`"
-                    .into(),
-            );
-        }
         let ctx = context(&top, Context::default(), all, "")?;
         return board(&ctx, cli.file.as_deref());
     };

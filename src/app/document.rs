@@ -30,6 +30,9 @@ pub struct Document {
     pub scenarios_dir: PathBuf,
     /// A scenario to open once the pool has loaded (it may sign pool players).
     pub open_after_pool: Option<PathBuf>,
+    /// The date the next scenario opened is shown at instead of its own (`--date` with a
+    /// scenario file): its saved date is not changed.
+    pub open_at: Option<chrono::NaiveDate>,
 }
 
 impl Document {
@@ -45,6 +48,7 @@ impl Document {
             history: History::default(),
             scenarios_dir,
             open_after_pool: None,
+            open_at: None,
         }
     }
 

@@ -123,6 +123,22 @@ fn every_key_in_the_help_does_what_it_says() {
     t.assert_restored("0");
 }
 
+/// Issue 26 item 15: `squadboard FILE --date D` was refused; the board opens the scenario at
+/// that date, and its own stays (nothing unsaved).
+#[test]
+fn a_scenario_opens_at_the_date_given_keeping_its_own() {
+    let t = Term::start();
+    let file = format!(
+        "{}/tests/fixtures/scenario-v2.ron",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    t.launch_with("", &format!("{file} --date 2027-01-15"));
+    t.wait_for("15 Jan 2027", Duration::from_secs(5));
+    assert!(!t.status_line().contains("unsaved"), "{}", t.status_line());
+    t.keys(&["q"]);
+    t.assert_restored("0");
+}
+
 #[test]
 fn a_pool_striker_dragged_onto_st_after_browsing_to_the_attack() {
     let t = Term::start();

@@ -238,15 +238,6 @@ fn the_old_spellings_still_work_where_they_mean_something() {
 }
 
 #[test]
-fn a_date_with_a_scenario_on_the_board_is_not_ignored() {
-    let out = run(&[&fixture_arg("scenario-v1.ron"), "--date", "2027-01-01"]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
-    assert!(err.contains("--date"), "{err}");
-    assert!(err.contains("scenario show"), "{err}");
-}
-
-#[test]
 fn completions_for_three_shells() {
     for (shell, mark, seasons) in [
         ("bash", "complete -F", "--seasons"),

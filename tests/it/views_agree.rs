@@ -955,3 +955,23 @@ fn a_typed_day_moves_the_board_to_it() {
         "{t}"
     );
 }
+
+/// Item 15: a scenario opened with `--date` is shown at that date; its own stays, so nothing
+/// is unsaved and a save writes the date it had.
+#[test]
+fn a_scenario_opened_at_a_date_keeps_its_own() {
+    use squadboard::app::{Action, Done};
+    let mut b = board();
+    b.doc.open_at = Some(ymd(2027, 1, 15));
+    let path = fixture_path("scenario-v2.ron");
+    let loaded = squadboard::store::scenario::load(&path, &b.doc.ds).expect("fixture");
+    let own = loaded.scenario.plan.date;
+    b.apply(Action::Done(Box::new(Done::Opened {
+        path,
+        loaded: Box::new(loaded),
+    })));
+    assert_eq!(b.doc.date, ymd(2027, 1, 15));
+    assert_eq!(b.doc.plan.date, own);
+    assert_ne!(own, ymd(2027, 1, 15));
+    assert!(!b.doc.dirty());
+}

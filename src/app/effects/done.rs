@@ -54,6 +54,11 @@ impl Board {
                 let notices = loaded.notices();
                 let s = loaded.scenario;
                 self.doc.replace_plan(s.plan);
+                // Opened at another date than its own (`--date`): the saved one stays.
+                if let Some(date) = self.doc.open_at.take() {
+                    self.doc.date = date;
+                    self.doc.refresh();
+                }
                 self.doc.file = ScenarioFile::in_file(
                     s.name.clone(),
                     Some(path),
