@@ -383,8 +383,32 @@ pub fn restore() {
             LeaveAlternateScreen,
             ratatui::crossterm::cursor::Show
         );
-        let _ = disable_raw_mode();
+        without_ttou(|| {
+            let _ = disable_raw_mode();
+        });
     }
+}
+
+/// Runs `f` with SIGTTOU ignored, so setting the terminal's modes cannot stop the process: after
+/// a hangup the shell may have taken the terminal back, and a board stopped while its shell is
+/// going away is never continued (it would hang, its unsaved work never kept). Outside `f` job
+/// control is unchanged.
+#[cfg(unix)]
+fn without_ttou(f: impl FnOnce()) {
+    // SAFETY: swapping a signal's disposition for SIG_IGN and back; no handler runs.
+    let before = unsafe { libc::signal(libc::SIGTTOU, libc::SIG_IGN) };
+    f();
+    if before != libc::SIG_ERR {
+        // SAFETY: as above, putting back what was there.
+        unsafe {
+            libc::signal(libc::SIGTTOU, before);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn without_ttou(f: impl FnOnce()) {
+    f()
 }
 
 /// Restores the terminal when dropped, so `?` and early returns cannot skip it.

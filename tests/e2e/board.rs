@@ -439,10 +439,32 @@ fn a_closed_terminal_ends_the_board_and_keeps_unsaved_work() {
     while running() {
         assert!(
             start.elapsed() < Duration::from_secs(30),
-            "the board is still running after its terminal closed"
+            "the board is still running after its terminal closed: {}",
+            where_it_waits(pid)
         );
         sleep(Duration::from_millis(50));
     }
     let pending = squadboard::store::recovery::pending(&t.path("data").join("scenarios"));
     assert_eq!(pending.len(), 1, "unsaved work kept");
+}
+
+/// What a process that should have ended is doing: each thread's state and the kernel function
+/// it waits in (so a failure says "stopped" or "sleeping in pipe_read", not just "running").
+fn where_it_waits(pid: i32) -> String {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return "gone".into();
+    };
+    let mut out = Vec::new();
+    for task in tasks.flatten() {
+        let dir = task.path();
+        let stat = std::fs::read_to_string(dir.join("stat")).unwrap_or_default();
+        let state = stat.rsplit(')').next().unwrap_or("").trim_start();
+        let state = state.split(' ').next().unwrap_or("?");
+        let wchan = std::fs::read_to_string(dir.join("wchan")).unwrap_or_default();
+        out.push(format!(
+            "{}: {state} in {wchan}",
+            task.file_name().to_string_lossy()
+        ));
+    }
+    out.join("; ")
 }
