@@ -314,7 +314,9 @@ impl PoolPlayers {
     /// Adds `more` after the others (a batch made ready on another thread).
     pub fn extend(&mut self, more: PoolPlayers) {
         let base = self.rows.len();
-        if base == 0 {
+        // Taking the batch whole is cheapest, unless room was made for the pool (`reserve`):
+        // that room would go with it, and the rows would grow by doubling from the batch's.
+        if base == 0 && self.rows.capacity() == 0 {
             *self = more;
             return;
         }
@@ -601,6 +603,18 @@ mod tests {
         for (i, p) in want.iter().enumerate() {
             assert_eq!(pool.find(p.id.as_str()), Some(i));
         }
+    }
+
+    #[test]
+    fn room_made_for_the_pool_is_kept_by_its_first_batch() {
+        let ps = players();
+        let mut pool = PoolPlayers::default();
+        pool.reserve(1000);
+        pool.extend(PoolPlayers::of(ps.clone()));
+        assert!(pool.rows.capacity() >= 1000, "{}", pool.rows.capacity());
+        let all: Vec<Player> = (0..pool.len()).filter_map(|i| pool.to_player(i)).collect();
+        assert_eq!(all, ps);
+        assert_eq!(pool.find("tm-5"), Some(2));
     }
 
     #[test]
