@@ -401,15 +401,48 @@ pub fn write_folder(
             Some(empty)
         }
         Ok(_) => return Err(format!("{shown} exists and is not a folder")),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        // Not there, or a file stands where a folder on its path should: the folder it goes
+        // into is looked at below.
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            None
+        }
         Err(e) => return Err(format!("{shown}: {e}")),
     };
     if existing == Some(false) {
         return replace_in_folder(out, files);
     }
+    if existing.is_none() {
+        // The folder `out` goes into must be there: the message names it, not the temporary
+        // folder import would have made in it.
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        match std::fs::metadata(parent) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                return Err(format!(
+                    "{shown}: {} is not a folder; nothing written",
+                    parent.display()
+                ));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(format!(
+                    "{shown}: the folder {} does not exist; create it first (nothing written)",
+                    parent.display()
+                ));
+            }
+            Err(e) => return Err(format!("{shown}: {}: {e}", parent.display())),
+        }
+    }
     let tmp = sibling(out, "import");
     let result = (|| -> Result<(), String> {
-        std::fs::create_dir(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
+        std::fs::create_dir(&tmp).map_err(|e| format!("{shown}: {e}"))?;
         for (name, text) in files {
             let path = tmp.join(name);
             let mut file =

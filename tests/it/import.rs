@@ -320,3 +320,39 @@ fn force_replaces_only_what_import_writes() {
     assert_eq!(others(tmp.path(), &["club"]), Vec::<String>::new());
     squadboard::store::load(Some(&dir)).expect("the folder loads");
 }
+
+/// Issue 26: `--out` into a folder that does not exist names that folder and writes nothing.
+/// Failed before: the message named import's temporary folder (".dir.import-PID: No such file
+/// or directory"), which the user never asked for.
+#[test]
+fn out_into_a_missing_folder_names_the_folder() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let parent = tmp.path().join("no").join("such");
+    let dir = parent.join("club");
+    let out = import(&fixture_path("players.csv"), "Ashbury Rovers", &dir, &[]);
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{} does not exist", parent.display())),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(".import-"), "{stderr}");
+    assert_eq!(others(tmp.path(), &[]), Vec::<String>::new());
+
+    // A file where the folder should be is named as such.
+    let file = tmp.path().join("afile");
+    fs::write(&file, "mine").expect("write");
+    let out = import(
+        &fixture_path("players.csv"),
+        "Ashbury Rovers",
+        &file.join("club"),
+        &[],
+    );
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{} is not a folder", file.display())),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&file).expect("kept"), "mine");
+}
