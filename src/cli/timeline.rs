@@ -2,13 +2,15 @@
 //! JSON. Without a file, the data's own depth chart at the planning date; with one, that
 //! scenario's plan (`--date` moves its planning date, and with it the first season).
 
+use super::typed;
 use super::{Context, Outcome};
 use crate::domain::Dataset;
 use crate::domain::budget::per_window;
 use crate::domain::plan::Plan;
 use crate::domain::scenario::long_date;
-use crate::domain::status::Age;
 use crate::domain::timeline::{Cell, Timeline, TimelineSettings, build, first_season};
+use chrono::NaiveDate;
+use serde::Serialize;
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::PathBuf;
@@ -217,126 +219,191 @@ fn markdown(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
     out
 }
 
-fn age_json(a: Age) -> serde_json::Value {
-    match a {
-        Age::Exact(n) => serde_json::json!({ "exact": n }),
-        Age::Between(lo, hi) => serde_json::json!({ "from": lo, "to": hi }),
-        Age::Unknown => serde_json::Value::Null,
-    }
+/// `timeline --format json`, typed as every command's JSON is ([`super::typed`]).
+#[derive(Serialize)]
+struct Doc<'a> {
+    json_version: u32,
+    club: &'a str,
+    planning_date: NaiveDate,
+    /// The plan's currency: every sum below is in it.
+    currency: &'static str,
+    rates: Vec<Rate>,
+    /// First choice this old or older is flagged.
+    old_age: u32,
+    seasons: Vec<Season<'a>>,
+    rows: Vec<Row<'a>>,
+    /// Each window's money, as `scenario export` gives it.
+    windows: Vec<typed::WindowMoney>,
+    /// What each season books for the plan's signings.
+    amortisation: Vec<SeasonCharges<'a>>,
+}
+
+#[derive(Serialize)]
+struct Rate {
+    currency: &'static str,
+    value: f64,
+    basis: String,
+    assumed: bool,
+}
+
+#[derive(Serialize)]
+struct Season<'a> {
+    label: &'a str,
+    start: NaiveDate,
+    /// The day the season is read on (who is fit, whose contract runs).
+    read_on: NaiveDate,
+    flags: SeasonFlags,
+}
+
+#[derive(Serialize)]
+struct SeasonFlags {
+    nobody: usize,
+    thin: usize,
+    old: usize,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    line: &'static str,
+    position: &'static str,
+    cells: Vec<JsonCell<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonCell<'a> {
+    players: Vec<JsonEntry<'a>>,
+    fit: usize,
+    /// As the text prints them ("first choice 34").
+    flags: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct JsonEntry<'a> {
+    id: &'a str,
+    name: &'a str,
+    /// In years on the season's first day; `null` unless known exactly.
+    age: Option<u32>,
+    /// As the text prints it: `33`, `32-33` or `?`.
+    age_text: String,
+    /// Injured into the season (`null`: fit).
+    injury: Option<typed::JsonAvailability>,
+    last_season: bool,
+    under_six_months: bool,
+    contract_unknown: bool,
+    signing: bool,
+    renewal_assumed: bool,
+}
+
+#[derive(Serialize)]
+struct SeasonCharges<'a> {
+    season: String,
+    total: typed::Sum,
+    charges: Vec<JsonCharge<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonCharge<'a> {
+    id: &'a str,
+    /// `null` when it cannot be known (`unknown` says why).
+    amount: Option<typed::Money>,
+    unknown: Option<&'static str>,
 }
 
 fn json(ds: &Dataset, plan: &Plan, t: &Timeline) -> String {
-    use serde_json::json;
-    let seasons: Vec<_> = t
-        .seasons
-        .iter()
-        .map(|s| {
-            json!({
-                "label": s.label,
-                "start": s.start.to_string(),
-                "read_on": s.on.to_string(),
-                "flags": { "nobody": s.flags.nobody, "thin": s.flags.thin, "old": s.flags.old },
-            })
-        })
-        .collect();
-    let rows: Vec<_> = t
-        .rows
-        .iter()
-        .map(|r| {
-            let cells: Vec<_> = r
-                .cells
-                .iter()
-                .map(|c| {
-                    let players: Vec<_> = c
-                        .entries
-                        .iter()
-                        .map(|e| {
-                            json!({
-                                "id": e.id,
-                                "name": e.name,
-                                "age": age_json(e.age),
-                                "injury": e.injury.as_ref().map(|a| a.to_string()),
-                                "last_season": e.last_season,
-                                "under_six_months": e.under_six,
-                                "contract_unknown": e.contract_unknown,
-                                "signing": e.signing,
-                                "renewal_assumed": e.renewed,
-                            })
-                        })
-                        .collect();
-                    let flags: Vec<String> = c.flags.iter().map(|f| f.to_string()).collect();
-                    json!({ "players": players, "fit": c.fit(), "flags": flags })
-                })
-                .collect();
-            json!({ "line": r.line.label(), "position": r.position.label(), "cells": cells })
-        })
-        .collect();
-    let money: Vec<_> = per_window(ds, plan)
-        .iter()
-        .map(|m| {
-            let sum = |s: &crate::domain::Total| {
-                json!({
-                    "known": s.amount.to_string(),
-                    "currency": s.currency.code(),
-                    "approximate": s.approximate,
-                    "unknown": s.unknown,
-                    "text": s.to_string(),
-                })
-            };
-            json!({
-                "window": m.window.to_string(),
-                "fees_in": sum(&m.fees_in),
-                "fees_out": sum(&m.fees_out),
-                "net": sum(&m.net),
-                "budget": m.budget.map(|b| json!({ "amount": b.amount, "currency": format!("{:?}", b.currency) })),
-                "left": m.left().map(|l| l.to_string()),
-                "over_budget": m.over_budget(),
-            })
-        })
-        .collect();
+    let currency = plan.money.currency;
     let first = t.seasons.first().map_or(0, |s| {
         use chrono::Datelike;
         s.start.year()
     });
-    let amortisation: Vec<_> =
-        crate::domain::amortisation::per_season(ds, plan, first, t.seasons.len())
+    let amortisation = crate::domain::amortisation::per_season(ds, plan, first, t.seasons.len());
+    let doc = Doc {
+        json_version: typed::JSON_VERSION,
+        club: &ds.club,
+        planning_date: plan.date,
+        currency: currency.code(),
+        rates: plan
+            .money
+            .rates
             .iter()
-            .map(|s| {
-                let charges: Vec<_> = s
+            .map(|r| Rate {
+                currency: r.currency.code(),
+                value: r.value,
+                basis: r.basis.clone(),
+                assumed: r.assumed,
+            })
+            .collect(),
+        old_age: t.old_age,
+        seasons: t
+            .seasons
+            .iter()
+            .map(|s| Season {
+                label: &s.label,
+                start: s.start,
+                read_on: s.on,
+                flags: SeasonFlags {
+                    nobody: s.flags.nobody,
+                    thin: s.flags.thin,
+                    old: s.flags.old,
+                },
+            })
+            .collect(),
+        rows: t
+            .rows
+            .iter()
+            .map(|r| Row {
+                line: r.line.label(),
+                position: r.position.label(),
+                cells: r.cells.iter().map(json_cell).collect(),
+            })
+            .collect(),
+        windows: per_window(ds, plan)
+            .iter()
+            .map(typed::WindowMoney::from)
+            .collect(),
+        amortisation: amortisation
+            .iter()
+            .map(|s| SeasonCharges {
+                season: crate::domain::dates::season_label(crate::domain::dates::season_start(
+                    s.season,
+                )),
+                total: (&s.total).into(),
+                charges: s
                     .charges
                     .iter()
-                    .map(|c| match c.amount {
-                        Ok(a) => json!({ "id": c.id, "amount": a.to_string() }),
-                        Err(why) => json!({ "id": c.id, "amount": null, "unknown": why.text() }),
+                    .map(|c| JsonCharge {
+                        id: c.id.as_str(),
+                        amount: c
+                            .amount
+                            .ok()
+                            .map(|a| typed::Money::amount(a, currency, c.approximate)),
+                        unknown: c.amount.err().map(|why| why.text()),
                     })
-                    .collect();
-                json!({
-                    "season": crate::domain::dates::season_label(crate::domain::dates::season_start(s.season)),
-                    "total": s.total.amount.to_string(),
-                    "unknown": s.total.unknown,
-                    "text": s.total.to_string(),
-                    "charges": charges,
-                })
+                    .collect(),
             })
-            .collect();
-    let rates: Vec<_> = plan
-        .money
-        .rates
-        .iter()
-        .map(|r| json!({ "currency": r.currency.code(), "value": r.value, "basis": r.basis, "assumed": r.assumed }))
-        .collect();
-    let doc = json!({
-        "currency": plan.money.currency.code(),
-        "rates": rates,
-        "money": money,
-        "amortisation": amortisation,
-        "club": ds.club,
-        "planning_date": plan.date.to_string(),
-        "old_age": t.old_age,
-        "seasons": seasons,
-        "rows": rows,
-    });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+            .collect(),
+    };
+    typed::to_text(&doc).unwrap_or_default()
+}
+
+fn json_cell(c: &Cell) -> JsonCell<'_> {
+    JsonCell {
+        players: c
+            .entries
+            .iter()
+            .map(|e| JsonEntry {
+                id: e.id.as_str(),
+                name: &e.name,
+                age: typed::exact_age(e.age),
+                age_text: e.age.to_string(),
+                injury: e.injury.as_ref().map(typed::JsonAvailability::from),
+                last_season: e.last_season,
+                under_six_months: e.under_six,
+                contract_unknown: e.contract_unknown,
+                signing: e.signing,
+                renewal_assumed: e.renewed,
+            })
+            .collect(),
+        fit: c.fit(),
+        flags: c.flags.iter().map(|f| f.to_string()).collect(),
+    }
 }

@@ -104,6 +104,46 @@ impl From<&FeeTotal> for Fees {
     }
 }
 
+/// One window's money, in the plan's currency (`scenario export`'s `windows`, `timeline`'s).
+#[derive(Debug, Serialize)]
+pub struct WindowMoney {
+    pub window: JsonWindow,
+    pub fees_in: Sum,
+    /// Signings who come free in this window.
+    pub free: usize,
+    pub fees_out: Sum,
+    /// Departures that bring a fee.
+    pub sales: usize,
+    pub net: Sum,
+    /// As set, in the currency it was set in.
+    pub budget: Option<Money>,
+    /// The budget less the known net spend (negative: over), in the plan's currency.
+    pub left: Option<Money>,
+    pub over_budget: bool,
+}
+
+impl From<&crate::domain::budget::WindowMoney> for WindowMoney {
+    fn from(m: &crate::domain::budget::WindowMoney) -> WindowMoney {
+        WindowMoney {
+            window: m.window.into(),
+            fees_in: (&m.fees_in).into(),
+            free: m.free,
+            fees_out: (&m.fees_out).into(),
+            sales: m.sales,
+            net: (&m.net).into(),
+            budget: m.budget.map(Money::fee),
+            left: m.left().map(|l| {
+                Money::amount(
+                    l,
+                    m.money.currency,
+                    m.net.approximate || m.budget_converted.is_some_and(|b| b.approximate),
+                )
+            }),
+            over_budget: m.over_budget(),
+        }
+    }
+}
+
 /// The XI's ages.
 #[derive(Debug, Serialize)]
 pub struct Ages {

@@ -1,7 +1,7 @@
 //! Issue 26, the headless commands' outputs: typed JSON (item 12). Each test failed on the
 //! commit before its fix.
 
-use crate::common::{data_dir_with_scenario_fixtures, squadboard_bin};
+use crate::common::{data_dir_with_scenario_fixtures, fixture_arg, squadboard_bin};
 use serde_json::{Value, json};
 use std::path::Path;
 
@@ -261,6 +261,44 @@ fn scenario_compare_json_is_typed() {
         "{c}"
     );
     assert_eq!(v["lines"][0], "Signing added: Rivero (fee unknown)");
+}
+
+/// `timeline --format json`: the money in the shape `scenario export` gives it (each window's
+/// sums as numbers with their currency, the same objects), the seasons' amortisation as sums, the
+/// days as dates, and `json_version`. Before, each sum was a string ("34800000") beside a
+/// sentence ("~€34.8m + 1 unknown"), the window a name, and no `json_version`.
+#[test]
+fn timeline_json_is_typed() {
+    let (dir, _) = data_dir_with_scenario_fixtures();
+    // v3 sets a budget its signings overspend.
+    let v3 = fixture_arg("scenario-v3.ron");
+    let v = json_of(dir.path(), &["timeline", &v3, "--format", "json"]);
+    assert_typed(&v);
+    let export = json_of(dir.path(), &["scenario", "export", &v3, "--format", "json"]);
+    assert_eq!(v["windows"], export["windows"], "one truth about the money");
+    assert_eq!(v["windows"][0]["over_budget"], true);
+    assert_eq!(v["windows"][0]["net"]["amount"], 29_800_000);
+    assert_eq!(v["planning_date"], export["planning_date"]);
+    let first = &v["amortisation"][0];
+    assert_eq!(first["season"], "2026/27");
+    assert_eq!(
+        first["total"],
+        json!({"amount": 0, "currency": "EUR", "approximate": false, "unknown": 2})
+    );
+    assert_eq!(first["charges"][0]["amount"], Value::Null);
+    assert_eq!(first["charges"][0]["unknown"], "contract length unknown");
+    // Konaté joins as a signing, 27 in the first season, his contract's end unknown.
+    let konate = v["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .flat_map(|r| r["cells"][0]["players"].as_array().expect("players"))
+        .find(|p| p["id"] == "konate")
+        .expect("Konaté in the first season");
+    assert_eq!(konate["age"], 27);
+    assert_eq!(konate["age_text"], "27");
+    assert_eq!(konate["signing"], true);
+    assert_eq!(konate["contract_unknown"], true);
 }
 
 // Item 13: the XI as an SVG picture.

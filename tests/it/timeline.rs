@@ -83,8 +83,8 @@ fn a_scenario_brings_its_settings_and_money_into_the_timeline() {
     assert!(out.contains("Konaté 27 c?"), "{out}");
     let json: serde_json::Value =
         serde_json::from_str(&render(&ds, &plan, 2, Format::Json)).expect("json");
-    assert_eq!(json["money"][0]["over_budget"], true);
-    assert_eq!(json["money"][0]["net"]["unknown"], 1);
+    assert_eq!(json["windows"][0]["over_budget"], true);
+    assert_eq!(json["windows"][0]["net"]["unknown"], 1);
 }
 
 /// The number after `name="` in an SVG element line.

@@ -4,7 +4,7 @@
 
 use super::view::{Row, View};
 use crate::cli::typed::{
-    self, Ages, Fees, JsonAvailability, JsonContract, JsonWindow, Money, Sum, exact_age,
+    self, Ages, Fees, JsonAvailability, JsonContract, JsonWindow, Money, exact_age,
 };
 use crate::domain::Dataset;
 use crate::domain::PlayerId;
@@ -264,22 +264,6 @@ pub(super) fn warning(w: &Warning, text: String) -> JsonWarning<'_> {
     }
 }
 
-/// One window's money, in the plan's currency.
-#[derive(Serialize)]
-struct JsonWindowMoney {
-    window: JsonWindow,
-    fees_in: Sum,
-    free: usize,
-    fees_out: Sum,
-    sales: usize,
-    net: Sum,
-    /// As set, in the currency it was set in.
-    budget: Option<Money>,
-    /// The budget less the known net spend (negative: over), in the plan's currency.
-    left: Option<Money>,
-    over_budget: bool,
-}
-
 impl View<'_> {
     pub(super) fn json(&self) -> Result<String, String> {
         #[derive(Serialize)]
@@ -303,7 +287,7 @@ impl View<'_> {
             ages: Ages,
             /// XI slots filled, of 11.
             filled: usize,
-            windows: Vec<JsonWindowMoney>,
+            windows: Vec<typed::WindowMoney>,
             notices: Vec<String>,
             plan: &'v Plan,
         }
@@ -353,23 +337,7 @@ impl View<'_> {
             filled: self.assessment.filled,
             windows: per_window(self.ds, plan)
                 .iter()
-                .map(|m| JsonWindowMoney {
-                    window: m.window.into(),
-                    fees_in: (&m.fees_in).into(),
-                    free: m.free,
-                    fees_out: (&m.fees_out).into(),
-                    sales: m.sales,
-                    net: (&m.net).into(),
-                    budget: m.budget.map(Money::fee),
-                    left: m.left().map(|l| {
-                        Money::amount(
-                            l,
-                            m.money.currency,
-                            m.net.approximate || m.budget_converted.is_some_and(|b| b.approximate),
-                        )
-                    }),
-                    over_budget: m.over_budget(),
-                })
+                .map(typed::WindowMoney::from)
                 .collect(),
             notices: self.loaded.notices(),
             plan,
