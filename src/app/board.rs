@@ -177,6 +177,16 @@ impl Board {
     /// players are never listed as targets: the depth chart shows every one of them.
     pub fn refresh_list(&mut self) {
         let ds = Arc::clone(&self.doc.ds);
+        let money = self.doc.plan.money.clone();
+        let order = self.view.table.order(self.doc.date, &money);
+        // The table's sort, over the rows listed (a query with filters alone has already
+        // kept the first of every player passing them, in order).
+        let sort = |search: &mut SearchState, rows: &mut Vec<ListItem>| {
+            if let Some(order) = &order {
+                let keys = search.sort_keys.column(&ds, order);
+                keys.sort(rows, &ds, order.descending);
+            }
+        };
         self.view.list =
             if self.view.filter.is_active() && !self.view.filter.query.text().trim().is_empty() {
                 let text = self.view.filter.query.text().to_string();
@@ -196,7 +206,10 @@ impl Board {
                         rows
                     }
                     None => {
-                        let rows = self.search_hits(&ds, &text);
+                        let (mut rows, sorted) = self.search_hits(&ds, &text);
+                        if !sorted {
+                            sort(&mut self.search, &mut rows);
+                        }
                         self.search.keep_listed(key, rows.clone());
                         rows
                     }
@@ -207,28 +220,29 @@ impl Board {
                     let latest = ds.reports_for(&l.target).first().map(|r| r.date);
                     (std::cmp::Reverse(latest), l.target.clone())
                 });
-                linked
+                let mut rows = linked
                     .into_iter()
                     .map(|l| ListItem {
                         id: l.target.clone(),
                         kind: ListKind::Linked,
                         matched: Vec::new(),
                     })
-                    .collect()
+                    .collect();
+                sort(&mut self.search, &mut rows);
+                rows
             };
-        // The table's sort, over the rows listed (a query with filters alone has already
-        // kept the first of every player passing them).
-        let money = self.doc.plan.money.clone();
-        if let Some(order) = self.view.table.order(self.doc.date, &money) {
-            super::table::sort_items(&mut self.view.list, &ds, &order);
-        }
         self.clamp_cursors();
     }
 
     /// The search box's query as the list shows it: name words (also with German and Nordic
     /// letters written out) and filters (`pos:CB age:<24 …`, see `search::query`), best first.
     /// A malformed filter empties the list and says where it is.
-    fn search_hits(&mut self, ds: &Arc<crate::domain::Dataset>, text: &str) -> Vec<ListItem> {
+    /// Also says whether the rows are in the table's sort already.
+    fn search_hits(
+        &mut self,
+        ds: &Arc<crate::domain::Dataset>,
+        text: &str,
+    ) -> (Vec<ListItem>, bool) {
         use crate::search::query::{Query, passes, transliterated};
         let money = self.doc.plan.money.clone();
         let on = self.doc.date;
@@ -238,7 +252,7 @@ impl Board {
                 if self.view.filter.typing {
                     self.say(e.to_string());
                 }
-                return Vec::new();
+                return (Vec::new(), true);
             }
         };
         let any_value = ds.pool().any_market_value()
@@ -269,18 +283,21 @@ impl Board {
                         .is_some_and(|p| passes(&filters, p, on, &money)),
                 }
         };
-        let mut hits: Vec<(i64, ListItem)> = if words.is_empty() {
+        let (mut hits, sorted): (Vec<(i64, ListItem)>, bool) = if words.is_empty() {
             // Filters alone: every player passing them, the club's first, the pool's in order.
             let gone = |p: &crate::domain::Player| {
                 !ds.is_target(&p.id) && !crate::domain::status::is_at_club(p, on)
             };
             let mut out = Vec::new();
-            // A sorted table shows the first by its column of every player passing.
+            // A sorted table shows the first by its column of every player passing: the
+            // column's keys, worked out once, pick them.
             let order = self.view.table.order(on, &money);
-            let mut best = order.map(|o| super::table::Best::new(o, room));
+            let keys = order.map(|o| (self.search.sort_keys.column(ds, &o), o.descending));
+            let mut club_passing_rows = Vec::new();
             // Every player is tested, so the title counts all the pool players passing.
-            let (mut pool_passing, mut club_passing) = (0, 0usize);
-            for p in ds.squad.iter().chain(&ds.targets) {
+            let mut club_passing = 0usize;
+            // The club's players numbered as the sort's keys number them: after the pool's.
+            for (p, number) in ds.squad.iter().chain(&ds.targets).zip(ds.pool().len()..) {
                 if gone(p) || !passes(&filters, p, on, &money) {
                     continue;
                 }
@@ -289,15 +306,14 @@ impl Board {
                     _ if ds.link(&p.id).is_some() => ListKind::Linked,
                     _ => ListKind::Pool,
                 };
-                if kind == ListKind::Pool {
-                    pool_passing += 1;
-                } else {
+                let item = ListItem::of(p.id.clone(), kind);
+                if kind != ListKind::Pool {
                     club_passing += 1;
                 }
-                if let Some(best) = best.as_mut() {
-                    best.offer(p, kind);
+                if keys.is_some() {
+                    club_passing_rows.push((number, item));
                 } else if out.len() < room {
-                    out.push((0, ListItem::of(p.id.clone(), kind)));
+                    out.push((0, item));
                 }
             }
             let pool = ds.pool();
@@ -310,42 +326,50 @@ impl Board {
                 data: Arc::as_ptr(ds) as usize,
                 pool: pool.len(),
             };
-            let known = self.search.take_passing(&pass_key);
-            let tested = known.is_none();
-            let rows = known.unwrap_or_else(|| (0..pool.len() as u32).collect());
-            let mut passing = Vec::new();
-            for &i in &rows {
-                let i = i as usize;
-                // A sort may read the name: the row is read with it then.
-                let row = if best.is_some() {
-                    pool.scout_named(i, &mut scratch)
-                } else {
-                    pool.scout(i, &mut scratch)
-                };
-                let Some(p) = row.filter(|p| !tested || passes(&filters, p, on, &money)) else {
-                    continue;
-                };
-                if tested {
-                    passing.push(i as u32);
-                }
-                pool_passing += 1;
-                if let Some(best) = best.as_mut() {
-                    best.offer(p, ListKind::Pool);
-                } else if out.len() < room {
-                    out.push((0, ListItem::of(PlayerId::new(pool.id(i)), ListKind::Pool)));
-                }
-            }
-            self.search
-                .keep_passing(pass_key, if tested { passing } else { rows });
-            self.search.pool_matches = pool_passing;
-            if let Some(best) = best {
-                out = best.finish().into_iter().map(|i| (0, i)).collect();
+            let passing = self.search.take_passing(&pass_key).unwrap_or_else(|| {
+                (0..pool.len())
+                    .filter(|&i| {
+                        pool.scout(i, &mut scratch)
+                            .is_some_and(|p| passes(&filters, p, on, &money))
+                    })
+                    .map(|i| i as u32)
+                    .collect()
+            });
+            let mut pool_passing = passing.len()
+                + club_passing_rows
+                    .iter()
+                    .filter(|(_, i)| i.kind == ListKind::Pool)
+                    .count();
+            if let Some((keys, descending)) = &keys {
+                let mut rows: Vec<(usize, ListItem)> = keys
+                    .first_pool_rows(&passing, room, *descending)
+                    .into_iter()
+                    .map(|i| {
+                        let i = i as usize;
+                        (i, ListItem::of(PlayerId::new(pool.id(i)), ListKind::Pool))
+                    })
+                    .collect();
+                rows.extend(club_passing_rows);
+                rows.sort_by_key(|(number, _)| keys.key(*number as u32, *descending));
+                rows.truncate(room);
+                let rows: Vec<ListItem> = rows.into_iter().map(|(_, i)| i).collect();
                 // The title counts the pool's players not shown; a sort can leave the club's
                 // own out too, and they are counted with them.
-                let club_shown = out.iter().filter(|(_, i)| i.kind != ListKind::Pool).count();
-                self.search.pool_matches += club_passing.saturating_sub(club_shown);
+                let club_shown = rows.iter().filter(|i| i.kind != ListKind::Pool).count();
+                pool_passing += club_passing.saturating_sub(club_shown);
+                out = rows.into_iter().map(|i| (0, i)).collect();
+            } else {
+                let left = room.saturating_sub(out.len());
+                out.extend(passing.iter().take(left).map(|&i| {
+                    (
+                        0,
+                        ListItem::of(PlayerId::new(pool.id(i as usize)), ListKind::Pool),
+                    )
+                }));
             }
-            out
+            self.search.keep_passing(pass_key, passing);
+            self.search.pool_matches = pool_passing;
+            (out, true)
         } else {
             let mut spellings = vec![words.clone()];
             spellings.extend(transliterated(&words));
@@ -380,10 +404,10 @@ impl Board {
                 self.search.pool_matches =
                     out.iter().filter(|(_, i)| i.kind == ListKind::Pool).count();
             }
-            out
+            (out, false)
         };
         hits.truncate(room);
-        hits.into_iter().map(|(_, item)| item).collect()
+        (hits.into_iter().map(|(_, item)| item).collect(), sorted)
     }
 
     /// Takes in a batch of the pool: its players become possible targets, found by search.

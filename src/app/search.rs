@@ -30,6 +30,8 @@ pub struct SearchState {
     listed: Option<(ListedKey, Vec<ListItem>, usize)>,
     /// The pool rows passing the last query of filters alone, and what they passed.
     passing: Option<(PassKey, Vec<u32>)>,
+    /// The table's sort keys over the data, a column each, kept from sort to sort.
+    pub sort_keys: super::table::SortKeys,
     matcher: Arc<Matcher>,
     /// Folded search keys of squad and targets: (id, folded name, folded other names).
     keys: Arc<Vec<(PlayerId, String, Vec<String>)>>,
@@ -58,6 +60,7 @@ impl SearchState {
             pool_matches: 0,
             listed: None,
             passing: None,
+            sort_keys: super::table::SortKeys::default(),
             matcher: Arc::new(Matcher::default()),
             keys: Arc::new(keys),
         }

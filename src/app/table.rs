@@ -6,13 +6,8 @@
 use super::board::Board;
 use super::command::Command;
 use super::message::Message;
-use super::view::{ListItem, ListKind};
 use crate::domain::money::MoneySettings;
-use crate::domain::status::age;
-use crate::domain::{Dataset, Player, Position};
-use crate::search::fold_char;
-use chrono::{Datelike, NaiveDate};
-use std::cmp::Ordering;
+use chrono::NaiveDate;
 
 /// A column of the table, in the order drawn and cycled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -107,143 +102,8 @@ pub struct Order<'a> {
     pub money: &'a MoneySettings,
 }
 
-/// A player's value for a column, as it is compared.
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Key<'p> {
-    Number(i128),
-    Text(&'p str),
-    Positions(Position, &'p [Position]),
-}
-
-impl Order<'_> {
-    /// `a` against `b`: by the column's value, unknowns last either way; then by name and id,
-    /// so equal values keep one order.
-    pub fn cmp(&self, a: &Player, b: &Player) -> Ordering {
-        let by_column = match (self.key(a), self.key(b)) {
-            (Some(x), Some(y)) => {
-                let o = compare_keys(&x, &y);
-                if self.descending { o.reverse() } else { o }
-            }
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        };
-        by_column
-            .then_with(|| folded_cmp(&a.name, &b.name))
-            .then_with(|| a.id.cmp(&b.id))
-    }
-
-    fn key<'p>(&self, p: &'p Player) -> Option<Key<'p>> {
-        match self.column {
-            SortColumn::Name => Some(Key::Text(&p.name)),
-            SortColumn::Positions => p.position.map(|m| Key::Positions(m, &p.secondary)),
-            SortColumn::Age => age(p, self.on).low().map(|a| Key::Number(i128::from(a))),
-            SortColumn::Club => {
-                Some(Key::Text(p.club.trim())).filter(|_| !p.club.trim().is_empty())
-            }
-            SortColumn::Nationality => p.nationality.as_deref().map(Key::Text),
-            SortColumn::Value => p
-                .market_value
-                .and_then(|v| self.money.convert(v))
-                .map(|c| Key::Number(c.amount)),
-            // An announced end by its day; a reported year as its season's last day.
-            SortColumn::Contract => p
-                .contract_until
-                .or_else(|| {
-                    p.contract_reported
-                        .as_ref()
-                        .and_then(|r| NaiveDate::from_ymd_opt(r.until_year, 6, 30))
-                })
-                .map(|d| Key::Number(i128::from(d.num_days_from_ce()))),
-        }
-    }
-}
-
-fn compare_keys(a: &Key<'_>, b: &Key<'_>) -> Ordering {
-    match (a, b) {
-        (Key::Text(x), Key::Text(y)) => folded_cmp(x, y),
-        _ => a.cmp(b),
-    }
-}
-
-/// Two names as people alphabetise them: accents and case folded, with no allocation (a sort
-/// over a million players compares millions of times).
-fn folded_cmp(a: &str, b: &str) -> Ordering {
-    a.chars().map(fold_char).cmp(b.chars().map(fold_char))
-}
-
-/// The first `room` rows of a sort, kept while the players are offered one by one: a million
-/// players passing a filter are never all held or sorted, only the best `2 × room` at a time.
-pub struct Best<'d> {
-    order: Order<'d>,
-    room: usize,
-    /// Copies of the players kept (a pool's are read into one scratch player each).
-    rows: Vec<(Player, ListKind)>,
-    /// The last row kept at the last cut: a player not before him cannot be among the first.
-    worst: Option<Player>,
-}
-
-impl<'d> Best<'d> {
-    pub fn new(order: Order<'d>, room: usize) -> Best<'d> {
-        Best {
-            order,
-            room,
-            rows: Vec::with_capacity(room.saturating_mul(2).min(1 << 16)),
-            worst: None,
-        }
-    }
-
-    pub fn offer(&mut self, p: &Player, kind: ListKind) {
-        if self.room == 0
-            || self
-                .worst
-                .as_ref()
-                .is_some_and(|w| self.order.cmp(p, w) != Ordering::Less)
-        {
-            return;
-        }
-        self.rows.push((p.clone(), kind));
-        if self.rows.len() >= self.room.saturating_mul(2) {
-            self.cut();
-        }
-    }
-
-    fn cut(&mut self) {
-        let order = self.order;
-        if self.rows.len() > self.room {
-            self.rows
-                .select_nth_unstable_by(self.room - 1, |a, b| order.cmp(&a.0, &b.0));
-            self.rows.truncate(self.room);
-        }
-        // After the partial sort the last row kept is the worst of them.
-        self.worst = self.rows.last().map(|r| r.0.clone());
-    }
-
-    /// The first `room` rows, in order.
-    pub fn finish(mut self) -> Vec<ListItem> {
-        self.cut();
-        let order = self.order;
-        self.rows.sort_by(|a, b| order.cmp(&a.0, &b.0));
-        self.rows
-            .into_iter()
-            .map(|(p, kind)| ListItem {
-                id: p.id,
-                kind,
-                matched: Vec::new(),
-            })
-            .collect()
-    }
-}
-
-/// Puts the rows of the list in `order` (rows of players the data does not know go last).
-pub fn sort_items(items: &mut [ListItem], ds: &Dataset, order: &Order<'_>) {
-    items.sort_by(|a, b| match (ds.player(&a.id), ds.player(&b.id)) {
-        (Some(x), Some(y)) => order.cmp(x, y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    });
-}
+mod keys;
+pub use keys::{ColumnKeys, SortKey, SortKeys};
 
 impl Board {
     /// The table's keys: `v` shows it or the list, `s` sorts by the next column (after the
@@ -288,6 +148,12 @@ impl Board {
             }
             _ => return,
         }
+        self.say_sorted();
+    }
+
+    /// Says the sort now shown, and takes the cursor to its first row.
+    fn say_sorted(&mut self) {
+        let t = &self.view.table;
         let said = match t.sort {
             Some(c) => format!(
                 "sorted by {} {}",
@@ -308,9 +174,99 @@ impl Board {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::view::{ListItem, ListKind};
+    use crate::domain::pool::PoolPlayers;
+    use crate::domain::status::age;
+    use crate::domain::{Dataset, DepthChart, Player, PlayerId, Position};
+    use crate::search::fold_char;
+    use chrono::Datelike;
+    use std::cmp::Ordering;
+
+    // The comparator the table sorted with before its keys: what the keys must agree with.
+
+    #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+    enum Key<'p> {
+        Number(i128),
+        Text(&'p str),
+        Positions(Position, &'p [Position]),
+    }
+
+    fn reference_cmp(order: &Order<'_>, a: &Player, b: &Player) -> Ordering {
+        let by_column = match (key(order, a), key(order, b)) {
+            (Some(x), Some(y)) => {
+                let o = match (&x, &y) {
+                    (Key::Text(x), Key::Text(y)) => folded_cmp(x, y),
+                    _ => x.cmp(&y),
+                };
+                if order.descending { o.reverse() } else { o }
+            }
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        by_column
+            .then_with(|| folded_cmp(&a.name, &b.name))
+            .then_with(|| a.id.cmp(&b.id))
+    }
+
+    fn key<'p>(order: &Order<'_>, p: &'p Player) -> Option<Key<'p>> {
+        match order.column {
+            SortColumn::Name => Some(Key::Text(&p.name)),
+            SortColumn::Positions => p.position.map(|m| Key::Positions(m, &p.secondary)),
+            SortColumn::Age => age(p, order.on).low().map(|a| Key::Number(i128::from(a))),
+            SortColumn::Club => {
+                Some(Key::Text(p.club.trim())).filter(|_| !p.club.trim().is_empty())
+            }
+            SortColumn::Nationality => p.nationality.as_deref().map(Key::Text),
+            SortColumn::Value => p
+                .market_value
+                .and_then(|v| order.money.convert(v))
+                .map(|c| Key::Number(c.amount)),
+            SortColumn::Contract => p
+                .contract_until
+                .or_else(|| {
+                    p.contract_reported
+                        .as_ref()
+                        .and_then(|r| NaiveDate::from_ymd_opt(r.until_year, 6, 30))
+                })
+                .map(|d| Key::Number(i128::from(d.num_days_from_ce()))),
+        }
+    }
+
+    fn folded_cmp(a: &str, b: &str) -> Ordering {
+        a.chars().map(fold_char).cmp(b.chars().map(fold_char))
+    }
+
+    /// The rows of a list as the reference sorted them (rows of unknown players last).
+    fn reference_sort(items: &mut [ListItem], ds: &Dataset, order: &Order<'_>) {
+        items.sort_by(|a, b| match (ds.player(&a.id), ds.player(&b.id)) {
+            (Some(x), Some(y)) => reference_cmp(order, x, y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        });
+    }
 
     fn p(id: &str, name: &str) -> Player {
         Player::new(id, name, "Club", None)
+    }
+
+    fn data(squad: Vec<Player>, targets: Vec<Player>, pool: Vec<Player>) -> Dataset {
+        let mut ds = Dataset::new(
+            "Club".into(),
+            None,
+            squad,
+            targets,
+            vec![],
+            vec![],
+            DepthChart::default(),
+        );
+        ds.append_pool(PoolPlayers::of(pool));
+        ds
+    }
+
+    fn ids(items: &[ListItem]) -> Vec<String> {
+        items.iter().map(|i| i.id.to_string()).collect()
     }
 
     #[test]
@@ -322,16 +278,30 @@ mod tests {
         let mut b = p("b", "emile Abel");
         b.born = NaiveDate::from_ymd_opt(2004, 1, 1);
         let c = p("c", "Ángel Unknown");
+        // One in the squad, one a target, one in the pool: all numbered alike.
+        let ds = data(vec![a], vec![b], vec![c]);
+        let mut keys = SortKeys::default();
         let mut order = Order {
             column: SortColumn::Age,
             descending: false,
             on,
             money: &money,
         };
-        let sorted = |order: &Order<'_>| {
-            let mut v = [&a, &b, &c];
-            v.sort_by(|x, y| order.cmp(x, y));
-            v.map(|x| x.id.as_str().to_string())
+        let mut sorted = |order: &Order<'_>| {
+            let mut v: Vec<ListItem> = ["a", "b", "c"]
+                .map(|i| ListItem::of(PlayerId::new(i), ListKind::Pool))
+                .into();
+            keys.column(&ds, order).sort(&mut v, &ds, order.descending);
+            let mut r = v.clone();
+            reference_sort(&mut r, &ds, order);
+            assert_eq!(
+                ids(&v),
+                ids(&r),
+                "{:?} descending {}",
+                order.column,
+                order.descending
+            );
+            ids(&v)
         };
         assert_eq!(sorted(&order), ["b", "a", "c"]);
         order.descending = true;
@@ -343,16 +313,16 @@ mod tests {
     }
 
     #[test]
-    fn the_best_rows_are_kept_while_offered() {
+    fn the_first_rows_of_the_passing_are_picked() {
         let money = MoneySettings::for_currency(crate::domain::Currency::EUR);
         let on = NaiveDate::from_ymd_opt(2026, 7, 1).expect("date");
         let players: Vec<Player> = (0..1000)
             .map(|i| {
-                let mut x = p(&format!("p{i:04}"), &format!("P {i}"));
-                // Every seventh value unknown; the others in a scrambled order.
+                let mut x = p(&format!("p{i:04}"), &format!("P {}", i % 97));
+                // Every seventh value unknown; the others in a scrambled order, many equal.
                 if i % 7 != 0 {
                     x.market_value = Some(crate::domain::Fee {
-                        amount: (i * 7919 % 1000) as u64 * 1000,
+                        amount: (i * 7919 % 100) as u64 * 1000,
                         currency: crate::domain::Currency::EUR,
                         approximate: false,
                     });
@@ -360,20 +330,158 @@ mod tests {
                 x
             })
             .collect();
-        let order = Order {
-            column: SortColumn::Value,
-            descending: true,
-            on,
-            money: &money,
-        };
-        let mut best = Best::new(order, 10);
-        for x in &players {
-            best.offer(x, ListKind::Pool);
+        let ds = data(vec![], vec![], players.clone());
+        let mut keys = SortKeys::default();
+        for descending in [false, true] {
+            let order = Order {
+                column: SortColumn::Value,
+                descending,
+                on,
+                money: &money,
+            };
+            let keys = keys.column(&ds, &order);
+            // All passing (the order walked), and one in three (their keys sorted).
+            for step in [1, 3, 11] {
+                let passing: Vec<u32> = (0..1000).step_by(step).collect();
+                let got: Vec<u32> = keys.first_pool_rows(&passing, 10, descending);
+                let mut want: Vec<u32> = passing.clone();
+                want.sort_by(|&x, &y| {
+                    reference_cmp(&order, &players[x as usize], &players[y as usize])
+                });
+                want.truncate(10);
+                assert_eq!(got, want, "descending {descending}, every {step}th passing");
+            }
         }
-        let got: Vec<String> = best.finish().iter().map(|i| i.id.to_string()).collect();
-        let mut all: Vec<&Player> = players.iter().collect();
-        all.sort_by(|x, y| order.cmp(x, y));
-        let want: Vec<String> = all[..10].iter().map(|x| x.id.to_string()).collect();
-        assert_eq!(got, want);
+    }
+
+    /// Players made up from `seed`: few names, clubs and values, so many ties; accents and
+    /// case that fold alike; blank clubs; some kept whole in the pool (a reported contract or
+    /// age); secondary positions in any order.
+    fn made_up(seed: u64, n: usize) -> Vec<Player> {
+        let mut s = seed | 1;
+        let mut next = move |m: u64| {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s % m
+        };
+        let names = [
+            "Émile Zola",
+            "emile zola",
+            "Ángel Díaz",
+            "angel diaz",
+            "Øyvind",
+            "Bo",
+            "bo",
+        ];
+        let clubs = ["River Plate", " river plate ", "Boca", "", "  ", "Ajax"];
+        let nations = ["Argentina", "argentina", "Norway", ""];
+        (0..n)
+            .map(|i| {
+                let name = names[next(names.len() as u64) as usize];
+                // Ids mostly their own, sometimes another's (a namesake kept twice).
+                let id = format!("x{}", if next(10) == 0 { next(5) as usize } else { i });
+                let club = clubs[next(clubs.len() as u64) as usize];
+                let position = (next(5) != 0).then(|| Position::ALL[next(12) as usize]);
+                let mut x = Player::new(&id, name, club, position);
+                x.secondary = (0..next(4))
+                    .map(|_| Position::ALL[next(12) as usize])
+                    .collect();
+                x.born = (next(4) != 0)
+                    .then(|| {
+                        NaiveDate::from_ymd_opt(1990 + next(15) as i32, 1 + next(12) as u32, 1)
+                    })
+                    .flatten();
+                if x.born.is_none() && next(2) == 0 {
+                    x.reported_age = Some(crate::domain::player::ReportedAge {
+                        age: 18 + next(15) as u32,
+                        on: NaiveDate::from_ymd_opt(2025, 3, 1).expect("date"),
+                    });
+                }
+                x.nationality = (next(4) != 0).then(|| nations[next(4) as usize].to_string());
+                if next(3) != 0 {
+                    let currency = [
+                        crate::domain::Currency::EUR,
+                        crate::domain::Currency::GBP,
+                        crate::domain::Currency::USD,
+                    ][next(3) as usize];
+                    x.market_value = Some(crate::domain::Fee {
+                        amount: next(20) * 500_000,
+                        currency,
+                        approximate: next(2) == 0,
+                    });
+                }
+                match next(4) {
+                    0 => {}
+                    1 => {
+                        x.contract_reported = Some(crate::domain::player::ReportedContract {
+                            until_year: 2026 + next(4) as i32,
+                            source: None,
+                        })
+                    }
+                    _ => {
+                        x.contract_until =
+                            NaiveDate::from_ymd_opt(2026 + next(4) as i32, 6, 30 - next(2) as u32)
+                    }
+                }
+                x
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Over made-up data, every column either way: a list sorted by the keys is in the
+        /// reference's order, and the first rows picked of the pool's passing are the
+        /// reference's first.
+        #[test]
+        fn the_keys_order_as_the_comparator_did(seed in 1u64.., pass_one_in in 1u32..12, room in 1usize..40) {
+            let all = made_up(seed, 300);
+            let (squad, rest) = all.split_at(20);
+            let (targets, pool) = rest.split_at(20);
+            let ds = data(squad.to_vec(), targets.to_vec(), pool.to_vec());
+            // Dollars have no rate (unknown, as a missing fee) unless one is set.
+            let mut money = MoneySettings::for_currency(crate::domain::Currency::EUR);
+            if seed % 2 == 0 {
+                proptest::prop_assert!(money.set_rate(crate::domain::Currency::USD, 0.93).is_ok());
+            }
+            let on = NaiveDate::from_ymd_opt(2026, 1, 1 + (seed % 28) as u32).expect("date");
+            let mut keys = SortKeys::default();
+            let pool_players: Vec<Player> = (0..pool.len())
+                .filter_map(|i| ds.pool().to_player(i))
+                .collect();
+            for column in SortColumn::ALL {
+                for descending in [false, true] {
+                    let order = Order { column, descending, on, money: &money };
+                    let k = keys.column(&ds, &order);
+                    // A list as a search gives it: players of every kind, one the data
+                    // does not know, in a scrambled order.
+                    let mut items: Vec<ListItem> = all
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| !(i * 7).wrapping_add(seed as usize).is_multiple_of(3))
+                        .map(|(_, x)| ListItem::of(x.id.clone(), ListKind::Pool))
+                        .chain([ListItem::of(PlayerId::new("nobody"), ListKind::Pool)])
+                        .collect();
+                    items.reverse();
+                    let mut want = items.clone();
+                    reference_sort(&mut want, &ds, &order);
+                    k.sort(&mut items, &ds, descending);
+                    proptest::prop_assert_eq!(ids(&items), ids(&want), "{:?} descending {}", column, descending);
+
+                    let passing: Vec<u32> = (0..pool.len() as u32)
+                        .filter(|i| i.wrapping_add(seed as u32).is_multiple_of(pass_one_in))
+                        .collect();
+                    let mut want: Vec<u32> = passing.clone();
+                    want.sort_by(|&x, &y| {
+                        reference_cmp(&order, &pool_players[x as usize], &pool_players[y as usize])
+                    });
+                    want.truncate(room);
+                    let got = k.first_pool_rows(&passing, room, descending);
+                    proptest::prop_assert_eq!(got, want, "{:?} descending {} room {}", column, descending, room);
+                }
+            }
+        }
     }
 }
